@@ -1,0 +1,120 @@
+import * as v from 'valibot';
+import { MAKING_IT_REAL_THEMES, type Kind, kindFromMotivation } from './vocabulary';
+import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from './selectors';
+
+/** The longest passage a comment may quote: long selections are almost always accidental. */
+export const MAX_QUOTE_LENGTH = 5000;
+/** The longest comment text we accept (about 3 pages of writing). */
+export const MAX_COMMENT_LENGTH = 20000;
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/**
+ * Project terms layered over the anno context, so every field is still valid JSON-LD.
+ * Defined here once; exports and the store reuse this object.
+ */
+export const LEA_CONTEXT = {
+  lea: 'https://lived-experience-annotator.org/ns#',
+  perspective: 'lea:perspective',
+  visibility: 'lea:visibility',
+  attribution: 'lea:attribution',
+  section: 'lea:section',
+  documentTitle: 'lea:documentTitle',
+} as const;
+
+const isoDate = v.pipe(v.string(), v.isoTimestamp('A date is not in ISO 8601 form.'));
+
+export const CommentBodySchema = v.object({
+  type: v.literal('TextualBody'),
+  purpose: v.literal('commenting'),
+  format: v.literal('text/markdown'),
+  value: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, 'Please write something in your comment before saving.'),
+    v.maxLength(MAX_COMMENT_LENGTH, `Comments can be up to ${MAX_COMMENT_LENGTH} characters long.`),
+  ),
+});
+
+export const ThemeBodySchema = v.object({
+  type: v.literal('TextualBody'),
+  purpose: v.literal('tagging'),
+  value: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+});
+
+export const LeaTargetSchema = v.object({
+  source: v.pipe(v.string(), v.url('The document address is not a valid web address.')),
+  selector: v.tuple([
+    v.object({
+      ...TextQuoteSelectorSchema.entries,
+      exact: v.pipe(
+        v.string(),
+        v.minLength(1, 'The quoted passage is empty.'),
+        v.maxLength(
+          MAX_QUOTE_LENGTH,
+          `That passage is too long to comment on: please select ${MAX_QUOTE_LENGTH.toLocaleString('en-GB')} characters or fewer.`,
+        ),
+      ),
+    }),
+    TextPositionSelectorSchema,
+  ]),
+});
+
+/**
+ * A lived-experience comment: a W3C Web Annotation with our terms (see LEA_CONTEXT).
+ * The creator is present only when the writer chose to be named, so an anonymous comment
+ * carries no name anywhere it travels.
+ */
+export const LeaAnnotationSchema = v.object({
+  '@context': v.tuple([v.literal(ANNO_CONTEXT), v.object({})]),
+  id: v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/, 'The comment id is not a UUID URN.')),
+  type: v.literal('Annotation'),
+  motivation: v.picklist(['commenting', 'questioning', 'editing']),
+  created: isoDate,
+  modified: isoDate,
+  creator: v.optional(v.object({ type: v.literal('Person'), name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) })),
+  body: v.pipe(
+    v.tuple([CommentBodySchema], v.rest(ThemeBodySchema)),
+  ),
+  target: LeaTargetSchema,
+  perspective: v.picklist(['uses-care', 'carer', 'family', 'works-in-care', 'not-said']),
+  visibility: v.picklist(['private', 'group']),
+  attribution: v.picklist(['named', 'anonymous']),
+  section: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  documentTitle: v.optional(v.pipe(v.string(), v.maxLength(500))),
+});
+export type LeaAnnotation = v.InferOutput<typeof LeaAnnotationSchema>;
+
+export { MAKING_IT_REAL_THEMES };
+
+/** Result of checking untrusted data: the value, or plain-English problems to show a person. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+/** Validate data that crossed a boundary (storage, message, network, file) as a comment. */
+export function checkAnnotation(input: unknown): Checked<LeaAnnotation> {
+  const result = v.safeParse(LeaAnnotationSchema, input);
+  if (result.success) return { ok: true, value: result.output };
+  return { ok: false, problems: result.issues.map(describeIssue) };
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path = v.getDotPath(issue);
+  return path ? `${issue.message} (at ${path})` : issue.message;
+}
+
+/** The comment text of an annotation. */
+export function commentText(annotation: LeaAnnotation): string {
+  return annotation.body[0].value;
+}
+
+/** Theme names tagged on an annotation, in the order chosen. */
+export function themesOf(annotation: LeaAnnotation): string[] {
+  return annotation.body.slice(1).map((b) => b.value);
+}
+
+export function kindOf(annotation: LeaAnnotation): Kind {
+  return kindFromMotivation(annotation.motivation);
+}
+
+export function quoteOf(annotation: LeaAnnotation): string {
+  return annotation.target.selector[0].exact;
+}

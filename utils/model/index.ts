@@ -1,0 +1,6 @@
+export * from './vocabulary';
+export * from './selectors';
+export * from './annotation';
+export * from './draft';
+export * from './settings';
+export * from './ids';

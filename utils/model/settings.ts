@@ -1,0 +1,25 @@
+import * as v from 'valibot';
+
+/** A person's own settings, chosen on the options page; defaults apply to new comments. */
+export const SettingsSchema = v.object({
+  displayName: v.pipe(v.string(), v.trim(), v.maxLength(200, 'Names can be up to 200 characters long.')),
+  defaultAttribution: v.picklist(['named', 'anonymous']),
+  defaultVisibility: v.picklist(['private', 'group']),
+  defaultPerspective: v.picklist(['uses-care', 'carer', 'family', 'works-in-care', 'not-said']),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+/** Safe starting settings: private and anonymous until the person says otherwise. */
+export const DEFAULT_SETTINGS: Settings = {
+  displayName: '',
+  defaultAttribution: 'anonymous',
+  defaultVisibility: 'private',
+  defaultPerspective: 'not-said',
+};
+
+/** Read stored settings, repairing anything missing or invalid back to the safe defaults. */
+export function readSettings(stored: unknown): Settings {
+  const merged = { ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored ? stored : {}) };
+  const result = v.safeParse(SettingsSchema, merged);
+  return result.success ? result.output : DEFAULT_SETTINGS;
+}

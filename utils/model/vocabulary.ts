@@ -1,0 +1,66 @@
+/**
+ * Plain-English vocabularies offered in the editor. Values are stable identifiers stored in
+ * annotations; labels are what people read, so they can be reworded without migrating data.
+ */
+
+/** TLAP's Making It Real themes: the default theme vocabulary (see shared/fixtures/SOURCES.md). */
+export const MAKING_IT_REAL_THEMES = [
+  'Wellbeing and independence',
+  'Information and advice',
+  'Active and supportive communities',
+  'Flexible and integrated care and support',
+  'When things need to change',
+  'Workforce',
+] as const;
+
+/** Who the writer is in relation to care and support, in their own words. */
+export const PERSPECTIVES = [
+  { value: 'uses-care', label: 'I use care and support' },
+  { value: 'carer', label: 'I am a carer' },
+  { value: 'family', label: 'I am a family member' },
+  { value: 'works-in-care', label: 'I work in care' },
+  { value: 'not-said', label: 'Prefer not to say' },
+] as const;
+export type Perspective = (typeof PERSPECTIVES)[number]['value'];
+
+/**
+ * What sort of comment this is. Stored as the W3C `motivation` (commenting, questioning,
+ * editing) so other annotation tools understand it without our vocabulary.
+ */
+export const KINDS = [
+  { value: 'comment', label: 'Comment', motivation: 'commenting' },
+  { value: 'question', label: 'Question', motivation: 'questioning' },
+  { value: 'suggested-change', label: 'Suggested change', motivation: 'editing' },
+] as const;
+export type Kind = (typeof KINDS)[number]['value'];
+export type KindMotivation = (typeof KINDS)[number]['motivation'];
+
+/** Whether the writer's name goes with the comment. */
+export const ATTRIBUTIONS = [
+  { value: 'named', label: 'Show my name' },
+  { value: 'anonymous', label: 'Anonymous' },
+] as const;
+export type Attribution = (typeof ATTRIBUTIONS)[number]['value'];
+
+/** Who may read the comment. */
+export const VISIBILITIES = [
+  { value: 'private', label: 'Only me' },
+  { value: 'group', label: 'My group' },
+] as const;
+export type Visibility = (typeof VISIBILITIES)[number]['value'];
+
+/** Label for a stored value, falling back to the value itself for vocabularies we do not know. */
+export function labelFor(
+  list: ReadonlyArray<{ value: string; label: string }>,
+  value: string,
+): string {
+  return list.find((item) => item.value === value)?.label ?? value;
+}
+
+export function kindFromMotivation(motivation: string): Kind {
+  return KINDS.find((k) => k.motivation === motivation)?.value ?? 'comment';
+}
+
+export function motivationForKind(kind: Kind): KindMotivation {
+  return KINDS.find((k) => k.value === kind)!.motivation;
+}
