@@ -65,16 +65,14 @@ export const LeaTargetSchema = v.object({
  * carries no name anywhere it travels.
  */
 export const LeaAnnotationSchema = v.object({
-  '@context': v.tuple([v.literal(ANNO_CONTEXT), v.object({})]),
+  '@context': v.tuple([v.literal(ANNO_CONTEXT), v.looseObject({})]),
   id: v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/, 'The comment id is not a UUID URN.')),
   type: v.literal('Annotation'),
   motivation: v.picklist(['commenting', 'questioning', 'editing']),
   created: isoDate,
   modified: isoDate,
   creator: v.optional(v.object({ type: v.literal('Person'), name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) })),
-  body: v.pipe(
-    v.tuple([CommentBodySchema], v.rest(ThemeBodySchema)),
-  ),
+  body: v.tupleWithRest([CommentBodySchema], ThemeBodySchema),
   target: LeaTargetSchema,
   perspective: v.picklist(['uses-care', 'carer', 'family', 'works-in-care', 'not-said']),
   visibility: v.picklist(['private', 'group']),

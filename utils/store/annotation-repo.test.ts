@@ -1,0 +1,79 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildAnnotation, createAnnotationId, type LeaAnnotation } from '../model';
+import { createAnnotationRepo, openLeaDb, type LeaDb } from './index';
+
+let db: LeaDb;
+let counter = 0;
+const clock = () => new Date(Date.UTC(2026, 10, 23, 12, 0, counter++));
+
+function makeAnnotation(source: string, text = 'This matters to me'): LeaAnnotation {
+  const result = buildAnnotation({
+    id: createAnnotationId(Date.now() + counter++, (b) => crypto.getRandomValues(b)),
+    now: clock(),
+    draft: { text, themes: ['Workforce'], perspective: 'carer', attribution: 'anonymous', visibility: 'private', kind: 'comment' },
+    target: {
+      source,
+      selectors: [
+        { type: 'TextQuoteSelector', exact: 'local authority' },
+        { type: 'TextPositionSelector', start: 10, end: 25 },
+      ],
+    },
+    authorName: '',
+  });
+  if (!result.ok) throw new Error(result.problems.join());
+  return result.value;
+}
+
+beforeEach(async () => {
+  db = await openLeaDb(`test-${Math.random()}`);
+});
+afterEach(() => db.close());
+
+describe('annotation repository', () => {
+  it('saves a comment and queues it in the outbox in the same write', async () => {
+    const repo = createAnnotationRepo(db, clock);
+    const a = makeAnnotation('https://www.legislation.gov.uk/ukpga/2014/23/part/1/enacted');
+    await repo.save(a);
+    expect(await repo.get(a.id)).toEqual(a);
+    expect((await repo.pendingOutbox()).map((e) => [e.annotationId, e.op])).toEqual([[a.id, 'put']]);
+  });
+
+  it('lists a document’s comments across its addresses, oldest first, without duplicates', async () => {
+    const repo = createAnnotationRepo(db, clock);
+    const canonical = 'https://www.legislation.gov.uk/ukpga/2014/23/part/1/enacted';
+    const local = 'http://127.0.0.1:8080/care-act-2014-part-1.html';
+    const first = await repo.save(makeAnnotation(canonical, 'first'));
+    const second = await repo.save(makeAnnotation(local, 'second'));
+    await repo.save(makeAnnotation('https://example.org/other', 'elsewhere'));
+    const listed = await repo.listForDocument([canonical, local, canonical]);
+    expect(listed.annotations.map((a) => a.id)).toEqual([first.id, second.id]);
+  });
+
+  it('refuses an invalid comment with a reason and writes nothing', async () => {
+    const repo = createAnnotationRepo(db, clock);
+    const bad = { ...makeAnnotation('https://example.org/a'), body: [] };
+    await expect(repo.save(bad)).rejects.toThrow(/could not be saved/);
+    expect(await repo.pendingOutbox()).toEqual([]);
+  });
+
+  it('reports damaged stored records instead of dropping them', async () => {
+    const repo = createAnnotationRepo(db, clock);
+    const good = await repo.save(makeAnnotation('https://example.org/a'));
+    await db.put('annotations', { ...good, id: 'urn:uuid:damaged', perspective: 'robot' } as never);
+    const listed = await repo.listForDocument(['https://example.org/a']);
+    expect(listed.annotations).toHaveLength(1);
+    expect(listed.damaged).toEqual([{ id: 'urn:uuid:damaged', problems: expect.arrayContaining([expect.stringContaining('perspective')]) }]);
+    expect(await db.get('annotations', 'urn:uuid:damaged')).toBeDefined();
+  });
+
+  it('deletes with an outbox entry and returns the deleted comment for undo', async () => {
+    const repo = createAnnotationRepo(db, clock);
+    const a = await repo.save(makeAnnotation('https://example.org/a'));
+    expect(await repo.remove(a.id)).toEqual(a);
+    expect(await repo.get(a.id)).toBeNull();
+    expect((await repo.pendingOutbox()).map((e) => e.op)).toEqual(['put', 'delete']);
+    await repo.save(a);
+    expect(await repo.get(a.id)).toEqual(a);
+  });
+});

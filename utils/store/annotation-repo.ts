@@ -1,0 +1,86 @@
+import { checkAnnotation, type LeaAnnotation } from '../model';
+import type { LeaDb, OutboxEntry } from './db';
+import { StoreError, explainStorageFailure } from './errors';
+
+/** A stored record that no longer passes validation: kept, never dropped, and reported. */
+export interface DamagedRecord {
+  id: string;
+  problems: string[];
+}
+
+export interface DocumentAnnotations {
+  annotations: LeaAnnotation[];
+  damaged: DamagedRecord[];
+}
+
+/**
+ * Reads and writes comments. Every write puts the annotation and its outbox entry in one
+ * transaction, so a comment is never saved without being queued for the group (and vice versa).
+ */
+export function createAnnotationRepo(db: LeaDb, clock: () => Date) {
+  async function writeWithOutbox(annotationId: string, op: OutboxEntry['op'], record?: LeaAnnotation): Promise<void> {
+    try {
+      const tx = db.transaction(['annotations', 'outbox'], 'readwrite');
+      const annotations = tx.objectStore('annotations');
+      await Promise.all([
+        record ? annotations.put(structuredClone(record)) : annotations.delete(annotationId),
+        tx.objectStore('outbox').add({ annotationId, op, queuedAt: clock().toISOString() }),
+        tx.done,
+      ]);
+    } catch (error) {
+      throw explainStorageFailure(error);
+    }
+  }
+
+  return {
+    /** Save a new or edited comment; resolves only once it is durably in IndexedDB. */
+    async save(input: unknown): Promise<LeaAnnotation> {
+      const checked = checkAnnotation(input);
+      if (!checked.ok) {
+        throw new StoreError(`This comment could not be saved: ${checked.problems.join('; ')}`, 'invalid');
+      }
+      const annotation = checked.value;
+      await writeWithOutbox(annotation.id, 'put', annotation);
+      return annotation;
+    },
+
+    /** Delete a comment, returning what was deleted so the UI can offer undo. */
+    async remove(id: string): Promise<LeaAnnotation | null> {
+      const existing = await this.get(id);
+      await writeWithOutbox(id, 'delete');
+      return existing;
+    },
+
+    async get(id: string): Promise<LeaAnnotation | null> {
+      const record = await db.get('annotations', id);
+      if (!record) return null;
+      const checked = checkAnnotation(record);
+      return checked.ok ? checked.value : null;
+    },
+
+    /** Every comment on a document (any of its known addresses), oldest first. */
+    async listForDocument(uris: readonly string[]): Promise<DocumentAnnotations> {
+      const seen = new Set<string>();
+      const result: DocumentAnnotations = { annotations: [], damaged: [] };
+      for (const uri of uris) {
+        const range = IDBKeyRange.bound([uri, ''], [uri, '\uffff']);
+        for (const record of await db.getAllFromIndex('annotations', 'by-document', range)) {
+          if (seen.has(record.id)) continue;
+          seen.add(record.id);
+          const checked = checkAnnotation(record);
+          if (checked.ok) result.annotations.push(checked.value);
+          else result.damaged.push({ id: String(record.id), problems: checked.problems });
+        }
+      }
+      result.annotations.sort((a, b) => a.created.localeCompare(b.created));
+      return result;
+    },
+
+    /** Pending changes for the sync engine, oldest first. */
+    async pendingOutbox(): Promise<OutboxEntry[]> {
+      return db.getAll('outbox');
+    },
+  };
+}
+
+export type AnnotationRepo = ReturnType<typeof createAnnotationRepo>;

@@ -1,0 +1,3 @@
+export * from './db';
+export * from './errors';
+export * from './annotation-repo';
