@@ -1,0 +1,50 @@
+import {
+
+  KINDS,
+  PERSPECTIVES,
+  VISIBILITIES,
+  commentText,
+  kindOf,
+  labelFor,
+  themesOf,
+  type LeaAnnotation,
+} from '../utils/model';
+import { MarkdownText } from './MarkdownText';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/** Who wrote it, in the words the writer chose: never a name on an anonymous comment. */
+export function authorLabel(annotation: LeaAnnotation): string {
+  return annotation.attribution === 'named' && annotation.creator ? annotation.creator.name : 'Anonymous';
+}
+
+/** One comment as people read it: kind, text, themes, perspective, who and who can see it. */
+export function CommentView({ annotation, showQuote = false }: { annotation: LeaAnnotation; showQuote?: boolean }) {
+  const themes = themesOf(annotation);
+  return (
+    <div class="space-y-2 text-sm text-grey-9">
+      <p class="text-xs font-semibold uppercase tracking-wide text-grey-7">{labelFor(KINDS, kindOf(annotation))}</p>
+      {showQuote && (
+        <blockquote class="border-l-4 border-grey-4 pl-2 italic text-grey-8">
+          {annotation.target.selector[0].exact}
+        </blockquote>
+      )}
+      <MarkdownText text={commentText(annotation)} />
+      {themes.length > 0 && (
+        <ul class="flex flex-wrap gap-1" aria-label="Themes">
+          {themes.map((theme) => (
+            <li key={theme} class="rounded border border-grey-5 bg-grey-1 px-1.5 py-0.5 text-xs">
+              {theme}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="text-xs text-grey-7">
+        {labelFor(PERSPECTIVES, annotation.perspective)} · {authorLabel(annotation)} ·{' '}
+        {annotation.visibility === 'private' ? 'Only you can see this' : labelFor(VISIBILITIES, annotation.visibility)} ·{' '}
+        {dateFormat.format(new Date(annotation.modified))}
+      </p>
+    </div>
+  );
+}
+
