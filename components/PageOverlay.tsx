@@ -1,0 +1,79 @@
+import { Button } from '@hypothesis/frontend-shared';
+import type { CommentDraft, CommentTarget, LeaAnnotation } from '../utils/model';
+import { CommentEditor } from './CommentEditor';
+import { CommentView } from './CommentView';
+
+export interface PageOverlayProps {
+  adder: { x: number; y: number } | null;
+  editor: { quote: string; target: CommentTarget; draft: CommentDraft } | null;
+  card: { x: number; y: number; pinned: boolean; comments: LeaAnnotation[] } | null;
+  notice: string;
+  displayName: string;
+  onAdd: () => void;
+  onSave: (draft: CommentDraft) => Promise<void>;
+  onCancel: () => void;
+  onCloseCard: () => void;
+}
+
+/**
+ * Everything the extension draws inside a policy page (in its Shadow DOM host): the "Add
+ * comment" button by the selection, the editor, the card for a highlighted passage, and a
+ * polite live region so screen-reader users hear what happened.
+ */
+export function PageOverlay(props: PageOverlayProps) {
+  const { adder, editor, card, notice } = props;
+  return (
+    <div class="font-sans text-base">
+      {adder && !editor && (
+        <div class="fixed z-[2147483646]" style={{ left: `${adder.x}px`, top: `${adder.y}px` }}>
+          <Button variant="primary" onClick={props.onAdd} onMouseDown={(e: MouseEvent) => e.preventDefault()}>
+            Add comment
+          </Button>
+        </div>
+      )}
+      {editor && (
+        <div
+          role="dialog"
+          aria-label="Add a comment"
+          class="fixed right-4 top-4 z-[2147483647] max-h-[90vh] w-[26rem] max-w-[calc(100vw-2rem)] overflow-auto rounded-lg border border-grey-5 bg-white p-4 shadow-xl"
+          onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+        >
+          <CommentEditor
+            title="Add a comment"
+            quote={editor.quote}
+            initial={editor.draft}
+            displayName={props.displayName}
+            onSave={props.onSave}
+            onCancel={props.onCancel}
+          />
+        </div>
+      )}
+      {card && card.comments.length > 0 && !editor && (
+        <section
+          aria-label="Comments on this passage"
+          class="fixed z-[2147483645] max-h-[60vh] w-[22rem] max-w-[calc(100vw-2rem)] overflow-auto rounded-lg border border-grey-5 bg-white p-3 shadow-xl"
+          style={{ left: `${Math.max(8, Math.min(card.x, window.innerWidth - 360))}px`, top: `${Math.min(card.y + 16, window.innerHeight - 200)}px` }}
+        >
+          <div class="mb-2 flex items-center justify-between">
+            <h2 class="text-sm font-bold">
+              {card.comments.length === 1 ? '1 comment' : `${card.comments.length} comments`} on this passage
+            </h2>
+            <Button size="sm" onClick={props.onCloseCard}>
+              Close
+            </Button>
+          </div>
+          <ul class="space-y-3">
+            {card.comments.map((annotation) => (
+              <li key={annotation.id} class="border-t border-grey-3 pt-2 first:border-0 first:pt-0">
+                <CommentView annotation={annotation} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div role="status" aria-live="polite" class={notice ? 'fixed bottom-4 left-4 z-[2147483647] rounded bg-grey-9 px-3 py-2 text-sm text-white shadow' : 'sr-only'}>
+        {notice}
+      </div>
+    </div>
+  );
+}

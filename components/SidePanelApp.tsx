@@ -1,0 +1,216 @@
+import { Button } from '@hypothesis/frontend-shared';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { AnchoredComment, PageState } from '../utils/messaging';
+import {
+  MAKING_IT_REAL_THEMES,
+  draftFromAnnotation,
+  themesOf,
+  updateAnnotation,
+  type CommentDraft,
+  type LeaAnnotation,
+  type Settings,
+} from '../utils/model';
+import { CommentEditor } from './CommentEditor';
+import { CommentView } from './CommentView';
+
+/** What the side panel needs from the browser, passed in so the panel can be tested alone. */
+export interface SidePanelApi {
+  /** The current tab's comments as anchored by its page; rejects with a plain-English reason. */
+  getPageState(): Promise<PageState>;
+  focus(id: string): Promise<boolean>;
+  save(annotation: LeaAnnotation): Promise<void>;
+  remove(id: string): Promise<LeaAnnotation | null>;
+  getSettings(): Promise<Settings>;
+  /** Calls back whenever the comments on the current tab may have changed. */
+  onChange(listener: () => void): () => void;
+  now(): Date;
+}
+
+const ALL = '';
+
+/** The side panel: the page's comments in document order, a theme filter, edit and delete with undo. */
+export function SidePanelApp({ api }: { api: SidePanelApi }) {
+  const [page, setPage] = useState<PageState | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [theme, setTheme] = useState(ALL);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<LeaAnnotation | null>(null);
+  const [notice, setNotice] = useState('');
+
+  const refresh = useCallback(async () => {
+    try {
+      const [state, s] = await Promise.all([api.getPageState(), api.getSettings()]);
+      setPage(state);
+      setSettings(s);
+      setProblem(null);
+    } catch (e) {
+      setPage(null);
+      setProblem(e instanceof Error ? e.message : String(e));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+    return api.onChange(() => void refresh());
+  }, [api, refresh]);
+
+  const counts = useMemo(() => {
+    const result = new Map<string, number>();
+    for (const c of page?.comments ?? []) for (const t of themesOf(c.annotation)) result.set(t, (result.get(t) ?? 0) + 1);
+    return result;
+  }, [page]);
+  const themeOptions = useMemo(() => [...new Set([...MAKING_IT_REAL_THEMES, ...counts.keys()])], [counts]);
+  const shown = (page?.comments ?? []).filter((c) => theme === ALL || themesOf(c.annotation).includes(theme));
+  const anchored = shown.filter((c) => c.status !== 'orphan');
+  const orphans = shown.filter((c) => c.status === 'orphan');
+
+  async function saveEdit(comment: AnchoredComment, draft: CommentDraft) {
+    const updated = updateAnnotation(comment.annotation, draft, api.now(), settings?.displayName ?? '');
+    if (!updated.ok) throw new Error(updated.problems.join(' '));
+    await api.save(updated.value);
+    setEditing(null);
+    setNotice('Your changes are saved.');
+    await refresh();
+  }
+
+  async function remove(comment: AnchoredComment) {
+    try {
+      const gone = await api.remove(comment.annotation.id);
+      setDeleted(gone);
+      setNotice('Comment deleted.');
+      await refresh();
+    } catch (e) {
+      setNotice(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  async function undo() {
+    if (!deleted) return;
+    try {
+      await api.save(deleted);
+      setDeleted(null);
+      setNotice('Comment restored.');
+      await refresh();
+    } catch (e) {
+      setNotice(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  const renderItem = (comment: AnchoredComment) => {
+    const { annotation } = comment;
+    const quote = annotation.target.selector[0].exact;
+    if (editing === annotation.id) {
+      return (
+        <li key={annotation.id} class="rounded border border-grey-5 p-3">
+          <CommentEditor
+            title="Edit your comment"
+            quote={quote}
+            initial={draftFromAnnotation(annotation)}
+            displayName={settings?.displayName ?? ''}
+            onSave={(draft) => saveEdit(comment, draft)}
+            onCancel={() => setEditing(null)}
+          />
+        </li>
+      );
+    }
+    return (
+      <li key={annotation.id} class="space-y-2 rounded border border-grey-4 p-3">
+        {annotation.section && <p class="text-xs font-semibold text-grey-7">{annotation.section}</p>}
+        {comment.status === 'orphan' ? (
+          <blockquote class="border-l-4 border-grey-4 pl-2 italic text-grey-8">{quote}</blockquote>
+        ) : (
+          <button
+            type="button"
+            class="block w-full border-l-4 border-yellow-400 pl-2 text-left italic text-grey-8 hover:bg-grey-1"
+            onClick={() => void api.focus(annotation.id)}
+          >
+            <span class="sr-only">Show this passage on the page: </span>
+            {quote}
+          </button>
+        )}
+        <CommentView annotation={annotation} />
+        <div class="flex gap-2">
+          <Button size="sm" onClick={() => setEditing(annotation.id)}>
+            Edit<span class="sr-only"> comment on “{quote.slice(0, 40)}”</span>
+          </Button>
+          <Button size="sm" onClick={() => void remove(comment)}>
+            Delete<span class="sr-only"> comment on “{quote.slice(0, 40)}”</span>
+          </Button>
+        </div>
+      </li>
+    );
+  };
+
+  return (
+    <main class="space-y-4 p-3 text-sm text-grey-9">
+      <header>
+        <h1 class="text-lg font-bold">Comments on this page</h1>
+        {page && <p class="text-grey-7">{page.title}</p>}
+      </header>
+      <div role="status" aria-live="polite" class="min-h-[1.5em]">
+        {notice}
+        {deleted && (
+          <>
+            {' '}
+            <Button size="sm" variant="primary" onClick={() => void undo()}>
+              Undo delete
+            </Button>
+          </>
+        )}
+      </div>
+      {problem && <p class="rounded border border-red-error p-2">{problem}</p>}
+      {page && (
+        <>
+          <div class="space-y-1">
+            <label for="theme-filter" class="block font-semibold">
+              Show comments about
+            </label>
+            <select
+              id="theme-filter"
+              class="w-full rounded border border-grey-5 p-1"
+              value={theme}
+              onChange={(e) => setTheme((e.target as HTMLSelectElement).value)}
+            >
+              <option value={ALL}>All themes ({page.comments.length})</option>
+              {themeOptions.map((t) => (
+                <option key={t} value={t}>
+                  {t} ({counts.get(t) ?? 0})
+                </option>
+              ))}
+            </select>
+          </div>
+          {page.comments.length === 0 && <p>There are no comments on this page yet. Select some text on the page, then choose “Add comment”.</p>}
+          {page.comments.length > 0 && shown.length === 0 && <p>No comments match this theme.</p>}
+          {anchored.length > 0 && (
+            <ol class="space-y-3" aria-label="Comments in page order">
+              {anchored.map(renderItem)}
+            </ol>
+          )}
+          {orphans.length > 0 && (
+            <section class="space-y-2" aria-labelledby="orphans-heading">
+              <h2 id="orphans-heading" class="font-bold">
+                Couldn't find this passage on the page now
+              </h2>
+              <p class="text-grey-7">The page may have changed since these comments were written. The comments are kept, with the words they were about.</p>
+              <ul class="space-y-3">{orphans.map(renderItem)}</ul>
+            </section>
+          )}
+          {page.damaged.length > 0 && (
+            <section class="space-y-1" aria-labelledby="damaged-heading">
+              <h2 id="damaged-heading" class="font-bold">
+                Some saved comments could not be read
+              </h2>
+              <p>They are still stored and have not been deleted. Details for support: </p>
+              <ul class="list-disc pl-5 text-xs">
+                {page.damaged.map((d) => (
+                  <li key={d.id}>{d.problems.join('; ')}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+import '../../components/styles.css';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { SidePanelApp, type SidePanelApi } from '../../components/SidePanelApp';
+import { BroadcastSchema, callBackground, callPage, type BackgroundRequest, type PageRequest } from '../../utils/messaging';
+import * as v from 'valibot';
+
+const CANNOT_REACH_PAGE =
+  'Comments can’t be shown for this tab. Some pages (like the browser’s own pages and web stores) can’t be commented on. If this is a normal web page, reload it and try again.';
+
+// Tests (and people opening the panel in a tab) may name the tab: sidepanel.html?tab=123.
+const namedTab = Number(new URLSearchParams(location.search).get('tab')) || undefined;
+
+async function currentTabId(): Promise<number> {
+  if (namedTab) return namedTab;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) throw new Error(CANNOT_REACH_PAGE);
+  return tab.id;
+}
+
+async function askPage<K extends PageRequest['type']>(request: Extract<PageRequest, { type: K }>) {
+  const tabId = await currentTabId();
+  try {
+    return await callPage<K>((m) => browser.tabs.sendMessage(tabId, m), request);
+  } catch (error) {
+    // "Could not establish connection" means no content script there: explain it in words.
+    if (error instanceof Error && /establish connection|Receiving end/i.test(error.message)) throw new Error(CANNOT_REACH_PAGE);
+    throw error;
+  }
+}
+
+const send = (m: BackgroundRequest) => browser.runtime.sendMessage(m);
+
+const api: SidePanelApi = {
+  getPageState: () => askPage({ type: 'page/get-state' }),
+  focus: async (id) => (await askPage({ type: 'page/focus', id })).found,
+  save: async (annotation) => void (await callBackground(send, { type: 'annotations/save', annotation })),
+  remove: async (id) => (await callBackground(send, { type: 'annotations/delete', id })).deleted,
+  getSettings: () => callBackground(send, { type: 'settings/get' }),
+  now: () => new Date(),
+  onChange(listener) {
+    const onMessage = (message: unknown) => {
+      if (v.is(BroadcastSchema, message)) listener();
+      return undefined;
+    };
+    const onActivated = () => listener();
+    const onUpdated = (_id: number, info: { status?: string }) => info.status === 'complete' && listener();
+    browser.runtime.onMessage.addListener(onMessage);
+    browser.tabs.onActivated.addListener(onActivated);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  },
+};
+
+render(<SidePanelApp api={api} />, document.getElementById('app')!);
