@@ -1,0 +1,103 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CommentDraft } from '../utils/model';
+import { CommentEditor } from './CommentEditor';
+
+const initial: CommentDraft = {
+  text: '',
+  themes: [],
+  perspective: 'not-said',
+  attribution: 'anonymous',
+  visibility: 'private',
+  kind: 'comment',
+};
+
+let container: HTMLElement;
+function mount(onSave = vi.fn(async (_draft: CommentDraft) => {}), displayName = 'Priya') {
+  container = document.createElement('div');
+  document.body.append(container);
+  act(() => {
+    render(
+      <CommentEditor title="Add a comment" quote="promote that individual’s well-being" initial={initial} displayName={displayName} onSave={onSave} onCancel={() => {}} />,
+      container,
+    );
+  });
+  return onSave;
+}
+const byLabel = (text: string) => [...container.querySelectorAll('label')].find((l) => l.textContent?.includes(text))!;
+const input = (label: string) => (byLabel(label).htmlFor ? container.querySelector<HTMLInputElement>(`#${CSS.escape(byLabel(label).htmlFor)}`) : byLabel(label).querySelector('input'))!;
+
+async function type(el: HTMLTextAreaElement, value: string) {
+  await act(() => {
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+async function submit() {
+  await act(async () => {
+    container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+}
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+describe('CommentEditor', () => {
+  it('offers every choice with a plain-English label', () => {
+    mount();
+    for (const label of [
+      'What does this passage mean for your life?',
+      'Wellbeing and independence',
+      'Workforce',
+      'I use care and support',
+      'I am a carer',
+      'Prefer not to say',
+      'Suggested change',
+      'Show my name (Priya)',
+      'Anonymous',
+      'Only me',
+      'My group',
+    ]) {
+      expect(byLabel(label), label).toBeTruthy();
+    }
+  });
+
+  it('refuses an empty comment, says why, and does not call save', async () => {
+    const onSave = mount();
+    await submit();
+    expect(onSave).not.toHaveBeenCalled();
+    expect(container.querySelector('[role=alert]')?.textContent).toContain('Please write something');
+  });
+
+  it('saves the choices the person made', async () => {
+    const onSave = mount();
+    await type(container.querySelector('textarea')!, 'I had to wait 6 months for an assessment.');
+    await act(() => input('Information and advice').click());
+    await act(() => input('I am a carer').click());
+    await act(() => input('Question').click());
+    await act(() => input('Show my name (Priya)').click());
+    await act(() => input('My group').click());
+    await submit();
+    expect(onSave).toHaveBeenCalledWith({
+      text: 'I had to wait 6 months for an assessment.',
+      themes: ['Information and advice'],
+      perspective: 'carer',
+      attribution: 'named',
+      visibility: 'group',
+      kind: 'question',
+    });
+  });
+
+  it('keeps the text and shows the reason when saving fails', async () => {
+    mount(vi.fn(async () => {
+      throw new Error('Your browser has run out of space for saving comments.');
+    }));
+    await type(container.querySelector('textarea')!, 'Important story');
+    await submit();
+    expect(container.querySelector('[role=alert]')?.textContent).toContain('run out of space');
+    expect(container.querySelector('textarea')!.value).toBe('Important story');
+  });
+});

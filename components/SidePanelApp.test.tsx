@@ -1,0 +1,146 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PageState } from '../utils/messaging';
+import { buildAnnotation, createAnnotationId, DEFAULT_SETTINGS, type CommentDraft, type LeaAnnotation } from '../utils/model';
+import { SidePanelApp, type SidePanelApi } from './SidePanelApp';
+
+let n = 0;
+function comment(quote: string, text: string, themes: string[], section?: string): LeaAnnotation {
+  const draft: CommentDraft = { text, themes, perspective: 'carer', attribution: 'anonymous', visibility: 'group', kind: 'comment' };
+  const built = buildAnnotation({
+    id: createAnnotationId(1_700_000_000_000 + n++, (b) => crypto.getRandomValues(b)),
+    now: new Date(Date.UTC(2026, 10, 1, 0, n)),
+    draft,
+    target: {
+      source: 'https://www.legislation.gov.uk/ukpga/2014/23/part/1/enacted',
+      selectors: [{ type: 'TextQuoteSelector', exact: quote }, { type: 'TextPositionSelector', start: 0, end: quote.length }],
+      section,
+    },
+    authorName: '',
+  });
+  if (!built.ok) throw new Error(built.problems.join());
+  return built.value;
+}
+
+function fakeApi(state: PageState) {
+  const stored = new Map(state.comments.map((c) => [c.annotation.id, c]));
+  const focused: string[] = [];
+  const api: SidePanelApi = {
+    getPageState: async () => ({ ...state, comments: [...stored.values()] }),
+    focus: async (id) => (focused.push(id), true),
+    save: async (a) => void stored.set(a.id, { annotation: a, status: 'exact', position: 0 }),
+    remove: async (id) => {
+      const gone = stored.get(id)?.annotation ?? null;
+      stored.delete(id);
+      return gone;
+    },
+    getSettings: async () => DEFAULT_SETTINGS,
+    onChange: () => () => {},
+    now: () => new Date(Date.UTC(2026, 10, 23)),
+  };
+  return { api, focused, stored };
+}
+
+let container: HTMLElement;
+async function mount(api: SidePanelApi) {
+  container = document.createElement('div');
+  document.body.append(container);
+  await act(async () => render(<SidePanelApp api={api} />, container));
+  await act(async () => {});
+}
+const buttons = (name: string) => [...container.querySelectorAll('button')].filter((b) => b.textContent?.includes(name));
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const wellbeing = comment('personal dignity', 'Dignity means being asked, not told.', ['Wellbeing and independence'], '1 Promoting individual well-being');
+const workforce = comment('local authority must', '<img src=x onerror=alert(1)> Staff change every week.', ['Workforce'], '2 Preventing needs for care and support');
+const lost = comment('a passage that was removed', 'This was about respite.', ['Workforce']);
+const state: PageState = {
+  uri: 'https://www.legislation.gov.uk/ukpga/2014/23/part/1/enacted',
+  title: 'Care Act 2014, Part 1',
+  comments: [
+    { annotation: wellbeing, status: 'exact', position: 0 },
+    { annotation: workforce, status: 'moved', position: 1 },
+    { annotation: lost, status: 'orphan', position: null },
+  ],
+  damaged: [],
+};
+
+describe('SidePanelApp', () => {
+  it('lists comments in page order with quote and section, and orphans under a plain heading', async () => {
+    await mount(fakeApi(state).api);
+    const items = [...container.querySelectorAll('ol > li')];
+    expect(items.map((li) => li.querySelector('button')?.textContent)).toEqual([
+      'Show this passage on the page: personal dignity',
+      'Show this passage on the page: local authority must',
+    ]);
+    expect(items[0]!.textContent).toContain('1 Promoting individual well-being');
+    const orphans = container.querySelector('section[aria-labelledby=orphans-heading]')!;
+    expect(orphans.textContent).toContain("Couldn't find this passage on the page now");
+    expect(orphans.textContent).toContain('a passage that was removed');
+  });
+
+  it('shows HTML typed in a comment as text', async () => {
+    await mount(fakeApi(state).api);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toContain('<img src=x onerror=alert(1)> Staff change every week.');
+  });
+
+  it('filters by theme with counts', async () => {
+    await mount(fakeApi(state).api);
+    const select = container.querySelector<HTMLSelectElement>('#theme-filter')!;
+    expect([...select.options].map((o) => o.textContent)).toContain('Workforce (2)');
+    await act(() => {
+      select.value = 'Wellbeing and independence';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(container.textContent).toContain('Dignity means being asked');
+    expect(container.textContent).not.toContain('Staff change every week');
+    expect(container.textContent).not.toContain('This was about respite');
+  });
+
+  it('jumps to the passage when its quote is chosen', async () => {
+    const fake = fakeApi(state);
+    await mount(fake.api);
+    await act(() => buttons('personal dignity')[0]!.click());
+    expect(fake.focused).toEqual([wellbeing.id]);
+  });
+
+  it('deletes a comment and brings it back with undo', async () => {
+    const fake = fakeApi(state);
+    await mount(fake.api);
+    await act(async () => buttons('Delete')[0]!.click());
+    await act(async () => {});
+    expect(container.textContent).not.toContain('Dignity means being asked');
+    expect(container.querySelector('[role=status]')?.textContent).toContain('Comment deleted.');
+    await act(async () => buttons('Undo delete')[0]!.click());
+    await act(async () => {});
+    expect(container.textContent).toContain('Dignity means being asked');
+    expect(fake.stored.get(wellbeing.id)?.annotation).toEqual(wellbeing);
+  });
+
+  it('edits a comment in place', async () => {
+    const fake = fakeApi(state);
+    await mount(fake.api);
+    await act(async () => buttons('Edit')[0]!.click());
+    const textarea = container.querySelector('textarea')!;
+    expect(textarea.value).toBe('Dignity means being asked, not told.');
+    await act(async () => {
+      textarea.value = 'Dignity means being asked first.';
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await act(async () => {});
+    expect(container.textContent).toContain('Dignity means being asked first.');
+    expect(fake.stored.get(wellbeing.id)?.annotation.modified).toBe('2026-11-23T00:00:00.000Z');
+  });
+
+  it('explains when the page cannot be reached', async () => {
+    await mount({ ...fakeApi(state).api, getPageState: async () => Promise.reject(new Error('Comments can’t be shown for this tab.')) });
+    await act(async () => {});
+    expect(container.textContent).toContain('Comments can’t be shown for this tab.');
+  });
+});
