@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -65,10 +66,14 @@ function wrapFragment(name: string, fragment: string): string {
 
 /**
  * Starts a fixture server on 127.0.0.1 (random port). Serves files under `fixturesDir()`
- * with correct content types, wraps `*.fragment.html` in a page, never caches.
+ * with correct content types, wraps `*.fragment.html` in a page, never caches. Throws if
+ * the fixture directory is missing.
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const root = fixturesDir();
+  if (!existsSync(root)) {
+    throw new Error(`Fixture directory ${root} does not exist: set LEA_FIXTURES_DIR to the shared fixtures folder.`);
+  }
   const overrides = new Map<string, string>();
 
   const server = http.createServer((req, res) => {
