@@ -1,0 +1,31 @@
+import { NOT_ANNOTATABLE } from './annotatable';
+
+/** Tab addresses and the reason the popup should give (null: the page can be annotated). */
+export const annotatableCases: Array<{ url: string; reason: string | null }> = [
+  { url: 'https://www.legislation.gov.uk/ukpga/2014/23/section/1/enacted', reason: null },
+  { url: 'http://www.legislation.gov.uk/ukpga/2014/6/notes/division/4/3/7', reason: null },
+  { url: 'https://assets.publishing.service.gov.uk/media/5a7ba0faed915d4147620ba8/0947.pdf', reason: null },
+  { url: 'https://chrome.google.com/search?q=webstore', reason: null },
+  { url: 'https://chrome.google.com/webstoreish', reason: null },
+  { url: 'chrome://extensions/', reason: NOT_ANNOTATABLE.browserPage },
+  { url: 'chrome://newtab/', reason: NOT_ANNOTATABLE.browserPage },
+  { url: 'edge://settings/privacy', reason: NOT_ANNOTATABLE.browserPage },
+  { url: 'about:blank', reason: NOT_ANNOTATABLE.browserPage },
+  { url: 'about:addons', reason: NOT_ANNOTATABLE.browserPage },
+  { url: 'devtools://devtools/bundled/inspector.html', reason: NOT_ANNOTATABLE.browserPage },
+  { url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/options.html', reason: NOT_ANNOTATABLE.extensionPage },
+  { url: 'moz-extension://0b5c6e5e-3f7a-4e2b-9d1c-2b7d1c1a0e55/popup.html', reason: NOT_ANNOTATABLE.extensionPage },
+  { url: 'file:///C:/Users/me/Downloads/care-act-2014.html', reason: NOT_ANNOTATABLE.savedFile },
+  { url: 'file:///home/me/care-act.pdf', reason: NOT_ANNOTATABLE.savedFile },
+  { url: 'view-source:https://www.legislation.gov.uk/ukpga/2014/23', reason: NOT_ANNOTATABLE.sourceView },
+  { url: 'data:text/html,<p>hello</p>', reason: NOT_ANNOTATABLE.noLastingAddress },
+  { url: 'blob:https://www.gov.uk/5b1c2d3e-0000-4000-8000-000000000000', reason: NOT_ANNOTATABLE.noLastingAddress },
+  { url: 'ftp://ftp.example.org/care.txt', reason: NOT_ANNOTATABLE.otherKind },
+  { url: 'https://chromewebstore.google.com/detail/some-extension/abcdefghijklmnopabcdefghijklmnop', reason: NOT_ANNOTATABLE.webStore },
+  { url: 'https://chrome.google.com/webstore/category/extensions', reason: NOT_ANNOTATABLE.webStore },
+  { url: 'https://addons.mozilla.org/en-GB/firefox/addon/some-addon/', reason: NOT_ANNOTATABLE.webStore },
+  { url: 'https://microsoftedge.microsoft.com/addons/detail/abc', reason: NOT_ANNOTATABLE.webStore },
+  { url: 'https://microsoftedge.microsoft.com/', reason: null },
+  { url: '', reason: NOT_ANNOTATABLE.unreadable },
+  { url: 'not a web address', reason: NOT_ANNOTATABLE.unreadable },
+];
