@@ -28,7 +28,10 @@ function fakeApi(state: PageState) {
   const focused: string[] = [];
   const api: SidePanelApi = {
     getPageState: async () => ({ ...state, comments: [...stored.values()] }),
-    focus: async (id) => (focused.push(id), true),
+    focus: async (id) => {
+      focused.push(id);
+      return true;
+    },
     save: async (a) => void stored.set(a.id, { annotation: a, status: 'exact', position: 0 }),
     remove: async (id) => {
       const gone = stored.get(id)?.annotation ?? null;

@@ -1,0 +1,40 @@
+import type { Page } from 'playwright-core';
+
+/** Number of passages painted as comments (plain or focused) in the page; the registry is per document. */
+export function paintedCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    return (registry.get('lea-comment')?.size ?? 0) + (registry.get('lea-focused')?.size ?? 0);
+  });
+}
+
+/** Viewport rectangle of the first occurrence of `text` in the page, for mouse actions. */
+export async function textRect(page: Page, text: string): Promise<{ left: number; right: number; top: number; bottom: number }> {
+  const rect = await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.nodeValue!.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const r = range.getClientRects();
+      const first = r[0]!;
+      const last = r[r.length - 1]!;
+      return { left: first.left, top: first.top, right: last.right, bottom: last.bottom, lastTop: last.top };
+    }
+    return null;
+  }, text);
+  if (!rect) throw new Error(`"${text}" is not on the page`);
+  return rect;
+}
+
+/** Select `text` by dragging the mouse across it, as a person would. */
+export async function selectWithMouse(page: Page, text: string): Promise<void> {
+  const rect = await textRect(page, text);
+  await page.mouse.move(rect.left + 1, rect.top + 4);
+  await page.mouse.down();
+  await page.mouse.move(rect.right - 1, rect.bottom - 4, { steps: 8 });
+  await page.mouse.up();
+}
