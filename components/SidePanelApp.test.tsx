@@ -135,7 +135,9 @@ describe('SidePanelApp', () => {
       textarea.value = 'Dignity means being asked first.';
       textarea.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await act(async () => container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await act(async () => {
+      container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
     await act(async () => {});
     expect(container.textContent).toContain('Dignity means being asked first.');
     expect(fake.stored.get(wellbeing.id)?.annotation.modified).toBe('2026-11-23T00:00:00.000Z');

@@ -8,7 +8,7 @@ const root = resolve(import.meta.dirname, '..');
 const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const fixtures = resolve(root, process.env.LEA_FIXTURES_DIR ?? '../shared/fixtures');
+const fixtures = resolve(root, process.env.LEA_FIXTURES_DIR ?? 'tests/fixtures/policy');
 const port = Number(process.env.FIXTURES_PORT ?? 8080);
 const pages = existsSync(fixtures) ? readdirSync(fixtures).filter((f) => f.endsWith('.html') && !f.includes('fragment')) : [];
 

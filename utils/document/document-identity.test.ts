@@ -1,10 +1,11 @@
+import { FIXTURES_DIR } from '../../tests/fixtures';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentIdentity, readDocumentIdentity } from './document-identity';
 import { fixtureCases, identityCases } from './document-identity-cases';
 
-const FIXTURES = join(__dirname, '../../../shared/fixtures');
+const FIXTURES = FIXTURES_DIR;
 
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');

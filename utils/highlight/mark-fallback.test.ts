@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFixture } from '../../tests/fixtures';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHighlighter } from './create-highlighter';
 import type { Highlighter, HighlightItem } from './create-highlighter';
@@ -173,7 +172,7 @@ describe('mark fallback', () => {
   });
 
   it('paints and fully restores a real page (Care Act 2014 Part 1 fixture)', () => {
-    const html = readFileSync(join(__dirname, '../../../shared/fixtures/care-act-2014-part-1.html'), 'utf8');
+    const html = readFixture('care-act-2014-part-1.html');
     const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
     const main = setUp(body);
     const before = shape(main);

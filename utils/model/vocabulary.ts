@@ -3,7 +3,7 @@
  * annotations; labels are what people read, so they can be reworded without migrating data.
  */
 
-/** TLAP's Making It Real themes: the default theme vocabulary (see shared/fixtures/SOURCES.md). */
+/** TLAP's Making It Real themes: the default theme vocabulary (see tests/fixtures/policy/SOURCES.md). */
 export const MAKING_IT_REAL_THEMES = [
   'Wellbeing and independence',
   'Information and advice',

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFixture } from '../../tests/fixtures';
 import { describe, expect, it } from 'vitest';
 import { findSectionHeading } from './section-heading';
 
-const fixture = (name: string) => readFileSync(resolve(__dirname, '../../../shared/fixtures', name), 'utf8');
+const fixture = readFixture;
 
 describe('findSectionHeading', () => {
   it('finds the heading a passage sits under in the Care Act fixture', () => {

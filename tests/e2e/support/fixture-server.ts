@@ -1,3 +1,4 @@
+import { FIXTURES_DIR } from '../../fixtures';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -19,11 +20,11 @@ export interface FixtureServer {
 }
 
 /**
- * Directory the fixtures are read from: `$LEA_FIXTURES_DIR`, or `../shared/fixtures`
- * relative to the repository (the shared folder is the repo's sibling).
+ * Directory the fixtures are read from: `$LEA_FIXTURES_DIR`, or the repository's copy in
+ * `tests/fixtures/policy`.
  */
 export function fixturesDir(): string {
-  return path.resolve(process.env.LEA_FIXTURES_DIR ?? path.resolve(repoRoot, '../shared/fixtures'));
+  return path.resolve(FIXTURES_DIR);
 }
 
 const contentTypes: Record<string, string> = {
