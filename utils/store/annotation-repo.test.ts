@@ -76,4 +76,21 @@ describe('annotation repository', () => {
     await repo.save(a);
     expect(await repo.get(a.id)).toEqual(a);
   });
+
+  it('explains a full disk in plain words and keeps what was already saved', async () => {
+    const repo = createAnnotationRepo(db, clock);
+    const kept = await repo.save(makeAnnotation('https://example.org/a', 'kept'));
+    // Make the browser's object store refuse writes as it does when the disk quota is used up.
+    const storeProto = IDBObjectStore.prototype as unknown as { put: (...args: unknown[]) => unknown };
+    const realPut = storeProto.put;
+    storeProto.put = () => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    };
+    const refused = makeAnnotation('https://example.org/a', 'new');
+    await expect(repo.save(refused)).rejects.toThrow(/run out of space.*Your writing is still in the box/);
+    storeProto.put = realPut;
+    expect(await repo.get(kept.id)).toEqual(kept);
+    expect(await repo.get(refused.id)).toBeNull();
+    expect(await repo.pendingOutbox()).toHaveLength(1);
+  });
 });

@@ -19,8 +19,8 @@ export interface DocumentAnnotations {
  */
 export function createAnnotationRepo(db: LeaDb, clock: () => Date) {
   async function writeWithOutbox(annotationId: string, op: OutboxEntry['op'], record?: LeaAnnotation): Promise<void> {
+    const tx = db.transaction(['annotations', 'outbox'], 'readwrite');
     try {
-      const tx = db.transaction(['annotations', 'outbox'], 'readwrite');
       const annotations = tx.objectStore('annotations');
       await Promise.all([
         record ? annotations.put(structuredClone(record)) : annotations.delete(annotationId),
@@ -28,6 +28,13 @@ export function createAnnotationRepo(db: LeaDb, clock: () => Date) {
         tx.done,
       ]);
     } catch (error) {
+      // Either both writes land or neither: never a comment without its outbox entry.
+      tx.done.catch(() => undefined);
+      try {
+        tx.abort();
+      } catch {
+        // Already finished or aborted by the browser.
+      }
       throw explainStorageFailure(error);
     }
   }
