@@ -1,0 +1,61 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { annotatableReason } from '../utils/document';
+import { DEFAULT_SETTINGS, type Settings } from '../utils/model';
+import { OptionsApp } from './OptionsApp';
+import { PopupApp, type PopupStatus } from './PopupApp';
+
+let container: HTMLElement;
+async function mount(node: preact.ComponentChild) {
+  container = document.createElement('div');
+  document.body.append(container);
+  await act(async () => render(node, container));
+  await act(async () => {});
+}
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const popupApi = (status: PopupStatus) => ({ getStatus: async () => status, openPanel: vi.fn(async () => {}), openSettings: vi.fn(async () => {}) });
+
+describe('PopupApp', () => {
+  it('explains why a browser page cannot be commented on', async () => {
+    const reason = annotatableReason('chrome://extensions/');
+    expect(reason).toBeTruthy();
+    await mount(<PopupApp api={popupApi({ cannotAnnotate: reason, commentCount: null })} />);
+    expect(container.textContent).toContain('You can’t comment on this page.');
+    expect(container.textContent).toContain(reason!);
+    expect([...container.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Settings']);
+  });
+
+  it('counts the comments and opens the side panel', async () => {
+    const api = popupApi({ cannotAnnotate: null, commentCount: 3 });
+    await mount(<PopupApp api={api} />);
+    expect(container.textContent).toContain('There are 3 comments on this page.');
+    expect(container.textContent).toContain('Alt+Shift+C');
+    await act(async () => [...container.querySelectorAll('button')].find((b) => b.textContent === 'Show comments on this page')!.click());
+    expect(api.openPanel).toHaveBeenCalled();
+  });
+});
+
+describe('OptionsApp', () => {
+  it('saves the name and the defaults for new comments', async () => {
+    const save = vi.fn(async (_s: Settings) => {});
+    await mount(<OptionsApp api={{ load: async () => DEFAULT_SETTINGS, save }} />);
+    const name = container.querySelector<HTMLInputElement>('#display-name')!;
+    await act(() => {
+      name.value = '  Jo Bloggs ';
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const radio = (label: string) => [...container.querySelectorAll('label')].find((l) => l.textContent === label)!.querySelector('input')!;
+    await act(() => radio('Show my name').click());
+    await act(() => radio('My group').click());
+    await act(async () => {
+      container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    expect(save).toHaveBeenCalledWith({ displayName: 'Jo Bloggs', defaultAttribution: 'named', defaultVisibility: 'group', defaultPerspective: 'not-said' });
+    expect(container.querySelector('[role=status]')?.textContent).toBe('Your settings are saved.');
+  });
+});
