@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Two projects: fast unit tests (happy-dom / fake-indexeddb) and end-to-end tests that drive
-// the built extension in Debian's Chromium and Firefox ESR.
+// Three projects: fast unit tests (happy-dom / fake-indexeddb), the shared store server
+// (node; PGlite always, PostgreSQL when reachable) and end-to-end tests that drive the
+// built extension in Debian's Chromium and Firefox ESR.
 export default defineConfig({
   test: {
     projects: [
@@ -14,6 +15,18 @@ export default defineConfig({
           include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'tests/unit/**/*.test.ts'],
           environment: 'happy-dom',
           server: { deps: { inline: ['@hypothesis/frontend-shared'] } },
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['server/**/*.test.ts'],
+          environment: 'node',
+          // One PGlite instance per file (~1 s from a template); files run one after another
+          // because several spawn real store processes and share PostgreSQL's `test` database.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,0 +1,105 @@
+import { can, type Member } from '../auth/roles';
+import { encodeCursor, type Cursor } from '../changes/cursor';
+import type { Db } from '../db/db';
+import { ApiError } from '../errors';
+import { redactAnnotation } from './check-annotation';
+import { BELOW_HORIZON, ROW_COLUMNS, rowCursorText, urnFor, visibleTo, type AnnotationRow } from './rows';
+
+/** One entry of the change feed (PROTOCOL.md "Sync API"). */
+export interface FeedChange {
+  cursor: string;
+  id: string;
+  revision: string;
+  deleted: boolean;
+  hidden: { reason: string } | null;
+  annotation: Record<string, unknown> | null;
+}
+
+/** A page of the change feed. */
+export interface FeedPage {
+  changes: FeedChange[];
+  next: string;
+  hasMore: boolean;
+}
+
+/** The feed entry a row becomes for `member`: tombstone, hidden, or the redacted annotation. */
+export function toFeedChange(row: AnnotationRow, member: Member): FeedChange {
+  const goneForMe = row.deleted || (row.visibility === 'private' && row.author_id !== member.id);
+  const hidden = !goneForMe && row.hidden_reason !== null ? { reason: row.hidden_reason } : null;
+  const annotation = goneForMe || !row.annotation || (hidden && !can.seeHidden(member)) ? null : redactAnnotation(row.annotation);
+  return { cursor: rowCursorText(row), id: urnFor(row.id), revision: String(row.revision), deleted: goneForMe, hidden, annotation };
+}
+
+/**
+ * Changes after `after`, in cursor order, at most `limit`. Only changes committed below the
+ * visibility horizon are served, so a later page can never gain an entry before `next`.
+ */
+export async function readFeed(db: Db, member: Member, after: Cursor, limit: number): Promise<FeedPage> {
+  const { rows } = await db.query<AnnotationRow>(
+    `select ${ROW_COLUMNS} from annotations
+     where group_id = $1 and (xid, seq) > ($2::text::xid8, $3::bigint) and ${BELOW_HORIZON} and ${visibleTo('$4')}
+     order by xid, seq limit $5`,
+    [member.groupId, after.xid.toString(), after.seq.toString(), member.id, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    changes: page.map((r) => toFeedChange(r, member)),
+    next: last ? rowCursorText(last) : encodeCursor(after),
+    hasMore: rows.length > limit,
+  };
+}
+
+/** The newest feed position `member` may see, or null for an empty feed (stream start). */
+export async function feedHead(db: Db, member: Member): Promise<{ xid: string; seq: string } | null> {
+  const { rows } = await db.query<{ xid: string; seq: string }>(
+    `select xid::text as xid, seq::text as seq from annotations
+     where group_id = $1 and ${BELOW_HORIZON} and ${visibleTo('$2')}
+     order by xid desc, seq desc limit 1`,
+    [member.groupId, member.id],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * One live annotation as `member` may see it, or a 404 that says why (never the content of
+ * someone else's private or a hidden comment).
+ */
+export async function getAnnotation(db: Db, member: Member, uuid: string): Promise<{ annotation: Record<string, unknown>; revision: string; row: AnnotationRow }> {
+  const { rows } = await db.query<AnnotationRow>(`select ${ROW_COLUMNS} from annotations where group_id = $1 and id = $2`, [member.groupId, uuid]);
+  const row = rows[0];
+  if (!row || !row.annotation || row.deleted || (row.visibility === 'private' && row.author_id !== member.id)) {
+    throw new ApiError(404, 'not-found', 'There is no such comment in your group (it may have been deleted).');
+  }
+  if (row.hidden_reason !== null && !can.seeHidden(member)) {
+    throw new ApiError(404, 'not-found', `A facilitator has hidden this comment: ${row.hidden_reason}`);
+  }
+  return { annotation: redactAnnotation(row.annotation), revision: String(row.revision), row };
+}
+
+/** SQL condition for the W3C container: live annotations `member` may read. `$1` group, `$2` member. */
+function containerWhere(member: Member): string {
+  return `group_id = $1 and not deleted and (visibility = 'group' or author_id = $2)${can.seeHidden(member) ? '' : ' and hidden_reason is null'}`;
+}
+
+/** Size and last change of the W3C container as `member` sees it. */
+export async function containerSummary(db: Db, member: Member): Promise<{ total: number; modified: string | null; tag: string }> {
+  const { rows } = await db.query<{ total: number; modified: Date | string | null; tag: string | null }>(
+    `select count(*)::int as total, max(updated_at) as modified,
+       (select max(seq)::text from annotations where group_id = $1) as tag
+     from annotations where ${containerWhere(member)}`,
+    [member.groupId, member.id],
+  );
+  const row = rows[0]!;
+  const modified = row.modified === null ? null : new Date(row.modified).toISOString();
+  return { total: Number(row.total), modified, tag: `${row.total}.${row.tag ?? '0'}` };
+}
+
+/** A page of the W3C container in creation order. */
+export async function listContainer(db: Db, member: Member, offset: number, limit: number): Promise<AnnotationRow[]> {
+  const { rows } = await db.query<AnnotationRow>(
+    `select ${ROW_COLUMNS} from annotations where ${containerWhere(member)} order by row_id limit $3 offset $4`,
+    [member.groupId, member.id, limit, offset],
+  );
+  return rows;
+}

@@ -1,0 +1,192 @@
+import type { Member } from '../auth/roles';
+import { encodeNote } from '../changes/hub';
+import { withRetry, type Db, type Queryable } from '../db/db';
+import { ApiError } from '../errors';
+import { sameJson, type CheckedAnnotation } from './check-annotation';
+import { ROW_COLUMNS, rowCursorText, urnFor, type AnnotationRow } from './rows';
+
+/** What a write needs besides its own arguments. */
+export interface WriteContext {
+  db: Db;
+  channel: string;
+  now: Date;
+}
+
+/** Preconditions from `If-Match` / `If-None-Match`. */
+export interface Preconditions {
+  ifMatch?: string | undefined;
+  ifNoneMatch?: string | undefined;
+}
+
+/** The outcome of a PUT: created (201) or updated / identical repeat (200). */
+export interface PutResult {
+  status: 200 | 201;
+  annotation: Record<string, unknown>;
+  revision: string;
+  cursor: string;
+}
+
+/** Strip quotes and a weak prefix from an entity tag: `W/"3"` → `3`. */
+export function parseEtag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (trimmed === '*') return '*';
+  return trimmed.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+}
+
+/**
+ * The statement tail that stamps a change: new feed position (this transaction's id and
+ * the next sequence number) and NOTIFY, delivered by PostgreSQL only if the transaction
+ * commits. `$1` is the channel; the CTE `u` must return group_id, xid, seq, visibility,
+ * ever_shared and author_id.
+ */
+const NOTIFY_FROM_U = `select u.*, pg_notify($1, json_build_object(
+    'g', u.group_id, 'x', u.xid, 's', u.seq,
+    'a', case when u.visibility = 'private' and not u.ever_shared then u.author_id end)::text) as notified
+  from u`;
+
+function conflict(row: AnnotationRow, message: string): ApiError {
+  return new ApiError(412, 'conflict', message, {
+    current: { annotation: row.deleted ? null : row.annotation, revision: String(row.revision) },
+  });
+}
+
+async function lockRow(tx: Queryable, group: string, uuid: string): Promise<AnnotationRow | undefined> {
+  const { rows } = await tx.query<AnnotationRow>(`select ${ROW_COLUMNS} from annotations where group_id = $1 and id = $2 for update`, [group, uuid]);
+  return rows[0];
+}
+
+/**
+ * Create or update an annotation (idempotent, see PROTOCOL.md "Sync API"). Creating needs
+ * `If-None-Match: *`, updating `If-Match: "<revision>"`; the same body again is a harmless
+ * 200; a stale revision with a different body is 412 with the current version.
+ */
+export function putAnnotation(
+  ctx: WriteContext,
+  member: Member,
+  uuid: string,
+  checked: CheckedAnnotation,
+  pre: Preconditions,
+): Promise<PutResult> {
+  const ifMatch = parseEtag(pre.ifMatch);
+  const ifNoneMatch = parseEtag(pre.ifNoneMatch);
+  const body = JSON.stringify(checked.annotation);
+  const now = ctx.now.toISOString();
+  return withRetry(() =>
+    ctx.db.transaction(async (tx) => {
+      const row = await lockRow(tx, member.groupId, uuid);
+      if (!row) {
+        if (ifNoneMatch !== '*') {
+          if (ifMatch !== undefined) throw new ApiError(412, 'conflict', 'That comment does not exist on the store yet: create it with "If-None-Match: *".', { current: null });
+          throw new ApiError(428, 'precondition-required', 'Say whether this creates a comment ("If-None-Match: *") or updates one ("If-Match" with its revision).');
+        }
+        const { rows } = await tx.query<AnnotationRow>(
+          `with u as (
+             insert into annotations (group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, xid, seq, created_at, updated_at)
+             values ($2, $3, $4, 1, $5::jsonb, false, $6, $6 = 'group', pg_current_xact_id(), nextval('change_seq'), $7, $7)
+             returning group_id, author_id, revision, visibility, ever_shared, xid::text as xid, seq::text as seq)
+           ${NOTIFY_FROM_U}`,
+          [ctx.channel, member.groupId, uuid, member.id, body, checked.visibility, now],
+        );
+        return { status: 201, annotation: checked.annotation, revision: '1', cursor: rowCursorText(rows[0]!) };
+      }
+      if (row.author_id !== member.id) throw new ApiError(403, 'forbidden', 'You can only change your own comments.');
+      if (!row.deleted && sameJson(row.annotation, checked.annotation)) {
+        // A repeated push (its response was lost): nothing changes.
+        return { status: 200, annotation: row.annotation!, revision: String(row.revision), cursor: rowCursorText(row) };
+      }
+      const current = String(row.revision);
+      if (row.deleted) {
+        // Re-creating a deleted comment (undo): allowed to its author with either precondition.
+        if (ifNoneMatch !== '*' && ifMatch !== current && ifMatch !== '*') {
+          if (ifMatch === undefined) throw new ApiError(428, 'precondition-required', 'Say whether this creates a comment ("If-None-Match: *") or updates one ("If-Match" with its revision).');
+          throw conflict(row, 'This comment was deleted after you last saw it.');
+        }
+      } else if (ifNoneMatch === '*') {
+        throw conflict(row, 'A different version of this comment is already on the store.');
+      } else if (ifMatch === undefined) {
+        throw new ApiError(428, 'precondition-required', 'Updating a comment needs "If-Match" with the revision you edited.');
+      } else if (ifMatch !== current && ifMatch !== '*') {
+        throw conflict(row, 'This comment changed since you last saw it: both versions are kept so you can choose.');
+      }
+      const { rows } = await tx.query<AnnotationRow>(
+        `with u as (
+           update annotations set revision = revision + 1, annotation = $4::jsonb, deleted = false,
+             visibility = $5, ever_shared = ever_shared or $5 = 'group',
+             xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $6
+           where group_id = $2 and id = $3
+           returning group_id, author_id, revision, visibility, ever_shared, xid::text as xid, seq::text as seq)
+         ${NOTIFY_FROM_U}`,
+        [ctx.channel, member.groupId, uuid, body, checked.visibility, now],
+      );
+      const updated = rows[0]!;
+      return { status: row.deleted ? 201 : 200, annotation: checked.annotation, revision: String(updated.revision), cursor: rowCursorText(updated) };
+    }),
+  );
+}
+
+/**
+ * Delete an annotation, leaving a tombstone in the feed. Deleting again, or deleting an id
+ * the store never saw, is a harmless success; `If-Match` (optional) guards a stale delete.
+ */
+export function deleteAnnotation(ctx: WriteContext, member: Member, uuid: string, pre: Preconditions): Promise<{ existed: boolean }> {
+  const ifMatch = parseEtag(pre.ifMatch);
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockRow(tx, member.groupId, uuid);
+    if (!row) return { existed: false };
+    if (row.author_id !== member.id) throw new ApiError(403, 'forbidden', 'You can only delete your own comments.');
+    if (row.deleted) return { existed: true };
+    if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== String(row.revision)) {
+      throw conflict(row, 'This comment changed since you last saw it, so it was not deleted.');
+    }
+    await tombstone(ctx, tx, 'group_id = $2 and id = $3', [member.groupId, uuid]);
+    return { existed: true };
+  });
+}
+
+/** Turn the matching live rows into tombstones: content gone, new feed position, NOTIFY. */
+async function tombstone(ctx: WriteContext, tx: Queryable, where: string, params: unknown[]): Promise<number> {
+  const { rows } = await tx.query(
+    `with u as (
+       update annotations set revision = revision + 1, annotation = null, deleted = true, hidden_reason = null,
+         xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $${params.length + 2}
+       where ${where} and not deleted
+       returning group_id, author_id, revision, visibility, ever_shared, xid::text as xid, seq::text as seq)
+     ${NOTIFY_FROM_U}`,
+    [ctx.channel, ...params, ctx.now.toISOString()],
+  );
+  return rows.length;
+}
+
+/**
+ * Hide (reason given) or unhide (null) an annotation the facilitator can see. The feed
+ * shows it as `hidden` without content to everyone but facilitators.
+ */
+export async function setHidden(ctx: WriteContext, member: Member, uuid: string, reason: string | null) {
+  const { rows } = await ctx.db.query<{ xid: string; seq: string }>(
+    `with u as (
+       update annotations set hidden_reason = $4, xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $5
+       where group_id = $2 and id = $3 and not deleted and (visibility = 'group')
+       returning group_id, author_id, visibility, ever_shared, xid::text as xid, seq::text as seq)
+     ${NOTIFY_FROM_U}`,
+    [ctx.channel, member.groupId, uuid, reason, ctx.now.toISOString()],
+  );
+  const row = rows[0];
+  if (!row) throw new ApiError(404, 'not-found', 'There is no such comment in your group (it may have been deleted).');
+  return { id: urnFor(uuid), hidden: reason === null ? null : { reason }, cursor: rowCursorText(row) };
+}
+
+/**
+ * "Forget me": tombstone everything the member wrote, remove their name and revoke their
+ * token, in one transaction. Every client's feed then deletes their comments.
+ */
+export async function forgetMember(ctx: WriteContext, member: Member): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const count = await tombstone(ctx, tx, 'author_id = $2', [member.id]);
+    await tx.query(
+      `update members set display_name = null, revoked_at = coalesce(revoked_at, $2), forgotten_at = $2 where id = $1`,
+      [member.id, ctx.now.toISOString()],
+    );
+    return count;
+  });
+}

@@ -1,0 +1,99 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createChangeHub, type ChangeHub } from './changes/hub';
+import type { AppEnv, Limits, StoreDeps } from './context';
+import { cors } from './cors';
+import type { Db } from './db/db';
+import { ApiError, handleError, handleNotFound, setMaxBodyBytesForMessages, tooLargeMessage } from './errors';
+import { adminRoutes } from './routes/admin/admin.routes';
+import { annotationRoutes } from './routes/annotations/annotations.routes';
+import { authRoutes } from './routes/auth/auth.routes';
+import { healthRoutes } from './routes/health';
+import { syncRoutes } from './routes/sync/sync.routes';
+import { w3cRoutes } from './routes/w3c/w3c.routes';
+
+/** Default limits: generous for a group of people, tight enough to stop a runaway client. */
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 256 * 1024,
+  join: { max: 30, windowSeconds: 600 },
+  write: { max: 3000, windowSeconds: 60 },
+};
+
+/** The default NOTIFY channel. */
+export const DEFAULT_CHANNEL = 'lea_changes';
+
+/** What createApp needs; everything but `db` and `adminToken` has a default. */
+export interface AppOptions {
+  db: Db;
+  adminToken: string;
+  clock?: () => Date;
+  limits?: Partial<Limits>;
+  channel?: string;
+  publicUrl?: string;
+  clientAddress?: (c: Context) => string;
+}
+
+/** A running store app: Hono's fetch handler plus its change hub. */
+export interface StoreApp {
+  app: Hono<AppEnv>;
+  hub: ChangeHub;
+  /** Stop live streams (the database is the caller's to close). */
+  close(): Promise<void>;
+}
+
+function defaultClientAddress(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Build the store: routes, one error handler, body limit, and a started change hub
+ * (LISTEN). Tests pass a database with the migrations applied; nothing is global.
+ */
+export async function createApp(options: AppOptions): Promise<StoreApp> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const channel = options.channel ?? DEFAULT_CHANNEL;
+  const hub = createChangeHub(options.db, channel);
+  await hub.start();
+  const deps: StoreDeps = {
+    db: options.db,
+    clock: options.clock ?? (() => new Date()),
+    adminToken: options.adminToken,
+    limits,
+    channel,
+    hub,
+    clientAddress: options.clientAddress ?? defaultClientAddress,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  };
+  setMaxBodyBytesForMessages(limits.bodyBytes);
+
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  app.use('*', cors);
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: limits.bodyBytes,
+      onError: () => {
+        throw new ApiError(413, 'body-too-large', tooLargeMessage());
+      },
+    }),
+  );
+  app.route('/api', healthRoutes());
+  app.route('/api', authRoutes());
+  app.route('/api/admin', adminRoutes());
+  app.route('/api/groups/:group/annotations', annotationRoutes());
+  app.route('/api/groups/:group', syncRoutes());
+  app.route('/annotations/:group', w3cRoutes());
+
+  return {
+    app,
+    hub,
+    close: () => hub.stop(),
+  };
+}

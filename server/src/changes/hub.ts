@@ -1,0 +1,123 @@
+import type { Db } from '../db/db';
+import { compareCursors, type Cursor } from './cursor';
+
+/** What a write NOTIFYs: group, cursor, and the author when only they may see it. */
+export interface ChangeNote {
+  group: string;
+  cursor: Cursor;
+  /** Set for a private, never-shared annotation: only its author's streams are told. */
+  onlyFor?: string;
+}
+
+/** Encode a note as a NOTIFY payload (well under PostgreSQL's 8,000-byte limit). */
+export function encodeNote(n: ChangeNote): string {
+  return JSON.stringify({ g: n.group, x: n.cursor.xid.toString(), s: n.cursor.seq.toString(), ...(n.onlyFor ? { a: n.onlyFor } : {}) });
+}
+
+function decodeNote(payload: string): ChangeNote | null {
+  try {
+    const p = JSON.parse(payload) as { g?: unknown; x?: unknown; s?: unknown; a?: unknown };
+    if (typeof p.g !== 'string' || typeof p.x !== 'string' || typeof p.s !== 'string') return null;
+    return { group: p.g, cursor: { xid: BigInt(p.x), seq: BigInt(p.s) }, ...(typeof p.a === 'string' ? { onlyFor: p.a } : {}) };
+  } catch {
+    return null;
+  }
+}
+
+/** One open stream: told the newest cursor it may see whenever its group's feed advances. */
+export interface Subscriber {
+  group: string;
+  memberId: string;
+  send: (cursor: Cursor) => void;
+  /** Called when the hub stops (shutdown): the stream should end. */
+  close?: () => void;
+}
+
+/** Fan-out of committed changes to this process's streams (see createChangeHub). */
+export interface ChangeHub {
+  start(): Promise<void>;
+  subscribe(sub: Subscriber): () => void;
+  /** Number of open streams (health and tests). */
+  size(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * LISTEN on the store's channel and tell subscribers of a group when its feed advances.
+ * A change is announced only once the feed can serve it: its transaction id must be below
+ * the oldest running transaction (the feed's visibility horizon), so a client that pulls on
+ * the event always finds the change. One horizon query per burst, shared by all streams.
+ */
+export function createChangeHub(db: Db, channel: string, pollMs = 5): ChangeHub {
+  const subscribers = new Map<string, Set<Subscriber>>();
+  let pending: ChangeNote[] = [];
+  let flushing = false;
+  let unlisten: (() => Promise<void>) | null = null;
+  let stopped = false;
+
+  async function flush(): Promise<void> {
+    if (flushing) return;
+    flushing = true;
+    try {
+      while (pending.length > 0 && !stopped) {
+        const { rows } = await db.query<{ xmin: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin');
+        const horizon = BigInt(rows[0]!.xmin);
+        const ready = pending.filter((n) => n.cursor.xid < horizon);
+        pending = pending.filter((n) => n.cursor.xid >= horizon);
+        deliver(ready);
+        if (pending.length > 0) await new Promise((r) => setTimeout(r, pollMs));
+      }
+    } catch (error) {
+      if (!stopped) console.error('store: could not check the change feed horizon', error);
+    } finally {
+      flushing = false;
+    }
+  }
+
+  function deliver(notes: ChangeNote[]): void {
+    const byGroup = new Map<string, ChangeNote[]>();
+    for (const n of notes) {
+      if (!subscribers.has(n.group)) continue;
+      const list = byGroup.get(n.group) ?? [];
+      list.push(n);
+      byGroup.set(n.group, list);
+    }
+    for (const [group, list] of byGroup) {
+      for (const sub of subscribers.get(group) ?? []) {
+        let newest: Cursor | null = null;
+        for (const n of list) {
+          if (n.onlyFor && n.onlyFor !== sub.memberId) continue;
+          if (!newest || compareCursors(n.cursor, newest) > 0) newest = n.cursor;
+        }
+        if (newest) sub.send(newest);
+      }
+    }
+  }
+
+  return {
+    async start() {
+      unlisten = await db.listen(channel, (payload) => {
+        const note = decodeNote(payload);
+        if (!note || !subscribers.has(note.group)) return;
+        pending.push(note);
+        void flush();
+      });
+    },
+    subscribe(sub) {
+      const set = subscribers.get(sub.group) ?? new Set();
+      set.add(sub);
+      subscribers.set(sub.group, set);
+      return () => {
+        set.delete(sub);
+        if (set.size === 0) subscribers.delete(sub.group);
+      };
+    },
+    size: () => [...subscribers.values()].reduce((n, s) => n + s.size, 0),
+    async stop() {
+      stopped = true;
+      for (const set of subscribers.values()) for (const sub of set) sub.close?.();
+      subscribers.clear();
+      if (unlisten) await unlisten().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import type { RateLimit } from './auth/rate-limit';
+import type { Member } from './auth/roles';
+import type { ChangeHub } from './changes/hub';
+import type { Db } from './db/db';
+
+/** Limits a store enforces; tests and the benchmark raise them. */
+export interface Limits {
+  /** Largest request body in bytes (PROTOCOL: 413 `body-too-large`). */
+  bodyBytes: number;
+  /** Joins per client address. */
+  join: RateLimit;
+  /** Writes (PUT, DELETE, POST, hide) per member. */
+  write: RateLimit;
+}
+
+/** Everything handlers need, passed in once by createApp (never imported as globals). */
+export interface StoreDeps {
+  db: Db;
+  clock: () => Date;
+  adminToken: string;
+  limits: Limits;
+  /** NOTIFY channel of this store's database (a schema-specific one in tests). */
+  channel: string;
+  hub: ChangeHub;
+  /** Base URL for W3C annotation IRIs; default: the request's own origin. */
+  publicUrl?: string;
+  /** The caller's network address for join rate limits. */
+  clientAddress: (c: Context) => string;
+}
+
+/** Hono environment of the store's app. */
+export interface AppEnv {
+  Variables: {
+    deps: StoreDeps;
+    member: Member;
+  };
+}

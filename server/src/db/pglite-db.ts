@@ -1,0 +1,43 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, Queryable } from './db';
+
+type PGliteTx = Pick<PGlite, 'query' | 'exec'>;
+
+function wrap(target: PGliteTx): Queryable {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query<Row>(sql, params as unknown[]);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+  };
+}
+
+/** Adapt an open PGlite instance (the store owns it: PGlite serves one connection). */
+export function createPgliteDb(pg: PGlite): Db {
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    ...base,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async listen(channel, fn) {
+      const unlisten = await pg.listen(channel, fn);
+      return () => unlisten();
+    },
+    async notify(channel, payload) {
+      await pg.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    close: () => pg.close(),
+  };
+}
+
+/**
+ * Open (creating on first use) the embedded database in `dataDir`, or in memory when
+ * `dataDir` is undefined. `loadDataDir` starts from a dumped template (tests).
+ */
+export async function openPgliteDb(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
+  const pg = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  return createPgliteDb(pg);
+}

@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { authenticate, requireAbility, requireOwnGroup } from '../../auth/middleware';
+import { can } from '../../auth/roles';
+import type { AppEnv } from '../../context';
+import { limitWrites } from '../limit-writes';
+import { deleteOne, getOne, hideOne, putOne, unhideOne } from './annotations.handlers';
+
+const readers = [authenticate, requireOwnGroup] as const;
+const writers = [...readers, requireAbility(can.write, 'Only members can write comments: your invite lets you read.'), limitWrites] as const;
+const moderators = [...readers, requireAbility(can.facilitate, 'Only a facilitator can hide or show comments.'), limitWrites] as const;
+
+/** The sync API's annotation resource (mounted at /api/groups/:group/annotations). */
+export function annotationRoutes() {
+  const app = new Hono<AppEnv>();
+  app.put('/:uuid', ...writers, putOne);
+  app.get('/:uuid', ...readers, getOne);
+  app.delete('/:uuid', ...writers, deleteOne);
+  app.post('/:uuid/hide', ...moderators, hideOne);
+  app.delete('/:uuid/hide', ...moderators, unhideOne);
+  return app;
+}

@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import { authenticate, requireAbility, requireOwnGroup } from '../../auth/middleware';
+import { can } from '../../auth/roles';
+import type { AppEnv } from '../../context';
+import { createInvite, listMembers, revokeMember, withdrawInvite } from './facilitator.handlers';
+import { join } from './join.handlers';
+import { forgetMe, getMe } from './me.handlers';
+
+const facilitators = [
+  authenticate,
+  requireOwnGroup,
+  requireAbility(can.facilitate, 'Only a facilitator can manage invites and members.'),
+] as const;
+
+/** Join, who-am-I, forget me, and the facilitator's invites and members (mounted at /api). */
+export function authRoutes() {
+  const app = new Hono<AppEnv>();
+  app.post('/join', join);
+  app.get('/me', authenticate, getMe);
+  app.delete('/me', authenticate, forgetMe);
+  app.post('/groups/:group/invites', ...facilitators, createInvite);
+  app.delete('/groups/:group/invites/:code', ...facilitators, withdrawInvite);
+  app.get('/groups/:group/members', ...facilitators, listMembers);
+  app.delete('/groups/:group/members/:memberId', ...facilitators, revokeMember);
+  return app;
+}

@@ -1,0 +1,19 @@
+import type { Context } from 'hono';
+import { forgetMember } from '../../annotations/write-annotations';
+import type { AppEnv } from '../../context';
+
+/** `GET /api/me`: who this token belongs to. */
+export function getMe(c: Context<AppEnv>) {
+  const m = c.get('member');
+  return c.json({ memberId: m.id, displayName: m.displayName, group: m.groupId, role: m.role });
+}
+
+/**
+ * `DELETE /api/me` ("forget me"): tombstone all the caller's annotations, remove their name
+ * and revoke the token. Other members' clients delete the comments when they next pull.
+ */
+export async function forgetMe(c: Context<AppEnv>) {
+  const { db, channel, clock } = c.get('deps');
+  await forgetMember({ db, channel, now: clock() }, c.get('member'));
+  return c.body(null, 204);
+}

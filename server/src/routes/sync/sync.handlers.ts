@@ -1,0 +1,77 @@
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { feedHead, readFeed } from '../../annotations/read-annotations';
+import { compareCursors, cursorFromRow, decodeCursor, encodeCursor, START, type Cursor } from '../../changes/cursor';
+import type { AppEnv } from '../../context';
+import { ApiError } from '../../errors';
+
+/** Largest page of the change feed (PROTOCOL: limit ≤ 1000). */
+export const MAX_FEED_LIMIT = 1000;
+const DEFAULT_FEED_LIMIT = 500;
+
+function parseLimit(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_FEED_LIMIT;
+  if (!/^\d{1,4}$/.test(text) || Number(text) < 1 || Number(text) > MAX_FEED_LIMIT) {
+    throw new ApiError(400, 'invalid-body', `"limit" must be a whole number from 1 to ${MAX_FEED_LIMIT}.`);
+  }
+  return Number(text);
+}
+
+/** `GET /api/groups/{group}/changes?after=&limit=`: one page of the change feed. */
+export async function getChanges(c: Context<AppEnv>) {
+  const after = c.req.query('after');
+  const cursor = after ? decodeCursor(after, 'The "after" cursor') : START;
+  const limit = parseLimit(c.req.query('limit'));
+  return c.json(await readFeed(c.get('deps').db, c.get('member'), cursor, limit));
+}
+
+/** How often a stream sends a `: ping` comment so proxies keep it open. */
+export const PING_MS = 15_000;
+
+/**
+ * `GET /api/groups/{group}/stream` (Server-Sent Events): an event with the newest cursor
+ * whenever the group's feed advances. On connect (or resume with Last-Event-ID) the current
+ * head is sent at once if it is newer than what the client has.
+ */
+export function getStream(c: Context<AppEnv>) {
+  const { db, hub } = c.get('deps');
+  const member = c.get('member');
+  const lastEventId = c.req.header('last-event-id');
+  const resumeFrom: Cursor | null = lastEventId ? decodeCursor(lastEventId, 'Last-Event-ID') : null;
+  c.header('Cache-Control', 'no-cache, no-transform');
+  c.header('X-Accel-Buffering', 'no');
+  return streamSSE(c, async (stream) => {
+    let sent: Cursor | null = resumeFrom;
+    let writing = Promise.resolve();
+    const send = (cursor: Cursor) => {
+      if (sent && compareCursors(cursor, sent) <= 0) return;
+      sent = cursor;
+      const id = encodeCursor(cursor);
+      writing = writing.then(() => stream.writeSSE({ id, event: 'change', data: JSON.stringify({ cursor: id }) })).catch(() => undefined);
+    };
+    let closed = false;
+    let wake: () => void = () => undefined;
+    const close = () => {
+      closed = true;
+      wake();
+    };
+    // Subscribe before reading the head, so a change committed in between is not lost.
+    const unsubscribe = hub.subscribe({ group: member.groupId, memberId: member.id, send, close });
+    stream.onAbort(() => {
+      unsubscribe();
+      close();
+    });
+    const head = await feedHead(db, member);
+    if (head) send(cursorFromRow(head));
+    else await stream.write(': connected\n\n');
+    while (!closed) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, PING_MS).unref();
+      });
+      if (!closed) await stream.write(': ping\n\n');
+    }
+    unsubscribe();
+    await writing;
+  });
+}
