@@ -1,15 +1,15 @@
+import { FIXTURES_DIR } from '../../tests/fixtures';
 /**
  * Helpers for the anchoring tests, written independently of the code under test (own
  * text walk, own offset↔node mapping) so a bug in dom-text.ts cannot hide itself.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 const EXCLUDED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
-/** Directory of the shared real-page fixtures (/work/shared/fixtures from /work/main). */
-export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
+/** Directory of the real-page fixtures (the repository's copy in tests/fixtures/policy). */
+export const FIXTURES = FIXTURES_DIR;
 
 /** Reads a fixture file as text. */
 export function readFixture(name: string): string {
