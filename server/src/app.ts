@@ -89,7 +89,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   app.route('/api/admin', adminRoutes());
   app.route('/api/groups/:group/annotations', annotationRoutes());
   app.route('/api/groups/:group', syncRoutes());
-  app.route('/annotations/:group', w3cRoutes());
+  app.route('/', w3cRoutes());
 
   return {
     app,

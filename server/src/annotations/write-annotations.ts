@@ -129,18 +129,18 @@ export function putAnnotation(
  * Delete an annotation, leaving a tombstone in the feed. Deleting again, or deleting an id
  * the store never saw, is a harmless success; `If-Match` (optional) guards a stale delete.
  */
-export function deleteAnnotation(ctx: WriteContext, member: Member, uuid: string, pre: Preconditions): Promise<{ existed: boolean }> {
+export function deleteAnnotation(ctx: WriteContext, member: Member, uuid: string, pre: Preconditions): Promise<{ deletedNow: boolean }> {
   const ifMatch = parseEtag(pre.ifMatch);
   return ctx.db.transaction(async (tx) => {
     const row = await lockRow(tx, member.groupId, uuid);
-    if (!row) return { existed: false };
+    if (!row) return { deletedNow: false };
     if (row.author_id !== member.id) throw new ApiError(403, 'forbidden', 'You can only delete your own comments.');
-    if (row.deleted) return { existed: true };
+    if (row.deleted) return { deletedNow: false };
     if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== String(row.revision)) {
       throw conflict(row, 'This comment changed since you last saw it, so it was not deleted.');
     }
     await tombstone(ctx, tx, 'group_id = $2 and id = $3', [member.groupId, uuid]);
-    return { existed: true };
+    return { deletedNow: true };
   });
 }
 

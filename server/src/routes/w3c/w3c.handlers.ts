@@ -159,8 +159,8 @@ export async function putItem(c: Context<AppEnv>) {
 export async function deleteItem(c: Context<AppEnv>) {
   const { db, channel, clock } = c.get('deps');
   const uuid = uuidParam(c.req.param('uuid'));
-  const { existed } = await deleteAnnotation({ db, channel, now: clock() }, c.get('member'), uuid, { ifMatch: c.req.header('if-match') });
-  if (!existed) throw new ApiError(404, 'not-found', 'There is no such annotation in this container.');
+  const { deletedNow } = await deleteAnnotation({ db, channel, now: clock() }, c.get('member'), uuid, { ifMatch: c.req.header('if-match') });
+  if (!deletedNow) throw new ApiError(404, 'not-found', 'There is no such annotation in this container.');
   return c.body(null, 204);
 }
 

@@ -8,15 +8,15 @@ import { deleteItem, getContainer, getItem, optionsContainer, optionsItem, postT
 const readers = [authenticate, requireOwnGroup] as const;
 const writers = [...readers, requireAbility(can.write, 'Only members can write annotations: your invite lets you read.'), limitWrites] as const;
 
-/** W3C Web Annotation Protocol container per group (mounted at /annotations/:group). */
+/** W3C Web Annotation Protocol container per group at /annotations/{group}/ (mounted at /). */
 export function w3cRoutes() {
-  const app = new Hono<AppEnv>({ strict: false });
-  app.get('/', ...readers, getContainer);
-  app.post('/', ...writers, postToContainer);
-  app.options('/', optionsContainer);
-  app.get('/:uuid', ...readers, getItem);
-  app.put('/:uuid', ...writers, putItem);
-  app.delete('/:uuid', ...writers, deleteItem);
-  app.options('/:uuid', optionsItem);
+  const app = new Hono<AppEnv>();
+  app.get('/annotations/:group/', ...readers, getContainer);
+  app.post('/annotations/:group/', ...writers, postToContainer);
+  app.options('/annotations/:group/', optionsContainer);
+  app.get('/annotations/:group/:uuid', ...readers, getItem);
+  app.put('/annotations/:group/:uuid', ...writers, putItem);
+  app.delete('/annotations/:group/:uuid', ...writers, deleteItem);
+  app.options('/annotations/:group/:uuid', optionsItem);
   return app;
 }
