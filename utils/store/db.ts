@@ -1,11 +1,47 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
+/** An annotation as kept in IndexedDB: plain W3C JSON-LD, validated on the way in and out. */
+export type StoredAnnotation = Record<string, unknown> & { id: string };
+
 /** One queued change for the sync engine to push, written in the same transaction as the change. */
 export interface OutboxEntry {
   seq?: number;
   annotationId: string;
   op: 'put' | 'delete';
   queuedAt: string;
+  /**
+   * Set when the store refused this change for good (for example a comment it finds invalid):
+   * the entry is kept, skipped by the sync engine and explained to the person.
+   */
+  parked?: { message: string; at: string };
+}
+
+/**
+ * What this computer knows about an annotation's copy in the group store (schema v2).
+ * A missing record means "written here, never sent": `{ revision: null, author: 'me' }`.
+ */
+export interface SyncInfo {
+  id: string;
+  /** The store revision the local copy is based on (sent as If-Match), or null if never sent. */
+  revision: string | null;
+  /** 'me' for comments written on this computer; 'other' for comments that arrived from the store. */
+  author: 'me' | 'other';
+  /** Set when a facilitator hid the comment (only facilitators still receive its text). */
+  hidden: { reason: string } | null;
+}
+
+/**
+ * Two versions of one comment after the store refused an edit as stale (412): the local one
+ * and the store's one, kept until the author chooses (schema v2).
+ */
+export interface ConflictRecord {
+  id: string;
+  /** The local version when the conflict was found (null: it was deleted here). */
+  mine: StoredAnnotation | null;
+  /** The store's current version (null: it was deleted in the store). */
+  theirs: StoredAnnotation | null;
+  theirsRevision: string;
+  detectedAt: string;
 }
 
 /**
@@ -15,7 +51,7 @@ export interface OutboxEntry {
 export interface LeaDbSchema extends DBSchema {
   annotations: {
     key: string;
-    value: Record<string, unknown> & { id: string };
+    value: StoredAnnotation;
     indexes: { 'by-document': [string, string]; 'by-modified': string };
   };
   outbox: {
@@ -27,11 +63,19 @@ export interface LeaDbSchema extends DBSchema {
     key: string;
     value: unknown;
   };
+  syncInfo: {
+    key: string;
+    value: SyncInfo;
+  };
+  conflicts: {
+    key: string;
+    value: ConflictRecord;
+  };
 }
 
 export type LeaDb = IDBPDatabase<LeaDbSchema>;
 export const DB_NAME = 'lived-experience-annotator';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /**
  * Open (and create or migrate) the database. Each schema version is one step in `upgrade`,
@@ -48,6 +92,12 @@ export function openLeaDb(name = DB_NAME): Promise<LeaDb> {
         const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
         outbox.createIndex('by-annotation', 'annotationId');
         db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        // Sync with a group store. Existing comments need no rewrite: a missing SyncInfo
+        // means "written here, never sent", which is exactly what every v1 comment is.
+        db.createObjectStore('syncInfo', { keyPath: 'id' });
+        db.createObjectStore('conflicts', { keyPath: 'id' });
       }
     },
   });

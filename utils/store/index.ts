@@ -1,3 +1,6 @@
 export * from './db';
 export * from './errors';
 export * from './annotation-repo';
+export * from './sync-records';
+export * from './sync-repo';
+export type { Conflict } from './conflicts';

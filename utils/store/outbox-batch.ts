@@ -1,0 +1,107 @@
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { LeaDb, LeaDbSchema, OutboxEntry } from './db';
+import { explainStorageFailure } from './errors';
+import type { OutboxItem } from './sync-records';
+
+/** Group outbox entries by annotation, in order of each annotation's first queued change. */
+export function groupOutbox(entries: readonly OutboxEntry[]): Map<string, OutboxEntry[]> {
+  const groups = new Map<string, OutboxEntry[]>();
+  for (const entry of entries) {
+    const list = groups.get(entry.annotationId);
+    if (list) list.push(entry);
+    else groups.set(entry.annotationId, [entry]);
+  }
+  return groups;
+}
+
+/**
+ * The next `n` annotations to push, each collapsed to its latest state (edit, edit, delete
+ * sends one delete). Annotations whose latest change is parked are skipped.
+ */
+export async function takeOutboxBatch(db: LeaDb, n: number): Promise<OutboxItem[]> {
+  const tx = db.transaction(['outbox', 'annotations', 'syncInfo'], 'readonly');
+  const items: OutboxItem[] = [];
+  for (const [annotationId, list] of groupOutbox(await tx.objectStore('outbox').getAll())) {
+    if (items.length >= n) break;
+    const latest = list[list.length - 1]!;
+    if (latest.parked) continue;
+    let op = latest.op;
+    const annotation = op === 'put' ? ((await tx.objectStore('annotations').get(annotationId)) ?? null) : null;
+    if (!annotation) op = 'delete';
+    const info = await tx.objectStore('syncInfo').get(annotationId);
+    items.push({ annotationId, op, annotation, baseRevision: info?.revision ?? null, seq: latest.seq!, entries: list.length });
+  }
+  await tx.done;
+  return items;
+}
+
+/** Delete the outbox entries of the annotation queued at `seq`, up to and including `seq`. */
+export async function removeOutboxUpTo<S extends ArrayLike<StoreNames<LeaDbSchema>>>(
+  outbox: IDBPObjectStore<LeaDbSchema, S, 'outbox', 'readwrite'>,
+  seq: number,
+): Promise<string | null> {
+  const entry = await outbox.get(seq);
+  if (!entry) return null;
+  for (const key of await outbox.index('by-annotation').getAllKeys(entry.annotationId)) {
+    if (key <= seq) await outbox.delete(key);
+  }
+  return entry.annotationId;
+}
+
+/**
+ * The store accepted the change queued up to `seq`: drop those entries and remember the new
+ * revision (null: a delete reached the store, so nothing is left to track).
+ */
+export async function ackOutbox(db: LeaDb, seq: number, revision: string | null): Promise<void> {
+  const tx = db.transaction(['outbox', 'syncInfo'], 'readwrite');
+  try {
+    const id = await removeOutboxUpTo(tx.objectStore('outbox'), seq);
+    if (id !== null) {
+      const infos = tx.objectStore('syncInfo');
+      if (revision === null) await infos.delete(id);
+      else {
+        const info = await infos.get(id);
+        await infos.put({ id, revision, author: info?.author ?? 'me', hidden: info?.hidden ?? null });
+      }
+    }
+    await tx.done;
+  } catch (error) {
+    abortQuietly(tx);
+    throw explainStorageFailure(error);
+  }
+}
+
+/**
+ * The store refused the change at `seq` for good: keep the entry (nothing is lost) but skip it
+ * until the person edits the comment again or asks to retry.
+ */
+export async function parkOutbox(db: LeaDb, seq: number, message: string, at: Date): Promise<void> {
+  const tx = db.transaction('outbox', 'readwrite');
+  const entry = await tx.store.get(seq);
+  if (entry) await tx.store.put({ ...entry, parked: { message, at: at.toISOString() } });
+  await tx.done;
+}
+
+/** Put every parked change back in the queue (a "try again" button); returns how many. */
+export async function retryParked(db: LeaDb): Promise<number> {
+  const tx = db.transaction('outbox', 'readwrite');
+  let count = 0;
+  for (const entry of await tx.store.getAll()) {
+    if (!entry.parked) continue;
+    const { parked: _parked, ...rest } = entry;
+    await tx.store.put(rest);
+    count++;
+  }
+  await tx.done;
+  return count;
+}
+
+/** Abort a failed write transaction without raising a second error. */
+export function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
+  tx.done.catch(() => undefined);
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted by the browser.
+  }
+}

@@ -1,0 +1,102 @@
+import * as v from 'valibot';
+import type { LeaDb } from './db';
+import { StoreError } from './errors';
+import { groupOutbox } from './outbox-batch';
+import {
+  EMPTY_SYNC_STATE,
+  StoreConnectionSchema,
+  SYNC_META_KEYS,
+  SyncStateSchema,
+  readStored,
+  type StoreConnection,
+  type SyncState,
+  type SyncStatus,
+} from './sync-records';
+
+/** The group store this computer is connected to, or null. */
+export async function getConnection(db: LeaDb): Promise<StoreConnection | null> {
+  return readStored(StoreConnectionSchema, await db.get('meta', SYNC_META_KEYS.connection));
+}
+
+/**
+ * Save the connection made by joining a group. Clears past errors and backoff (a new token
+ * deserves a fresh start); a different store, group or member also restarts the change feed.
+ */
+export async function setConnection(db: LeaDb, input: StoreConnection): Promise<void> {
+  const checked = v.safeParse(StoreConnectionSchema, input);
+  if (!checked.success) {
+    throw new StoreError(`The group store connection could not be saved: ${checked.issues.map((i) => i.message).join('; ')}`, 'invalid');
+  }
+  const connection = checked.output;
+  const tx = db.transaction('meta', 'readwrite');
+  const previous = readStored(StoreConnectionSchema, await tx.store.get(SYNC_META_KEYS.connection));
+  const sameFeed =
+    previous?.baseUrl === connection.baseUrl && previous.group === connection.group && previous.memberId === connection.memberId;
+  if (!sameFeed) await tx.store.delete(SYNC_META_KEYS.cursor);
+  await tx.store.put(connection, SYNC_META_KEYS.connection);
+  await tx.store.put(EMPTY_SYNC_STATE, SYNC_META_KEYS.state);
+  await tx.done;
+}
+
+/** Forget the connection, the feed cursor and the sync state; local comments stay. */
+export async function clearConnection(db: LeaDb): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  await Promise.all(Object.values(SYNC_META_KEYS).map((key) => tx.store.delete(key)));
+  await tx.done;
+}
+
+/** Where the change feed was read up to (null: from the beginning). */
+export async function getCursor(db: LeaDb): Promise<string | null> {
+  const value = await db.get('meta', SYNC_META_KEYS.cursor);
+  return typeof value === 'string' ? value : null;
+}
+
+/** The persisted sync state (times, last error, backoff). */
+export async function getSyncState(db: LeaDb): Promise<SyncState> {
+  return readStored(SyncStateSchema, await db.get('meta', SYNC_META_KEYS.state)) ?? EMPTY_SYNC_STATE;
+}
+
+/** Change part of the sync state in one read-modify-write transaction; returns the new state. */
+export async function patchSyncState(db: LeaDb, patch: Partial<SyncState>): Promise<SyncState> {
+  const tx = db.transaction('meta', 'readwrite');
+  const current = readStored(SyncStateSchema, await tx.store.get(SYNC_META_KEYS.state)) ?? EMPTY_SYNC_STATE;
+  const next = { ...current, ...patch };
+  await tx.store.put(next, SYNC_META_KEYS.state);
+  await tx.done;
+  return next;
+}
+
+/** Everything the status line needs, read in one transaction. */
+export async function syncStatus(db: LeaDb): Promise<SyncStatus> {
+  const tx = db.transaction(['outbox', 'conflicts', 'meta'], 'readonly');
+  const [entries, conflicts, storedConnection, storedState] = await Promise.all([
+    tx.objectStore('outbox').getAll(),
+    tx.objectStore('conflicts').count(),
+    tx.objectStore('meta').get(SYNC_META_KEYS.connection),
+    tx.objectStore('meta').get(SYNC_META_KEYS.state),
+  ]);
+  await tx.done;
+  let waiting = 0;
+  let parked = 0;
+  let parkedMessage: string | null = null;
+  for (const list of groupOutbox(entries).values()) {
+    const latest = list[list.length - 1]!;
+    if (latest.parked) {
+      parked++;
+      parkedMessage ??= latest.parked.message;
+    } else waiting++;
+  }
+  const connection = readStored(StoreConnectionSchema, storedConnection);
+  return {
+    ...(readStored(SyncStateSchema, storedState) ?? EMPTY_SYNC_STATE),
+    connection: connection ? withoutToken(connection) : null,
+    waiting,
+    parked,
+    parkedMessage,
+    conflicts,
+  };
+}
+
+function withoutToken({ token: _token, ...rest }: StoreConnection): Omit<StoreConnection, 'token'> {
+  return rest;
+}

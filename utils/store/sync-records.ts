@@ -1,0 +1,97 @@
+import * as v from 'valibot';
+import type { StoredAnnotation } from './db';
+
+/** Keys in the `meta` store used by sync; each value is validated when read back. */
+export const SYNC_META_KEYS = {
+  connection: 'sync.connection',
+  cursor: 'sync.cursor',
+  state: 'sync.state',
+} as const;
+
+/** The group store this computer is connected to, as the join answered (token included). */
+export const StoreConnectionSchema = v.object({
+  baseUrl: v.pipe(v.string(), v.url('The store address is not a valid web address.')),
+  token: v.pipe(v.string(), v.minLength(1, 'The store connection has no token.')),
+  group: v.pipe(v.string(), v.minLength(1, 'The store connection has no group.')),
+  role: v.picklist(['facilitator', 'member', 'reader']),
+  memberId: v.pipe(v.string(), v.minLength(1, 'The store connection has no member id.')),
+  displayName: v.string(),
+});
+export type StoreConnection = v.InferOutput<typeof StoreConnectionSchema>;
+/** A member's role in a group: facilitators invite and moderate, members write, readers read. */
+export type StoreRole = StoreConnection['role'];
+
+/** The latest sync failure, kept so the side panel can say what is wrong after a restart. */
+export interface SyncErrorRecord {
+  /** A `SyncError` kind from `utils/sync` ('offline', 'revoked', ...). */
+  kind: string;
+  message: string;
+  at: string;
+}
+
+/** How sync is going, persisted so backoff and status survive the service worker stopping. */
+export const SyncStateSchema = v.object({
+  lastAttemptAt: v.nullable(v.string()),
+  lastSuccessAt: v.nullable(v.string()),
+  lastError: v.nullable(v.object({ kind: v.string(), message: v.string(), at: v.string() })),
+  /** Consecutive failures that count towards backoff. */
+  failures: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** No network attempt before this time (ISO), unless the person asks to try now. */
+  nextAttemptAt: v.nullable(v.string()),
+});
+export type SyncState = v.InferOutput<typeof SyncStateSchema>;
+
+/** The state of a computer that has never tried to sync. */
+export const EMPTY_SYNC_STATE: SyncState = {
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+  failures: 0,
+  nextAttemptAt: null,
+};
+
+/** One entry of the store's change feed, already validated by the sync client. */
+export interface RemoteChange {
+  id: string;
+  revision: string;
+  deleted: boolean;
+  hidden: { reason: string } | null;
+  annotation: StoredAnnotation | null;
+}
+
+/**
+ * One annotation's queued changes collapsed to its latest state: what the sync engine pushes.
+ * Acknowledge with `ackOutbox(seq, revision)`; later edits (higher seq) stay queued.
+ */
+export interface OutboxItem {
+  annotationId: string;
+  op: 'put' | 'delete';
+  /** The annotation as stored now (for 'put'); null for 'delete'. */
+  annotation: StoredAnnotation | null;
+  /** The store revision the change was made against (If-Match), or null if never sent. */
+  baseRevision: string | null;
+  /** The newest outbox entry folded into this item. */
+  seq: number;
+  /** How many outbox entries this item stands for. */
+  entries: number;
+}
+
+/** Counts and times for the sync status line (see `describeSyncState` in utils/sync). */
+export interface SyncStatus extends SyncState {
+  /** The connection without its token, or null when not connected. */
+  connection: Omit<StoreConnection, 'token'> | null;
+  /** Comments with changes waiting to be sent. */
+  waiting: number;
+  /** Comments whose latest change the store refused for good. */
+  parked: number;
+  /** Why the first parked comment was refused, in plain English. */
+  parkedMessage: string | null;
+  /** Comments with two versions waiting for their author's choice. */
+  conflicts: number;
+}
+
+/** Read a stored value through a schema; anything damaged counts as absent. */
+export function readStored<T>(schema: v.GenericSchema<unknown, T>, value: unknown): T | null {
+  const result = v.safeParse(schema, value);
+  return result.success ? result.output : null;
+}

@@ -1,0 +1,228 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildAnnotation, updateAnnotation, draftFromAnnotation, type LeaAnnotation } from '../model';
+import { createAnnotationRepo, createSyncRepo, openLeaDb, type LeaDb, type RemoteChange } from './index';
+
+let db: LeaDb;
+let tick = 0;
+const clock = () => new Date(Date.UTC(2026, 10, 23, 12, 0, tick++));
+const connection = { baseUrl: 'http://store.test', token: 't', group: 'g1', role: 'member' as const, memberId: 'm1', displayName: 'Sam' };
+
+function comment(n: number, text = `comment ${n}`, visibility: 'group' | 'private' = 'group'): LeaAnnotation {
+  const result = buildAnnotation({
+    id: `urn:uuid:01890a5d-ac96-774b-bcce-${String(n).padStart(12, '0')}`,
+    now: clock(),
+    draft: { text, themes: [], perspective: 'carer', attribution: 'anonymous', visibility, kind: 'comment' },
+    target: { source: 'https://example.org/policy', selectors: [{ type: 'TextQuoteSelector', exact: 'care' }, { type: 'TextPositionSelector', start: 1, end: 5 }] },
+    authorName: '',
+  });
+  if (!result.ok) throw new Error(result.problems.join());
+  return result.value;
+}
+
+function edited(a: LeaAnnotation, text: string): LeaAnnotation {
+  const result = updateAnnotation(a, { ...draftFromAnnotation(a), text }, clock(), '');
+  if (!result.ok) throw new Error(result.problems.join());
+  return result.value;
+}
+
+const remote = (a: LeaAnnotation | null, id: string, revision: string, extra: Partial<RemoteChange> = {}): RemoteChange => ({
+  id,
+  revision,
+  deleted: a === null,
+  hidden: null,
+  annotation: a,
+  ...extra,
+});
+
+beforeEach(async () => {
+  db = await openLeaDb(`sync-${Math.random()}`);
+});
+afterEach(() => db.close());
+
+describe('schema v2 migration', () => {
+  it('keeps v1 comments and their outbox, and adds the sync stores', async () => {
+    const name = `v1-${Math.random()}`;
+    const v1 = await openDB(name, 1, {
+      upgrade(d) {
+        const annotations = d.createObjectStore('annotations', { keyPath: 'id' });
+        annotations.createIndex('by-document', ['target.source', 'created']);
+        annotations.createIndex('by-modified', 'modified');
+        d.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('by-annotation', 'annotationId');
+        d.createObjectStore('meta');
+      },
+    });
+    const old = comment(1);
+    await v1.put('annotations', old);
+    await v1.add('outbox', { annotationId: old.id, op: 'put', queuedAt: '2026-01-01T00:00:00.000Z' });
+    v1.close();
+
+    const upgraded = await openLeaDb(name);
+    expect(upgraded.version).toBe(2);
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['annotations', 'conflicts', 'meta', 'outbox', 'syncInfo']);
+    expect(await createAnnotationRepo(upgraded, clock).get(old.id)).toEqual(old);
+    const repo = createSyncRepo(upgraded, clock);
+    expect(await repo.takeOutboxBatch(10)).toMatchObject([{ annotationId: old.id, op: 'put', baseRevision: null }]);
+    expect(await repo.syncInfoFor([old.id])).toEqual({ [old.id]: { id: old.id, revision: null, author: 'me', hidden: null } });
+    upgraded.close();
+  });
+});
+
+describe('outbox for sync', () => {
+  it('collapses edit, edit, delete to one delete, keeping each annotation in first-queued order', async () => {
+    const local = createAnnotationRepo(db, clock);
+    const repo = createSyncRepo(db, clock);
+    const a = await local.save(comment(1));
+    const b = await local.save(comment(2));
+    await local.save(edited(a, 'second thoughts'));
+    await local.save(edited(a, 'third thoughts'));
+    await local.remove(a.id);
+    const batch = await repo.takeOutboxBatch(10);
+    expect(batch.map((i) => [i.annotationId, i.op, i.entries])).toEqual([
+      [a.id, 'delete', 4],
+      [b.id, 'put', 1],
+    ]);
+    expect(await repo.takeOutboxBatch(1)).toHaveLength(1);
+  });
+
+  it('acknowledges only what was sent: an edit made during the push stays queued, based on the new revision', async () => {
+    const local = createAnnotationRepo(db, clock);
+    const repo = createSyncRepo(db, clock);
+    const a = await local.save(comment(1));
+    const [item] = await repo.takeOutboxBatch(10);
+    await local.save(edited(a, 'typed while sending'));
+    await repo.ackOutbox(item!.seq, 'r1');
+    const [next] = await repo.takeOutboxBatch(10);
+    expect(next).toMatchObject({ annotationId: a.id, op: 'put', baseRevision: 'r1', entries: 1 });
+    expect((await repo.syncStatus()).waiting).toBe(1);
+  });
+
+  it('parks a refused change with its reason, skips it, and can put it back', async () => {
+    const local = createAnnotationRepo(db, clock);
+    const repo = createSyncRepo(db, clock);
+    await local.save(comment(1));
+    const b = await local.save(comment(2));
+    const [first] = await repo.takeOutboxBatch(10);
+    await repo.parkOutbox(first!.seq, 'Too long.');
+    expect((await repo.takeOutboxBatch(10)).map((i) => i.annotationId)).toEqual([b.id]);
+    expect(await repo.syncStatus()).toMatchObject({ waiting: 1, parked: 1, parkedMessage: 'Too long.' });
+    expect(await repo.retryParked()).toBe(1);
+    expect(await repo.takeOutboxBatch(10)).toHaveLength(2);
+  });
+});
+
+describe('remote changes', () => {
+  it('writes another member’s comment without an outbox entry, then removes it on a tombstone', async () => {
+    const repo = createSyncRepo(db, clock);
+    const theirs = comment(9, 'from Alex');
+    expect(await repo.applyRemoteChange(remote(theirs, theirs.id, 'r5'))).toBe(true);
+    expect(await createAnnotationRepo(db, clock).get(theirs.id)).toEqual(theirs);
+    expect(await repo.takeOutboxBatch(10)).toEqual([]);
+    expect((await repo.syncInfoFor([theirs.id]))[theirs.id]).toMatchObject({ author: 'other', revision: 'r5' });
+    expect(await repo.applyRemoteChange(remote(theirs, theirs.id, 'r5'))).toBe(false);
+    expect(await repo.applyRemoteChange(remote(null, theirs.id, 'r6'))).toBe(true);
+    expect(await createAnnotationRepo(db, clock).get(theirs.id)).toBeNull();
+  });
+
+  it('removes a comment a facilitator hid, and keeps the reason when the text still comes (facilitators)', async () => {
+    const repo = createSyncRepo(db, clock);
+    const a = comment(3);
+    await repo.applyRemoteChange(remote(a, a.id, 'r1'));
+    await repo.applyRemoteChange(remote(a, a.id, 'r2', { hidden: { reason: 'Personal details' } }));
+    expect((await repo.syncInfoFor([a.id]))[a.id]!.hidden).toEqual({ reason: 'Personal details' });
+    await repo.applyRemoteChange(remote(null, a.id, 'r2', { hidden: { reason: 'Personal details' } }));
+    expect(await db.get('annotations', a.id)).toBeUndefined();
+  });
+
+  it('never overwrites a local change that is still waiting to be sent', async () => {
+    const local = createAnnotationRepo(db, clock);
+    const repo = createSyncRepo(db, clock);
+    const mine = await local.save(comment(1, 'my unsent words'));
+    expect(await repo.applyRemoteChange(remote(comment(1, 'older words'), mine.id, 'r9'))).toBe(false);
+    expect(await local.get(mine.id)).toEqual(mine);
+  });
+
+  it('ignores annotations it cannot show (other tools, mismatched ids)', async () => {
+    const repo = createSyncRepo(db, clock);
+    const foreign = { id: 'urn:uuid:01890a5d-ac96-774b-bcce-000000000077', type: 'Annotation', target: 'http://example.org/a', body: 'hi' };
+    expect(await repo.applyRemoteChange(remote(null, foreign.id, 'r1', { deleted: false, annotation: foreign }))).toBe(false);
+    const a = comment(4);
+    expect(await repo.applyRemoteChange(remote(a, 'urn:uuid:01890a5d-ac96-774b-bcce-000000000078', 'r1'))).toBe(false);
+    expect(await db.count('annotations')).toBe(0);
+  });
+
+  it('saves the cursor in the same transaction as the page', async () => {
+    const repo = createSyncRepo(db, clock);
+    await repo.setConnection(connection);
+    const a = comment(5);
+    await repo.applyRemoteChanges([remote(a, a.id, 'r1')], '0000000001');
+    expect(await repo.getCursor()).toBe('0000000001');
+  });
+});
+
+describe('conflicts', () => {
+  async function conflicted() {
+    const local = createAnnotationRepo(db, clock);
+    const repo = createSyncRepo(db, clock);
+    const original = await local.save(comment(1, 'original'));
+    await repo.ackOutbox((await repo.takeOutboxBatch(1))[0]!.seq, 'r1');
+    const mine = await local.save(edited(original, 'my edit'));
+    const theirs = edited(original, 'their edit');
+    await repo.recordConflict({ seq: (await repo.takeOutboxBatch(1))[0]!.seq, theirs, theirsRevision: 'r2' });
+    return { local, repo, mine, theirs };
+  }
+
+  it('keeps both versions, out of the queue, until the author chooses', async () => {
+    const { local, repo, mine, theirs } = await conflicted();
+    expect(await repo.listConflicts()).toEqual([{ id: mine.id, mine, theirs, theirsRevision: 'r2', detectedAt: expect.any(String) }]);
+    expect(await local.get(mine.id)).toEqual(mine);
+    expect(await repo.takeOutboxBatch(10)).toEqual([]);
+    expect((await repo.syncStatus()).conflicts).toBe(1);
+    // A newer store version while the author decides refreshes "theirs" and leaves the local copy alone.
+    const newer = edited(theirs, 'their second edit');
+    await repo.applyRemoteChange(remote(newer, mine.id, 'r3'));
+    expect((await repo.listConflicts())[0]).toMatchObject({ theirs: newer, theirsRevision: 'r3' });
+    expect(await local.get(mine.id)).toEqual(mine);
+  });
+
+  it('"mine" queues the local version against the store’s revision', async () => {
+    const { repo, mine } = await conflicted();
+    expect(await repo.resolveConflict(mine.id, 'mine')).toEqual(mine);
+    expect(await repo.takeOutboxBatch(10)).toMatchObject([{ annotationId: mine.id, op: 'put', baseRevision: 'r2', annotation: mine }]);
+    expect(await repo.listConflicts()).toEqual([]);
+  });
+
+  it('"theirs" replaces the local copy and sends nothing', async () => {
+    const { local, repo, mine, theirs } = await conflicted();
+    expect(await repo.resolveConflict(mine.id, 'theirs')).toEqual(theirs);
+    expect(await local.get(mine.id)).toEqual(theirs);
+    expect(await repo.takeOutboxBatch(10)).toEqual([]);
+    expect((await repo.syncInfoFor([mine.id]))[mine.id]!.revision).toBe('r2');
+    await expect(repo.resolveConflict(mine.id, 'theirs')).rejects.toThrow(/already been made/);
+  });
+});
+
+describe('connection and status', () => {
+  it('keeps the cursor for the same group, and starts the feed again for another', async () => {
+    const repo = createSyncRepo(db, clock);
+    await repo.setConnection(connection);
+    await repo.applyRemoteChanges([], '0000000042');
+    await repo.patchSyncState({ failures: 3, lastError: { kind: 'revoked', message: 'x', at: clock().toISOString() } });
+    await repo.setConnection({ ...connection, token: 'new-token' });
+    expect(await repo.getCursor()).toBe('0000000042');
+    expect((await repo.getSyncState()).lastError).toBeNull();
+    await repo.setConnection({ ...connection, group: 'g2' });
+    expect(await repo.getCursor()).toBeNull();
+  });
+
+  it('reports the connection without its token', async () => {
+    const repo = createSyncRepo(db, clock);
+    expect((await repo.syncStatus()).connection).toBeNull();
+    await repo.setConnection(connection);
+    const status = await repo.syncStatus();
+    expect(status.connection).toEqual({ baseUrl: 'http://store.test', group: 'g1', role: 'member', memberId: 'm1', displayName: 'Sam' });
+    expect(JSON.stringify(status)).not.toContain('"t"');
+    await expect(repo.setConnection({ ...connection, baseUrl: 'nowhere' })).rejects.toThrow(/not a valid web address/);
+  });
+});

@@ -1,0 +1,47 @@
+import type { LeaDb, StoredAnnotation, SyncInfo } from './db';
+import { listConflicts, recordConflict, resolveConflict } from './conflicts';
+import { ackOutbox, parkOutbox, retryParked, takeOutboxBatch } from './outbox-batch';
+import { applyRemoteChanges } from './remote-changes';
+import type { RemoteChange, SyncState } from './sync-records';
+import { clearConnection, getConnection, getCursor, getSyncState, patchSyncState, setConnection, syncStatus } from './sync-meta';
+
+/**
+ * Everything the sync engine (and the sync parts of the UI) need from IndexedDB, bound to one
+ * database. All sync state lives here, so a stopped service worker resumes where it was.
+ */
+export function createSyncRepo(db: LeaDb, clock: () => Date) {
+  return {
+    getConnection: () => getConnection(db),
+    setConnection: (connection: Parameters<typeof setConnection>[1]) => setConnection(db, connection),
+    clearConnection: () => clearConnection(db),
+    getCursor: () => getCursor(db),
+    getSyncState: () => getSyncState(db),
+    patchSyncState: (patch: Partial<SyncState>) => patchSyncState(db, patch),
+    syncStatus: () => syncStatus(db),
+
+    /** Apply one remote change (no outbox entry); true if the local copy changed. */
+    applyRemoteChange: async (change: RemoteChange) => (await applyRemoteChanges(db, [change], null)).length > 0,
+    /** Apply a page of the change feed and save `cursor` with it, atomically. */
+    applyRemoteChanges: (changes: readonly RemoteChange[], cursor: string | null) => applyRemoteChanges(db, changes, cursor),
+
+    takeOutboxBatch: (n: number) => takeOutboxBatch(db, n),
+    ackOutbox: (seq: number, revision: string | null) => ackOutbox(db, seq, revision),
+    parkOutbox: (seq: number, message: string) => parkOutbox(db, seq, message, clock()),
+    retryParked: () => retryParked(db),
+
+    recordConflict: (input: { seq: number; theirs: StoredAnnotation | null; theirsRevision: string }) => recordConflict(db, input, clock()),
+    resolveConflict: (id: string, choice: 'mine' | 'theirs') => resolveConflict(db, id, choice, clock()),
+    listConflicts: () => listConflicts(db),
+
+    /** Sync facts for the side panel (who wrote it, hidden by a facilitator), defaults filled in. */
+    async syncInfoFor(ids: readonly string[]): Promise<Record<string, SyncInfo>> {
+      const tx = db.transaction('syncInfo', 'readonly');
+      const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+      await tx.done;
+      return Object.fromEntries(ids.map((id, i) => [id, found[i] ?? { id, revision: null, author: 'me', hidden: null }]));
+    },
+  };
+}
+
+/** The sync repository's interface, as the sync engine takes it. */
+export type SyncRepo = ReturnType<typeof createSyncRepo>;
