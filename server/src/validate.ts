@@ -23,7 +23,7 @@ export async function readJson(c: Context): Promise<unknown> {
 export function check<S extends v.GenericSchema>(schema: S, input: unknown, what = 'The request'): v.InferOutput<S> {
   const result = v.safeParse(schema, input);
   if (result.success) return result.output;
-  const unknown = result.issues.find((i) => i.type === 'strict_object' || i.expected === 'never');
+  const unknown = result.issues.find((i) => i.type === 'strict_object' && i.expected === 'never');
   if (unknown) {
     const path = v.getDotPath(unknown);
     const field = path ?? String(unknown.input ?? '');
@@ -32,15 +32,43 @@ export function check<S extends v.GenericSchema>(schema: S, input: unknown, what
   throw new ApiError(400, 'invalid-body', `${what} is not valid: ${result.issues.map(describeIssue).join('; ')}.`);
 }
 
-/** One valibot issue as "message (at path)". */
+const KIND_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  Object: 'an object',
+  Array: 'a list',
+};
+
+function words(typeName: string | null): string {
+  if (!typeName) return 'something else';
+  if (typeName.includes(' | ')) return `one of ${typeName.replace(/^\(|\)$/g, '').split(' | ').join(', ')}`;
+  return KIND_WORDS[typeName] ?? (typeName.startsWith('"') ? typeName : `a ${typeName}`);
+}
+
+/**
+ * One valibot issue in plain English with where it is. Schema messages written for people
+ * are kept; valibot's generic "Invalid type: Expected ... but received ..." is reworded.
+ */
 export function describeIssue(issue: v.BaseIssue<unknown>): string {
   const path = v.getDotPath(issue);
-  return path ? `${issue.message} (at ${path})` : issue.message;
+  const where = path ? `"${path}"` : 'the body';
+  if (!issue.message.startsWith('Invalid ')) return path ? `${issue.message.replace(/\.$/, '')} (at ${path})` : issue.message;
+  if (issue.received === 'undefined') return `${where} is missing`;
+  if (issue.kind === 'schema') {
+    const received = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'a list' : words(typeof issue.input);
+    return `${where} should be ${words(issue.expected)}, not ${received}`;
+  }
+  return `${where} is not valid`;
 }
 
 /** Read and check a JSON body in one step. */
 export async function readBody<S extends v.GenericSchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
-  return check(schema, await readJson(c), 'The request body');
+  const input = await readJson(c);
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new ApiError(400, 'invalid-body', 'The request body must be a JSON object, like {"name": "value"}.');
+  }
+  return check(schema, input, 'The request body');
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

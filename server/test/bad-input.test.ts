@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeComment, uuidOf } from './support/annotations';
+import { BACKENDS } from './support/test-db';
+import { openTestStore, type TestStore } from './support/test-store';
+import { BAD_INPUT_CASES, type CaseContext } from './bad-input-cases';
+
+describe.each(BACKENDS)('bad input on %s: a 4xx JSON naming the problem, never a 500', (kind) => {
+  let t: TestStore;
+  let ctx: CaseContext;
+
+  beforeAll(async () => {
+    t = await openTestStore(kind);
+    const g = await t.createGroup();
+    const other = await t.createGroup('Other');
+    const gone = await t.join(g.invites.member, 'Gone');
+    await t.call('DELETE', `/api/groups/${g.group}/members/${gone.memberId}`, { token: g.facilitator.token });
+    const existing = makeComment();
+    await t.call('PUT', `/api/groups/${g.group}/annotations/${uuidOf(existing)}`, { token: g.member.token, body: existing, headers: { 'if-none-match': '*' } });
+    ctx = {
+      group: g.group,
+      otherGroup: other.group,
+      member: g.member.token,
+      reader: g.reader.token,
+      facilitator: g.facilitator.token,
+      revoked: gone.token,
+      existingUuid: uuidOf(existing),
+    };
+  });
+  afterAll(async () => t.close());
+
+  it.each(BAD_INPUT_CASES)('$name → $status $code', async (c) => {
+    const call = c.call(ctx);
+    let path = c.path(ctx);
+    if (!path) {
+      // Cases that build a full comment put it at its own id.
+      path = `/api/groups/${ctx.group}/annotations/${uuidOf(call.body as { id: string })}`;
+    }
+    const r = await t.call(c.method, path, call);
+    expect(r.status, JSON.stringify(r.json)).toBe(c.status);
+    expect(r.headers.get('content-type')).toContain('application/json');
+    expect(r.json.error.code).toBe(c.code);
+    expect(typeof r.json.error.message).toBe('string');
+    expect(r.json.error.message.length).toBeGreaterThan(10);
+    expect(r.json.error.message).not.toMatch(/\bat .*\.ts:\d+|TypeError|undefined|null|\[object/);
+    if (c.mentions) expect(r.json.error.message).toContain(c.mentions);
+  });
+});
