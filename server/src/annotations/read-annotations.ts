@@ -38,7 +38,7 @@ export async function readFeed(db: Db, member: Member, after: Cursor, limit: num
   const { rows } = await db.query<AnnotationRow>(
     `select ${ROW_COLUMNS} from annotations
      where group_id = $1 and (xid, seq) > ($2::text::xid8, $3::bigint) and ${BELOW_HORIZON} and ${visibleTo('$4')}
-     order by xid, seq limit $5`,
+     order by annotations.xid, annotations.seq limit $5`,
     [member.groupId, after.xid.toString(), after.seq.toString(), member.id, limit + 1],
   );
   const page = rows.slice(0, limit);
@@ -55,7 +55,7 @@ export async function feedHead(db: Db, member: Member): Promise<{ xid: string; s
   const { rows } = await db.query<{ xid: string; seq: string }>(
     `select xid::text as xid, seq::text as seq from annotations
      where group_id = $1 and ${BELOW_HORIZON} and ${visibleTo('$2')}
-     order by xid desc, seq desc limit 1`,
+     order by annotations.xid desc, annotations.seq desc limit 1`,
     [member.groupId, member.id],
   );
   return rows[0] ?? null;

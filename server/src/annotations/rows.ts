@@ -15,7 +15,11 @@ export interface AnnotationRow {
   seq: string;
 }
 
-/** The select list producing an AnnotationRow (int8 and xid8 as text: both drivers agree). */
+/**
+ * The select list producing an AnnotationRow (int8 and xid8 as text: both drivers agree).
+ * Careful: it names its text columns `xid` and `seq`, so ORDER BY must say
+ * `annotations.xid` or it would sort the text ("1020" before "820").
+ */
 export const ROW_COLUMNS = `id, author_id, revision, annotation, deleted, visibility, ever_shared, hidden_reason, xid::text as xid, seq::text as seq`;
 
 /** The feed cursor of a row. */

@@ -59,6 +59,24 @@ describe.each(BACKENDS)('change feed and stream on %s', (kind) => {
     expect(feed.json.changes).toHaveLength(3);
   });
 
+  it('orders the feed by transaction id as a number, not as text (9 < 10 < 100)', async () => {
+    const ids: string[] = [];
+    for (const [xid, seq] of [[100, 1], [9, 2], [10, 3], [10, 4]] as const) {
+      const a = makeComment();
+      ids.push(a.id);
+      await t.testDb.db.query(
+        `insert into annotations (group_id, id, author_id, revision, annotation, visibility, ever_shared, xid, seq, created_at, updated_at)
+         values ($1, $2, $3, 1, $4::jsonb, 'group', true, $5::text::xid8, $6, now(), now())`,
+        [g.group, uuidOf(a), g.member.memberId, JSON.stringify(a), String(xid), seq],
+      );
+    }
+    const all = await t.call('GET', `/api/groups/${g.group}/changes`, { token: g.reader.token });
+    expect(all.json.changes.map((c: { id: string }) => c.id)).toEqual([ids[1], ids[2], ids[3], ids[0]]);
+    const firstTwo = await t.call('GET', `/api/groups/${g.group}/changes?limit=2`, { token: g.reader.token });
+    const rest = await t.call('GET', `/api/groups/${g.group}/changes?after=${firstTwo.json.next}`, { token: g.reader.token });
+    expect(rest.json.changes.map((c: { id: string }) => c.id)).toEqual([ids[3], ids[0]]);
+  });
+
   it('rejects a cursor it did not give out and a bad limit with 400', async () => {
     const bad = await t.call('GET', `/api/groups/${g.group}/changes?after=hello!`, { token: g.reader.token });
     expect(bad.status).toBe(400);
