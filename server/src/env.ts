@@ -39,7 +39,7 @@ export function parseEnv(env: Record<string, string | undefined>): { ok: true; e
     ok: false,
     errors: result.issues.map((issue) => {
       const key = v.getDotPath(issue) ?? 'environment';
-      const shown = typeof issue.input === 'string' && key !== 'ADMIN_TOKEN' && key !== 'DATABASE_URL' ? ` (got "${issue.input}")` : '';
+      const shown = (typeof issue.input === 'string' || typeof issue.input === 'number') && key !== 'ADMIN_TOKEN' && key !== 'DATABASE_URL' ? ` (got "${issue.input}")` : '';
       return `${key}: ${issue.message}${shown}`;
     }),
   };
