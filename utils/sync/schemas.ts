@@ -1,0 +1,51 @@
+import * as v from 'valibot';
+
+/**
+ * Schemas for every body the group store sends (server/PROTOCOL.md). The store is a trust
+ * boundary: nothing from the network is used before it passes one of these.
+ */
+const Text = v.pipe(v.string(), v.minLength(1));
+const Role = v.picklist(['facilitator', 'member', 'reader']);
+/** Any W3C annotation the store keeps; the extension checks its own shape before showing one. */
+export const WireAnnotationSchema = v.looseObject({ id: v.string() });
+
+/** `POST /api/join` → 201. */
+export const JoinResponseSchema = v.object({ token: Text, group: Text, role: Role, memberId: Text });
+export type JoinResponse = v.InferOutput<typeof JoinResponseSchema>;
+
+/** `GET /api/me`. */
+export const MeResponseSchema = v.object({ memberId: Text, displayName: v.string(), group: Text, role: Role });
+export type MeResponse = v.InferOutput<typeof MeResponseSchema>;
+
+/** `PUT /api/groups/{group}/annotations/{uuid}` → 200/201. */
+export const PutResponseSchema = v.object({ annotation: WireAnnotationSchema, revision: Text, cursor: v.string() });
+
+/** One entry of the change feed; a missing `hidden` is read as null. */
+export const ChangeSchema = v.object({
+  cursor: v.string(),
+  id: Text,
+  revision: Text,
+  deleted: v.boolean(),
+  hidden: v.pipe(
+    v.nullish(v.object({ reason: v.string() })),
+    v.transform((hidden) => hidden ?? null),
+  ),
+  annotation: v.nullable(WireAnnotationSchema),
+});
+export type Change = v.InferOutput<typeof ChangeSchema>;
+
+/** `GET /api/groups/{group}/changes`. */
+export const ChangesResponseSchema = v.object({ changes: v.array(ChangeSchema), next: v.string(), hasMore: v.boolean() });
+export type ChangesResponse = v.InferOutput<typeof ChangesResponseSchema>;
+
+/** The error body of every 4xx/5xx. */
+export const ErrorBodySchema = v.object({ error: v.object({ code: v.string(), message: v.string() }) });
+
+/** The 412 body: the error plus the store's current version. */
+export const ConflictBodySchema = v.object({
+  error: v.object({ code: v.string(), message: v.string() }),
+  current: v.object({ annotation: v.nullable(WireAnnotationSchema), revision: Text }),
+});
+
+/** The data of a stream `change` event. */
+export const StreamChangeSchema = v.object({ cursor: v.string() });

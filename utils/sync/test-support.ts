@@ -1,0 +1,76 @@
+import 'fake-indexeddb/auto';
+import { buildAnnotation, draftFromAnnotation, updateAnnotation, type LeaAnnotation, type Visibility } from '../model';
+import { createAnnotationRepo, createSyncRepo, openLeaDb, type LeaDb } from '../store';
+import { FAKE_STORE_URL, createFakeStore, type FakeStore } from './fake-store-server';
+import type { FetchLike } from './http';
+import { createStoreClient } from './store-client';
+import { createSyncEngine, type SyncChange, type SyncEngineOptions } from './sync-engine';
+
+/** Test support: a fake clock whose sleeps advance time instantly, and a log of each wait. */
+export function createFakeTime(start = Date.UTC(2026, 10, 23, 12)) {
+  const time = { now: start, sleeps: [] as number[] };
+  return {
+    time,
+    clock: () => new Date(time.now),
+    sleep: async (ms: number) => {
+      time.sleeps.push(ms);
+      time.now += ms;
+    },
+  };
+}
+
+let serial = 0;
+/** A valid comment with a fresh id. */
+export function makeComment(text: string, visibility: Visibility = 'group'): LeaAnnotation {
+  serial++;
+  const result = buildAnnotation({
+    id: `urn:uuid:01890a5d-ac96-774b-bcce-${String(serial).padStart(12, '0')}`,
+    now: new Date(Date.UTC(2026, 10, 23, 12, 0, serial)),
+    draft: { text, themes: ['Workforce'], perspective: 'carer', attribution: 'anonymous', visibility, kind: 'comment' },
+    target: { source: 'https://example.org/policy', selectors: [{ type: 'TextQuoteSelector', exact: 'care' }, { type: 'TextPositionSelector', start: 1, end: 5 }] },
+    authorName: '',
+  });
+  if (!result.ok) throw new Error(result.problems.join());
+  return result.value;
+}
+
+/** The same comment with new text. */
+export function withText(annotation: LeaAnnotation, text: string): LeaAnnotation {
+  const result = updateAnnotation(annotation, { ...draftFromAnnotation(annotation), text }, new Date(Date.parse(annotation.modified) + 1000), '');
+  if (!result.ok) throw new Error(result.problems.join());
+  return result.value;
+}
+
+/** One computer: its database, repositories and engine, talking to `store` through `fetch`. */
+export async function openComputer(options: {
+  store: FakeStore;
+  name?: string;
+  fetch?: FetchLike;
+  fakeTime?: ReturnType<typeof createFakeTime>;
+  engine?: Partial<SyncEngineOptions>;
+}) {
+  const db: LeaDb = await openLeaDb(options.name ?? `engine-${Math.random()}`);
+  const fakeTime = options.fakeTime ?? createFakeTime();
+  const fetch = options.fetch ?? options.store.fetch;
+  const changes: SyncChange[] = [];
+  const repo = createSyncRepo(db, fakeTime.clock);
+  const engine = createSyncEngine({
+    repo,
+    clientFor: (c) => createStoreClient({ fetch, ...c }),
+    clock: fakeTime.clock,
+    random: () => 0.5,
+    sleep: fakeTime.sleep,
+    onChanged: (change) => changes.push(change),
+    maxWaitMs: Number.POSITIVE_INFINITY,
+    ...options.engine,
+  });
+  return { db, repo, engine, local: createAnnotationRepo(db, fakeTime.clock), changes, ...fakeTime };
+}
+
+/** Another member of the group writing through the store API directly. */
+export async function otherMember(store: FakeStore, name = 'Alex') {
+  const joined = await createStoreClient({ fetch: store.fetch, baseUrl: FAKE_STORE_URL }).join('member-code', name);
+  return { ...joined, client: createStoreClient({ fetch: store.fetch, baseUrl: FAKE_STORE_URL, token: joined.token }) };
+}
+
+export { FAKE_STORE_URL, createFakeStore };
