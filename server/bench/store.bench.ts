@@ -1,0 +1,200 @@
+// `npm run bench:store`: the store's throughput and latency on PGlite and on PostgreSQL.
+// Each backend runs as a real store process (as `npm run store` starts it); this process is
+// the client. Figures are printed and written to .tmp/bench-store.json.
+import 'fake-indexeddb/auto';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openLeaDb } from '../../utils/store/db';
+import { createSyncRepo } from '../../utils/store/sync-repo';
+import type { RemoteChange } from '../../utils/store/sync-records';
+import { readSse, type SseReader } from '../test/support/sse';
+import { REPO_ROOT, spawnStore, type SpawnedStore } from '../test/support/spawn-store';
+import { POSTGRES_AVAILABLE, TEST_DATABASE_URL } from '../test/support/test-db';
+import { benchClient, percentile } from './bench-client';
+
+const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 10);
+const WRITERS = Number(process.env.BENCH_WRITERS ?? 32);
+const SYNC_COMMENTS = 10_000;
+const SUBSCRIBERS = 100;
+const NOTIFY_SAMPLES = 40;
+const ADMIN = `bench-admin-${randomBytes(8).toString('hex')}`;
+
+interface Figures {
+  backend: string;
+  writesPerSecond: number;
+  writes: number;
+  syncFetchParseMs: number;
+  syncTotalMs: number;
+  syncChanges: number;
+  notifyP50Ms: number;
+  notifyP95Ms: number;
+  notifySamples: number;
+}
+
+async function sustainedWrites(url: string, group: string, tokens: string[]): Promise<{ perSecond: number; count: number }> {
+  const client = benchClient(url, ADMIN);
+  let count = 0;
+  const end = Date.now() + WRITE_SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, w) => {
+      const token = tokens[w % tokens.length]!;
+      while (Date.now() < end) {
+        await client.put(group, token, `bench write ${w}-${count}`);
+        count++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { perSecond: count / seconds, count };
+}
+
+async function topUp(url: string, group: string, tokens: string[], total: number, have: number): Promise<void> {
+  const client = benchClient(url, ADMIN);
+  let next = have;
+  await Promise.all(
+    Array.from({ length: 16 }, async (_, w) => {
+      while (next < total) {
+        next++;
+        await client.put(group, tokens[w % tokens.length]!, `sync seed ${next}`);
+      }
+    }),
+  );
+}
+
+/** Page the whole feed into a fresh IndexedDB (fake-indexeddb) through utils/store's sync repo. */
+async function initialSync(url: string, group: string, token: string): Promise<{ fetchParseMs: number; totalMs: number; changes: number }> {
+  const db = await openLeaDb(`bench-${randomBytes(4).toString('hex')}`);
+  const repo = createSyncRepo(db, () => new Date());
+  let fetchParseMs = 0;
+  let changes = 0;
+  let after = '';
+  const started = performance.now();
+  for (;;) {
+    const t0 = performance.now();
+    const r = await fetch(`${url}/api/groups/${group}/changes?limit=1000${after ? `&after=${after}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
+    const page = (await r.json()) as { changes: (RemoteChange & { cursor: string })[]; next: string; hasMore: boolean };
+    fetchParseMs += performance.now() - t0;
+    await repo.applyRemoteChanges(page.changes, page.next);
+    changes += page.changes.length;
+    after = page.next;
+    if (!page.hasMore) break;
+  }
+  const totalMs = performance.now() - started;
+  const stored = await db.count('annotations');
+  db.close();
+  if (stored !== changes) throw new Error(`initial sync stored ${stored} of ${changes} changes`);
+  return { fetchParseMs, totalMs, changes };
+}
+
+/** Create-to-notify: time from sending a PUT to each of 100 streams receiving its cursor. */
+async function notifyLatency(url: string, group: string, writer: string, readers: string[]): Promise<number[]> {
+  const client = benchClient(url, ADMIN);
+  const streams: SseReader[] = [];
+  for (let i = 0; i < SUBSCRIBERS; i++) {
+    const res = await fetch(`${url}/api/groups/${group}/stream`, { headers: { authorization: `Bearer ${readers[i % readers.length]}` } });
+    if (res.status !== 200) throw new Error(`stream: ${res.status}`);
+    streams.push(readSse(res));
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  for (const s of streams) s.buffered();
+  const samples: number[] = [];
+  for (let n = 0; n < NOTIFY_SAMPLES; n++) {
+    const t0 = performance.now();
+    const waits = streams.map(async (s) => {
+      for (;;) {
+        const e = await s.next(5000);
+        const t = performance.now();
+        return { id: e.id, t };
+      }
+    });
+    const cursor = await client.put(group, writer, `notify ${n}`);
+    for (const { id, t } of await Promise.all(waits)) {
+      if (id !== cursor) throw new Error(`stream got ${id}, expected ${cursor}`);
+      samples.push(t - t0);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await Promise.all(streams.map((s) => s.close()));
+  return samples;
+}
+
+async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
+  const dataDir = await mkdtemp(join(tmpdir(), `lea-bench-${backend}-`));
+  const schema = `lea_bench_${randomBytes(4).toString('hex')}`;
+  const env: Record<string, string> = { DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, WRITE_RATE_LIMIT: '10000000', JOIN_RATE_LIMIT: '1000000', DATABASE_URL: '' };
+  if (backend === 'postgres') Object.assign(env, { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema });
+  let store: SpawnedStore | null = null;
+  try {
+    console.log(`\n${backend}: starting the store`);
+    store = await spawnStore(env);
+    const client = benchClient(store.url, ADMIN);
+    const { group, invites } = await client.createGroup(`Bench ${backend}`);
+    const writers = await Promise.all(Array.from({ length: 16 }, (_, i) => client.join(invites.member, `Writer ${i}`)));
+    const readers = await Promise.all(Array.from({ length: 10 }, (_, i) => client.join(invites.reader, `Reader ${i}`)));
+    const tokens = writers.map((w) => w.token);
+
+    // Warm up (JIT, plan caches) before measuring.
+    await Promise.all(Array.from({ length: 200 }, (_, i) => client.put(group, tokens[i % tokens.length]!, `warm ${i}`)));
+    console.log(`${backend}: sustained writes for ${WRITE_SECONDS} s with ${WRITERS} concurrent writers`);
+    const writes = await sustainedWrites(store.url, group, tokens);
+    console.log(`${backend}: ${writes.perSecond.toFixed(0)} writes/s (${writes.count} writes)`);
+
+    const have = 200 + writes.count;
+    let syncGroup = group;
+    let syncToken = readers[0]!.token;
+    if (have !== SYNC_COMMENTS) {
+      // Exactly 10,000 comments in a group of their own for the initial sync.
+      const second = await client.createGroup(`Sync ${backend}`);
+      const w = await Promise.all(Array.from({ length: 8 }, (_, i) => client.join(second.invites.member, `Seed ${i}`)));
+      const r = await client.join(second.invites.reader, 'Sync reader');
+      console.log(`${backend}: seeding ${SYNC_COMMENTS} comments for the initial sync`);
+      await topUp(store.url, second.group, w.map((x) => x.token), SYNC_COMMENTS, 0);
+      syncGroup = second.group;
+      syncToken = r.token;
+    }
+    const sync = await initialSync(store.url, syncGroup, syncToken);
+    console.log(`${backend}: initial sync of ${sync.changes} comments: ${sync.totalMs.toFixed(0)} ms (fetch + parse ${sync.fetchParseMs.toFixed(0)} ms)`);
+
+    const latencies = await notifyLatency(store.url, group, tokens[0]!, readers.map((r) => r.token));
+    const figures: Figures = {
+      backend,
+      writesPerSecond: Math.round(writes.perSecond),
+      writes: writes.count,
+      syncFetchParseMs: Math.round(sync.fetchParseMs),
+      syncTotalMs: Math.round(sync.totalMs),
+      syncChanges: sync.changes,
+      notifyP50Ms: Math.round(percentile(latencies, 50)),
+      notifyP95Ms: Math.round(percentile(latencies, 95)),
+      notifySamples: latencies.length,
+    };
+    console.log(`${backend}: create-to-notify with ${SUBSCRIBERS} streams: p50 ${figures.notifyP50Ms} ms, p95 ${figures.notifyP95Ms} ms (${latencies.length} samples)`);
+    return figures;
+  } finally {
+    await store?.stop('SIGTERM');
+    await rm(dataDir, { recursive: true, force: true });
+    if (backend === 'postgres') {
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
+    }
+  }
+}
+
+const backends: ('pglite' | 'postgres')[] = POSTGRES_AVAILABLE ? ['pglite', 'postgres'] : ['pglite'];
+if (!POSTGRES_AVAILABLE) console.log(`PostgreSQL at ${TEST_DATABASE_URL} is not reachable: PGlite only.`);
+const results: Figures[] = [];
+for (const b of backends) results.push(await runBackend(b));
+
+console.log('\nbackend   writes/s   initial sync 10k (total / fetch+parse)   notify p50 / p95 (100 streams)');
+for (const r of results) {
+  console.log(
+    `${r.backend.padEnd(9)} ${String(r.writesPerSecond).padStart(8)}   ${`${r.syncTotalMs} ms / ${r.syncFetchParseMs} ms`.padEnd(38)}   ${r.notifyP50Ms} ms / ${r.notifyP95Ms} ms`,
+  );
+}
+await mkdir(join(REPO_ROOT, '.tmp'), { recursive: true });
+await writeFile(join(REPO_ROOT, '.tmp/bench-store.json'), JSON.stringify({ when: new Date().toISOString(), results }, null, 2));
