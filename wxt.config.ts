@@ -14,7 +14,7 @@ export default defineConfig({
     name: 'Lived Experience Annotator',
     description:
       'Comment on policy documents from your own experience of care and support, and share it with your co-production group.',
-    permissions: ['storage', 'contextMenus', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'contextMenus', 'activeTab', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     commands: {
       'add-comment': {
         suggested_key: { default: 'Alt+Shift+C' },

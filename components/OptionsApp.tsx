@@ -1,11 +1,14 @@
 import { Button, Input, RadioButton } from '@hypothesis/frontend-shared';
 import { useEffect, useState } from 'preact/hooks';
 import * as v from 'valibot';
+import { GroupConnection, type GroupConnectionApi } from './GroupConnection';
 import { ATTRIBUTIONS, PERSPECTIVES, SettingsSchema, VISIBILITIES, type Settings } from '../utils/model';
 
 export interface OptionsApi {
   load(): Promise<Settings>;
   save(settings: Settings): Promise<void>;
+  /** Present in the extension; left out where there is no group store (tests of the settings form). */
+  group?: GroupConnectionApi;
 }
 
 /** Settings page: the person's name and the choices new comments start with. */
@@ -75,6 +78,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           {message}
         </p>
       </form>
+      {api.group && <GroupConnection api={api.group} defaultName={settings.displayName} />}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { Button } from '@hypothesis/frontend-shared';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { AnchoredComment, PageState } from '../utils/messaging';
+import type { AnchoredComment, PageState, SyncOverview } from '../utils/messaging';
+import { SyncStatus } from './SyncStatus';
 import {
   MAKING_IT_REAL_THEMES,
   draftFromAnnotation,
@@ -24,6 +25,12 @@ export interface SidePanelApi {
   /** Calls back whenever the comments on the current tab may have changed. */
   onChange(listener: () => void): () => void;
   now(): Date;
+  /** Group sync, when the extension has a store to talk to. */
+  sync?: {
+    overview(): Promise<SyncOverview>;
+    retry(): Promise<SyncOverview>;
+    resolve(id: string, choice: 'mine' | 'theirs'): Promise<void>;
+  };
 }
 
 const ALL = '';
@@ -37,6 +44,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<LeaAnnotation | null>(null);
   const [notice, setNotice] = useState('');
+  const [sync, setSync] = useState<SyncOverview | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -44,6 +52,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
       setPage(state);
       setSettings(s);
       setProblem(null);
+      if (api.sync) setSync(await api.sync.overview());
     } catch (e) {
       setPage(null);
       setProblem(e instanceof Error ? e.message : String(e));
@@ -159,6 +168,13 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
           </>
         )}
       </div>
+      {sync && api.sync && (
+        <SyncStatus
+          overview={sync}
+          onRetry={() => void api.sync!.retry().then(setSync)}
+          onResolve={(id, choice) => void api.sync!.resolve(id, choice).then(refresh)}
+        />
+      )}
       {problem && <p class="rounded border border-red-error p-2">{problem}</p>}
       {page && (
         <>

@@ -1,14 +1,49 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { BackgroundRequestSchema, createMessageHandler, type BackgroundRequest, type BackgroundResponses } from '../utils/messaging';
+import {
+  BackgroundRequestSchema,
+  createMessageHandler,
+  type BackgroundRequest,
+  type BackgroundResponses,
+  type SyncOverview,
+} from '../utils/messaging';
 import { readSettings } from '../utils/model';
-import { createAnnotationRepo, openLeaDb } from '../utils/store';
+import { createAnnotationRepo, createSyncRepo, openLeaDb } from '../utils/store';
+import { createLiveKeeper } from '../utils/sync/live-keeper';
+import { createStoreClient, createSyncEngine, describeSyncState, type SyncEngine } from '../utils/sync';
 
 const MENU_ID = 'lea-add-comment';
+const SYNC_ALARM = 'lea-sync';
 
-/** Wires the store, messages, context menu and keyboard command; holds no logic of its own. */
+/** Wires the store, sync, messages, context menu and keyboard command; holds no logic of its own. */
 export default defineBackground(() => {
-  const repo = openLeaDb().then((db) => createAnnotationRepo(db, () => new Date()));
+  const clock = () => new Date();
+  const db = openLeaDb();
+  const repo = db.then((d) => createAnnotationRepo(d, clock));
+  const syncRepo = db.then((d) => createSyncRepo(d, clock));
+  const engine: Promise<SyncEngine> = syncRepo.then((r) =>
+    createSyncEngine({
+      repo: r,
+      clientFor: (c) => createStoreClient({ fetch: (url, init) => fetch(url, init), timeoutSignal: (ms) => AbortSignal.timeout(ms), ...c }),
+      clock,
+      random: Math.random,
+      sleep: (ms, signal) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, ms);
+          signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        }),
+      onChanged: (change) => {
+        if (change.type === 'annotations') void tellTabsToRepaint();
+        else void browser.runtime.sendMessage({ type: 'broadcast/sync-status' }).catch(() => undefined);
+      },
+    }),
+  );
+  const live = createLiveKeeper({
+    start: async (signal) => void (await (await engine).live(signal)),
+    idleMs: 60_000,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  });
 
   // Every tab repaints after a change, so the same document open twice stays in step.
   async function tellTabsToRepaint() {
@@ -16,20 +51,57 @@ export default defineBackground(() => {
     await Promise.allSettled(tabs.map((tab) => tab.id !== undefined && browser.tabs.sendMessage(tab.id, { type: 'page/repaint' })));
   }
 
+  async function syncOverview(): Promise<SyncOverview> {
+    const [status, conflicts] = await Promise.all([(await engine).status(), (await syncRepo).listConflicts()]);
+    const sentence = describeSyncState(status, clock());
+    return { sentence, connection: status.connection, needsAttention: !['All saved'].includes(sentence) && status.connection !== null, conflicts };
+  }
+
+  const afterLocalChange = () => {
+    void tellTabsToRepaint();
+    void engine.then((e) => e.runOnce());
+  };
+
   browser.runtime.onMessage.addListener(
     createMessageHandler<BackgroundRequest, BackgroundResponses>(BackgroundRequestSchema, {
       'annotations/list': async ({ uris }) => (await repo).listForDocument(uris),
       'annotations/save': async ({ annotation }) => {
         const saved = await (await repo).save(annotation);
-        void tellTabsToRepaint();
+        afterLocalChange();
         return { annotation: saved };
       },
       'annotations/delete': async ({ id }) => {
         const deleted = await (await repo).remove(id);
-        void tellTabsToRepaint();
+        afterLocalChange();
         return { deleted };
       },
       'settings/get': async () => readSettings((await browser.storage.local.get('settings')).settings),
+      'sync/status': () => syncOverview(),
+      'sync/connect': async (request) => {
+        const connection = await (await engine).connect(request);
+        void (await engine).runOnce({ ignoreBackoff: true });
+        return { connection };
+      },
+      'sync/disconnect': async () => {
+        live.stop();
+        await (await engine).disconnect();
+        return { ok: true as const };
+      },
+      'sync/forget-me': async () => {
+        live.stop();
+        await (await engine).forgetMe();
+        return { ok: true as const };
+      },
+      'sync/retry': async () => {
+        await (await engine).runOnce({ ignoreBackoff: true });
+        return syncOverview();
+      },
+      'sync/resolve': async ({ id, choice }) => {
+        await (await syncRepo).resolveConflict(id, choice);
+        afterLocalChange();
+        return { ok: true as const };
+      },
+      'sync/keep-live': async () => ({ live: live.touch() }),
     }),
   );
 
@@ -46,6 +118,13 @@ export default defineBackground(() => {
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === 'add-comment') void startCommentInActiveTab();
+  });
+
+  // Sync resumes whenever the worker starts, and at least once a minute while the browser is open.
+  void engine.then((e) => e.runOnce());
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void engine.then((e) => e.runOnce());
   });
 
   // The toolbar button opens the popup; the popup opens the side panel on request.

@@ -71,6 +71,14 @@ export default defineContentScript({
     });
     browser.runtime.onMessage.addListener(handler);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(handler));
+    // While this page is on screen, ask the background to follow the group's live stream, so
+    // comments written by others appear here within a second. Messages also keep the worker awake.
+    const keepLive = () => {
+      if (document.visibilityState === 'visible') void browser.runtime.sendMessage({ type: 'sync/keep-live' }).catch(() => undefined);
+    };
+    keepLive();
+    ctx.setInterval(keepLive, 20_000);
+    document.addEventListener('visibilitychange', keepLive, { signal: ctx.signal });
     try {
       await session.reload();
     } catch (error) {

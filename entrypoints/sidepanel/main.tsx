@@ -38,6 +38,11 @@ const api: SidePanelApi = {
   remove: async (id) => (await callBackground(send, { type: 'annotations/delete', id })).deleted,
   getSettings: () => callBackground(send, { type: 'settings/get' }),
   now: () => new Date(),
+  sync: {
+    overview: () => callBackground(send, { type: 'sync/status' }),
+    retry: () => callBackground(send, { type: 'sync/retry' }),
+    resolve: async (id, choice) => void (await callBackground(send, { type: 'sync/resolve', id, choice })),
+  },
   onChange(listener) {
     const onMessage = (message: unknown) => {
       if (v.is(BroadcastSchema, message)) listener();
@@ -55,5 +60,10 @@ const api: SidePanelApi = {
     };
   },
 };
+
+// While the panel is open, follow the group's live stream so new comments arrive at once.
+const keepLive = () => void callBackground(send, { type: 'sync/keep-live' }).catch(() => undefined);
+keepLive();
+setInterval(keepLive, 20_000);
 
 render(<SidePanelApp api={api} />, document.getElementById('app')!);

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import type { AnchorStatus, LeaAnnotation, Settings } from '../model';
 import type { DocumentAnnotations } from '../store/annotation-repo';
+import type { Conflict } from '../store/conflicts';
+import type { StoreConnection } from '../store/sync-records';
 
 /**
  * The typed call maps between extension contexts. Requests are validated with these schemas
@@ -11,6 +13,19 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('annotations/save'), annotation: v.unknown() }),
   v.object({ type: v.literal('annotations/delete'), id: v.pipe(v.string(), v.maxLength(100)) }),
   v.object({ type: v.literal('settings/get') }),
+  v.object({ type: v.literal('sync/status') }),
+  v.object({
+    type: v.literal('sync/connect'),
+    baseUrl: v.pipe(v.string(), v.maxLength(2048)),
+    code: v.pipe(v.string(), v.maxLength(200)),
+    displayName: v.pipe(v.string(), v.maxLength(200)),
+  }),
+  v.object({ type: v.literal('sync/disconnect') }),
+  v.object({ type: v.literal('sync/forget-me') }),
+  v.object({ type: v.literal('sync/retry') }),
+  v.object({ type: v.literal('sync/resolve'), id: v.pipe(v.string(), v.maxLength(100)), choice: v.picklist(['mine', 'theirs']) }),
+  /** A page or panel showing comments asks for live updates for the next minute. */
+  v.object({ type: v.literal('sync/keep-live') }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -20,6 +35,23 @@ export interface BackgroundResponses {
   'annotations/save': { annotation: LeaAnnotation };
   'annotations/delete': { deleted: LeaAnnotation | null };
   'settings/get': Settings;
+  'sync/status': SyncOverview;
+  'sync/connect': { connection: Omit<StoreConnection, 'token'> };
+  'sync/disconnect': { ok: true };
+  'sync/forget-me': { ok: true };
+  'sync/retry': SyncOverview;
+  'sync/resolve': { ok: true };
+  'sync/keep-live': { live: boolean };
+}
+
+/** What the side panel and options page show about the group store. */
+export interface SyncOverview {
+  /** One plain-English sentence, e.g. "All saved" or "3 comments waiting to send (offline)". */
+  sentence: string;
+  connection: Omit<StoreConnection, 'token'> | null;
+  /** True when something needs the person (offline, refused, withdrawn, versions to choose). */
+  needsAttention: boolean;
+  conflicts: Conflict[];
 }
 
 /** Requests an extension page or the background sends to the content script in a tab. */
@@ -54,7 +86,7 @@ export interface PageResponses {
 }
 
 /** A notice to every open extension page that a tab's comments changed; no reply expected. */
-export const BroadcastSchema = v.object({ type: v.literal('broadcast/comments-changed') });
+export const BroadcastSchema = v.object({ type: v.picklist(['broadcast/comments-changed', 'broadcast/sync-status']) });
 export type Broadcast = v.InferOutput<typeof BroadcastSchema>;
 
 /** Errors cross contexts as values so the caller's promise rejects with the same message. */
