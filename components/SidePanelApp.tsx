@@ -47,12 +47,13 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   const [sync, setSync] = useState<SyncOverview | null>(null);
 
   const refresh = useCallback(async () => {
+    // Group status is shown even when the current tab can't be read (e.g. a browser page).
+    if (api.sync) api.sync.overview().then(setSync, () => setSync(null));
     try {
       const [state, s] = await Promise.all([api.getPageState(), api.getSettings()]);
       setPage(state);
       setSettings(s);
       setProblem(null);
-      if (api.sync) setSync(await api.sync.overview());
     } catch (e) {
       setPage(null);
       setProblem(e instanceof Error ? e.message : String(e));

@@ -1,0 +1,105 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnStore, type SpawnedStore } from '../../server/test/support/spawn-store';
+import { ANNOTATOR_HOST_TAG } from './support/annotator';
+import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
+import { extensionPage, launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { paintedCount, selectWithMouse } from './support/page-actions';
+
+// Two members, two browser profiles, one real store (PGlite in a temp DATA_DIR): a comment
+// written by A appears live on B's open page; B's comment written while offline reaches A.
+const FIXTURE = 'care-act-2014-part-1.html';
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
+
+describe('a group sharing comments through the store', () => {
+  let server: FixtureServer;
+  let store: SpawnedStore;
+  let alice: ExtensionBrowser;
+  let bilal: ExtensionBrowser;
+  let alicePage: Page;
+  let bilalPage: Page;
+  let memberCode: string;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    store = await spawnStore({ DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lea-store-')), ADMIN_TOKEN });
+    const created = await fetch(`${store.url}/api/admin/groups`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'NCAG' }),
+    });
+    expect(created.status).toBe(201);
+    memberCode = ((await created.json()) as { invites: { member: string } }).invites.member;
+    [alice, bilal] = await Promise.all([launchWithExtension(), launchWithExtension()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([alice?.close(), bilal?.close()]);
+    await store?.stop();
+    await server?.close();
+  });
+
+  async function connect(browser: ExtensionBrowser, name: string) {
+    const options = await extensionPage(browser.context, browser.extensionId, 'options.html');
+    await options.getByLabel('Your name', { exact: true }).fill(name);
+    await options.getByLabel('Show my name').check();
+    await options.getByLabel('My group').check();
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await options.getByLabel('Group store address').fill(store.url);
+    await options.getByLabel('Invite code').fill(memberCode);
+    await options.getByRole('button', { name: 'Connect to my group' }).click();
+    await expect.poll(() => options.getByRole('status').allTextContents()).toContain('You are connected to your group.');
+    expect(await options.textContent('body')).toContain('a member (you can comment)');
+    const violations = seriousOrCritical(await runAxe(options));
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await options.close();
+  }
+
+  async function comment(page: Page, quote: string, text: string) {
+    await selectWithMouse(page, quote);
+    await page.getByRole('button', { name: 'Add comment' }).click();
+    await page.getByLabel('What does this passage mean for your life?').fill(text);
+    await page.getByRole('button', { name: 'Save comment' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Comment saved.');
+  }
+
+  it('connects both members with an invite code on the options page', async () => {
+    await connect(alice, 'Alice');
+    await connect(bilal, 'Bilal');
+  });
+
+  it('shows Alice’s new comment on Bilal’s open page without a reload, within a second', async () => {
+    [alicePage, bilalPage] = await Promise.all([alice.context.newPage(), bilal.context.newPage()]);
+    await Promise.all([alicePage.goto(server.url(FIXTURE)), bilalPage.goto(server.url(FIXTURE))]);
+    await Promise.all([alicePage.waitForSelector(ANNOTATOR_HOST_TAG, { state: 'attached' }), bilalPage.waitForSelector(ANNOTATOR_HOST_TAG, { state: 'attached' })]);
+    // Give Bilal's page time to open the live stream before Alice writes.
+    await bilalPage.waitForTimeout(1500);
+    expect(await paintedCount(bilalPage)).toBe(0);
+
+    await comment(alicePage, 'promote that individual’s well-being', 'As a carer I am never asked about my own well-being.');
+    const savedAt = Date.now();
+    await expect.poll(() => paintedCount(bilalPage), { timeout: 5_000, interval: 50 }).toBe(1);
+    const latency = Date.now() - savedAt;
+    console.log(`comment appeared on the other member's page ${latency} ms after "Comment saved."`);
+    expect(latency).toBeLessThan(1500);
+  });
+
+  it('sends Bilal’s comment written while offline once he is back, and Alice sees it', async () => {
+    await bilal.context.setOffline(true);
+    await comment(bilalPage, 'physical and mental health and emotional well-being', 'Offline note: my mental health support stopped at 18.');
+    const panel = await extensionPage(bilal.context, bilal.extensionId, 'sidepanel.html');
+    await expect.poll(() => panel.getByRole('region', { name: 'Sharing with your group' }).textContent(), { timeout: 15_000 }).toMatch(
+      /1 comment waiting to send|Can't reach the group store/,
+    );
+    expect(await paintedCount(alicePage)).toBe(1);
+
+    await bilal.context.setOffline(false);
+    await panel.getByRole('button', { name: 'Try again now' }).click();
+    await expect.poll(() => paintedCount(alicePage), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => panel.getByRole('region', { name: 'Sharing with your group' }).textContent(), { timeout: 10_000 }).toContain('All saved');
+  });
+});
