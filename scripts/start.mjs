@@ -1,5 +1,6 @@
-// `npm start`: build the extension, then serve the real policy fixtures so it can be tried at once.
-import { spawnSync } from 'node:child_process';
+// `npm start`: build the extension, start the group store (embedded PostgreSQL in ./data, or
+// DATABASE_URL), and serve the real policy fixtures so everything can be tried at once.
+import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,14 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
+
+// The store runs as its own process, exactly as `npm run store` would start it.
+const store = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, stdio: 'inherit', env: process.env });
+store.on('exit', (code) => {
+  console.error(`The group store stopped (exit code ${code}).`);
+  process.exit(code ?? 1);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => store.kill(signal));
 
 const fixtures = resolve(root, process.env.LEA_FIXTURES_DIR ?? 'tests/fixtures/policy');
 const port = Number(process.env.FIXTURES_PORT ?? 8080);
@@ -33,6 +42,12 @@ Load it in Chrome or Chromium:
 
 Firefox: run "npm run build:firefox", open about:debugging#/runtime/this-firefox,
 choose "Load Temporary Add-on" and pick .output/firefox-mv2/manifest.json.
+
+The group store is starting on http://localhost:${process.env.PORT ?? 8787} (its messages appear below).
+Make a group and its invite codes, in another terminal:
+  npm run store -- create-group "NCAG"
+Then in the extension's Settings (toolbar button, then "Settings"), under "Your group",
+enter the store address and the member invite code, and choose "Connect to my group".
 
 Serving example policy pages on http://127.0.0.1:${port}/ (press Ctrl+C to stop).`);
 });
