@@ -33,6 +33,29 @@ describe('SSE parser', () => {
     expect(events).toEqual([{ id: '1', event: 'change', data: '{"note": "café ☕"}' }]);
   });
 
+  it('stops with the abort reason when the signal fires, even if the body ignores it', async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('data: first\n\n'));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const event of readSseEvents(body, controller.signal)) {
+        seen.push(event.data);
+        controller.abort(new DOMException('Stopped.', 'AbortError'));
+      }
+    })();
+    await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toEqual(['first']);
+    expect(cancelled).toBe(true);
+  });
+
   it('cancels the body when the reader stops early', async () => {
     let cancelled = false;
     const body = new ReadableStream<Uint8Array>({

@@ -82,17 +82,22 @@ export function createSseParser(): SseParser {
 }
 
 /**
- * Read a `text/event-stream` response body as events. Decodes UTF-8 across chunk boundaries;
- * stopping the iteration early cancels the body (closing the connection).
+ * Read a `text/event-stream` response body as events. Decodes UTF-8 across chunk boundaries.
+ * Stopping the iteration early, or `signal` firing, cancels the body (closing the connection);
+ * the signal is also honoured for fetch implementations whose bodies ignore their request's abort.
  */
-export async function* readSseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent, void, undefined> {
+export async function* readSseEvents(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<SseEvent, void, undefined> {
   const reader = body.getReader();
   const decoder = new TextDecoder('utf-8');
   const parser = createSseParser();
+  const onAbort = () => void reader.cancel(signal?.reason).catch(() => undefined);
+  signal?.addEventListener('abort', onAbort, { once: true });
   let finished = false;
   try {
     for (;;) {
+      if (signal?.aborted) throw signal.reason;
       const { done, value } = await reader.read();
+      if (signal?.aborted) throw signal.reason;
       if (done) {
         finished = true;
         yield* parser.feed(decoder.decode());
@@ -101,6 +106,7 @@ export async function* readSseEvents(body: ReadableStream<Uint8Array>): AsyncGen
       yield* parser.feed(decoder.decode(value, { stream: true }));
     }
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }

@@ -129,7 +129,7 @@ export function createStoreClient(options: StoreClientOptions) {
       if (!response.body || !(response.headers.get('Content-Type') ?? '').includes('text/event-stream')) {
         throw new SyncError('server', SYNC_MESSAGES.badAnswer, { status: response.status });
       }
-      return readSseEvents(response.body);
+      return readSseEvents(response.body, signal);
     },
   };
 }
