@@ -31,7 +31,7 @@ export const SHORT_QUOTE_LENGTH = 32;
 export const MIN_FUZZY_SCORE = 0.6;
 /** Two non-overlapping candidates closer than this in score are ambiguous. */
 const AMBIGUITY_MARGIN = 0.02;
-/** At most this many candidates are scored per search (the rest are equal-cost duplicates). */
+/** More equally close candidates than this: too many look-alikes to choose safely (ambiguous). */
 const MAX_CANDIDATES = 64;
 
 /**
@@ -117,7 +117,8 @@ function isAcceptable(c: Scored, quoteLength: number): boolean {
 /** Best candidate among approx-string-match results, 'ambiguous' on a near tie elsewhere, or null. */
 function pickBest(text: string, quote: string, matches: readonly { start: number; end: number; errors: number }[], ctx: FoldedContext): Scored | 'ambiguous' | null {
   const quoteLength = quote.length;
-  const scored = matches.slice(0, MAX_CANDIDATES).map((m) => scoreCandidate(text, quoteLength, snapEdges(text, quote, m), ctx));
+  if (matches.length > MAX_CANDIDATES) return 'ambiguous';
+  const scored = matches.map((m) => scoreCandidate(text, quoteLength, snapEdges(text, quote, m), ctx));
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0];
   if (!best || !isAcceptable(best, quoteLength)) return null;

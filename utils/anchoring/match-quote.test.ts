@@ -30,6 +30,16 @@ describe('matchQuote (pure)', () => {
     expect(matchQuote(text, 'the Secretary of State', { hint: 2 })!.start).toBe(3);
   });
 
+  it('prefers full context far away over partial context near the hint, and the nearest of equals', () => {
+    const filler = 'lorem ipsum dolor sit amet '.repeat(200); // > 2048 folded units
+    const page = `X the duty applies Y. ${filler} A the duty applies B. ${filler} A the duty applies B.`;
+    const near = page.indexOf('the duty'); // context X/Y: partial agreement only
+    const far1 = page.indexOf('the duty', near + 1);
+    const far2 = page.lastIndexOf('the duty');
+    expect(matchQuote(page, 'the duty applies', { prefix: 'A ', suffix: ' B', hint: near })!.start).toBe(far1);
+    expect(matchQuote(page, 'the duty applies', { prefix: 'A ', suffix: ' B', hint: far2 - 5 })!.start).toBe(far2);
+  });
+
   it('refuses to guess between repeated phrases with no context and no hint', () => {
     expect(matchQuote(text, 'the Secretary of State')).toBeNull();
   });

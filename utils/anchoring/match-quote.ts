@@ -60,33 +60,56 @@ function suffixAgreement(text: string, start: number, suffix: string): number {
   return n;
 }
 
+/** Occurrences examined first: those starting within this many folded units of the hint. */
+const EXACT_WINDOW = 2048;
+
+interface Scan {
+  best: Candidate | null;
+  agreement: number;
+  tied: boolean;
+}
+
+/** Best exact occurrence lying inside text[from, to): most context agreement, then nearest the hint. */
+function scanOccurrences(text: string, quote: string, ctx: FoldedContext, from: number, to: number): Scan {
+  const scan: Scan = { best: null, agreement: -1, tied: false };
+  let bestDistance = Infinity;
+  // A window is searched as its own (cheap, shared-memory) substring so indexOf stops at its end.
+  const hay = from === 0 && to >= text.length ? text : text.slice(from, to);
+  for (let i = hay.indexOf(quote); i !== -1; i = hay.indexOf(quote, i + 1)) {
+    const at = from + i;
+    const agreement = prefixAgreement(text, at, ctx.prefix) + suffixAgreement(text, at + quote.length, ctx.suffix);
+    const distance = ctx.hint === undefined ? 0 : Math.abs(at - ctx.hint);
+    if (agreement > scan.agreement || (agreement === scan.agreement && distance < bestDistance)) {
+      scan.best = { start: at, end: at + quote.length, errors: 0, score: 0 };
+      scan.agreement = agreement;
+      scan.tied = false;
+      bestDistance = distance;
+    } else if (agreement === scan.agreement && distance === bestDistance) {
+      scan.tied = true;
+    }
+  }
+  return scan;
+}
+
 /**
- * Every exact occurrence (indexOf, O(n) total), scored by how many context characters
- * agree on each side. Ties go to the occurrence nearest the hint; with no hint, a tie
- * between several occurrences is 'ambiguous'.
+ * Every exact occurrence (indexOf), scored by how many context characters agree on each
+ * side. Ties go to the occurrence nearest the hint; with no hint, a tie between several
+ * occurrences is 'ambiguous'. Shortcut: an occurrence near the hint with full context
+ * agreement cannot be beaten by any farther one, so the whole text is scanned only when
+ * the window around the hint has none.
  */
 export function findExact(text: string, quote: string, ctx: FoldedContext): Candidate | 'ambiguous' | null {
   const contextLength = ctx.prefix.length + ctx.suffix.length;
-  let best: Candidate | null = null;
-  let bestAgreement = -1;
-  let bestDistance = Infinity;
-  let tied = false;
-  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
-    const agreement = prefixAgreement(text, at, ctx.prefix) + suffixAgreement(text, at + quote.length, ctx.suffix);
-    const distance = ctx.hint === undefined ? 0 : Math.abs(at - ctx.hint);
-    if (agreement > bestAgreement || (agreement === bestAgreement && distance < bestDistance)) {
-      tied = false;
-      best = { start: at, end: at + quote.length, errors: 0, score: 0 };
-      bestAgreement = agreement;
-      bestDistance = distance;
-    } else if (agreement === bestAgreement && distance === bestDistance) {
-      tied = true;
-    }
+  let scan: Scan | null = null;
+  if (ctx.hint !== undefined) {
+    const local = scanOccurrences(text, quote, ctx, Math.max(0, ctx.hint - EXACT_WINDOW), ctx.hint + quote.length + EXACT_WINDOW);
+    if (local.agreement === contextLength) scan = local;
   }
-  if (best === null) return null;
-  if (tied) return 'ambiguous';
-  best.score = contextLength === 0 ? 1 : 0.5 + (0.5 * bestAgreement) / contextLength;
-  return best;
+  scan ??= scanOccurrences(text, quote, ctx, 0, text.length);
+  if (scan.best === null) return null;
+  if (scan.tied) return 'ambiguous';
+  scan.best.score = contextLength === 0 ? 1 : 0.5 + (0.5 * scan.agreement) / contextLength;
+  return scan.best;
 }
 
 /**

@@ -1,10 +1,10 @@
-import { FIXTURES_DIR } from '../../tests/fixtures';
 /**
  * Helpers for the anchoring tests, written independently of the code under test (own
  * text walk, own offset↔node mapping) so a bug in dom-text.ts cannot hide itself.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIXTURES_DIR } from '../../tests/fixtures';
 
 const EXCLUDED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
