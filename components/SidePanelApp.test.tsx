@@ -32,7 +32,7 @@ function fakeApi(state: PageState) {
       focused.push(id);
       return true;
     },
-    save: async (a) => void stored.set(a.id, { annotation: a, status: 'exact', position: 0 }),
+    save: async (a) => void stored.set(a.id, { annotation: a, mine: true, status: 'exact', position: 0 }),
     remove: async (id) => {
       const gone = stored.get(id)?.annotation ?? null;
       stored.delete(id);
@@ -64,10 +64,11 @@ const lost = comment('a passage that was removed', 'This was about respite.', ['
 const state: PageState = {
   uri: 'https://www.legislation.gov.uk/ukpga/2014/23/part/1/enacted',
   title: 'Care Act 2014, Part 1',
+  role: null,
   comments: [
-    { annotation: wellbeing, status: 'exact', position: 0 },
-    { annotation: workforce, status: 'moved', position: 1 },
-    { annotation: lost, status: 'orphan', position: null },
+    { annotation: wellbeing, mine: true, status: 'exact', position: 0 },
+    { annotation: workforce, mine: true, status: 'moved', position: 1 },
+    { annotation: lost, mine: true, status: 'orphan', position: null },
   ],
   damaged: [],
 };
@@ -147,5 +148,72 @@ describe('SidePanelApp', () => {
     await mount({ ...fakeApi(state).api, getPageState: async () => Promise.reject(new Error('Comments can’t be shown for this tab.')) });
     await act(async () => {});
     expect(container.textContent).toContain('Comments can’t be shown for this tab.');
+  });
+});
+
+describe('SidePanelApp filters and roles', () => {
+  const named = (quote: string, text: string, name: string, perspective: 'carer' | 'uses-care', created: number) => {
+    const built = buildAnnotation({
+      id: createAnnotationId(1_700_000_000_000 + n++, (b) => crypto.getRandomValues(b)),
+      now: new Date(Date.UTC(2026, 10, created)),
+      draft: { text, themes: ['Workforce'], perspective, attribution: 'named', visibility: 'group', kind: 'question' },
+      target: {
+        source: 'https://www.legislation.gov.uk/ukpga/2014/23/part/1/enacted',
+        selectors: [{ type: 'TextQuoteSelector', exact: quote }, { type: 'TextPositionSelector', start: 5, end: 5 + quote.length }],
+      },
+      authorName: name,
+    });
+    if (!built.ok) throw new Error(built.problems.join());
+    return built.value;
+  };
+  const busy = [named('must have regard', 'One', 'Ann', 'carer', 3), named('must have regard', 'Two', 'Ben', 'carer', 5), named('must have regard', 'Three', 'Cal', 'uses-care', 7)];
+  const crowded: PageState = {
+    ...state,
+    role: 'reader',
+    comments: [...state.comments, ...busy.map((annotation, i) => ({ annotation, mine: false, status: 'exact' as const, position: 10 + i }))],
+  };
+  const choose = async (id: string, value: string) =>
+    act(() => {
+      const select = container.querySelector<HTMLSelectElement>(`#${id}`)!;
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  const listed = () => [...container.querySelectorAll('ol > li, #orphans-heading ~ ul > li')].length;
+
+  it('counts each choice and filters by perspective, kind, author and date', async () => {
+    await mount(fakeApi(crowded).api);
+    const options = (id: string) => [...container.querySelectorAll(`#${id} option`)].map((o) => o.textContent);
+    expect(options('perspective-filter')).toContain('I am a carer (5)');
+    expect(options('kind-filter')).toContain('Question (3)');
+    expect(options('author-filter')).toEqual(['Anyone', 'Ann (1)', 'Ben (1)', 'Cal (1)', 'Anonymous (3)']);
+    await choose('perspective-filter', 'carer');
+    expect(listed()).toBe(5);
+    await choose('kind-filter', 'question');
+    expect(listed()).toBe(2);
+    await choose('author-filter', 'Ben');
+    expect(listed()).toBe(1);
+    expect(container.textContent).toContain('Two');
+    await act(() => [...container.querySelectorAll('button')].find((b) => b.textContent === 'Clear filters')!.click());
+    await act(() => {
+      const from = container.querySelector<HTMLInputElement>('#from-filter')!;
+      from.value = '2026-11-04';
+      from.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(listed()).toBe(2);
+  });
+
+  it('can show only passages with 3 or more comments', async () => {
+    await mount(fakeApi(crowded).api);
+    const box = [...container.querySelectorAll('label')].find((l) => l.textContent?.includes('3 or more'))!.querySelector('input')!;
+    await act(() => box.click());
+    expect(listed()).toBe(3);
+    expect(container.textContent).not.toContain('Dignity means being asked');
+  });
+
+  it('tells a reader plainly that they cannot change comments, instead of hiding buttons silently', async () => {
+    await mount(fakeApi(crowded).api);
+    expect(container.textContent).toContain('You joined this group as a reader');
+    expect([...container.querySelectorAll('button')].filter((b) => /^(Edit|Delete)/.test(b.textContent ?? ''))).toHaveLength(0);
+    expect(container.textContent).toContain('Readers can’t change comments.');
   });
 });

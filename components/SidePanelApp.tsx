@@ -2,10 +2,11 @@ import { Button } from '@hypothesis/frontend-shared';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AnchoredComment, PageState, SyncOverview } from '../utils/messaging';
 import { SyncStatus } from './SyncStatus';
+import { facetCounts, filterComments, NO_FILTERS, type CommentFilters } from '../utils/overlay/filters';
+import { CommentFiltersForm } from './CommentFiltersForm';
 import {
   MAKING_IT_REAL_THEMES,
   draftFromAnnotation,
-  themesOf,
   updateAnnotation,
   type CommentDraft,
   type LeaAnnotation,
@@ -33,14 +34,12 @@ export interface SidePanelApi {
   };
 }
 
-const ALL = '';
-
 /** The side panel: the page's comments in document order, a theme filter, edit and delete with undo. */
 export function SidePanelApp({ api }: { api: SidePanelApi }) {
   const [page, setPage] = useState<PageState | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [theme, setTheme] = useState(ALL);
+  const [filters, setFilters] = useState<CommentFilters>(NO_FILTERS);
   const [editing, setEditing] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<LeaAnnotation | null>(null);
   const [notice, setNotice] = useState('');
@@ -65,13 +64,10 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
     return api.onChange(() => void refresh());
   }, [api, refresh]);
 
-  const counts = useMemo(() => {
-    const result = new Map<string, number>();
-    for (const c of page?.comments ?? []) for (const t of themesOf(c.annotation)) result.set(t, (result.get(t) ?? 0) + 1);
-    return result;
-  }, [page]);
-  const themeOptions = useMemo(() => [...new Set([...MAKING_IT_REAL_THEMES, ...counts.keys()])], [counts]);
-  const shown = (page?.comments ?? []).filter((c) => theme === ALL || themesOf(c.annotation).includes(theme));
+  const all = page?.comments ?? [];
+  const facets = useMemo(() => facetCounts(all.map((c) => c.annotation), filters, MAKING_IT_REAL_THEMES), [all, filters]);
+  const shown = filterComments(all, filters);
+  const reader = page?.role === 'reader';
   const anchored = shown.filter((c) => c.status !== 'orphan');
   const orphans = shown.filter((c) => c.status === 'orphan');
 
@@ -140,6 +136,9 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
           </button>
         )}
         <CommentView annotation={annotation} />
+        {!comment.mine || reader ? (
+          <p class="text-xs text-grey-7">{reader ? 'Readers can’t change comments.' : 'Written by another member of your group: only they can change it.'}</p>
+        ) : (
         <div class="flex gap-2">
           <Button size="sm" onClick={() => setEditing(annotation.id)}>
             Edit<span class="sr-only"> comment on “{quote.slice(0, 40)}”</span>
@@ -148,6 +147,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             Delete<span class="sr-only"> comment on “{quote.slice(0, 40)}”</span>
           </Button>
         </div>
+        )}
       </li>
     );
   };
@@ -179,26 +179,14 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
       {problem && <p class="rounded border border-red-error p-2">{problem}</p>}
       {page && (
         <>
-          <div class="space-y-1">
-            <label for="theme-filter" class="block font-semibold">
-              Show comments about
-            </label>
-            <select
-              id="theme-filter"
-              class="w-full rounded border border-grey-5 p-1"
-              value={theme}
-              onChange={(e) => setTheme((e.target as HTMLSelectElement).value)}
-            >
-              <option value={ALL}>All themes ({page.comments.length})</option>
-              {themeOptions.map((t) => (
-                <option key={t} value={t}>
-                  {t} ({counts.get(t) ?? 0})
-                </option>
-              ))}
-            </select>
-          </div>
+          {reader && (
+            <p class="rounded border border-grey-5 bg-grey-1 p-2">
+              You joined this group as a reader: you can read, filter and export comments, but not write or change them.
+            </p>
+          )}
+          <CommentFiltersForm filters={filters} facets={facets} total={all.length} shown={shown.length} onChange={setFilters} />
           {page.comments.length === 0 && <p>There are no comments on this page yet. Select some text on the page, then choose “Add comment”.</p>}
-          {page.comments.length > 0 && shown.length === 0 && <p>No comments match this theme.</p>}
+          {page.comments.length > 0 && shown.length === 0 && <p>No comments match these filters.</p>}
           {anchored.length > 0 && (
             <ol class="space-y-3" aria-label="Comments in page order">
               {anchored.map(renderItem)}

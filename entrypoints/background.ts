@@ -64,7 +64,13 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener(
     createMessageHandler<BackgroundRequest, BackgroundResponses>(BackgroundRequestSchema, {
-      'annotations/list': async ({ uris }) => (await repo).listForDocument(uris),
+      'annotations/list': async ({ uris }) => {
+        const listing = await (await repo).listForDocument(uris);
+        const sync = await syncRepo;
+        const [info, connection] = await Promise.all([sync.syncInfoFor(listing.annotations.map((a) => a.id)), sync.getConnection()]);
+        const authors = Object.fromEntries(Object.values(info).map((i) => [i.id, i.author]));
+        return { ...listing, authors, role: connection?.role ?? null };
+      },
       'annotations/save': async ({ annotation }) => {
         const saved = await (await repo).save(annotation);
         afterLocalChange();

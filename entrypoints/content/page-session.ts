@@ -45,6 +45,7 @@ export function createPageSession(options: {
   const { doc, win, send, signal } = options;
   const highlighter = createHighlighter({ doc });
   let damaged: DamagedRecord[] = [];
+  let role: PageState['role'] = null;
   let state: OverlayState = { adder: null, editor: null, card: null, notice: '', settings: DEFAULT_SETTINGS, comments: [] };
   const listeners = new Set<() => void>();
   const setState = (patch: Partial<OverlayState>) => {
@@ -63,6 +64,7 @@ export function createPageSession(options: {
       callBackground(send, { type: 'settings/get' }),
     ]);
     damaged = list.damaged;
+    role = list.role;
     const results = anchorAll(doc.body, list.annotations.map((a) => a.target.selector));
     ranges.clear();
     const anchored = list.annotations.map((annotation, i) => {
@@ -76,6 +78,7 @@ export function createPageSession(options: {
     });
     const comments: AnchoredComment[] = anchored.map(({ annotation, status, range }, order) => ({
       annotation,
+      mine: list.authors[annotation.id] !== 'other',
       status,
       position: range ? order : null,
     }));
@@ -197,7 +200,7 @@ export function createPageSession(options: {
 
   function pageState(): PageState {
     const id = identity();
-    return { uri: id?.uri ?? win.location.href, title: id?.title ?? doc.title, comments: state.comments, damaged };
+    return { uri: id?.uri ?? win.location.href, title: id?.title ?? doc.title, role, comments: state.comments, damaged };
   }
 
   // Wiring to page events; everything is removed through the abort signal.

@@ -31,7 +31,7 @@ export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
 /** What the background answers to each request. */
 export interface BackgroundResponses {
-  'annotations/list': DocumentAnnotations;
+  'annotations/list': DocumentListing;
   'annotations/save': { annotation: LeaAnnotation };
   'annotations/delete': { deleted: LeaAnnotation | null };
   'settings/get': Settings;
@@ -42,6 +42,14 @@ export interface BackgroundResponses {
   'sync/retry': SyncOverview;
   'sync/resolve': { ok: true };
   'sync/keep-live': { live: boolean };
+}
+
+/** A document's comments, with who may change each and the person's role in their group. */
+export interface DocumentListing extends DocumentAnnotations {
+  /** 'me': written on this computer (editable); 'other': from another member (read only). */
+  authors: Record<string, 'me' | 'other'>;
+  /** The person's role in their group, or null when not connected (then they write freely). */
+  role: StoreConnection['role'] | null;
 }
 
 /** What the side panel and options page show about the group store. */
@@ -66,6 +74,8 @@ export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 /** One comment as the page anchored it, in document order for the side panel. */
 export interface AnchoredComment {
   annotation: LeaAnnotation;
+  /** True when the person may edit or delete it (they wrote it on this computer). */
+  mine: boolean;
   status: AnchorStatus;
   /** Start offset in the page text; orphans have none and are listed last. */
   position: number | null;
@@ -74,6 +84,7 @@ export interface AnchoredComment {
 export interface PageState {
   uri: string;
   title: string;
+  role: StoreConnection['role'] | null;
   comments: AnchoredComment[];
   damaged: DocumentAnnotations['damaged'];
 }

@@ -1,0 +1,86 @@
+import { KINDS, PERSPECTIVES, kindOf, labelFor, themesOf, type LeaAnnotation } from '../model';
+
+/** The officer's (and member's) choices for which comments to show. Empty means "any". */
+export interface CommentFilters {
+  theme: string;
+  perspective: string;
+  kind: string;
+  /** A display name, or "Anonymous". */
+  author: string;
+  /** Inclusive ISO dates (YYYY-MM-DD) on the comment's creation day. */
+  from: string;
+  to: string;
+  /** Only passages with at least this many comments (1 = all). */
+  minPerPassage: number;
+}
+
+export const NO_FILTERS: CommentFilters = { theme: '', perspective: '', kind: '', author: '', from: '', to: '', minPerPassage: 1 };
+
+/** The author as people read it: never a name on an anonymous comment. */
+export function authorName(annotation: LeaAnnotation): string {
+  return annotation.attribution === 'named' && annotation.creator ? annotation.creator.name : 'Anonymous';
+}
+
+/** Comments on the same passage share this key (same quote at the same recorded place). */
+export function passageKey(annotation: LeaAnnotation): string {
+  const [quote, position] = annotation.target.selector;
+  return `${position.start}:${position.end}:${quote.exact}`;
+}
+
+type Facet = 'theme' | 'perspective' | 'kind' | 'author';
+
+function matches(annotation: LeaAnnotation, filters: CommentFilters, skip?: Facet): boolean {
+  if (skip !== 'theme' && filters.theme && !themesOf(annotation).includes(filters.theme)) return false;
+  if (skip !== 'perspective' && filters.perspective && annotation.perspective !== filters.perspective) return false;
+  if (skip !== 'kind' && filters.kind && kindOf(annotation) !== filters.kind) return false;
+  if (skip !== 'author' && filters.author && authorName(annotation) !== filters.author) return false;
+  const day = annotation.created.slice(0, 10);
+  if (filters.from && day < filters.from) return false;
+  if (filters.to && day > filters.to) return false;
+  return true;
+}
+
+/**
+ * Apply the filters; the "N or more comments" rule counts the comments that pass the other
+ * filters, so "3 or more about Workforce" means three Workforce comments on one passage.
+ */
+export function filterComments<T extends { annotation: LeaAnnotation }>(items: readonly T[], filters: CommentFilters): T[] {
+  const kept = items.filter((item) => matches(item.annotation, filters));
+  if (filters.minPerPassage <= 1) return kept;
+  const perPassage = new Map<string, number>();
+  for (const item of kept) perPassage.set(passageKey(item.annotation), (perPassage.get(passageKey(item.annotation)) ?? 0) + 1);
+  return kept.filter((item) => (perPassage.get(passageKey(item.annotation)) ?? 0) >= filters.minPerPassage);
+}
+
+/** One choice in a filter list, with how many comments it would show. */
+export interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/**
+ * Counts per filter value, each counted with the other filters applied (so the numbers say
+ * what choosing that value would show). Values with no comments are still listed for the
+ * fixed vocabularies, so the choices don't jump around.
+ */
+export function facetCounts(annotations: readonly LeaAnnotation[], filters: CommentFilters, themeVocabulary: readonly string[]): Record<Facet, FacetOption[]> {
+  const count = (facet: Facet, valuesOf: (a: LeaAnnotation) => string[]) => {
+    const counts = new Map<string, number>();
+    for (const a of annotations) {
+      if (!matches(a, filters, facet)) continue;
+      for (const value of valuesOf(a)) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const themes = count('theme', themesOf);
+  const perspectives = count('perspective', (a) => [a.perspective]);
+  const kinds = count('kind', (a) => [kindOf(a)]);
+  const authors = count('author', (a) => [authorName(a)]);
+  return {
+    theme: [...new Set([...themeVocabulary, ...themes.keys()])].map((t) => ({ value: t, label: t, count: themes.get(t) ?? 0 })),
+    perspective: PERSPECTIVES.map((p) => ({ value: p.value, label: p.label, count: perspectives.get(p.value) ?? 0 })),
+    kind: KINDS.map((k) => ({ value: k.value, label: labelFor(KINDS, k.value), count: kinds.get(k.value) ?? 0 })),
+    author: [...authors.keys()].sort((a, b) => (a === 'Anonymous' ? 1 : b === 'Anonymous' ? -1 : a.localeCompare(b))).map((name) => ({ value: name, label: name, count: authors.get(name)! })),
+  };
+}
