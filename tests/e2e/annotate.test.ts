@@ -115,6 +115,7 @@ describe('annotating a policy page in Chromium', () => {
     const violations = seriousOrCritical(await runAxe(panel));
     expect(violations, formatViolations(violations)).toEqual([]);
 
+    await panel.getByText('Filter comments').click();
     await panel.getByLabel('Show comments about').selectOption({ label: 'Information and advice (1)' });
     await expect.poll(() => list.locator(':scope > li').count()).toBe(1);
     expect(await list.textContent()).toContain('Dignity is being spoken to');
