@@ -2,6 +2,8 @@ import { Button } from '@hypothesis/frontend-shared';
 import type { CommentDraft, CommentTarget, LeaAnnotation } from '../utils/model';
 import { CommentEditor } from './CommentEditor';
 import { CommentView } from './CommentView';
+import { DensityStrip } from './DensityStrip';
+import type { DensityMark } from '../utils/overlay/density';
 
 export interface PageOverlayProps {
   adder: { x: number; y: number } | null;
@@ -9,6 +11,8 @@ export interface PageOverlayProps {
   card: { x: number; y: number; pinned: boolean; comments: LeaAnnotation[] } | null;
   notice: string;
   displayName: string;
+  density: DensityMark[];
+  onJump: (id: string) => void;
   onAdd: () => void;
   onSave: (draft: CommentDraft) => Promise<void>;
   onCancel: () => void;
@@ -24,6 +28,7 @@ export function PageOverlay(props: PageOverlayProps) {
   const { adder, editor, card, notice } = props;
   return (
     <div class="font-sans text-base">
+      <DensityStrip marks={props.density} onJump={props.onJump} />
       {adder && !editor && (
         <div class="fixed z-[2147483646]" style={{ left: `${adder.x}px`, top: `${adder.y}px` }}>
           <Button variant="primary" onClick={props.onAdd} onMouseDown={(e: MouseEvent) => e.preventDefault()}>

@@ -22,6 +22,8 @@ function Overlay({ session }: { session: PageSession }) {
       card={card}
       notice={state.notice}
       displayName={state.settings.displayName}
+      density={state.density}
+      onJump={(id) => void session.focusComment(id)}
       onAdd={session.startComment}
       onSave={session.saveComment}
       onCancel={session.cancelComment}

@@ -1,11 +1,16 @@
-import { anchorAll, describeRange } from '../../utils/anchoring';
+import { anchorAll, buildTextIndex, describeRange, offsetsToRange, rangeToOffsets } from '../../utils/anchoring';
 import { readDocumentIdentity } from '../../utils/document';
-import { createHighlighter } from '../../utils/highlight';
+import { createHighlighter, DEFAULT_PALETTE } from '../../utils/highlight';
+import { densityMarks, type DensityMark } from '../../utils/overlay/density';
+import { overlapDepths } from '../../utils/overlay/overlaps';
+import { createThemeLayer, type ThemeLayerView } from '../../utils/overlay/theme-layer';
+import { themeHighlightName } from '../../utils/overlay/theme-palette';
 import type { AnchoredComment, BackgroundRequest, PageState } from '../../utils/messaging';
 import { callBackground } from '../../utils/messaging';
 import {
   buildAnnotation,
   createAnnotationId,
+  themesOf,
   DEFAULT_SETTINGS,
   type CommentDraft,
   type CommentTarget,
@@ -24,6 +29,8 @@ export interface OverlayState {
   notice: string;
   settings: Settings;
   comments: AnchoredComment[];
+  /** Where comments cluster down the page, for the density strip. */
+  density: DensityMark[];
 }
 
 type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
@@ -43,10 +50,14 @@ export function createPageSession(options: {
   onCommentsChanged?: () => void;
 }) {
   const { doc, win, send, signal } = options;
-  const highlighter = createHighlighter({ doc });
+  // Theme colours come from the theme layer; the highlighter keeps hit-testing, focus and flash.
+  const themeLayer = createThemeLayer(doc, win as unknown as ThemeLayerView);
+  const invisibleComment = { background: 'transparent', underline: 'transparent', thickness: '0px', line: 'solid' as const };
+  const highlighter = createHighlighter({ doc, ...(themeLayer ? { palette: { ...DEFAULT_PALETTE, comment: invisibleComment } } : {}) });
+  let knownIds: Set<string> | null = null;
   let damaged: DamagedRecord[] = [];
   let role: PageState['role'] = null;
-  let state: OverlayState = { adder: null, editor: null, card: null, notice: '', settings: DEFAULT_SETTINGS, comments: [] };
+  let state: OverlayState = { adder: null, editor: null, card: null, notice: '', settings: DEFAULT_SETTINGS, comments: [], density: [] };
   const listeners = new Set<() => void>();
   const setState = (patch: Partial<OverlayState>) => {
     state = { ...state, ...patch };
@@ -65,7 +76,8 @@ export function createPageSession(options: {
     ]);
     damaged = list.damaged;
     role = list.role;
-    const results = anchorAll(doc.body, list.annotations.map((a) => a.target.selector));
+    const index = buildTextIndex(doc.body);
+    const results = anchorAll(doc.body, list.annotations.map((a) => a.target.selector), index);
     ranges.clear();
     const anchored = list.annotations.map((annotation, i) => {
       const result = results[i]!;
@@ -82,8 +94,31 @@ export function createPageSession(options: {
       status,
       position: range ? order : null,
     }));
-    highlighter.paint(comments.filter((c) => ranges.has(c.annotation.id)).map((c) => ({ id: c.annotation.id, range: ranges.get(c.annotation.id)! })));
-    setState({ comments, settings });
+    const painted = comments.filter((c) => ranges.has(c.annotation.id));
+    highlighter.paint(painted.map((c) => ({ id: c.annotation.id, range: ranges.get(c.annotation.id)! })));
+    if (themeLayer) {
+      const byTheme = new Map<string, Range[]>();
+      for (const c of painted) {
+        const name = themeHighlightName(themesOf(c.annotation));
+        byTheme.set(name, [...(byTheme.get(name) ?? []), ranges.get(c.annotation.id)!]);
+      }
+      const depths = overlapDepths(painted.map((c) => rangeToOffsets(index, ranges.get(c.annotation.id)!)));
+      const toRanges = (spans: { start: number; end: number }[]) => spans.map((sp) => offsetsToRange(index, sp.start, sp.end)).filter((r): r is Range => r !== null);
+      themeLayer.paint(byTheme, { two: toRanges(depths.two), three: toRanges(depths.three) });
+    }
+    const density = densityMarks(
+      painted.map((c) => ({ id: c.annotation.id, y: ranges.get(c.annotation.id)!.getBoundingClientRect().top + win.scrollY, label: c.annotation.section ?? '' })),
+      doc.documentElement.scrollHeight,
+    );
+    // Tell screen-reader users (politely, without moving focus) when others' comments arrive.
+    const arrived = knownIds ? comments.filter((c) => !knownIds!.has(c.annotation.id) && !c.mine).length : 0;
+    knownIds = new Set(comments.map((c) => c.annotation.id));
+    setState({
+      comments,
+      settings,
+      density,
+      ...(arrived > 0 ? { notice: arrived === 1 ? '1 new comment from your group on this page.' : `${arrived} new comments from your group on this page.` } : {}),
+    });
     options.onCommentsChanged?.();
     return ranges.size;
   }
@@ -111,6 +146,11 @@ export function createPageSession(options: {
   /** Open the editor for the current selection, or say plainly why not. */
   function startComment(): { started: boolean; reason?: string } {
     if (state.editor) return { started: true };
+    if (role === 'reader') {
+      const reason = 'You joined this group as a reader, so you can read and export comments but not write them.';
+      setState({ notice: reason, adder: null });
+      return { started: false, reason };
+    }
     const selected = currentSelection();
     const container = selected ? selected.range.commonAncestorContainer : null;
     const verdict = checkSelection({
@@ -232,10 +272,14 @@ export function createPageSession(options: {
     },
     { signal },
   );
-  const repaintTimer = win.setInterval(() => highlighter.ensurePainted(), 2000);
+  const repaintTimer = win.setInterval(() => {
+    highlighter.ensurePainted();
+    themeLayer?.ensurePainted();
+  }, 2000);
   signal.addEventListener('abort', () => {
     win.clearInterval(repaintTimer);
     highlighter.dispose();
+    themeLayer?.dispose();
   });
 
   return {

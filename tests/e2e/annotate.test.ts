@@ -100,6 +100,18 @@ describe('annotating a policy page in Chromium', () => {
   it('paints both comments again after a reload', async () => {
     await page.reload();
     await expect.poll(() => paintedCount(page), { timeout: 10_000 }).toBe(2);
+    // Coloured by theme (the second cue, an underline style per theme, is in the stylesheet).
+    const themed = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return { wellbeing: registry.get('lea-theme-0')?.size ?? 0, information: registry.get('lea-theme-1')?.size ?? 0 };
+    });
+    expect(themed).toEqual({ wellbeing: 1, information: 1 });
+    // The density strip offers a keyboard-reachable jump for each cluster of comments.
+    const strip = page.getByRole('navigation', { name: 'Where the comments are on this page' });
+    await expect.poll(() => strip.getByRole('button').count()).toBeGreaterThan(0);
+    expect(await strip.getByRole('button').first().getAttribute('aria-label')).toMatch(/comments? in “1 Promoting individual well-being”/);
+    const violations = seriousOrCritical(await runAxe(page, { context: { include: [ANNOTATOR_HOST_TAG] } }));
+    expect(violations, formatViolations(violations)).toEqual([]);
   });
 
   it('lists, filters, jumps to, edits and deletes comments in the side panel', async () => {
