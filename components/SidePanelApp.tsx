@@ -4,6 +4,7 @@ import type { AnchoredComment, PageState, SyncOverview } from '../utils/messagin
 import { SyncStatus } from './SyncStatus';
 import { facetCounts, filterComments, NO_FILTERS, type CommentFilters } from '../utils/overlay/filters';
 import { CommentFiltersForm } from './CommentFiltersForm';
+import { ThemeLegend } from './ThemeLegend';
 import {
   MAKING_IT_REAL_THEMES,
   draftFromAnnotation,
@@ -185,6 +186,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             </p>
           )}
           <CommentFiltersForm filters={filters} facets={facets} total={all.length} shown={shown.length} onChange={setFilters} />
+          <ThemeLegend />
           {page.comments.length === 0 && <p>There are no comments on this page yet. Select some text on the page, then choose “Add comment”.</p>}
           {page.comments.length > 0 && shown.length === 0 && <p>No comments match these filters.</p>}
           {anchored.length > 0 && (
