@@ -1,0 +1,224 @@
+import { commentText, kindOf, quoteOf, themesOf, type LeaAnnotation } from '../model/annotation';
+import { KINDS, MAKING_IT_REAL_THEMES, PERSPECTIVES, labelFor } from '../model/vocabulary';
+import type {
+  Digest,
+  DigestComment,
+  DigestCount,
+  DigestDocument,
+  DigestFilters,
+  DigestInput,
+  DigestPassage,
+  DigestSection,
+  DigestSectionCount,
+} from './types';
+
+/** Where comments made away from any heading go (after the named sections). */
+export const OTHER_PASSAGES = 'Other passages';
+/** The author shown for every comment whose writer did not choose to be named. */
+export const ANONYMOUS = 'Anonymous';
+/** The theme row for comments tagged with no theme. */
+export const NO_THEME = 'No theme';
+
+/**
+ * The name people read for a comment: the writer's only when they chose "Show my name" and
+ * a name was recorded. An anonymous comment that still carries `creator` (an unredacted copy)
+ * shows "Anonymous" all the same.
+ */
+export function authorOf(annotation: LeaAnnotation): string {
+  return annotation.attribution === 'named' && annotation.creator?.name ? annotation.creator.name : ANONYMOUS;
+}
+
+/** The annotation as it may leave the building: no `creator` unless the writer is named. */
+export function redactForExport(annotation: LeaAnnotation): LeaAnnotation {
+  if (authorOf(annotation) !== ANONYMOUS || !('creator' in annotation)) return annotation;
+  const { creator: _dropped, ...rest } = annotation;
+  return rest;
+}
+
+/** The 1-based PDF page recorded on a comment, if any. */
+export function pageOf(annotation: LeaAnnotation): number | undefined {
+  return annotation.target.selector[1].page;
+}
+
+/** The section heading a comment belongs under: its recorded heading, its PDF page, or "Other passages". */
+export function sectionOf(annotation: LeaAnnotation): string {
+  const section = annotation.section?.trim();
+  if (section) return section;
+  const page = pageOf(annotation);
+  return page ? `Page ${page}` : OTHER_PASSAGES;
+}
+
+function matchesFilters(annotation: LeaAnnotation, filters: DigestFilters): boolean {
+  if (filters.document && annotation.target.source !== filters.document) return false;
+  if (filters.theme) {
+    const wanted = filters.theme.trim().toLocaleLowerCase('en-GB');
+    if (!themesOf(annotation).some((t) => t.toLocaleLowerCase('en-GB') === wanted)) return false;
+  }
+  return true;
+}
+
+function toComment(annotation: LeaAnnotation): DigestComment {
+  const author = authorOf(annotation);
+  const kind = kindOf(annotation);
+  return {
+    id: annotation.id,
+    text: commentText(annotation),
+    kind,
+    kindLabel: labelFor(KINDS, kind),
+    themes: themesOf(annotation),
+    perspective: annotation.perspective,
+    perspectiveLabel: labelFor(PERSPECTIVES, annotation.perspective),
+    author,
+    anonymous: author === ANONYMOUS,
+    created: annotation.created,
+    private: annotation.visibility === 'private',
+    annotation: redactForExport(annotation),
+  };
+}
+
+interface SectionDraft {
+  title: string;
+  firstStart: number;
+  passages: Map<string, DigestPassage>;
+}
+
+interface DocumentDraft {
+  url: string;
+  title: string | undefined;
+  order: number;
+  sections: Map<string, SectionDraft>;
+}
+
+const byCreated = (a: DigestComment, b: DigestComment) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1);
+const byPosition = (a: DigestPassage, b: DigestPassage) => (a.page ?? 0) - (b.page ?? 0) || a.start - b.start || a.end - b.end || (a.quote < b.quote ? -1 : 1);
+
+function finishDocument(draft: DocumentDraft): DigestDocument {
+  const sections: DigestSection[] = [...draft.sections.values()]
+    // Sections in reading order; "Other passages" last.
+    .sort((a, b) => Number(a.title === OTHER_PASSAGES) - Number(b.title === OTHER_PASSAGES) || a.firstStart - b.firstStart)
+    .map((s) => {
+      const passages = [...s.passages.values()].sort(byPosition);
+      for (const p of passages) p.comments.sort(byCreated);
+      return { title: s.title, passages, commentCount: passages.reduce((n, p) => n + p.comments.length, 0) };
+    });
+  return {
+    url: draft.url,
+    title: draft.title ?? draft.url,
+    sections,
+    commentCount: sections.reduce((n, s) => n + s.commentCount, 0),
+  };
+}
+
+function themeRank(theme: string): number {
+  const i = (MAKING_IT_REAL_THEMES as readonly string[]).indexOf(theme);
+  return i === -1 ? MAKING_IT_REAL_THEMES.length : i;
+}
+
+function countsOf(counts: Map<string, number>, rank: (label: string) => number): DigestCount[] {
+  return [...counts]
+    .map(([label, count]) => ({ label, count }))
+    .sort((a, b) => b.count - a.count || rank(a.label) - rank(b.label) || a.label.localeCompare(b.label, 'en-GB'));
+}
+
+function increment(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/**
+ * Build the digest every format renders: documents → sections → quoted passages → comments,
+ * with counts by theme, section and perspective. Hidden comments are counted, never shown;
+ * "only me" comments appear only in a personal digest; anonymous ones carry no name.
+ */
+export function buildDigest(input: DigestInput): Digest {
+  const filters: DigestFilters = {
+    ...(input.filters?.document ? { document: input.filters.document } : {}),
+    ...(input.filters?.theme?.trim() ? { theme: input.filters.theme.trim() } : {}),
+  };
+  const documents = new Map<string, DocumentDraft>();
+  (input.documents ?? []).forEach((d, i) => documents.set(d.url, { url: d.url, title: d.title, order: i, sections: new Map() }));
+  const known = documents.size;
+  let hiddenCount = 0;
+
+  for (const entry of input.annotations) {
+    const annotation = entry.annotation;
+    if (annotation.visibility === 'private' && input.scope === 'group') continue;
+    if (!matchesFilters(annotation, filters)) continue;
+    if (entry.hidden) {
+      hiddenCount++;
+      continue;
+    }
+    const url = annotation.target.source;
+    let doc = documents.get(url);
+    if (!doc) {
+      doc = { url, title: undefined, order: known + documents.size, sections: new Map() };
+      documents.set(url, doc);
+    }
+    doc.title ??= annotation.documentTitle?.trim() || undefined;
+    const position = annotation.target.selector[1];
+    const sectionTitle = sectionOf(annotation);
+    let section = doc.sections.get(sectionTitle);
+    if (!section) {
+      section = { title: sectionTitle, firstStart: Infinity, passages: new Map() };
+      doc.sections.set(sectionTitle, section);
+    }
+    const page = pageOf(annotation);
+    section.firstStart = Math.min(section.firstStart, (page ?? 0) * 1e9 + position.start);
+    const quote = quoteOf(annotation);
+    const key = `${page ?? ''}:${position.start}:${position.end}:${quote}`;
+    let passage = section.passages.get(key);
+    if (!passage) {
+      passage = { quote, start: position.start, end: position.end, ...(page ? { page } : {}), comments: [] };
+      section.passages.set(key, passage);
+    }
+    passage.comments.push(toComment(annotation));
+  }
+
+  const finished = [...documents.values()]
+    .filter((d) => d.sections.size > 0)
+    .sort((a, b) => a.order - b.order)
+    .map(finishDocument);
+  if (known === 0) finished.sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
+
+  const themes = new Map<string, number>();
+  const perspectives = new Map<string, number>();
+  const bySection: DigestSectionCount[] = [];
+  let comments = 0;
+  let passages = 0;
+  for (const doc of finished) {
+    for (const section of doc.sections) {
+      bySection.push({ document: doc.title, section: section.title, count: section.commentCount });
+      passages += section.passages.length;
+      for (const passage of section.passages) {
+        for (const c of passage.comments) {
+          comments++;
+          increment(perspectives, c.perspectiveLabel);
+          if (c.themes.length === 0) increment(themes, NO_THEME);
+          for (const t of new Set(c.themes)) increment(themes, t);
+        }
+      }
+    }
+  }
+  const perspectiveRank = (label: string) => PERSPECTIVES.findIndex((p) => p.label === label);
+
+  return {
+    title: digestTitle(input.scope, filters, input.groupName),
+    ...(input.groupName ? { groupName: input.groupName } : {}),
+    scope: input.scope,
+    filters,
+    generatedAt: input.generatedAt.toISOString(),
+    documents: finished,
+    summary: {
+      comments,
+      passages,
+      byTheme: countsOf(themes, (t) => (t === NO_THEME ? Infinity : themeRank(t))),
+      bySection,
+      byPerspective: countsOf(perspectives, perspectiveRank),
+    },
+    hiddenCount,
+  };
+}
+
+function digestTitle(scope: 'group' | 'personal', filters: DigestFilters, groupName?: string): string {
+  const base = scope === 'personal' ? 'My lived experience comments' : `Lived experience digest${groupName ? `: ${groupName}` : ''}`;
+  return filters.theme ? `${base} (theme: ${filters.theme})` : base;
+}

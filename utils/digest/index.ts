@@ -1,0 +1,10 @@
+export * from './types';
+export * from './build-digest';
+export * from './formats';
+export { renderCsv, csvRows, CSV_COLUMNS, guardFormula } from './render-csv';
+export { renderMarkdown } from './render-markdown';
+export { renderHtml } from './render-html';
+export { renderDocx } from './render-docx';
+export { renderJsonLd, toAnnotationCollection, type AnnotationCollectionJson } from './render-json-ld';
+export { renderCommentHtml as renderCommentHtmlWithoutDom, parseCommentText } from './comment-text';
+export { renderBarChartSvg } from './bar-chart';

@@ -1,0 +1,73 @@
+import { createIsoDay, type DateOptions } from './text';
+import type { Digest } from './types';
+
+/** Column headings of the CSV export, in order (one row per comment). */
+export const CSV_COLUMNS = [
+  'Document',
+  'Document title',
+  'Section',
+  'Page',
+  'Quote',
+  'Comment',
+  'Kind',
+  'Themes',
+  'Perspective',
+  'Author',
+  'Created',
+] as const;
+
+/** Byte order mark: without it Excel reads UTF-8 as the local code page (’ becomes â€™). */
+export const BOM = '\uFEFF';
+
+/**
+ * A cell Excel or LibreOffice would run as a formula starts with = + - @ (or tab/CR, which
+ * some versions strip first): prefix an apostrophe so it stays text. OWASP "CSV Injection".
+ */
+export function guardFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+export function quoteField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The rows of the CSV (without the heading row), cells as they will be written before quoting. */
+export function csvRows(digest: Digest, options: DateOptions = {}): string[][] {
+  const day = createIsoDay(options);
+  const rows: string[][] = [];
+  for (const doc of digest.documents) {
+    for (const section of doc.sections) {
+      for (const passage of section.passages) {
+        for (const c of passage.comments) {
+          rows.push(
+            [
+              doc.url,
+              doc.title,
+              section.title,
+              passage.page === undefined ? '' : String(passage.page),
+              passage.quote,
+              c.text,
+              c.kindLabel,
+              c.themes.join('; '),
+              c.perspectiveLabel,
+              c.author,
+              day(c.created),
+            ].map(guardFormula),
+          );
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * The digest as CSV for Excel: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting, one row
+ * per comment, formula-looking cells neutralised.
+ */
+export function renderCsv(digest: Digest, options: DateOptions = {}): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const row of csvRows(digest, options)) lines.push(row.map(quoteField).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,211 @@
+import {
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { describeBarChart, renderBarChartSvg } from './bar-chart';
+import { renderBarChartPng } from './bar-chart-png';
+import { parseCommentText, type RichBlock, type RichSpan } from './comment-text';
+import { createLongDate, describeScope, type DateOptions } from './text';
+import type { Digest, DigestComment, DigestCount } from './types';
+
+/** Paragraph style of quoted passages; named "Quote" so Word lists it as its own Quote style. */
+export const QUOTE_STYLE = 'Quote';
+const COMMENT_META_STYLE = 'CommentMeta';
+const COMMENT_STYLE = 'CommentText';
+
+function spanRun(span: RichSpan): ParagraphChild {
+  if (span.break) return new TextRun({ break: 1 });
+  const run = new TextRun({
+    text: span.text,
+    ...(span.bold ? { bold: true } : {}),
+    ...(span.italic ? { italics: true } : {}),
+    ...(span.strike ? { strike: true } : {}),
+    ...(span.code ? { font: 'Consolas' } : {}),
+    ...(span.href ? { style: 'Hyperlink' } : {}),
+  });
+  return span.href ? new ExternalHyperlink({ link: span.href, children: [run] }) : run;
+}
+
+interface LineSpec {
+  children: ParagraphChild[];
+  depth: number;
+  hanging: boolean;
+}
+
+/** Comment blocks as lines: emphasis as run formatting, lists as "•"/"1." with a hanging indent. */
+function blockLines(blocks: readonly RichBlock[], depth: number): LineSpec[] {
+  const out: LineSpec[] = [];
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'paragraph':
+        out.push({ children: block.spans.map(spanRun), depth, hanging: false });
+        break;
+      case 'code':
+        out.push({
+          children: block.text.split('\n').map((line, i) => new TextRun({ text: line, font: 'Consolas', ...(i > 0 ? { break: 1 } : {}) })),
+          depth,
+          hanging: false,
+        });
+        break;
+      case 'quote':
+        out.push(...blockLines(block.blocks, depth + 1));
+        break;
+      case 'list':
+        block.items.forEach((item, i) => {
+          const marker = new TextRun(block.ordered ? `${i + 1}.\t` : '•\t');
+          const lines = blockLines(item, depth + 1);
+          const first = lines[0];
+          if (first && first.depth === depth + 1) {
+            lines[0] = { children: [marker, ...first.children], depth: first.depth, hanging: true };
+          } else {
+            lines.unshift({ children: [marker], depth: depth + 1, hanging: true });
+          }
+          out.push(...lines);
+        });
+        break;
+    }
+  }
+  return out;
+}
+
+/** Left indent of comment text (twips): under the comment's details, deeper for lists and quotes. */
+const COMMENT_INDENT = 567;
+
+function commentTextParagraphs(markdown: string): Paragraph[] {
+  return blockLines(parseCommentText(markdown), 0).map(
+    (line) =>
+      new Paragraph({
+        style: COMMENT_STYLE,
+        indent: { left: COMMENT_INDENT + 360 * line.depth, ...(line.hanging ? { hanging: 360 } : {}) },
+        children: line.children,
+      }),
+  );
+}
+
+const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: 'B1B4B6' } as const;
+const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
+
+function cell(text: string, header = false, right = false): TableCell {
+  return new TableCell({
+    borders,
+    children: [new Paragraph({ ...(right ? { alignment: 'right' as const } : {}), children: [new TextRun({ text, bold: header })] })],
+  });
+}
+
+function table(caption: string, headings: string[], rows: string[][], numericLast = true): (Paragraph | Table)[] {
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(caption)] }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: headings.map((h, i) => cell(h, true, numericLast && i === headings.length - 1)) }),
+        ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, false, numericLast && i === r.length - 1)) })),
+      ],
+    }),
+  ];
+}
+
+const countRows = (counts: readonly DigestCount[]) => counts.map((c) => [c.label, String(c.count)]);
+
+function chart(counts: readonly DigestCount[]): Paragraph {
+  const png = renderBarChartPng(counts);
+  const svg = new TextEncoder().encode(renderBarChartSvg(counts, 'Comments by theme'));
+  return new Paragraph({
+    children: [
+      new ImageRun({
+        type: 'svg',
+        data: svg,
+        fallback: { type: 'png', data: png.png },
+        transformation: { width: png.width * 0.75, height: png.height * 0.75 },
+        altText: { name: 'Comments by theme', title: 'Comments by theme', description: describeBarChart(counts) },
+      }),
+    ],
+  });
+}
+
+function commentParagraphs(c: DigestComment, longDate: (iso: string) => string): Paragraph[] {
+  const details = [c.perspectiveLabel, c.kindLabel, ...(c.themes.length ? [`Themes: ${c.themes.join('; ')}`] : []), longDate(c.created), ...(c.private ? ['Only me'] : [])];
+  return [
+    new Paragraph({ style: COMMENT_META_STYLE, keepNext: true, children: [new TextRun({ text: c.author, bold: true }), new TextRun(` · ${details.join(' · ')}`)] }),
+    ...commentTextParagraphs(c.text),
+  ];
+}
+
+/**
+ * The digest as a Word document (docx library): a title, the summary with the theme chart
+ * (SVG with a PNG fallback, alt text describing every bar) and tables, then Heading 1 per
+ * document, Heading 2 per section, passages in the Quote style, and the comments under each.
+ */
+export async function renderDocx(digest: Digest, options: DateOptions = {}): Promise<Uint8Array> {
+  const longDate = createLongDate(options);
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(digest.title)] }),
+    ...describeScope(digest, longDate).map((line) => new Paragraph({ children: [new TextRun(line)] })),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun('Chart: comments by theme')] }),
+    chart(digest.summary.byTheme),
+    ...table('Comments by theme', ['Theme', 'Comments'], countRows(digest.summary.byTheme)),
+    ...table('Comments by section', ['Document', 'Section', 'Comments'], digest.summary.bySection.map((s) => [s.document, s.section, String(s.count)])),
+    ...table('Comments by perspective', ['Perspective', 'Comments'], countRows(digest.summary.byPerspective)),
+  ];
+  for (const doc of digest.documents) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(doc.title)] }));
+    children.push(
+      new Paragraph({
+        children: [new TextRun('Address: '), new ExternalHyperlink({ link: doc.url, children: [new TextRun({ text: doc.url, style: 'Hyperlink' })] })],
+      }),
+    );
+    for (const section of doc.sections) {
+      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.title)] }));
+      for (const passage of section.passages) {
+        children.push(
+          new Paragraph({
+            style: QUOTE_STYLE,
+            keepNext: true,
+            children: [new TextRun(passage.quote), ...(passage.page === undefined ? [] : [new TextRun({ text: ` (page ${passage.page})`, italics: false })])],
+          }),
+        );
+        for (const c of passage.comments) children.push(...commentParagraphs(c, longDate));
+      }
+    }
+  }
+  const document = new Document({
+    title: digest.title,
+    creator: 'Lived Experience Annotator',
+    description: 'Lived experience comments on policy documents',
+    styles: {
+      default: { document: { run: { font: 'Arial', size: 22 } } },
+      paragraphStyles: [
+        {
+          id: QUOTE_STYLE,
+          name: 'Quote',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { italics: true, color: '0B0C0C' },
+          paragraph: {
+            indent: { left: 567 },
+            spacing: { before: 240, after: 120 },
+            border: { left: { style: BorderStyle.SINGLE, size: 24, color: '1D4F91', space: 8 } },
+            shading: { type: 'clear', fill: 'F3F2F1', color: 'auto' },
+          },
+        },
+        { id: COMMENT_META_STYLE, name: 'Comment details', basedOn: 'Normal', next: COMMENT_STYLE, run: { color: '484949' }, paragraph: { indent: { left: COMMENT_INDENT }, spacing: { before: 160, after: 40 } } },
+        { id: COMMENT_STYLE, name: 'Comment text', basedOn: 'Normal', paragraph: { indent: { left: COMMENT_INDENT }, spacing: { after: 80 } } },
+      ],
+    },
+    sections: [{ children }],
+  });
+  return Packer.pack(document, 'uint8array');
+}

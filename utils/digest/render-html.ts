@@ -1,0 +1,112 @@
+import { renderBarChartSvg } from './bar-chart';
+import { renderCommentHtml } from './comment-text';
+import { createLongDate, describeScope, escapeHtml, type DateOptions } from './text';
+import type { Digest, DigestComment, DigestCount } from './types';
+
+const CSS = `
+:root { color: #0b0c0c; background: #fff; font-family: Arial, Helvetica, sans-serif; line-height: 1.5; }
+body { max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 2rem; margin: 0 0 .5rem; }
+h2 { font-size: 1.5rem; margin: 2.5rem 0 .5rem; border-bottom: 2px solid #0b0c0c; }
+h3 { font-size: 1.2rem; margin: 1.75rem 0 .5rem; }
+a { color: #1d4f91; }
+a:focus { outline: 3px solid #ffdd00; background: #ffdd00; color: #0b0c0c; }
+.meta, .address { color: #484949; }
+table { border-collapse: collapse; margin: 1rem 0; min-width: 60%; }
+caption { text-align: left; font-weight: bold; padding-bottom: .25rem; }
+th, td { border: 1px solid #b1b4b6; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+td.count { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: 1rem 0; }
+figure svg { max-width: 100%; height: auto; }
+.passage { margin: 1.25rem 0; page-break-inside: avoid; break-inside: avoid; }
+.passage > blockquote { margin: 0; padding: .5rem 1rem; border-left: 5px solid #1d4f91; background: #f3f2f1; font-style: italic; }
+.passage .page { font-style: normal; color: #484949; }
+.comments { list-style: none; margin: .5rem 0 0 1.5rem; padding: 0; }
+.comments > li { border-top: 1px solid #d8d8d8; padding: .5rem 0; }
+.comment-text > :first-child { margin-top: .25rem; }
+.comment-text blockquote { border-left: 3px solid #b1b4b6; margin-left: 0; padding-left: .75rem; }
+@media print {
+  :root { font-size: 11pt; }
+  body { max-width: none; margin: 0; }
+  nav { display: none; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2.document { break-before: page; page-break-before: always; }
+  .comments > li { break-inside: avoid; page-break-inside: avoid; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; word-break: break-all; }
+}
+@page { margin: 18mm 16mm; }
+`;
+
+function countTable(caption: string, heading: string, counts: readonly DigestCount[]): string {
+  const rows = counts.map((c) => `<tr><th scope="row">${escapeHtml(c.label)}</th><td class="count">${c.count}</td></tr>`).join('');
+  return `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">${escapeHtml(heading)}</th><th scope="col">Comments</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function sectionTable(digest: Digest): string {
+  const rows = digest.summary.bySection
+    .map((s) => `<tr><td>${escapeHtml(s.document)}</td><th scope="row">${escapeHtml(s.section)}</th><td class="count">${s.count}</td></tr>`)
+    .join('');
+  return (
+    `<table><caption>Comments by section</caption><thead><tr><th scope="col">Document</th><th scope="col">Section</th>` +
+    `<th scope="col">Comments</th></tr></thead><tbody>${rows}</tbody></table>`
+  );
+}
+
+function commentHtml(c: DigestComment, longDate: (iso: string) => string): string {
+  const meta = [
+    `<strong>${escapeHtml(c.author)}</strong>`,
+    escapeHtml(c.perspectiveLabel),
+    escapeHtml(c.kindLabel),
+    ...(c.themes.length ? [`Themes: ${escapeHtml(c.themes.join('; '))}`] : []),
+    `<time datetime="${escapeHtml(c.created)}">${longDate(c.created)}</time>`,
+    ...(c.private ? ['Only me'] : []),
+  ].join(' · ');
+  return `<li><p class="meta">${meta}</p><div class="comment-text">${renderCommentHtml(c.text)}</div></li>`;
+}
+
+/**
+ * The digest as one printable, accessible HTML page (lang en-GB, one h1, h2 per document,
+ * h3 per section, captioned tables with scoped headers, an SVG chart with title, description
+ * and text labels, print CSS). Every piece of user text is escaped; comment text goes through
+ * `renderCommentHtml`, which builds only allow-listed tags (no DOM or DOMPurify needed).
+ */
+export function renderHtml(digest: Digest, options: DateOptions = {}): string {
+  const longDate = createLongDate(options);
+  const parts: string[] = [];
+  parts.push(`<header><h1>${escapeHtml(digest.title)}</h1>${describeScope(digest, longDate).map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</header>`);
+  if (digest.documents.length > 1) {
+    const items = digest.documents.map((d, i) => `<li><a href="#document-${i + 1}">${escapeHtml(d.title)}</a> (${d.commentCount})</li>`).join('');
+    parts.push(`<nav aria-label="Documents"><ul>${items}</ul></nav>`);
+  }
+  parts.push('<main>');
+  parts.push(
+    `<section aria-labelledby="summary"><h2 id="summary">Summary</h2>` +
+      `<figure>${renderBarChartSvg(digest.summary.byTheme, 'Comments by theme', 'theme-chart')}</figure>` +
+      countTable('Comments by theme', 'Theme', digest.summary.byTheme) +
+      sectionTable(digest) +
+      countTable('Comments by perspective', 'Perspective', digest.summary.byPerspective) +
+      `</section>`,
+  );
+  digest.documents.forEach((doc, i) => {
+    parts.push(`<section aria-labelledby="document-${i + 1}"><h2 class="document" id="document-${i + 1}">${escapeHtml(doc.title)}</h2>`);
+    parts.push(`<p class="address">Address: <a href="${escapeHtml(/^https?:\/\//i.test(doc.url) ? doc.url : '#')}">${escapeHtml(doc.url)}</a></p>`);
+    for (const section of doc.sections) {
+      parts.push(`<h3>${escapeHtml(section.title)}</h3>`);
+      for (const passage of section.passages) {
+        const page = passage.page === undefined ? '' : ` <span class="page">(page ${passage.page})</span>`;
+        parts.push(
+          `<div class="passage"><blockquote><p>${escapeHtml(passage.quote)}${page}</p></blockquote>` +
+            `<ul class="comments" aria-label="${passage.comments.length === 1 ? '1 comment' : `${passage.comments.length} comments`} on this passage">` +
+            passage.comments.map((c) => commentHtml(c, longDate)).join('') +
+            `</ul></div>`,
+        );
+      }
+    }
+    parts.push('</section>');
+  });
+  parts.push('</main>');
+  return (
+    `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(digest.title)}</title><style>${CSS}</style></head><body>${parts.join('\n')}</body></html>\n`
+  );
+}
