@@ -1,0 +1,66 @@
+// @vitest-environment node
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { buildDigest } from './build-digest';
+import { QUOTE_STYLE, renderDocx } from './render-docx';
+import { DATASET_DOCUMENTS, SCRIPT_COMMENT, createDataset } from './test-dataset';
+
+const digest = buildDigest({ annotations: createDataset(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });
+const bytes = await renderDocx(digest);
+const files = unzipSync(bytes);
+const documentXml = strFromU8(files['word/document.xml']!);
+
+const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** Each paragraph of document.xml as its style id and its text. */
+function paragraphs(xml: string): { style: string | null; text: string }[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({
+    style: /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1] ?? null,
+    text: unescapeXml([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
+  }));
+}
+const paras = paragraphs(documentXml);
+const withStyle = (style: string) => paras.filter((p) => p.style === style).map((p) => p.text);
+
+describe('renderDocx', () => {
+  it('is a zip (Word package) with the document, styles and the chart images', () => {
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['word/document.xml', 'word/styles.xml', '[Content_Types].xml']));
+    const media = Object.keys(files).filter((f) => f.startsWith('word/media/'));
+    expect(media.some((f) => f.endsWith('.svg'))).toBe(true);
+    expect(media.some((f) => f.endsWith('.png'))).toBe(true);
+    const png = files[media.find((f) => f.endsWith('.png'))!]!;
+    expect([...png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+
+  it('has the title, Heading 1 per document and Heading 2 per section', () => {
+    expect(withStyle('Title')).toEqual(['Lived experience digest: NCAG']);
+    expect(withStyle('Heading1')).toEqual(['Summary', ...digest.documents.map((d) => d.title)]);
+    expect(withStyle('Heading2')).toEqual(digest.documents.flatMap((d) => d.sections.map((s) => s.title)));
+  });
+
+  it('puts every quoted passage in the Quote style (with its PDF page)', () => {
+    const expected = digest.documents.flatMap((d) =>
+      d.sections.flatMap((s) => s.passages.map((p) => `${p.quote}${p.page === undefined ? '' : ` (page ${p.page})`}`)),
+    );
+    expect(withStyle(QUOTE_STYLE)).toEqual(expected);
+    expect(strFromU8(files['word/styles.xml']!)).toContain(`w:styleId="${QUOTE_STYLE}"`);
+  });
+
+  it('holds the summary tables with header rows and the chart with alt text', () => {
+    expect(documentXml).toContain('<w:tblHeader/>');
+    const text = paras.map((p) => p.text);
+    for (const t of digest.summary.byTheme) expect(text).toContain(t.label);
+    expect(withStyle('Heading3')).toEqual(['Chart: comments by theme', 'Comments by theme', 'Comments by section', 'Comments by perspective']);
+    expect(documentXml).toMatch(/<wp:docPr [^>]*descr="Horizontal bar chart\. When things need to change: 18 comments;/);
+  });
+
+  it('keeps comment text as typed (HTML is text) and emphasis as formatting', () => {
+    const text = paras.map((p) => p.text);
+    expect(text).toContain(SCRIPT_COMMENT);
+    expect(documentXml).not.toContain('<script>');
+    const bold = /<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:b\/>(?:(?!<\/w:r>)[\s\S])*?<w:t[^>]*>to me<\/w:t>/;
+    expect(documentXml).toMatch(bold);
+    expect(text).toContain('•\tnot when the rota says');
+  });
+});

@@ -1,0 +1,57 @@
+import { Lexer, type Token } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { buildDigest } from './build-digest';
+import { escapeMarkdown, renderMarkdown } from './render-markdown';
+import { DATASET_DOCUMENTS, FORMULA_COMMENT, SCRIPT_COMMENT, createDataset } from './test-dataset';
+
+const digest = buildDigest({ annotations: createDataset(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });
+const markdown = renderMarkdown(digest);
+const tokens = new Lexer({ gfm: true }).lex(markdown);
+
+function walk(list: readonly Token[], visit: (t: Token) => void) {
+  for (const t of list) {
+    visit(t);
+    const children = [...(('tokens' in t && t.tokens) || []), ...(('items' in t && t.items) || [])] as Token[];
+    walk(children, visit);
+  }
+}
+
+describe('renderMarkdown', () => {
+  it('has one h1, h2 per document (after the summary) and h3 per section: comments cannot add headings', () => {
+    const headings = tokens.filter((t): t is Token & { depth: number; text: string } => t.type === 'heading');
+    expect(headings.filter((h) => h.depth === 1).map((h) => h.text)).toEqual(['Lived experience digest: NCAG']);
+    expect(headings.filter((h) => h.depth === 2).map((h) => h.text)).toEqual(['Summary', ...digest.documents.map((d) => d.title)]);
+    const sections = headings.filter((h) => h.depth === 3).map((h) => h.text).slice(3);
+    expect(sections).toEqual(digest.documents.flatMap((d) => d.sections.map((s) => s.title)));
+  });
+
+  it('quotes each passage once as a block quote and lists every comment', () => {
+    expect(tokens.filter((t) => t.type === 'blockquote')).toHaveLength(digest.summary.passages);
+    const items = tokens.filter((t) => t.type === 'list').flatMap((l) => (l as Token & { items: unknown[] }).items);
+    expect(items).toHaveLength(digest.summary.comments);
+    expect(markdown).toContain('> is to promote that individual’s well-being');
+  });
+
+  it('has GFM summary tables', () => {
+    const tables = tokens.filter((t) => t.type === 'table') as (Token & { header: { text: string }[]; rows: { text: string }[][] })[];
+    expect(tables.map((t) => t.header.map((h) => h.text))).toEqual([['Theme', 'Comments'], ['Document', 'Section', 'Comments'], ['Perspective', 'Comments']]);
+    expect(tables[0]!.rows.map((r) => [r[0]!.text, r[1]!.text])).toEqual(digest.summary.byTheme.map((c) => [c.label, String(c.count)]));
+  });
+
+  it('keeps raw HTML in a comment as text, and a formula as text', () => {
+    let html = 0;
+    walk(tokens, (t) => {
+      if (t.type === 'html') html++;
+    });
+    expect(html).toBe(0);
+    expect(markdown).toContain(escapeMarkdown(SCRIPT_COMMENT));
+    expect(markdown).toContain(`\\${FORMULA_COMMENT.slice(0, 10)}`);
+  });
+
+  it('escapes Markdown in plain text so it reads literally', () => {
+    expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
+    expect(escapeMarkdown('1. not a list\n- nor this')).toBe('1\\. not a list\n\\- nor this');
+    expect(escapeMarkdown('*a* _b_ [c](d) <e> `f` a|b &amp;')).toBe('\\*a\\* \\_b\\_ \\[c\\](d) \\<e\\> \\`f\\` a\\|b \\&amp;');
+    expect(escapeMarkdown('co-operate, well-being & more')).toBe('co-operate, well-being & more');
+  });
+});
