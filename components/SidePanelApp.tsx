@@ -5,6 +5,7 @@ import { SyncStatus } from './SyncStatus';
 import { facetCounts, filterComments, NO_FILTERS, type CommentFilters } from '../utils/overlay/filters';
 import { CommentFiltersForm } from './CommentFiltersForm';
 import { ThemeLegend } from './ThemeLegend';
+import { DigestExport } from './DigestExport';
 import {
   MAKING_IT_REAL_THEMES,
   draftFromAnnotation,
@@ -202,6 +203,9 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
               <p class="text-grey-7">The page may have changed since these comments were written. The comments are kept, with the words they were about.</p>
               <ul class="space-y-3">{orphans.map(renderItem)}</ul>
             </section>
+          )}
+          {shown.length > 0 && (
+            <DigestExport title="Download these comments" entries={() => shown.map((c) => ({ annotation: c.annotation }))} />
           )}
           {page.damaged.length > 0 && (
             <section class="space-y-1" aria-labelledby="damaged-heading">

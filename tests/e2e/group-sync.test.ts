@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -23,6 +24,8 @@ describe('a group sharing comments through the store', () => {
   let alicePage: Page;
   let bilalPage: Page;
   let memberCode: string;
+  let readerCode: string;
+  let officer: ExtensionBrowser;
 
   beforeAll(async () => {
     server = await startFixtureServer();
@@ -33,36 +36,39 @@ describe('a group sharing comments through the store', () => {
       body: JSON.stringify({ name: 'NCAG' }),
     });
     expect(created.status).toBe(201);
-    memberCode = ((await created.json()) as { invites: { member: string } }).invites.member;
+    const invites = ((await created.json()) as { invites: { member: string; reader: string } }).invites;
+    memberCode = invites.member;
+    readerCode = invites.reader;
     [alice, bilal] = await Promise.all([launchWithExtension(), launchWithExtension()]);
   });
 
   afterAll(async () => {
-    await Promise.all([alice?.close(), bilal?.close()]);
+    await Promise.all([alice?.close(), bilal?.close(), officer?.close()]);
     await store?.stop();
     await server?.close();
   });
 
-  async function connect(browser: ExtensionBrowser, name: string) {
+  async function connect(browser: ExtensionBrowser, name: string, code = memberCode, roleWords = 'a member (you can comment)') {
     const options = await extensionPage(browser.context, browser.extensionId, 'options.html');
     await options.getByLabel('Your name', { exact: true }).fill(name);
     await options.getByLabel('Show my name').check();
     await options.getByLabel('My group').check();
     await options.getByRole('button', { name: 'Save settings' }).click();
     await options.getByLabel('Group store address').fill(store.url);
-    await options.getByLabel('Invite code').fill(memberCode);
+    await options.getByLabel('Invite code').fill(code);
     await options.getByRole('button', { name: 'Connect to my group' }).click();
     await expect.poll(() => options.getByRole('status').allTextContents()).toContain('You are connected to your group.');
-    expect(await options.textContent('body')).toContain('a member (you can comment)');
+    expect(await options.textContent('body')).toContain(roleWords);
     const violations = seriousOrCritical(await runAxe(options));
     expect(violations, formatViolations(violations)).toEqual([]);
     await options.close();
   }
 
-  async function comment(page: Page, quote: string, text: string) {
+  async function comment(page: Page, quote: string, text: string, theme: string) {
     await selectWithMouse(page, quote);
     await page.getByRole('button', { name: 'Add comment' }).click();
     await page.getByLabel('What does this passage mean for your life?').fill(text);
+    await page.getByLabel(theme).check();
     await page.getByRole('button', { name: 'Save comment' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Comment saved.');
   }
@@ -80,7 +86,7 @@ describe('a group sharing comments through the store', () => {
     await bilalPage.waitForTimeout(1500);
     expect(await paintedCount(bilalPage)).toBe(0);
 
-    await comment(alicePage, 'promote that individual’s well-being', 'As a carer I am never asked about my own well-being.');
+    await comment(alicePage, 'promote that individual’s well-being', 'As a carer I am never asked about my own well-being.', 'Wellbeing and independence');
     const savedAt = Date.now();
     await expect.poll(() => paintedCount(bilalPage), { timeout: 5_000, interval: 50 }).toBe(1);
     const latency = Date.now() - savedAt;
@@ -90,7 +96,7 @@ describe('a group sharing comments through the store', () => {
 
   it('sends Bilal’s comment written while offline once he is back, and Alice sees it', async () => {
     await bilal.context.setOffline(true);
-    await comment(bilalPage, 'physical and mental health and emotional well-being', 'Offline note: my mental health support stopped at 18.');
+    await comment(bilalPage, 'physical and mental health and emotional well-being', 'Offline note: my mental health support stopped at 18.', 'Information and advice');
     const panel = await extensionPage(bilal.context, bilal.extensionId, 'sidepanel.html');
     await expect.poll(() => panel.getByRole('region', { name: 'Sharing with your group' }).textContent(), { timeout: 15_000 }).toMatch(
       /1 comment waiting to send|Can't reach the group store/,
@@ -102,4 +108,53 @@ describe('a group sharing comments through the store', () => {
     await expect.poll(() => paintedCount(alicePage), { timeout: 10_000 }).toBe(2);
     await expect.poll(() => panel.getByRole('region', { name: 'Sharing with your group' }).textContent(), { timeout: 10_000 }).toContain('All saved');
   });
+
+  it('lets a policy officer read the overlay, filter by theme and export Word and CSV', async () => {
+    officer = await launchWithExtension();
+    await connect(officer, 'Policy officer', readerCode, 'a reader (you can read and export comments)');
+    const page = await officer.context.newPage();
+    await page.goto(server.url(FIXTURE));
+    await expect.poll(() => paintedCount(page), { timeout: 15_000 }).toBe(2);
+    const strip = page.getByRole('navigation', { name: 'Where the comments are on this page' });
+    await expect.poll(() => strip.getByRole('button').count()).toBeGreaterThan(0);
+
+    // Readers are told plainly that they can't write, rather than finding nothing happens.
+    await selectWithMouse(page, 'personal dignity');
+    await page.keyboard.press('Alt+Shift+C');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('You joined this group as a reader');
+
+    const worker = officer.context.serviceWorkers()[0]!;
+    await page.bringToFront();
+    const tabId = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    const panel = await officer.context.newPage();
+    await panel.goto(`chrome-extension://${officer.extensionId}/sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => panel.textContent('body')).toContain('You joined this group as a reader');
+    await panel.getByText('Filter comments').click();
+    await panel.getByLabel('Show comments about').selectOption({ label: 'Information and advice (1)' });
+    const list = panel.getByRole('list', { name: 'Comments in page order' });
+    await expect.poll(() => list.locator(':scope > li').count()).toBe(1);
+    await panel.getByLabel('Show comments about').selectOption({ index: 0 });
+    await expect.poll(() => list.locator(':scope > li').count()).toBe(2);
+    const violations = seriousOrCritical(await runAxe(panel));
+    expect(violations, formatViolations(violations)).toEqual([]);
+
+    const csv = await downloadText(panel, 'CSV (Excel)');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('As a carer I am never asked about my own well-being.');
+    expect(csv).toContain('Offline note: my mental health support stopped at 18.');
+    expect(csv).toContain('Alice');
+
+    const docx = await downloadBytes(panel, 'Word');
+    const documentXml = strFromU8(unzipSync(docx)['word/document.xml']!);
+    expect(documentXml).toContain('promote that individual’s well-being');
+    expect(documentXml).toContain('1 Promoting individual well-being');
+  });
 });
+
+async function downloadBytes(panel: Page, button: string): Promise<Uint8Array> {
+  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: button, exact: true }).click()]);
+  return new Uint8Array(readFileSync((await download.path())!));
+}
+async function downloadText(panel: Page, button: string): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await downloadBytes(panel, button));
+}
