@@ -8,6 +8,7 @@ import { ApiError, handleError, handleNotFound, setMaxBodyBytesForMessages, tooL
 import { adminRoutes } from './routes/admin/admin.routes';
 import { annotationRoutes } from './routes/annotations/annotations.routes';
 import { authRoutes } from './routes/auth/auth.routes';
+import { digestRoutes } from './routes/digest/digest.routes';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync/sync.routes';
 import { w3cRoutes } from './routes/w3c/w3c.routes';
@@ -89,6 +90,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   app.route('/api/admin', adminRoutes());
   app.route('/api/groups/:group/annotations', annotationRoutes());
   app.route('/api/groups/:group', syncRoutes());
+  app.route('/api/groups/:group', digestRoutes());
   app.route('/', w3cRoutes());
 
   return {

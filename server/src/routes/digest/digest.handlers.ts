@@ -1,0 +1,56 @@
+import type { Context } from 'hono';
+import { buildDigest } from '../../../../utils/digest/build-digest';
+import { DIGEST_FORMATS, isDigestFormat, renderDigest } from '../../../../utils/digest/formats';
+import type { AppEnv } from '../../context';
+import { ApiError } from '../../errors';
+import { readDigestEntries, readGroupName } from './digest.queries';
+
+const FORMAT_LIST = Object.keys(DIGEST_FORMATS).join(', ');
+const MAX_DOCUMENT_LENGTH = 2048;
+const MAX_THEME_LENGTH = 200;
+
+function parseFormat(text: string | undefined) {
+  if (text === undefined || text === '') {
+    throw new ApiError(400, 'invalid-body', `Say which format you want with "format": one of ${FORMAT_LIST}.`);
+  }
+  if (!isDigestFormat(text)) {
+    throw new ApiError(400, 'invalid-body', `"${text.slice(0, 40)}" is not a digest format: choose one of ${FORMAT_LIST}.`);
+  }
+  return text;
+}
+
+function optionalParam(c: Context<AppEnv>, name: string, max: number): string | undefined {
+  const value = c.req.query(name)?.trim();
+  if (!value) return undefined;
+  if (value.length > max) throw new ApiError(400, 'invalid-body', `"${name}" is too long: at most ${max} characters.`);
+  return value;
+}
+
+/**
+ * `GET /api/groups/{group}/digest?format=csv|md|html|docx|jsonld[&document=<url>][&theme=<name>]`:
+ * the group's digest as a download, for every role of the group. Hidden comments are
+ * counted and never shown; "only me" comments are never in it; anonymous ones carry no name.
+ */
+export async function getDigest(c: Context<AppEnv>) {
+  const format = parseFormat(c.req.query('format'));
+  const document = optionalParam(c, 'document', MAX_DOCUMENT_LENGTH);
+  const theme = optionalParam(c, 'theme', MAX_THEME_LENGTH);
+  const { db, clock, publicUrl } = c.get('deps');
+  const member = c.get('member');
+  const [entries, groupName] = await Promise.all([readDigestEntries(db, member, document), readGroupName(db, member.groupId)]);
+  const digest = buildDigest({
+    annotations: entries,
+    scope: 'group',
+    filters: { ...(document ? { document } : {}), ...(theme ? { theme } : {}) },
+    generatedAt: clock(),
+    ...(groupName ? { groupName } : {}),
+  });
+  const url = new URL(c.req.url);
+  const rendered = await renderDigest(digest, format, { jsonLdId: `${publicUrl ?? url.origin}${url.pathname}${url.search}` });
+  return c.body(rendered.body as string | Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': rendered.contentType,
+    'Content-Disposition': `attachment; filename="${rendered.fileName}"`,
+    'Cache-Control': 'private, no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+}
