@@ -18,7 +18,7 @@ afterEach(() => {
   container.remove();
 });
 
-const popupApi = (status: PopupStatus) => ({ getStatus: async () => status, openPanel: vi.fn(async () => {}), openSettings: vi.fn(async () => {}) });
+const popupApi = (status: PopupStatus) => ({ getStatus: async () => status, openPanel: vi.fn(async () => {}), openSettings: vi.fn(async () => {}), openDigest: vi.fn(async () => {}) });
 
 describe('PopupApp', () => {
   it('explains why a browser page cannot be commented on', async () => {
@@ -27,7 +27,7 @@ describe('PopupApp', () => {
     await mount(<PopupApp api={popupApi({ cannotAnnotate: reason, commentCount: null })} />);
     expect(container.textContent).toContain('You can’t comment on this page.');
     expect(container.textContent).toContain(reason!);
-    expect([...container.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Settings']);
+    expect([...container.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Settings', 'Make a digest of all comments']);
   });
 
   it('counts the comments and opens the side panel', async () => {

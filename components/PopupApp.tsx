@@ -12,6 +12,7 @@ export interface PopupApi {
   getStatus(): Promise<PopupStatus>;
   openPanel(): Promise<void>;
   openSettings(): Promise<void>;
+  openDigest(): Promise<void>;
 }
 
 /** The toolbar popup: what is happening on this page and the way to the side panel and settings. */
@@ -46,7 +47,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
         </>
       )}
       <div>
-        <Button onClick={() => void api.openSettings()}>Settings</Button>
+        <Button onClick={() => void api.openSettings()}>Settings</Button>{' '}
+        <Button onClick={() => void api.openDigest()}>Make a digest of all comments</Button>
       </div>
     </main>
   );

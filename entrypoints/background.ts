@@ -71,6 +71,12 @@ export default defineBackground(() => {
         const authors = Object.fromEntries(Object.values(info).map((i) => [i.id, i.author]));
         return { ...listing, authors, role: connection?.role ?? null };
       },
+      'annotations/all': async () => {
+        const listing = await (await repo).listAll();
+        const info = await (await syncRepo).syncInfoFor(listing.annotations.map((a) => a.id));
+        const hidden = Object.fromEntries(Object.values(info).flatMap((i) => (i.hidden ? [[i.id, i.hidden]] : [])));
+        return { ...listing, hidden };
+      },
       'annotations/save': async ({ annotation }) => {
         const saved = await (await repo).save(annotation);
         afterLocalChange();

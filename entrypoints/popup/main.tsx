@@ -29,6 +29,7 @@ const api: PopupApi = {
     window.close();
   },
   openSettings: () => browser.runtime.openOptionsPage(),
+  openDigest: async () => void (await browser.tabs.create({ url: browser.runtime.getURL('/digest.html') })),
 };
 
 render(<PopupApp api={api} />, document.getElementById('app')!);

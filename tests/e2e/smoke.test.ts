@@ -52,7 +52,7 @@ describe('built extension in Chromium', () => {
     await page.close();
   });
 
-  const pages: ExtensionPageName[] = ['popup.html', 'options.html', 'sidepanel.html'];
+  const pages: ExtensionPageName[] = ['popup.html', 'options.html', 'sidepanel.html', 'digest.html'];
   it.each(pages)('%s has no serious or critical axe violations', async (name) => {
     const page = await extensionPage(chromium.context, chromium.extensionId, name);
     // Preact renders after load: wait until the page shows something before scanning.

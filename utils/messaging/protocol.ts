@@ -11,6 +11,7 @@ import type { StoreConnection } from '../store/sync-records';
 export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('annotations/list'), uris: v.pipe(v.array(v.pipe(v.string(), v.maxLength(4096))), v.maxLength(20)) }),
   v.object({ type: v.literal('annotations/save'), annotation: v.unknown() }),
+  v.object({ type: v.literal('annotations/all') }),
   v.object({ type: v.literal('annotations/delete'), id: v.pipe(v.string(), v.maxLength(100)) }),
   v.object({ type: v.literal('settings/get') }),
   v.object({ type: v.literal('sync/status') }),
@@ -33,6 +34,7 @@ export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 export interface BackgroundResponses {
   'annotations/list': DocumentListing;
   'annotations/save': { annotation: LeaAnnotation };
+  'annotations/all': DocumentAnnotations & { hidden: Record<string, { reason: string }> };
   'annotations/delete': { deleted: LeaAnnotation | null };
   'settings/get': Settings;
   'sync/status': SyncOverview;

@@ -94,3 +94,12 @@ describe('annotation repository', () => {
     expect(await repo.pendingOutbox()).toHaveLength(1);
   });
 });
+
+describe('listAll', () => {
+  it('returns every document’s comments for the group digest', async () => {
+    const repo = createAnnotationRepo(db, clock);
+    const a = await repo.save(makeAnnotation('https://example.org/a'));
+    const b = await repo.save(makeAnnotation('https://example.org/b'));
+    expect((await repo.listAll()).annotations.map((x) => x.id)).toEqual([a.id, b.id]);
+  });
+});

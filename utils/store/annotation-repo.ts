@@ -83,6 +83,18 @@ export function createAnnotationRepo(db: LeaDb, clock: () => Date) {
       return result;
     },
 
+    /** Every readable comment on every document (for the whole-group digest), oldest first. */
+    async listAll(): Promise<DocumentAnnotations> {
+      const result: DocumentAnnotations = { annotations: [], damaged: [] };
+      for (const record of await db.getAllFromIndex('annotations', 'by-modified')) {
+        const checked = checkAnnotation(record);
+        if (checked.ok) result.annotations.push(checked.value);
+        else result.damaged.push({ id: String(record.id), problems: checked.problems });
+      }
+      result.annotations.sort((a, b) => a.created.localeCompare(b.created));
+      return result;
+    },
+
     /** Pending changes for the sync engine, oldest first. */
     async pendingOutbox(): Promise<OutboxEntry[]> {
       return db.getAll('outbox');

@@ -96,7 +96,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 }
 
 /** The extension pages the tests open directly. */
-export type ExtensionPageName = 'sidepanel.html' | 'popup.html' | 'options.html';
+export type ExtensionPageName = 'sidepanel.html' | 'popup.html' | 'options.html' | 'digest.html';
 
 /** Opens one of the extension's pages in a new tab and waits for it to load. */
 export async function extensionPage(

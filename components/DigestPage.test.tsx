@@ -1,0 +1,52 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildAnnotation, createAnnotationId } from '../utils/model';
+import { DigestPage } from './DigestPage';
+
+const make = (source: string, title: string, themes: string[], visibility: 'group' | 'private', text: string) => {
+  const built = buildAnnotation({
+    id: createAnnotationId(Date.now(), (b) => crypto.getRandomValues(b)),
+    now: new Date(Date.UTC(2026, 10, 20)),
+    draft: { text, themes, perspective: 'carer', attribution: 'anonymous', visibility, kind: 'comment' },
+    target: { source, documentTitle: title, selectors: [{ type: 'TextQuoteSelector', exact: 'a duty' }, { type: 'TextPositionSelector', start: 0, end: 6 }] },
+    authorName: 'Secret Name',
+  });
+  if (!built.ok) throw new Error(built.problems.join());
+  return { annotation: built.value };
+};
+const entries = [
+  make('https://www.legislation.gov.uk/ukpga/2014/23/part/1/enacted', 'Care Act 2014', ['Workforce'], 'group', 'Care Act workforce point'),
+  make('https://www.legislation.gov.uk/ukpga/2014/6/part/3', 'Children and Families Act 2014', ['Workforce'], 'group', 'SEN workforce point'),
+  make('https://www.legislation.gov.uk/ukpga/2014/6/part/3', 'Children and Families Act 2014', ['Information and advice'], 'private', 'My private note'),
+];
+
+let container: HTMLElement;
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+describe('DigestPage', () => {
+  it('exports one document’s shared comments, never the private ones', async () => {
+    const save = vi.fn();
+    container = document.createElement('div');
+    document.body.append(container);
+    await act(async () => render(<DigestPage load={async () => entries} save={save} />, container));
+    await act(async () => {});
+    const select = container.querySelector<HTMLSelectElement>('#digest-document')!;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['All documents (3)', 'Care Act 2014 (1)', 'Children and Families Act 2014 (2)']);
+    await act(() => {
+      select.value = 'https://www.legislation.gov.uk/ukpga/2014/6/part/3';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => [...container.querySelectorAll('button')].find((b) => b.textContent === 'Markdown')!.click());
+    await vi.waitFor(() => expect(save).toHaveBeenCalled());
+    const file = save.mock.calls[0]![0] as { body: string; fileName: string };
+    expect(file.fileName).toMatch(/^lived-experience-digest-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(file.body).toContain('SEN workforce point');
+    expect(file.body).not.toContain('Care Act workforce point');
+    expect(file.body).not.toContain('My private note');
+    expect(file.body).not.toContain('Secret Name');
+  });
+});
