@@ -57,10 +57,16 @@ describe('renderDocx', () => {
 
   it('keeps comment text as typed (HTML is text) and emphasis as formatting', () => {
     const text = paras.map((p) => p.text);
-    expect(text).toContain(SCRIPT_COMMENT);
+    // The comment's details and its first paragraph share a Word paragraph (after a line break).
+    expect(text.some((t) => t.startsWith('Aisha Khan · ') && t.endsWith(SCRIPT_COMMENT))).toBe(true);
     expect(documentXml).not.toContain('<script>');
     const bold = /<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:b\/>(?:(?!<\/w:r>)[\s\S])*?<w:t[^>]*>to me<\/w:t>/;
     expect(documentXml).toMatch(bold);
     expect(text).toContain('•\tnot when the rota says');
+    expect(documentXml).toMatch(/<w:p><w:pPr><w:pStyle w:val="Comment"\/><w:ind w:left="927" w:hanging="360"\/><\/w:pPr><w:r><w:t xml:space="preserve">•\t<\/w:t>/);
+    // A web link in a comment is a real hyperlink (docx registers its relationship).
+    const rels = strFromU8(files['word/_rels/document.xml.rels']!);
+    expect(rels).toContain('Target="https://example.org/local-offer" TargetMode="External"');
+    expect(rels).not.toContain('javascript:');
   });
 });

@@ -2,6 +2,7 @@ import {
   BorderStyle,
   Document,
   ExternalHyperlink,
+  FileChild,
   HeadingLevel,
   ImageRun,
   Packer,
@@ -16,14 +17,17 @@ import {
 import { describeBarChart, renderBarChartSvg } from './bar-chart';
 import { renderBarChartPng } from './bar-chart-png';
 import { parseCommentText, type RichBlock, type RichSpan } from './comment-text';
+import { PreparedParagraph, paragraphXml, runXml } from './docx-prepared';
 import { createLongDate, describeScope, type DateOptions } from './text';
 import type { Digest, DigestComment, DigestCount } from './types';
 
 /** Paragraph style of quoted passages; named "Quote" so Word lists it as its own Quote style. */
 export const QUOTE_STYLE = 'Quote';
-const COMMENT_META_STYLE = 'CommentMeta';
-const COMMENT_STYLE = 'CommentText';
+const COMMENT_STYLE = 'Comment';
+/** Left indent of comments (twips), deeper for lists and quotes inside them. */
+const COMMENT_INDENT = 567;
 
+/** A span as a docx run (the slow path, for lines with web links). */
 function spanRun(span: RichSpan): ParagraphChild {
   if (span.break) return new TextRun({ break: 1 });
   const run = new TextRun({
@@ -37,23 +41,23 @@ function spanRun(span: RichSpan): ParagraphChild {
   return span.href ? new ExternalHyperlink({ link: span.href, children: [run] }) : run;
 }
 
-interface LineSpec {
-  children: ParagraphChild[];
+interface Line {
+  spans: RichSpan[];
   depth: number;
   hanging: boolean;
 }
 
 /** Comment blocks as lines: emphasis as run formatting, lists as "•"/"1." with a hanging indent. */
-function blockLines(blocks: readonly RichBlock[], depth: number): LineSpec[] {
-  const out: LineSpec[] = [];
+function blockLines(blocks: readonly RichBlock[], depth: number): Line[] {
+  const out: Line[] = [];
   for (const block of blocks) {
     switch (block.type) {
       case 'paragraph':
-        out.push({ children: block.spans.map(spanRun), depth, hanging: false });
+        out.push({ spans: block.spans, depth, hanging: false });
         break;
       case 'code':
         out.push({
-          children: block.text.split('\n').map((line, i) => new TextRun({ text: line, font: 'Consolas', ...(i > 0 ? { break: 1 } : {}) })),
+          spans: block.text.split('\n').flatMap((text, i) => (i > 0 ? [{ text: '', break: true }, { text, code: true }] : [{ text, code: true }])),
           depth,
           hanging: false,
         });
@@ -63,14 +67,11 @@ function blockLines(blocks: readonly RichBlock[], depth: number): LineSpec[] {
         break;
       case 'list':
         block.items.forEach((item, i) => {
-          const marker = new TextRun(block.ordered ? `${i + 1}.\t` : '•\t');
+          const marker: RichSpan = { text: block.ordered ? `${i + 1}.\t` : '•\t' };
           const lines = blockLines(item, depth + 1);
           const first = lines[0];
-          if (first && first.depth === depth + 1) {
-            lines[0] = { children: [marker, ...first.children], depth: first.depth, hanging: true };
-          } else {
-            lines.unshift({ children: [marker], depth: depth + 1, hanging: true });
-          }
+          if (first && first.depth === depth + 1) lines[0] = { spans: [marker, ...first.spans], depth: first.depth, hanging: true };
+          else lines.unshift({ spans: [marker], depth: depth + 1, hanging: true });
           out.push(...lines);
         });
         break;
@@ -79,18 +80,15 @@ function blockLines(blocks: readonly RichBlock[], depth: number): LineSpec[] {
   return out;
 }
 
-/** Left indent of comment text (twips): under the comment's details, deeper for lists and quotes. */
-const COMMENT_INDENT = 567;
-
-function commentTextParagraphs(markdown: string): Paragraph[] {
-  return blockLines(parseCommentText(markdown), 0).map(
-    (line) =>
-      new Paragraph({
-        style: COMMENT_STYLE,
-        indent: { left: COMMENT_INDENT + 360 * line.depth, ...(line.hanging ? { hanging: 360 } : {}) },
-        children: line.children,
-      }),
-  );
+/** A comment line as a paragraph: prepared XML, or docx components when it holds a link. */
+function lineParagraph(line: Line, before: RichSpan[] = [], keepNext = false): FileChild {
+  const spans = before.length ? [...before, ...line.spans] : line.spans;
+  // Depth 0 takes its indent from the style: fewer elements, smaller files.
+  const indent = line.depth > 0 ? { left: COMMENT_INDENT + 360 * line.depth, ...(line.hanging ? { hanging: 360 } : {}) } : undefined;
+  if (spans.some((s) => s.href)) {
+    return new Paragraph({ style: COMMENT_STYLE, keepNext, ...(indent ? { indent } : {}), children: spans.map(spanRun) });
+  }
+  return new PreparedParagraph(paragraphXml(COMMENT_STYLE, spans.map(runXml), { keepNext, ...indent }));
 }
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: 'B1B4B6' } as const;
@@ -103,7 +101,7 @@ function cell(text: string, header = false, right = false): TableCell {
   });
 }
 
-function table(caption: string, headings: string[], rows: string[][], numericLast = true): (Paragraph | Table)[] {
+function table(caption: string, headings: string[], rows: string[][], numericLast = true): FileChild[] {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(caption)] }),
     new Table({
@@ -134,12 +132,17 @@ function chart(counts: readonly DigestCount[]): Paragraph {
   });
 }
 
-function commentParagraphs(c: DigestComment, longDate: (iso: string) => string): Paragraph[] {
+/**
+ * A comment as paragraphs: its details (author in bold) and, after a line break in the same
+ * paragraph, its first block of text, so the two never part across pages; then the rest.
+ */
+function commentParagraphs(c: DigestComment, longDate: (iso: string) => string): FileChild[] {
   const details = [c.perspectiveLabel, c.kindLabel, ...(c.themes.length ? [`Themes: ${c.themes.join('; ')}`] : []), longDate(c.created), ...(c.private ? ['Only me'] : [])];
-  return [
-    new Paragraph({ style: COMMENT_META_STYLE, keepNext: true, children: [new TextRun({ text: c.author, bold: true }), new TextRun(` · ${details.join(' · ')}`)] }),
-    ...commentTextParagraphs(c.text),
-  ];
+  const meta: RichSpan[] = [{ text: c.author, bold: true }, { text: ` · ${details.join(' · ')}` }];
+  const lines = blockLines(parseCommentText(c.text), 0);
+  const first = lines[0];
+  if (!first || first.depth > 0) return [lineParagraph({ spans: [], depth: 0, hanging: false }, meta, true), ...lines.map((line) => lineParagraph(line))];
+  return [lineParagraph(first, [...meta, { text: '', break: true }]), ...lines.slice(1).map((line) => lineParagraph(line))];
 }
 
 /**
@@ -149,7 +152,7 @@ function commentParagraphs(c: DigestComment, longDate: (iso: string) => string):
  */
 export async function renderDocx(digest: Digest, options: DateOptions = {}): Promise<Uint8Array> {
   const longDate = createLongDate(options);
-  const children: (Paragraph | Table)[] = [
+  const children: FileChild[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(digest.title)] }),
     ...describeScope(digest, longDate).map((line) => new Paragraph({ children: [new TextRun(line)] })),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
@@ -169,13 +172,8 @@ export async function renderDocx(digest: Digest, options: DateOptions = {}): Pro
     for (const section of doc.sections) {
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.title)] }));
       for (const passage of section.passages) {
-        children.push(
-          new Paragraph({
-            style: QUOTE_STYLE,
-            keepNext: true,
-            children: [new TextRun(passage.quote), ...(passage.page === undefined ? [] : [new TextRun({ text: ` (page ${passage.page})`, italics: false })])],
-          }),
-        );
+        const page = passage.page === undefined ? [] : [{ text: ` (page ${passage.page})`, upright: true }];
+        children.push(new PreparedParagraph(paragraphXml(QUOTE_STYLE, [{ text: passage.quote }, ...page].map(runXml), { keepNext: true })));
         for (const c of passage.comments) children.push(...commentParagraphs(c, longDate));
       }
     }
@@ -201,8 +199,7 @@ export async function renderDocx(digest: Digest, options: DateOptions = {}): Pro
             shading: { type: 'clear', fill: 'F3F2F1', color: 'auto' },
           },
         },
-        { id: COMMENT_META_STYLE, name: 'Comment details', basedOn: 'Normal', next: COMMENT_STYLE, run: { color: '484949' }, paragraph: { indent: { left: COMMENT_INDENT }, spacing: { before: 160, after: 40 } } },
-        { id: COMMENT_STYLE, name: 'Comment text', basedOn: 'Normal', paragraph: { indent: { left: COMMENT_INDENT }, spacing: { after: 80 } } },
+        { id: COMMENT_STYLE, name: 'Comment', basedOn: 'Normal', paragraph: { indent: { left: COMMENT_INDENT }, spacing: { before: 120, after: 60 } } },
       ],
     },
     sections: [{ children }],

@@ -7,12 +7,15 @@ import type { Digest, DigestComment, DigestCount } from './types';
  * anywhere, block markers (# - + = and "1.") at a line start, and `&` before an entity name.
  */
 export function escapeMarkdown(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/[\\`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '\\&')
     .replace(/^(\s*)([#+=-])/gm, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
+
+const NEEDS_ESCAPE = /[\\`*_[\]<>|~&]|^\s*(?:[#+=-]|\d+[.)])/m;
 
 /** Collapse a passage's line breaks: a quote or table cell is one line. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();

@@ -9,25 +9,60 @@ export interface DateOptions {
   timeZone?: string;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAY_MS = 86_400_000;
+
+/**
+ * The calendar day of an instant in a time zone, fast: the zone's UTC offset is asked of Intl
+ * once per UTC day (at its start and end) and reused for every instant of a day without a
+ * change; only a day with a clock change asks Intl per instant. Intl per comment costs
+ * ~40 µs, which is most of a 10,000-comment digest.
+ */
+function createZonedDay(timeZone: string): (iso: string) => { year: number; month: number; day: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
+  const offsetAt = (ms: number) => {
+    const p: Record<string, number> = {};
+    for (const { type, value } of parts.formatToParts(ms)) if (type !== 'literal') p[type] = Number(value);
+    return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - Math.floor(ms / 60_000) * 60_000;
+  };
+  const dayOffsets = new Map<number, number | null>();
+  return (iso) => {
+    const ms = Date.parse(iso);
+    const utcDay = Math.floor(ms / DAY_MS);
+    let offset = dayOffsets.get(utcDay);
+    if (offset === undefined) {
+      const start = offsetAt(utcDay * DAY_MS);
+      offset = start === offsetAt((utcDay + 1) * DAY_MS - 60_000) ? start : null;
+      dayOffsets.set(utcDay, offset);
+    }
+    const local = new Date(ms + (offset ?? offsetAt(ms)));
+    return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+  };
+}
+
 /** "23 November 2026" for a date people read. */
 export function createLongDate(options: DateOptions = {}): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: options.timeZone ?? DEFAULT_TIME_ZONE });
-  return (iso) => format.format(new Date(iso));
+  const zoned = createZonedDay(options.timeZone ?? DEFAULT_TIME_ZONE);
+  return (iso) => {
+    const { year, month, day } = zoned(iso);
+    return `${day} ${MONTHS[month - 1]} ${year}`;
+  };
 }
 
 /** "2026-11-23" (the calendar day in the given time zone), for file names and spreadsheets. */
 export function createIsoDay(options: DateOptions = {}): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: options.timeZone ?? DEFAULT_TIME_ZONE });
-  const cache = new Map<string, string>();
+  const zoned = createZonedDay(options.timeZone ?? DEFAULT_TIME_ZONE);
   return (iso) => {
-    // Comments made on the same day share the prefix; formatting is the slow part.
-    const key = iso.slice(0, 13);
-    let day = cache.get(key);
-    if (day === undefined) {
-      day = format.format(new Date(iso));
-      cache.set(key, day);
-    }
-    return day;
+    const { year, month, day } = zoned(iso);
+    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   };
 }
 
