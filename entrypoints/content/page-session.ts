@@ -1,7 +1,7 @@
 import { anchorAll, buildTextIndex, describeRange, offsetsToRange, rangeToOffsets } from '../../utils/anchoring';
 import { readDocumentIdentity } from '../../utils/document';
 import { createHighlighter, DEFAULT_PALETTE } from '../../utils/highlight';
-import { densityMarks, type DensityMark } from '../../utils/overlay/density';
+import { densityMarks, placeMarks, type DensityMark } from '../../utils/overlay/density';
 import { overlapDepths } from '../../utils/overlay/overlaps';
 import { createThemeLayer, type ThemeLayerView } from '../../utils/overlay/theme-layer';
 import { themeHighlightName } from '../../utils/overlay/theme-palette';
@@ -96,18 +96,21 @@ export function createPageSession(options: {
     }));
     const painted = comments.filter((c) => ranges.has(c.annotation.id));
     highlighter.paint(painted.map((c) => ({ id: c.annotation.id, range: ranges.get(c.annotation.id)! })));
+    // Bands by text position first (no layout work), then one real position per band.
+    const spans = painted.map((c) => rangeToOffsets(index, ranges.get(c.annotation.id)!));
     if (themeLayer) {
       const byTheme = new Map<string, Range[]>();
       for (const c of painted) {
         const name = themeHighlightName(themesOf(c.annotation));
         byTheme.set(name, [...(byTheme.get(name) ?? []), ranges.get(c.annotation.id)!]);
       }
-      const depths = overlapDepths(painted.map((c) => rangeToOffsets(index, ranges.get(c.annotation.id)!)));
-      const toRanges = (spans: { start: number; end: number }[]) => spans.map((sp) => offsetsToRange(index, sp.start, sp.end)).filter((r): r is Range => r !== null);
+      const depths = overlapDepths(spans);
+      const toRanges = (list: { start: number; end: number }[]) => list.map((sp) => offsetsToRange(index, sp.start, sp.end)).filter((r): r is Range => r !== null);
       themeLayer.paint(byTheme, { two: toRanges(depths.two), three: toRanges(depths.three) });
     }
-    const density = densityMarks(
-      painted.map((c) => ({ id: c.annotation.id, y: ranges.get(c.annotation.id)!.getBoundingClientRect().top + win.scrollY, label: c.annotation.section ?? '' })),
+    const density = placeMarks(
+      densityMarks(painted.map((c, i) => ({ id: c.annotation.id, y: spans[i]!.start, label: c.annotation.section ?? '' })), index.text.length),
+      (id) => (ranges.get(id) ? ranges.get(id)!.getBoundingClientRect().top + win.scrollY : null),
       doc.documentElement.scrollHeight,
     );
     // Tell screen-reader users (politely, without moving focus) when others' comments arrive.

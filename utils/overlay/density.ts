@@ -25,3 +25,15 @@ export function densityMarks(items: readonly { id: string; y: number; label: str
   }
   return [...byBand.values()].sort((a, b) => a.top - b.top);
 }
+
+/**
+ * Put each band's mark where its first passage really is on the page: one layout query per
+ * band (at most `bands`), not one per comment, so thousands of comments stay cheap.
+ */
+export function placeMarks(marks: readonly DensityMark[], topOf: (id: string) => number | null, pageHeight: number): DensityMark[] {
+  if (pageHeight <= 0) return [...marks];
+  return marks.map((mark) => {
+    const top = topOf(mark.firstId);
+    return top === null ? mark : { ...mark, top: Math.min(1, Math.max(0, top / pageHeight)) };
+  });
+}
