@@ -6,5 +6,5 @@ export { renderMarkdown } from './render-markdown';
 export { renderHtml } from './render-html';
 export { renderDocx } from './render-docx';
 export { renderJsonLd, toAnnotationCollection, type AnnotationCollectionJson } from './render-json-ld';
-export { renderCommentHtml as renderCommentHtmlWithoutDom, parseCommentText } from './comment-text';
+export { renderCommentHtml, parseCommentText, type RichBlock, type RichSpan } from './comment-text';
 export { renderBarChartSvg } from './bar-chart';

@@ -74,5 +74,5 @@ describe('renderHtml', () => {
     const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
     expect(results.passes.map((p) => p.id)).toEqual(expect.arrayContaining(['html-lang-valid', 'document-title', 'th-has-data-cells', 'svg-img-alt']));
-  });
+  }, 60_000);
 });
