@@ -1,4 +1,30 @@
+import { Agent, request } from 'node:http';
 import { makeComment, uuidOf } from '../test/support/annotations';
+
+/**
+ * Keep-alive node:http, not fetch: on this 2-core machine undici's fetch tops out near
+ * 500 requests/s even against a bare Hono handler (node:http: ~4,000/s), so fetch would
+ * measure the benchmark's own client rather than the store.
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+/** One HTTP request; resolves with status and body text. */
+export function httpRequest(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const req = request(
+      { host: u.hostname, port: u.port, path: u.pathname + u.search, method, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 /** A member of a benchmark group. */
 export interface BenchMember {
@@ -9,13 +35,13 @@ export interface BenchMember {
 /** HTTP helpers against one running store. */
 export function benchClient(url: string, adminToken: string) {
   async function json(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
-    const r = await fetch(`${url}${path}`, {
+    const r = await httpRequest(
+      `${url}${path}`,
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await r.text();
-    return { status: r.status, body: text ? (JSON.parse(text) as any) : null };
+      { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body !== undefined ? JSON.stringify(body) : undefined,
+    );
+    return { status: r.status, body: r.text ? (JSON.parse(r.text) as any) : null };
   }
   return {
     json,
@@ -25,9 +51,9 @@ export function benchClient(url: string, adminToken: string) {
       return r.body as { group: string; invites: { member: string; reader: string } };
     },
     async join(code: string, displayName: string): Promise<BenchMember> {
-      const r = await fetch(`${url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, displayName }) });
-      if (r.status !== 201) throw new Error(`join: ${r.status} ${await r.text()}`);
-      return (await r.json()) as BenchMember;
+      const r = await httpRequest(`${url}/api/join`, 'POST', { 'content-type': 'application/json' }, JSON.stringify({ code, displayName }));
+      if (r.status !== 201) throw new Error(`join: ${r.status} ${r.text}`);
+      return JSON.parse(r.text) as BenchMember;
     },
     /** Create one comment; returns the status and the cursor. */
     async put(group: string, token: string, text: string) {

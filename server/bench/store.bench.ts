@@ -13,19 +13,23 @@ import type { RemoteChange } from '../../utils/store/sync-records';
 import { readSse, type SseReader } from '../test/support/sse';
 import { REPO_ROOT, spawnStore, type SpawnedStore } from '../test/support/spawn-store';
 import { POSTGRES_AVAILABLE, TEST_DATABASE_URL } from '../test/support/test-db';
-import { benchClient, percentile } from './bench-client';
+import { benchClient, httpRequest, percentile } from './bench-client';
 
 const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 10);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 32);
 const SYNC_COMMENTS = 10_000;
 const SUBSCRIBERS = 100;
 const NOTIFY_SAMPLES = 40;
+/** Run only some parts or backends while tuning: BENCH_PARTS=writes,sync,notify BENCH_BACKENDS=postgres. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'writes,sync,notify').split(','));
+const ONLY_BACKENDS = process.env.BENCH_BACKENDS?.split(',');
 const ADMIN = `bench-admin-${randomBytes(8).toString('hex')}`;
 
 interface Figures {
   backend: string;
   writesPerSecond: number;
   writes: number;
+  writesPerSecondTwoProcesses: number | null;
   syncFetchParseMs: number;
   syncTotalMs: number;
   syncChanges: number;
@@ -34,14 +38,15 @@ interface Figures {
   notifySamples: number;
 }
 
-async function sustainedWrites(url: string, group: string, tokens: string[]): Promise<{ perSecond: number; count: number }> {
-  const client = benchClient(url, ADMIN);
+async function sustainedWrites(urls: string[], group: string, tokens: string[]): Promise<{ perSecond: number; count: number }> {
+  const clients = urls.map((url) => benchClient(url, ADMIN));
   let count = 0;
   const end = Date.now() + WRITE_SECONDS * 1000;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: WRITERS }, async (_, w) => {
       const token = tokens[w % tokens.length]!;
+      const client = clients[w % clients.length]!;
       while (Date.now() < end) {
         await client.put(group, token, `bench write ${w}-${count}`);
         count++;
@@ -75,8 +80,8 @@ async function initialSync(url: string, group: string, token: string): Promise<{
   const started = performance.now();
   for (;;) {
     const t0 = performance.now();
-    const r = await fetch(`${url}/api/groups/${group}/changes?limit=1000${after ? `&after=${after}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
-    const page = (await r.json()) as { changes: (RemoteChange & { cursor: string })[]; next: string; hasMore: boolean };
+    const r = await httpRequest(`${url}/api/groups/${group}/changes?limit=1000${after ? `&after=${after}` : ''}`, 'GET', { authorization: `Bearer ${token}` });
+    const page = JSON.parse(r.text) as { changes: (RemoteChange & { cursor: string })[]; next: string; hasMore: boolean };
     fetchParseMs += performance.now() - t0;
     await repo.applyRemoteChanges(page.changes, page.next);
     changes += page.changes.length;
@@ -128,6 +133,7 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
   const env: Record<string, string> = { DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, WRITE_RATE_LIMIT: '10000000', JOIN_RATE_LIMIT: '1000000', DATABASE_URL: '' };
   if (backend === 'postgres') Object.assign(env, { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema });
   let store: SpawnedStore | null = null;
+  const extra: SpawnedStore[] = [];
   try {
     console.log(`\n${backend}: starting the store`);
     store = await spawnStore(env);
@@ -140,13 +146,21 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
     // Warm up (JIT, plan caches) before measuring.
     await Promise.all(Array.from({ length: 200 }, (_, i) => client.put(group, tokens[i % tokens.length]!, `warm ${i}`)));
     console.log(`${backend}: sustained writes for ${WRITE_SECONDS} s with ${WRITERS} concurrent writers`);
-    const writes = await sustainedWrites(store.url, group, tokens);
+    const writes = PARTS.has('writes') ? await sustainedWrites([store.url], group, tokens) : { perSecond: NaN, count: 0 };
     console.log(`${backend}: ${writes.perSecond.toFixed(0)} writes/s (${writes.count} writes)`);
+    let twoProcesses = { perSecond: NaN, count: 0 };
+    if (backend === 'postgres' && PARTS.has('writes')) {
+      // The store keeps no state in memory, so a second process on the same database adds
+      // capacity (in production they sit behind a load balancer; here writers alternate).
+      extra.push(await spawnStore({ ...env, DATA_DIR: `${dataDir}-2` }));
+      twoProcesses = await sustainedWrites([store.url, extra[0]!.url], group, tokens);
+      console.log(`${backend}: ${twoProcesses.perSecond.toFixed(0)} writes/s with two store processes (${twoProcesses.count} writes)`);
+    }
 
-    const have = 200 + writes.count;
+    const have = 200 + writes.count + twoProcesses.count;
     let syncGroup = group;
     let syncToken = readers[0]!.token;
-    if (have !== SYNC_COMMENTS) {
+    if (have !== SYNC_COMMENTS && PARTS.has('sync')) {
       // Exactly 10,000 comments in a group of their own for the initial sync.
       const second = await client.createGroup(`Sync ${backend}`);
       const w = await Promise.all(Array.from({ length: 8 }, (_, i) => client.join(second.invites.member, `Seed ${i}`)));
@@ -156,14 +170,15 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
       syncGroup = second.group;
       syncToken = r.token;
     }
-    const sync = await initialSync(store.url, syncGroup, syncToken);
+    const sync = PARTS.has('sync') ? await initialSync(store.url, syncGroup, syncToken) : { fetchParseMs: NaN, totalMs: NaN, changes: 0 };
     console.log(`${backend}: initial sync of ${sync.changes} comments: ${sync.totalMs.toFixed(0)} ms (fetch + parse ${sync.fetchParseMs.toFixed(0)} ms)`);
 
-    const latencies = await notifyLatency(store.url, group, tokens[0]!, readers.map((r) => r.token));
+    const latencies = PARTS.has('notify') ? await notifyLatency(store.url, group, tokens[0]!, readers.map((r) => r.token)) : [];
     const figures: Figures = {
       backend,
       writesPerSecond: Math.round(writes.perSecond),
       writes: writes.count,
+      writesPerSecondTwoProcesses: Number.isNaN(twoProcesses.perSecond) ? null : Math.round(twoProcesses.perSecond),
       syncFetchParseMs: Math.round(sync.fetchParseMs),
       syncTotalMs: Math.round(sync.totalMs),
       syncChanges: sync.changes,
@@ -174,8 +189,10 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
     console.log(`${backend}: create-to-notify with ${SUBSCRIBERS} streams: p50 ${figures.notifyP50Ms} ms, p95 ${figures.notifyP95Ms} ms (${latencies.length} samples)`);
     return figures;
   } finally {
+    await Promise.all(extra.map((s) => s.stop('SIGTERM')));
     await store?.stop('SIGTERM');
     await rm(dataDir, { recursive: true, force: true });
+    await rm(`${dataDir}-2`, { recursive: true, force: true });
     if (backend === 'postgres') {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
@@ -185,16 +202,15 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
   }
 }
 
-const backends: ('pglite' | 'postgres')[] = POSTGRES_AVAILABLE ? ['pglite', 'postgres'] : ['pglite'];
+const backends = (POSTGRES_AVAILABLE ? (['pglite', 'postgres'] as const) : (['pglite'] as const)).filter((b) => !ONLY_BACKENDS || ONLY_BACKENDS.includes(b));
 if (!POSTGRES_AVAILABLE) console.log(`PostgreSQL at ${TEST_DATABASE_URL} is not reachable: PGlite only.`);
 const results: Figures[] = [];
 for (const b of backends) results.push(await runBackend(b));
 
-console.log('\nbackend   writes/s   initial sync 10k (total / fetch+parse)   notify p50 / p95 (100 streams)');
+console.log('\nbackend   writes/s (1 process / 2)   initial sync 10k (total / fetch+parse)   notify p50 / p95 (100 streams)');
 for (const r of results) {
-  console.log(
-    `${r.backend.padEnd(9)} ${String(r.writesPerSecond).padStart(8)}   ${`${r.syncTotalMs} ms / ${r.syncFetchParseMs} ms`.padEnd(38)}   ${r.notifyP50Ms} ms / ${r.notifyP95Ms} ms`,
-  );
+  const writes = `${r.writesPerSecond}${r.writesPerSecondTwoProcesses === null ? '' : ` / ${r.writesPerSecondTwoProcesses}`}`;
+  console.log(`${r.backend.padEnd(9)} ${writes.padEnd(24)}   ${`${r.syncTotalMs} ms / ${r.syncFetchParseMs} ms`.padEnd(38)}   ${r.notifyP50Ms} ms / ${r.notifyP95Ms} ms`);
 }
 await mkdir(join(REPO_ROOT, '.tmp'), { recursive: true });
 await writeFile(join(REPO_ROOT, '.tmp/bench-store.json'), JSON.stringify({ when: new Date().toISOString(), results }, null, 2));

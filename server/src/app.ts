@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createChangeHub, type ChangeHub } from './changes/hub';
+import { createNotifier } from './changes/notifier';
 import type { AppEnv, Limits, StoreDeps } from './context';
 import { cors } from './cors';
 import type { Db } from './db/db';
@@ -56,6 +57,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   const channel = options.channel ?? DEFAULT_CHANNEL;
   const hub = createChangeHub(options.db, channel);
   await hub.start();
+  const notifier = createNotifier(options.db, channel);
   const deps: StoreDeps = {
     db: options.db,
     clock: options.clock ?? (() => new Date()),
@@ -63,6 +65,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
     limits,
     channel,
     hub,
+    notifier,
     clientAddress: options.clientAddress ?? defaultClientAddress,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   };
@@ -96,6 +99,9 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   return {
     app,
     hub,
-    close: () => hub.stop(),
+    async close() {
+      await notifier.flush();
+      await hub.stop();
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { RateLimit } from './auth/rate-limit';
 import type { Member } from './auth/roles';
 import type { ChangeHub } from './changes/hub';
+import type { Notifier } from './changes/notifier';
 import type { Db } from './db/db';
 
 /** Limits a store enforces; tests and the benchmark raise them. */
@@ -23,6 +24,8 @@ export interface StoreDeps {
   /** NOTIFY channel of this store's database (a schema-specific one in tests). */
   channel: string;
   hub: ChangeHub;
+  /** Announces committed changes to every store process. */
+  notifier: Notifier;
   /** Base URL for W3C annotation IRIs; default: the request's own origin. */
   publicUrl?: string;
   /** The caller's network address for join rate limits. */
@@ -34,5 +37,8 @@ export interface AppEnv {
   Variables: {
     deps: StoreDeps;
     member: Member;
+    /** Writes counted in the member's current window (authenticateWriter). */
+    writeHits: number;
+    writeAt: Date;
   };
 }

@@ -1,5 +1,7 @@
 import type { Member } from '../auth/roles';
-import { encodeNote } from '../changes/hub';
+import { cursorFromRow } from '../changes/cursor';
+import type { ChangeNote } from '../changes/hub';
+import type { Notifier } from '../changes/notifier';
 import { withRetry, type Db, type Queryable } from '../db/db';
 import { ApiError } from '../errors';
 import { sameJson, type CheckedAnnotation } from './check-annotation';
@@ -8,7 +10,7 @@ import { ROW_COLUMNS, rowCursorText, urnFor, type AnnotationRow } from './rows';
 /** What a write needs besides its own arguments. */
 export interface WriteContext {
   db: Db;
-  channel: string;
+  notifier: Notifier;
   now: Date;
 }
 
@@ -34,16 +36,24 @@ export function parseEtag(value: string | undefined): string | undefined {
   return trimmed.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
 }
 
-/**
- * The statement tail that stamps a change: new feed position (this transaction's id and
- * the next sequence number) and NOTIFY, delivered by PostgreSQL only if the transaction
- * commits. `$1` is the channel; the CTE `u` must return group_id, xid, seq, visibility,
- * ever_shared and author_id.
- */
-const NOTIFY_FROM_U = `select u.*, pg_notify($1, json_build_object(
-    'g', u.group_id, 'x', u.xid, 's', u.seq,
-    'a', case when u.visibility = 'private' and not u.ever_shared then u.author_id end)::text) as notified
-  from u`;
+/** Columns a write returns so the change can be announced after commit. */
+const STAMP = `group_id, author_id, revision, visibility, ever_shared, xid::text as xid, seq::text as seq`;
+
+interface StampRow {
+  group_id: string;
+  author_id: string;
+  revision: number;
+  visibility: string;
+  ever_shared: boolean;
+  xid: string;
+  seq: string;
+}
+
+/** The note announcing a written row; private never-shared rows only to their author. */
+function noteFor(row: StampRow): ChangeNote {
+  const onlyFor = row.visibility === 'private' && !row.ever_shared ? row.author_id : undefined;
+  return { group: row.group_id, cursor: cursorFromRow(row), ...(onlyFor ? { onlyFor } : {}) };
+}
 
 function conflict(row: AnnotationRow, message: string): ApiError {
   return new ApiError(412, 'conflict', message, {
@@ -61,7 +71,7 @@ async function lockRow(tx: Queryable, group: string, uuid: string): Promise<Anno
  * `If-None-Match: *`, updating `If-Match: "<revision>"`; the same body again is a harmless
  * 200; a stale revision with a different body is 412 with the current version.
  */
-export function putAnnotation(
+export async function putAnnotation(
   ctx: WriteContext,
   member: Member,
   uuid: string,
@@ -72,6 +82,23 @@ export function putAnnotation(
   const ifNoneMatch = parseEtag(pre.ifNoneMatch);
   const body = JSON.stringify(checked.annotation);
   const now = ctx.now.toISOString();
+  const announce = ({ result, stamp }: { result: PutResult; stamp: StampRow | null }) => {
+    if (stamp) ctx.notifier.changed([noteFor(stamp)]);
+    return result;
+  };
+  if (ifNoneMatch === '*') {
+    // The common case, a new comment: one statement, no explicit transaction. If the id is
+    // taken (a repeat, an undo, a clash) fall through to the locking path below.
+    const { rows } = await ctx.db.query<StampRow>(
+      `insert into annotations (group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, xid, seq, created_at, updated_at)
+       values ($1, $2, $3, 1, $4::jsonb, false, $5, $5 = 'group', pg_current_xact_id(), nextval('change_seq'), $6, $6)
+       on conflict (group_id, id) do nothing
+       returning ${STAMP}`,
+      [member.groupId, uuid, member.id, body, checked.visibility, now],
+    );
+    const created = rows[0];
+    if (created) return announce({ result: { status: 201, annotation: checked.annotation, revision: '1', cursor: rowCursorText(created) }, stamp: created });
+  }
   return withRetry(() =>
     ctx.db.transaction(async (tx) => {
       const row = await lockRow(tx, member.groupId, uuid);
@@ -80,20 +107,18 @@ export function putAnnotation(
           if (ifMatch !== undefined) throw new ApiError(412, 'conflict', 'That comment does not exist on the store yet: create it with "If-None-Match: *".', { current: null });
           throw new ApiError(428, 'precondition-required', 'Say whether this creates a comment ("If-None-Match: *") or updates one ("If-Match" with its revision).');
         }
-        const { rows } = await tx.query<AnnotationRow>(
-          `with u as (
-             insert into annotations (group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, xid, seq, created_at, updated_at)
-             values ($2, $3, $4, 1, $5::jsonb, false, $6, $6 = 'group', pg_current_xact_id(), nextval('change_seq'), $7, $7)
-             returning group_id, author_id, revision, visibility, ever_shared, xid::text as xid, seq::text as seq)
-           ${NOTIFY_FROM_U}`,
-          [ctx.channel, member.groupId, uuid, member.id, body, checked.visibility, now],
+        const { rows } = await tx.query<StampRow>(
+          `insert into annotations (group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, xid, seq, created_at, updated_at)
+           values ($1, $2, $3, 1, $4::jsonb, false, $5, $5 = 'group', pg_current_xact_id(), nextval('change_seq'), $6, $6)
+           returning ${STAMP}`,
+          [member.groupId, uuid, member.id, body, checked.visibility, now],
         );
-        return { status: 201, annotation: checked.annotation, revision: '1', cursor: rowCursorText(rows[0]!) };
+        return { result: { status: 201 as PutResult['status'], annotation: checked.annotation, revision: '1', cursor: rowCursorText(rows[0]!) }, stamp: rows[0]! };
       }
       if (row.author_id !== member.id) throw new ApiError(403, 'forbidden', 'You can only change your own comments.');
       if (!row.deleted && sameJson(row.annotation, checked.annotation)) {
         // A repeated push (its response was lost): nothing changes.
-        return { status: 200, annotation: row.annotation!, revision: String(row.revision), cursor: rowCursorText(row) };
+        return { result: { status: 200 as PutResult['status'], annotation: row.annotation!, revision: String(row.revision), cursor: rowCursorText(row) }, stamp: null };
       }
       const current = String(row.revision);
       if (row.deleted) {
@@ -109,20 +134,19 @@ export function putAnnotation(
       } else if (ifMatch !== current && ifMatch !== '*') {
         throw conflict(row, 'This comment changed since you last saw it: both versions are kept so you can choose.');
       }
-      const { rows } = await tx.query<AnnotationRow>(
-        `with u as (
-           update annotations set revision = revision + 1, annotation = $4::jsonb, deleted = false,
-             visibility = $5, ever_shared = ever_shared or $5 = 'group',
-             xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $6
-           where group_id = $2 and id = $3
-           returning group_id, author_id, revision, visibility, ever_shared, xid::text as xid, seq::text as seq)
-         ${NOTIFY_FROM_U}`,
-        [ctx.channel, member.groupId, uuid, body, checked.visibility, now],
+      const { rows } = await tx.query<StampRow>(
+        `update annotations set revision = revision + 1, annotation = $3::jsonb, deleted = false,
+           visibility = $4, ever_shared = ever_shared or $4 = 'group',
+           xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $5
+         where group_id = $1 and id = $2
+         returning ${STAMP}`,
+        [member.groupId, uuid, body, checked.visibility, now],
       );
       const updated = rows[0]!;
-      return { status: row.deleted ? 201 : 200, annotation: checked.annotation, revision: String(updated.revision), cursor: rowCursorText(updated) };
+      const status: 200 | 201 = row.deleted ? 201 : 200;
+      return { result: { status, annotation: checked.annotation, revision: String(updated.revision), cursor: rowCursorText(updated) }, stamp: updated as StampRow | null };
     }),
-  );
+  ).then(announce);
 }
 
 /**
@@ -133,29 +157,30 @@ export function deleteAnnotation(ctx: WriteContext, member: Member, uuid: string
   const ifMatch = parseEtag(pre.ifMatch);
   return ctx.db.transaction(async (tx) => {
     const row = await lockRow(tx, member.groupId, uuid);
-    if (!row) return { deletedNow: false };
+    if (!row) return { deletedNow: false, notes: [] as ChangeNote[] };
     if (row.author_id !== member.id) throw new ApiError(403, 'forbidden', 'You can only delete your own comments.');
-    if (row.deleted) return { deletedNow: false };
+    if (row.deleted) return { deletedNow: false, notes: [] as ChangeNote[] };
     if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== String(row.revision)) {
       throw conflict(row, 'This comment changed since you last saw it, so it was not deleted.');
     }
-    await tombstone(ctx, tx, 'group_id = $2 and id = $3', [member.groupId, uuid]);
-    return { deletedNow: true };
+    const notes = await tombstone(ctx, tx, 'group_id = $1 and id = $2', [member.groupId, uuid]);
+    return { deletedNow: true, notes };
+  }).then(({ deletedNow, notes }) => {
+    ctx.notifier.changed(notes);
+    return { deletedNow };
   });
 }
 
-/** Turn the matching live rows into tombstones: content gone, new feed position, NOTIFY. */
-async function tombstone(ctx: WriteContext, tx: Queryable, where: string, params: unknown[]): Promise<number> {
-  const { rows } = await tx.query(
-    `with u as (
-       update annotations set revision = revision + 1, annotation = null, deleted = true, hidden_reason = null,
-         xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $${params.length + 2}
-       where ${where} and not deleted
-       returning group_id, author_id, revision, visibility, ever_shared, xid::text as xid, seq::text as seq)
-     ${NOTIFY_FROM_U}`,
-    [ctx.channel, ...params, ctx.now.toISOString()],
+/** Turn the matching live rows into tombstones (content gone, new feed position); their notes. */
+async function tombstone(ctx: WriteContext, tx: Queryable, where: string, params: unknown[]): Promise<ChangeNote[]> {
+  const { rows } = await tx.query<StampRow>(
+    `update annotations set revision = revision + 1, annotation = null, deleted = true, hidden_reason = null,
+       xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $${params.length + 1}
+     where ${where} and not deleted
+     returning ${STAMP}`,
+    [...params, ctx.now.toISOString()],
   );
-  return rows.length;
+  return rows.map(noteFor);
 }
 
 /**
@@ -163,16 +188,15 @@ async function tombstone(ctx: WriteContext, tx: Queryable, where: string, params
  * shows it as `hidden` without content to everyone but facilitators.
  */
 export async function setHidden(ctx: WriteContext, member: Member, uuid: string, reason: string | null) {
-  const { rows } = await ctx.db.query<{ xid: string; seq: string }>(
-    `with u as (
-       update annotations set hidden_reason = $4, xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $5
-       where group_id = $2 and id = $3 and not deleted and (visibility = 'group')
-       returning group_id, author_id, visibility, ever_shared, xid::text as xid, seq::text as seq)
-     ${NOTIFY_FROM_U}`,
-    [ctx.channel, member.groupId, uuid, reason, ctx.now.toISOString()],
+  const { rows } = await ctx.db.query<StampRow>(
+    `update annotations set hidden_reason = $3, xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $4
+     where group_id = $1 and id = $2 and not deleted and visibility = 'group'
+     returning ${STAMP}`,
+    [member.groupId, uuid, reason, ctx.now.toISOString()],
   );
   const row = rows[0];
   if (!row) throw new ApiError(404, 'not-found', 'There is no such comment in your group (it may have been deleted).');
+  ctx.notifier.changed([noteFor(row)]);
   return { id: urnFor(uuid), hidden: reason === null ? null : { reason }, cursor: rowCursorText(row) };
 }
 
@@ -181,12 +205,14 @@ export async function setHidden(ctx: WriteContext, member: Member, uuid: string,
  * token, in one transaction. Every client's feed then deletes their comments.
  */
 export async function forgetMember(ctx: WriteContext, member: Member): Promise<number> {
-  return ctx.db.transaction(async (tx) => {
-    const count = await tombstone(ctx, tx, 'author_id = $2', [member.id]);
+  const notes = await ctx.db.transaction(async (tx) => {
+    const tombstoned = await tombstone(ctx, tx, 'author_id = $1', [member.id]);
     await tx.query(
       `update members set display_name = null, revoked_at = coalesce(revoked_at, $2), forgotten_at = $2 where id = $1`,
       [member.id, ctx.now.toISOString()],
     );
-    return count;
+    return tombstoned;
   });
+  ctx.notifier.changed(notes);
+  return notes.length;
 }

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context';
 import { ApiError } from '../errors';
+import { countHitSql, enforceHits, windowStart } from './rate-limit';
 import { type Member, type Role } from './roles';
 import { hashSecret } from './secrets';
 
@@ -18,23 +19,57 @@ interface MemberRow {
   revoked_at: unknown;
 }
 
+const MEMBER_COLUMNS = 'id, group_id, role, display_name, revoked_at';
+
+function toMember(row: MemberRow | undefined): Member {
+  if (!row) throw new ApiError(401, 'unauthenticated', 'This sign-in is not known to the group store. Join again with your invite code.');
+  if (row.revoked_at) throw new ApiError(401, 'token-revoked', 'Your invite has been withdrawn: ask your facilitator for a new one.');
+  return { id: row.id, groupId: row.group_id, role: row.role, displayName: row.display_name };
+}
+
+function requireToken(header: string | undefined): string {
+  const token = bearerToken(header);
+  if (!token) throw new ApiError(401, 'unauthenticated', 'This needs your group invite: send "Authorization: Bearer <token>" (join with your invite code first).');
+  return token;
+}
+
 /**
  * Require `Authorization: Bearer <token>` of a current member: unknown → 401
  * `unauthenticated`, revoked → 401 `token-revoked`. Sets `member` for later handlers.
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = bearerToken(c.req.header('authorization'));
-  if (!token) throw new ApiError(401, 'unauthenticated', 'This needs your group invite: send "Authorization: Bearer <token>" (join with your invite code first).');
-  const { db } = c.get('deps');
-  const { rows } = await db.query<MemberRow>(
-    'select id, group_id, role, display_name, revoked_at from members where token_hash = $1',
-    [hashSecret(token)],
+  const token = requireToken(c.req.header('authorization'));
+  const { rows } = await c.get('deps').db.query<MemberRow>(`select ${MEMBER_COLUMNS} from members where token_hash = $1`, [hashSecret(token)]);
+  c.set('member', toMember(rows[0]));
+  await next();
+};
+
+/**
+ * `authenticate` for write routes, counting the write against the member's rate limit in
+ * the same statement (one round trip fewer per write). The limit itself is enforced by
+ * `limitWrites`, after the group and role checks, so their refusals come first.
+ */
+export const authenticateWriter: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = requireToken(c.req.header('authorization'));
+  const { db, limits, clock } = c.get('deps');
+  const now = clock();
+  const { rows } = await db.query<MemberRow & { hits: number | null }>(
+    `with m as (select ${MEMBER_COLUMNS} from members where token_hash = $1),
+       r as (${countHitSql(`'write:' || m.id`, '$2::timestamptz', 'from m where m.revoked_at is null')})
+     select m.*, (select hits from r) as hits from m`,
+    [hashSecret(token), windowStart(limits.write, now).toISOString()],
   );
-  const row = rows[0];
-  if (!row) throw new ApiError(401, 'unauthenticated', 'This sign-in is not known to the group store. Join again with your invite code.');
-  if (row.revoked_at) throw new ApiError(401, 'token-revoked', 'Your invite has been withdrawn: ask your facilitator for a new one.');
-  const member: Member = { id: row.id, groupId: row.group_id, role: row.role, displayName: row.display_name };
+  const member = toMember(rows[0]);
   c.set('member', member);
+  c.set('writeHits', Number(rows[0]!.hits ?? 0));
+  c.set('writeAt', now);
+  await next();
+};
+
+/** Enforce the write limit counted by `authenticateWriter`. */
+export const limitWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { db, limits } = c.get('deps');
+  await enforceHits(db, `write:${c.get('member').id}`, c.get('writeHits'), limits.write, c.get('writeAt'), 'changes');
   await next();
 };
 

@@ -7,26 +7,32 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
+/** The start of the window `now` falls in. */
+export function windowStart(limit: RateLimit, now: Date): Date {
+  const ms = limit.windowSeconds * 1000;
+  return new Date(Math.floor(now.getTime() / ms) * ms);
+}
+
 /**
- * Count one hit on `bucket` and refuse with 429 past the limit. The counter lives in the
- * database (a row per bucket and window), so every store process shares it.
+ * SQL that counts one hit on a bucket and returns `hits`; `$b` and `$w` name the bucket and
+ * window-start parameters, `from` optionally restricts (and feeds) the insert.
  */
-export async function hitRateLimit(db: Db, bucket: string, limit: RateLimit, now: Date, what: string): Promise<void> {
-  const windowMs = limit.windowSeconds * 1000;
-  const start = Math.floor(now.getTime() / windowMs) * windowMs;
-  const { rows } = await db.query<{ hits: number }>(
-    `insert into rate_limits (bucket, window_start, hits) values ($1, $2, 1)
-     on conflict (bucket, window_start) do update set hits = rate_limits.hits + 1
-     returning hits`,
-    [bucket, new Date(start).toISOString()],
-  );
-  const hits = Number(rows[0]?.hits ?? 0);
-  if (hits === 1) {
-    // A new window: drop this bucket's old ones so the table stays small.
-    await db.query('delete from rate_limits where bucket = $1 and window_start < $2', [bucket, new Date(start).toISOString()]);
-  }
+export function countHitSql(bucket: string, windowParam: string, from = ''): string {
+  return `insert into rate_limits (bucket, window_start, hits)
+    select ${bucket}, ${windowParam}, 1 ${from}
+    on conflict (bucket, window_start) do update set hits = rate_limits.hits + 1
+    returning hits`;
+}
+
+/**
+ * Refuse with 429 once `hits` is past the limit, saying when to try again. A new window
+ * (hits = 1) also drops the bucket's old windows so the table stays small.
+ */
+export async function enforceHits(db: Db, bucket: string, hits: number, limit: RateLimit, now: Date, what: string): Promise<void> {
+  const start = windowStart(limit, now);
+  if (hits === 1) await db.query('delete from rate_limits where bucket = $1 and window_start < $2', [bucket, start.toISOString()]);
   if (hits > limit.max) {
-    const retryAfter = Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000));
+    const retryAfter = Math.max(1, Math.ceil((start.getTime() + limit.windowSeconds * 1000 - now.getTime()) / 1000));
     throw new ApiError(
       429,
       'rate-limited',
@@ -35,4 +41,14 @@ export async function hitRateLimit(db: Db, bucket: string, limit: RateLimit, now
       { 'Retry-After': String(retryAfter) },
     );
   }
+}
+
+/**
+ * Count one hit on `bucket` and refuse with 429 past the limit. The counters live in the
+ * database (an unlogged table: a crash only restarts the windows), so every store process
+ * shares them and the server keeps no state of its own.
+ */
+export async function hitRateLimit(db: Db, bucket: string, limit: RateLimit, now: Date, what: string): Promise<void> {
+  const { rows } = await db.query<{ hits: number }>(countHitSql('$1', '$2'), [bucket, windowStart(limit, now).toISOString()]);
+  await enforceHits(db, bucket, Number(rows[0]?.hits ?? 0), limit, now, what);
 }

@@ -35,7 +35,9 @@ export interface SpawnedStore {
  */
 export async function spawnStore(env: Record<string, string>, args: string[] = []): Promise<SpawnedStore> {
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  // LEA_STORE_NODE_ARGS adds node flags to the store (for example --cpu-prof while tuning).
+  const nodeArgs = process.env.LEA_STORE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', MAIN, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],

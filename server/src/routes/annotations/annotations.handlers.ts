@@ -8,8 +8,8 @@ import type { AppEnv } from '../../context';
 import { readBody, readJson, uuidParam } from '../../validate';
 
 function writeContext(c: Context<AppEnv>) {
-  const { db, channel, clock } = c.get('deps');
-  return { db, channel, now: clock() };
+  const { db, notifier, clock } = c.get('deps');
+  return { db, notifier, now: clock() };
 }
 
 /** `PUT /api/groups/{group}/annotations/{uuid}`: create or update, idempotently. */

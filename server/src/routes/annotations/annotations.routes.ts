@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
-import { authenticate, requireAbility, requireOwnGroup } from '../../auth/middleware';
+import { authenticate, authenticateWriter, limitWrites, requireAbility, requireOwnGroup } from '../../auth/middleware';
 import { can } from '../../auth/roles';
 import type { AppEnv } from '../../context';
-import { limitWrites } from '../limit-writes';
 import { deleteOne, getOne, hideOne, putOne, unhideOne } from './annotations.handlers';
 
 const readers = [authenticate, requireOwnGroup] as const;
-const writers = [...readers, requireAbility(can.write, 'Only members can write comments: your invite lets you read.'), limitWrites] as const;
-const moderators = [...readers, requireAbility(can.facilitate, 'Only a facilitator can hide or show comments.'), limitWrites] as const;
+const writers = [authenticateWriter, requireOwnGroup, requireAbility(can.write, 'Only members can write comments: your invite lets you read.'), limitWrites] as const;
+const moderators = [authenticateWriter, requireOwnGroup, requireAbility(can.facilitate, 'Only a facilitator can hide or show comments.'), limitWrites] as const;
 
 /** The sync API's annotation resource (mounted at /api/groups/:group/annotations). */
 export function annotationRoutes() {

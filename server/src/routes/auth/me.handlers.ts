@@ -13,7 +13,7 @@ export function getMe(c: Context<AppEnv>) {
  * and revoke the token. Other members' clients delete the comments when they next pull.
  */
 export async function forgetMe(c: Context<AppEnv>) {
-  const { db, channel, clock } = c.get('deps');
-  await forgetMember({ db, channel, now: clock() }, c.get('member'));
+  const { db, notifier, clock } = c.get('deps');
+  await forgetMember({ db, notifier, now: clock() }, c.get('member'));
   return c.body(null, 204);
 }

@@ -25,7 +25,7 @@ export async function getChanges(c: Context<AppEnv>) {
   return c.json(await readFeed(c.get('deps').db, c.get('member'), cursor, limit));
 }
 
-/** How often a stream sends a `: ping` comment so proxies keep it open. */
+/** How often a stream sends a `: ping` comment (keeps proxies open, re-checks the head). */
 export const PING_MS = 15_000;
 
 /**
@@ -69,7 +69,12 @@ export function getStream(c: Context<AppEnv>) {
         wake = resolve;
         setTimeout(resolve, PING_MS).unref();
       });
-      if (!closed) await stream.write(': ping\n\n');
+      if (closed) break;
+      await stream.write(': ping\n\n');
+      // A missed NOTIFY (a process died between commit and NOTIFY, or the LISTEN connection
+      // dropped) costs at most one ping interval: compare with the feed head each time.
+      const latest = await feedHead(db, member).catch(() => null);
+      if (latest) send(cursorFromRow(latest));
     }
     unsubscribe();
     await writing;

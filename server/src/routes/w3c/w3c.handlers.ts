@@ -116,10 +116,10 @@ async function readW3cAnnotation(c: Context<AppEnv>, uuid: string, itemIri: stri
 
 /** `POST /annotations/{group}/`: create; 201 with Location and the stored annotation. */
 export async function postToContainer(c: Context<AppEnv>) {
-  const { db, channel, clock } = c.get('deps');
+  const { db, notifier, clock } = c.get('deps');
   const uuid = randomUUID();
   const checked = await readW3cAnnotation(c, uuid, null);
-  const result = await putAnnotation({ db, channel, now: clock() }, c.get('member'), uuid, checked, { ifNoneMatch: '*' });
+  const result = await putAnnotation({ db, notifier, now: clock() }, c.get('member'), uuid, checked, { ifNoneMatch: '*' });
   const iri = `${containerIri(c)}${uuid}`;
   itemHeaders(c, result.revision);
   c.header('Location', iri);
@@ -137,14 +137,14 @@ export async function getItem(c: Context<AppEnv>) {
 
 /** `PUT /annotations/{group}/{uuid}`: replace; needs If-Match with the current ETag. */
 export async function putItem(c: Context<AppEnv>) {
-  const { db, channel, clock } = c.get('deps');
+  const { db, notifier, clock } = c.get('deps');
   const uuid = uuidParam(c.req.param('uuid'));
   const ifMatch = c.req.header('if-match');
   if (!ifMatch) throw new ApiError(428, 'precondition-required', 'Updating an annotation needs "If-Match" with the ETag you last read.');
   const iri = `${containerIri(c)}${uuid}`;
   const checked = await readW3cAnnotation(c, uuid, iri);
   try {
-    const result = await putAnnotation({ db, channel, now: clock() }, c.get('member'), uuid, checked, { ifMatch });
+    const result = await putAnnotation({ db, notifier, now: clock() }, c.get('member'), uuid, checked, { ifMatch });
     itemHeaders(c, result.revision);
     return ld(c, toW3c(result.annotation, iri));
   } catch (error) {
@@ -157,9 +157,9 @@ export async function putItem(c: Context<AppEnv>) {
 
 /** `DELETE /annotations/{group}/{uuid}` → 204. */
 export async function deleteItem(c: Context<AppEnv>) {
-  const { db, channel, clock } = c.get('deps');
+  const { db, notifier, clock } = c.get('deps');
   const uuid = uuidParam(c.req.param('uuid'));
-  const { deletedNow } = await deleteAnnotation({ db, channel, now: clock() }, c.get('member'), uuid, { ifMatch: c.req.header('if-match') });
+  const { deletedNow } = await deleteAnnotation({ db, notifier, now: clock() }, c.get('member'), uuid, { ifMatch: c.req.header('if-match') });
   if (!deletedNow) throw new ApiError(404, 'not-found', 'There is no such annotation in this container.');
   return c.body(null, 204);
 }

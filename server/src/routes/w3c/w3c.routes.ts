@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
-import { authenticate, requireAbility, requireOwnGroup } from '../../auth/middleware';
+import { authenticate, authenticateWriter, limitWrites, requireAbility, requireOwnGroup } from '../../auth/middleware';
 import { can } from '../../auth/roles';
 import type { AppEnv } from '../../context';
-import { limitWrites } from '../limit-writes';
 import { deleteItem, getContainer, getItem, optionsContainer, optionsItem, postToContainer, putItem } from './w3c.handlers';
 
 const readers = [authenticate, requireOwnGroup] as const;
-const writers = [...readers, requireAbility(can.write, 'Only members can write annotations: your invite lets you read.'), limitWrites] as const;
+const writers = [authenticateWriter, requireOwnGroup, requireAbility(can.write, 'Only members can write annotations: your invite lets you read.'), limitWrites] as const;
 
 /** W3C Web Annotation Protocol container per group at /annotations/{group}/ (mounted at /). */
 export function w3cRoutes() {
