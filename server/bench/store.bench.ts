@@ -10,7 +10,9 @@ import pg from 'pg';
 import { openLeaDb } from '../../utils/store/db';
 import { createSyncRepo } from '../../utils/store/sync-repo';
 import type { RemoteChange } from '../../utils/store/sync-records';
+import { makeComment, uuidOf } from '../test/support/annotations';
 import { readSse, type SseReader } from '../test/support/sse';
+import { openTestStore } from '../test/support/test-store';
 import { REPO_ROOT, spawnStore, type SpawnedStore } from '../test/support/spawn-store';
 import { POSTGRES_AVAILABLE, TEST_DATABASE_URL } from '../test/support/test-db';
 import { benchClient, httpRequest, percentile } from './bench-client';
@@ -30,6 +32,7 @@ interface Figures {
   writesPerSecond: number;
   writes: number;
   writesPerSecondTwoProcesses: number | null;
+  writesPerSecondInProcess: number | null;
   syncFetchParseMs: number;
   syncTotalMs: number;
   syncChanges: number;
@@ -127,6 +130,38 @@ async function notifyLatency(url: string, group: string, writer: string, readers
   return samples;
 }
 
+/**
+ * The same write load without HTTP: createApp in this process, `app.request`, the real
+ * database. Separates the store's own cost from loopback HTTP on this machine.
+ */
+async function inProcessWrites(backend: 'pglite' | 'postgres'): Promise<number> {
+  const t = await openTestStore(backend, { limits: { write: { max: 1e9, windowSeconds: 60 }, join: { max: 1e9, windowSeconds: 60 } } });
+  try {
+    const g = await t.createGroup('In process');
+    const members = await Promise.all(Array.from({ length: 16 }, (_, i) => t.join(g.invites.member, `W${i}`)));
+    const put = async (token: string) => {
+      const a = makeComment();
+      const r = await t.call('PUT', `/api/groups/${g.group}/annotations/${uuidOf(a)}`, { token, body: a, headers: { 'if-none-match': '*' } });
+      if (r.status !== 201) throw new Error(`in-process put: ${r.status}`);
+    };
+    await Promise.all(Array.from({ length: 200 }, (_, i) => put(members[i % 16]!.token)));
+    let count = 0;
+    const end = Date.now() + WRITE_SECONDS * 1000;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: WRITERS }, async (_, w) => {
+        while (Date.now() < end) {
+          await put(members[w % 16]!.token);
+          count++;
+        }
+      }),
+    );
+    return count / ((performance.now() - started) / 1000);
+  } finally {
+    await t.close();
+  }
+}
+
 async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
   const dataDir = await mkdtemp(join(tmpdir(), `lea-bench-${backend}-`));
   const schema = `lea_bench_${randomBytes(4).toString('hex')}`;
@@ -157,6 +192,8 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
       console.log(`${backend}: ${twoProcesses.perSecond.toFixed(0)} writes/s with two store processes (${twoProcesses.count} writes)`);
     }
 
+    const inProcess = PARTS.has('writes') ? await inProcessWrites(backend) : null;
+    if (inProcess !== null) console.log(`${backend}: ${inProcess.toFixed(0)} writes/s in process (createApp + app.request, no HTTP)`);
     const have = 200 + writes.count + twoProcesses.count;
     let syncGroup = group;
     let syncToken = readers[0]!.token;
@@ -179,6 +216,7 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
       writesPerSecond: Math.round(writes.perSecond),
       writes: writes.count,
       writesPerSecondTwoProcesses: Number.isNaN(twoProcesses.perSecond) ? null : Math.round(twoProcesses.perSecond),
+      writesPerSecondInProcess: inProcess === null ? null : Math.round(inProcess),
       syncFetchParseMs: Math.round(sync.fetchParseMs),
       syncTotalMs: Math.round(sync.totalMs),
       syncChanges: sync.changes,
@@ -207,10 +245,10 @@ if (!POSTGRES_AVAILABLE) console.log(`PostgreSQL at ${TEST_DATABASE_URL} is not 
 const results: Figures[] = [];
 for (const b of backends) results.push(await runBackend(b));
 
-console.log('\nbackend   writes/s (1 process / 2)   initial sync 10k (total / fetch+parse)   notify p50 / p95 (100 streams)');
+console.log('\nbackend   writes/s (1 process / 2 / no HTTP)   initial sync 10k (total / fetch+parse)   notify p50 / p95 (100 streams)');
 for (const r of results) {
-  const writes = `${r.writesPerSecond}${r.writesPerSecondTwoProcesses === null ? '' : ` / ${r.writesPerSecondTwoProcesses}`}`;
-  console.log(`${r.backend.padEnd(9)} ${writes.padEnd(24)}   ${`${r.syncTotalMs} ms / ${r.syncFetchParseMs} ms`.padEnd(38)}   ${r.notifyP50Ms} ms / ${r.notifyP95Ms} ms`);
+  const writes = [r.writesPerSecond, r.writesPerSecondTwoProcesses ?? '-', r.writesPerSecondInProcess ?? '-'].join(' / ');
+  console.log(`${r.backend.padEnd(9)} ${writes.padEnd(33)}   ${`${r.syncTotalMs} ms / ${r.syncFetchParseMs} ms`.padEnd(38)}   ${r.notifyP50Ms} ms / ${r.notifyP95Ms} ms`);
 }
 await mkdir(join(REPO_ROOT, '.tmp'), { recursive: true });
 await writeFile(join(REPO_ROOT, '.tmp/bench-store.json'), JSON.stringify({ when: new Date().toISOString(), results }, null, 2));
