@@ -46,11 +46,34 @@ function runProperties(span: Omit<RichSpan, 'text'> & { upright?: boolean }): IX
 /** `w:t`, keeping spaces at the ends (and tabs) only where the text has them. */
 const textXml = (text: string) => ({ 'w:t': /^\s|\s$|\t/.test(text) ? [PRESERVE, text] : text });
 
-/** One run of text (or a line break) as WordprocessingML `w:r`. */
-export function runXml(span: RichSpan & { upright?: boolean }): IXmlableObject {
-  if (span.break) return BREAK;
-  const props = runProperties(span);
-  return { 'w:r': props ? [props, textXml(span.text)] : [textXml(span.text)] };
+type Span = RichSpan & { upright?: boolean };
+const styleKey = (s: Span) => (s.code ? 1 : 0) | (s.bold ? 2 : 0) | (s.italic ? 4 : 0) | (s.upright ? 8 : 0) | (s.strike ? 16 : 0);
+
+/**
+ * Spans as WordprocessingML runs (`w:r`), neighbours with the same formatting sharing one
+ * run and line breaks going inside it (`<w:t/><w:br/><w:t/>`), as Word writes them: fewer
+ * elements for docx to serialise.
+ */
+export function runsXml(spans: readonly Span[]): IXmlableObject[] {
+  const runs: IXmlableObject[] = [];
+  let content: IXmlableObject[] | null = null;
+  let key = -1;
+  for (const span of spans) {
+    if (span.break) {
+      if (content) content.push({ 'w:br': EMPTY });
+      else runs.push(BREAK);
+      continue;
+    }
+    const k = styleKey(span);
+    if (!content || k !== key) {
+      const props = runProperties(span);
+      content = props ? [props] : [];
+      runs.push({ 'w:r': content });
+      key = k;
+    }
+    content.push(textXml(span.text));
+  }
+  return runs;
 }
 
 const STYLE_ONLY = new Map<string, IXmlableObject>();

@@ -17,7 +17,7 @@ import {
 import { describeBarChart, renderBarChartSvg } from './bar-chart';
 import { renderBarChartPng } from './bar-chart-png';
 import { parseCommentText, type RichBlock, type RichSpan } from './comment-text';
-import { PreparedParagraph, paragraphXml, runXml } from './docx-prepared';
+import { PreparedParagraph, paragraphXml, runsXml } from './docx-prepared';
 import { createLongDate, describeScope, type DateOptions } from './text';
 import type { Digest, DigestComment, DigestCount } from './types';
 
@@ -88,7 +88,7 @@ function lineParagraph(line: Line, before: RichSpan[] = [], keepNext = false): F
   if (spans.some((s) => s.href)) {
     return new Paragraph({ style: COMMENT_STYLE, keepNext, ...(indent ? { indent } : {}), children: spans.map(spanRun) });
   }
-  return new PreparedParagraph(paragraphXml(COMMENT_STYLE, spans.map(runXml), { keepNext, ...indent }));
+  return new PreparedParagraph(paragraphXml(COMMENT_STYLE, runsXml(spans), { keepNext, ...indent }));
 }
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: 'B1B4B6' } as const;
@@ -173,7 +173,7 @@ export async function renderDocx(digest: Digest, options: DateOptions = {}): Pro
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.title)] }));
       for (const passage of section.passages) {
         const page = passage.page === undefined ? [] : [{ text: ` (page ${passage.page})`, upright: true }];
-        children.push(new PreparedParagraph(paragraphXml(QUOTE_STYLE, [{ text: passage.quote }, ...page].map(runXml), { keepNext: true })));
+        children.push(new PreparedParagraph(paragraphXml(QUOTE_STYLE, runsXml([{ text: passage.quote }, ...page]), { keepNext: true })));
         for (const c of passage.comments) children.push(...commentParagraphs(c, longDate));
       }
     }
