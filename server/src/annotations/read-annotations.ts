@@ -98,7 +98,7 @@ export async function containerSummary(db: Db, member: Member): Promise<{ total:
 /** A page of the W3C container in creation order. */
 export async function listContainer(db: Db, member: Member, offset: number, limit: number): Promise<AnnotationRow[]> {
   const { rows } = await db.query<AnnotationRow>(
-    `select ${ROW_COLUMNS} from annotations where ${containerWhere(member)} order by row_id limit $3 offset $4`,
+    `select ${ROW_COLUMNS} from annotations where ${containerWhere(member)} order by annotations.row_id limit $3 offset $4`,
     [member.groupId, member.id, limit, offset],
   );
   return rows;

@@ -24,7 +24,7 @@ export async function readDigestEntries(db: Db, member: Member, document: string
        where group_id = $1 and not deleted and annotation is not null and visibility = 'group'
          and ($2::text is null or annotation->'target'->>'source' = $2::text)
          and row_id > $3::bigint
-       order by row_id limit $4`,
+       order by annotations.row_id limit $4`,
       [member.groupId, document ?? null, after, PAGE],
     );
     for (const row of rows) {
