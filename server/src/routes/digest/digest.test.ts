@@ -167,6 +167,21 @@ describe.each(BACKENDS)('group digest on %s', (kind) => {
     expect(long.status).toBe(400);
   });
 
+  it('pages through more comments than one query reads (1,000), each once', async () => {
+    const big = await t.createGroup('Big group');
+    const template = makeComment({ text: 'bulk comment' });
+    await t.testDb.db.query(
+      `insert into annotations (group_id, id, author_id, revision, annotation, visibility, ever_shared, xid, seq, created_at, updated_at)
+       select $1, u, $2, 1, jsonb_set($3::jsonb, '{id}', to_jsonb('urn:uuid:' || u)), 'group', true, pg_current_xact_id(), nextval('change_seq'), now(), now()
+       from (select '00000000-0000-7000-8000-' || lpad(n::text, 12, '0') as u from generate_series(1, 2345) as n) s`,
+      [big.group, big.member.memberId, JSON.stringify(template)],
+    );
+    const res = await t.store.app.request(`http://store.test/api/groups/${big.group}/digest?format=jsonld`, { headers: { authorization: `Bearer ${big.reader.token}` } });
+    const ids = (await res.json()).first.items.map((a: { id: string }) => a.id);
+    expect(ids).toHaveLength(2345);
+    expect(new Set(ids).size).toBe(2345);
+  });
+
   it('refuses people outside the group', async () => {
     expect((await t.call('GET', `/api/groups/${g.group}/digest?format=csv`)).status).toBe(401);
     const other = await t.createGroup('Another group');
