@@ -177,7 +177,8 @@ describe.each(BACKENDS)('group digest on %s', (kind) => {
       [big.group, big.member.memberId, JSON.stringify(template)],
     );
     const res = await t.store.app.request(`http://store.test/api/groups/${big.group}/digest?format=jsonld`, { headers: { authorization: `Bearer ${big.reader.token}` } });
-    const ids = (await res.json()).first.items.map((a: { id: string }) => a.id);
+    const body = (await res.json()) as { first: { items: { id: string }[] } };
+    const ids = body.first.items.map((a) => a.id);
     expect(ids).toHaveLength(2345);
     expect(new Set(ids).size).toBe(2345);
   });

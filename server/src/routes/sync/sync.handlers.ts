@@ -70,6 +70,9 @@ export function getStream(c: Context<AppEnv>) {
         setTimeout(resolve, PING_MS).unref();
       });
       if (closed) break;
+      // A revoked member's open stream ends at the next ping.
+      const { rows: current } = await db.query('select 1 from members where id = $1 and revoked_at is null', [member.id]).catch(() => ({ rows: [1] }));
+      if (current.length === 0) break;
       await stream.write(': ping\n\n');
       // A missed NOTIFY (a process died between commit and NOTIFY, or the LISTEN connection
       // dropped) costs at most one ping interval: compare with the feed head each time.
