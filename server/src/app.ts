@@ -11,6 +11,7 @@ import { annotationRoutes } from './routes/annotations/annotations.routes';
 import { authRoutes } from './routes/auth/auth.routes';
 import { digestRoutes } from './routes/digest/digest.routes';
 import { healthRoutes } from './routes/health';
+import { PING_MS } from './routes/sync/sync.handlers';
 import { syncRoutes } from './routes/sync/sync.routes';
 import { w3cRoutes } from './routes/w3c/w3c.routes';
 
@@ -33,6 +34,8 @@ export interface AppOptions {
   channel?: string;
   publicUrl?: string;
   clientAddress?: (c: Context) => string;
+  /** Stream ping interval (default 15 s; tests shorten it). */
+  pingMs?: number;
 }
 
 /** A running store app: Hono's fetch handler plus its change hub. */
@@ -67,6 +70,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
     hub,
     notifier,
     clientAddress: options.clientAddress ?? defaultClientAddress,
+    pingMs: options.pingMs ?? PING_MS,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   };
   setMaxBodyBytesForMessages(limits.bodyBytes);

@@ -28,6 +28,8 @@ export interface StoreDeps {
   notifier: Notifier;
   /** Base URL for W3C annotation IRIs; default: the request's own origin. */
   publicUrl?: string;
+  /** How often streams ping and re-check the feed head and the member (ms). */
+  pingMs: number;
   /** The caller's network address for join rate limits. */
   clientAddress: (c: Context) => string;
 }

@@ -10,6 +10,8 @@ export interface SseReader {
   next(timeoutMs?: number): Promise<SseEvent>;
   /** Events received so far and not yet taken with next(). */
   buffered(): SseEvent[];
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,7 +26,7 @@ export function readSse(response: Response): SseReader {
   let closed = false;
   let failure: Error | null = null;
 
-  (async () => {
+  const ended = (async () => {
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -78,6 +80,7 @@ export function readSse(response: Response): SseReader {
       });
     },
     buffered: () => queue.splice(0),
+    ended,
     async close() {
       closed = true;
       await reader.cancel().catch(() => undefined);

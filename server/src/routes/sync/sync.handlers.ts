@@ -34,7 +34,7 @@ export const PING_MS = 15_000;
  * head is sent at once if it is newer than what the client has.
  */
 export function getStream(c: Context<AppEnv>) {
-  const { db, hub } = c.get('deps');
+  const { db, hub, pingMs } = c.get('deps');
   const member = c.get('member');
   const lastEventId = c.req.header('last-event-id');
   const resumeFrom: Cursor | null = lastEventId ? decodeCursor(lastEventId, 'Last-Event-ID') : null;
@@ -67,7 +67,7 @@ export function getStream(c: Context<AppEnv>) {
     while (!closed) {
       await new Promise<void>((resolve) => {
         wake = resolve;
-        setTimeout(resolve, PING_MS).unref();
+        setTimeout(resolve, pingMs).unref();
       });
       if (closed) break;
       // A revoked member's open stream ends at the next ping.

@@ -139,6 +139,31 @@ describe.each(BACKENDS)('change feed and stream on %s', (kind) => {
     await quiet.close();
   });
 
+  it('catches up at the next ping when a NOTIFY was lost, and ends a revoked member\'s stream', async () => {
+    const fast = await openTestStore(kind, { pingMs: 300 });
+    try {
+      const fg = await fast.createGroup();
+      const res = await fast.store.app.request(`http://store.test/api/groups/${fg.group}/stream`, { headers: { authorization: `Bearer ${fg.reader.token}` } });
+      const stream = readSse(res);
+      // A change committed without any NOTIFY (as if its process died right after commit).
+      const a = makeComment();
+      await fast.testDb.db.query(
+        `insert into annotations (group_id, id, author_id, revision, annotation, visibility, ever_shared, xid, seq, created_at, updated_at)
+         values ($1, $2, $3, 1, $4::jsonb, 'group', true, pg_current_xact_id(), nextval('change_seq'), now(), now())`,
+        [fg.group, uuidOf(a), fg.member.memberId, JSON.stringify(a)],
+      );
+      const event = await stream.next(3000);
+      const feed = await fast.call('GET', `/api/groups/${fg.group}/changes`, { token: fg.reader.token });
+      expect(event.id).toBe(feed.json.next);
+      await fast.call('DELETE', `/api/groups/${fg.group}/members/${fg.reader.memberId}`, { token: fg.facilitator.token });
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('stream still open')), 3000));
+      await Promise.race([stream.ended, timeout]);
+      await stream.close();
+    } finally {
+      await fast.close();
+    }
+  });
+
   it('does not tell other members\' streams about a private comment', async () => {
     const res = await t.store.app.request(`http://store.test/api/groups/${g.group}/stream`, { headers: { authorization: `Bearer ${g.reader.token}` } });
     const stream = readSse(res);
