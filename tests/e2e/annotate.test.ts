@@ -7,7 +7,7 @@ import { ANNOTATOR_HOST_TAG } from './support/annotator';
 import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { fixturesDir, startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { paintedCount, selectWithMouse, textRect } from './support/page-actions';
+import { openSidePanelFor, paintedCount, selectWithMouse, textRect } from './support/page-actions';
 
 // The whole journey of issue 2 in real Chromium with the built extension: a comment made
 // with the mouse, one made with the keyboard only, both painted again after a reload, then
@@ -174,14 +174,4 @@ async function tabTo(page: Page, name: string) {
     if (label === name) return;
   }
   throw new Error(`Tab never reached "${name}"`);
-}
-
-/** The side panel as a tab aimed at the page's tab (a real side panel can't be opened by a test). */
-async function openSidePanelFor(browser: ExtensionBrowser, page: Page): Promise<Page> {
-  await page.bringToFront();
-  const worker = browser.context.serviceWorkers()[0]!;
-  const tabId = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: typeof import("webextension-polyfill") }).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
-  const panel = await browser.context.newPage();
-  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
-  return panel;
 }

@@ -9,7 +9,7 @@ import { ANNOTATOR_HOST_TAG } from './support/annotator';
 import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
 import { extensionPage, launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { paintedCount, selectWithMouse } from './support/page-actions';
+import { openSidePanelFor, paintedCount, selectWithMouse } from './support/page-actions';
 
 // Two members, two browser profiles, one real store (PGlite in a temp DATA_DIR): a comment
 // written by A appears live on B's open page; B's comment written while offline reaches A.
@@ -123,11 +123,7 @@ describe('a group sharing comments through the store', () => {
     await page.keyboard.press('Alt+Shift+C');
     await expect.poll(() => page.getByRole('status').textContent()).toContain('You joined this group as a reader');
 
-    const worker = officer.context.serviceWorkers()[0]!;
-    await page.bringToFront();
-    const tabId = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
-    const panel = await officer.context.newPage();
-    await panel.goto(`chrome-extension://${officer.extensionId}/sidepanel.html?tab=${tabId}`);
+    const panel = await openSidePanelFor(officer, page);
     await expect.poll(() => panel.textContent('body')).toContain('You joined this group as a reader');
     await panel.getByText('Filter comments').click();
     await panel.getByLabel('Show comments about').selectOption({ label: 'Information and advice (1)' });

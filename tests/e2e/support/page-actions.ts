@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './chromium';
 
 /** Number of passages painted as comments (plain or focused) in the page; the registry is per document. */
 export function paintedCount(page: Page): Promise<number> {
@@ -37,4 +38,14 @@ export async function selectWithMouse(page: Page, text: string): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(rect.right - 1, rect.bottom - 4, { steps: 8 });
   await page.mouse.up();
+}
+
+/** The side panel as a tab aimed at the page's tab (a real side panel can't be opened by a test). */
+export async function openSidePanelFor(browser: ExtensionBrowser, page: Page): Promise<Page> {
+  await page.bringToFront();
+  const worker = browser.context.serviceWorkers()[0]!;
+  const tabId = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: typeof import("webextension-polyfill") }).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+  return panel;
 }
