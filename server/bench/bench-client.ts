@@ -8,8 +8,12 @@ import { makeComment, uuidOf } from '../test/support/annotations';
  */
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
-/** One HTTP request; resolves with status and body text. */
-export function httpRequest(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+/**
+ * One HTTP request; resolves with status and body text. A kept-alive socket the server
+ * closed meanwhile (its keep-alive timeout) fails with ECONNRESET: retried once, as the
+ * Node documentation advises (every request here is idempotent).
+ */
+export function httpRequest(url: string, method: string, headers: Record<string, string>, body?: string, retried = false): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const req = request(
@@ -21,7 +25,10 @@ export function httpRequest(url: string, method: string, headers: Record<string,
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (!retried && req.reusedSocket && error.code === 'ECONNRESET') resolve(httpRequest(url, method, headers, body, true));
+      else reject(error);
+    });
     req.end(body);
   });
 }

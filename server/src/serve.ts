@@ -50,6 +50,11 @@ export async function startStore(env: StoreEnv, log: (line: string) => void = co
     const s = serveHttp({ fetch: store.app.fetch, port: env.PORT, ...(env.HOST ? { hostname: env.HOST } : {}) }, () => resolveServer(s));
     s.once('error', reject);
   });
+  // Idle keep-alive connections stay open longer than a load balancer's usual 60 s, so the
+  // balancer (or any client reusing a connection) never writes into one just being closed.
+  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const where = db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(env.DATA_DIR, 'pglite')}`;
   log(`store: listening on http://localhost:${env.PORT} with ${where}`);
   log(`store: make a group with: npm run store -- create-group "Group name"`);

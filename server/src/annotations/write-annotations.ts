@@ -37,9 +37,9 @@ export function parseEtag(value: string | undefined): string | undefined {
 }
 
 /** Columns a write returns so the change can be announced after commit. */
-const STAMP = `group_id, author_id, revision, visibility, ever_shared, xid::text as xid, seq::text as seq`;
+export const STAMP = `group_id, author_id, revision, visibility, ever_shared, xid::text as xid, seq::text as seq`;
 
-interface StampRow {
+export interface StampRow {
   group_id: string;
   author_id: string;
   revision: number;
@@ -50,7 +50,7 @@ interface StampRow {
 }
 
 /** The note announcing a written row; private never-shared rows only to their author. */
-function noteFor(row: StampRow): ChangeNote {
+export function noteFor(row: StampRow): ChangeNote {
   const onlyFor = row.visibility === 'private' && !row.ever_shared ? row.author_id : undefined;
   return { group: row.group_id, cursor: cursorFromRow(row), ...(onlyFor ? { onlyFor } : {}) };
 }

@@ -11,7 +11,8 @@ export function bearerToken(header: string | undefined): string | null {
   return match ? match[1]! : null;
 }
 
-interface MemberRow {
+/** A members row as the auth queries select it. */
+export interface MemberRow {
   id: string;
   group_id: string;
   role: Role;
@@ -19,9 +20,10 @@ interface MemberRow {
   revoked_at: unknown;
 }
 
-const MEMBER_COLUMNS = 'id, group_id, role, display_name, revoked_at';
+export const MEMBER_COLUMNS = 'id, group_id, role, display_name, revoked_at';
 
-function toMember(row: MemberRow | undefined): Member {
+/** The caller from a members row: unknown → 401 `unauthenticated`, revoked → 401 `token-revoked`. */
+export function toMember(row: MemberRow | undefined): Member {
   if (!row) throw new ApiError(401, 'unauthenticated', 'This sign-in is not known to the group store. Join again with your invite code.');
   if (row.revoked_at) throw new ApiError(401, 'token-revoked', 'Your invite has been withdrawn: ask your facilitator for a new one.');
   return { id: row.id, groupId: row.group_id, role: row.role, displayName: row.display_name };
@@ -50,6 +52,8 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
  * `limitWrites`, after the group and role checks, so their refusals come first.
  */
 export const authenticateWriter: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // Already authenticated and counted by createInOneRoundTrip (which then fell through).
+  if (c.get('member')) return next();
   const token = requireToken(c.req.header('authorization'));
   const { db, limits, clock } = c.get('deps');
   const now = clock();

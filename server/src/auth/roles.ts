@@ -13,10 +13,13 @@ export interface Member {
   displayName: string | null;
 }
 
+/** Roles that write annotations (also used by the one-statement create's SQL). */
+export const WRITER_ROLES: readonly Role[] = ['member'];
+
 /** What each role may do; routes ask these, never compare role names themselves. */
 export const can = {
   /** Write annotations through the sync API or the W3C container. */
-  write: (m: Member) => m.role === 'member',
+  write: (m: Member) => WRITER_ROLES.includes(m.role),
   /** Read the group's feed, annotations and stream. */
   read: (_m: Member) => true,
   /** Invite, revoke, list members, hide and unhide. */

@@ -11,14 +11,20 @@ export interface Notifier {
 }
 
 /**
- * NOTIFY after commit, coalesced: all notes queued while one NOTIFY is in flight go out
- * together, one per group (and per private author) with the newest cursor, in a single
- * statement. NOTIFY is kept out of the write transactions because PostgreSQL serialises
+ * NOTIFY after commit, coalesced: all notes queued while one NOTIFY is in flight (or in
+ * the short gap after it) go out together, one per group (and per private author) with the
+ * newest cursor, in a single statement. The first note after a quiet spell goes at once. NOTIFY is kept out of the write transactions because PostgreSQL serialises
  * the commits of notifying transactions (a global lock held through the WAL flush), which
  * capped writes near 200/s. If a process dies between a commit and its NOTIFY, streams
  * still catch up: each re-checks the feed head at every ping (see sync.handlers).
  */
-export function createNotifier(db: Db, channel: string, onError: (e: unknown) => void = (e) => console.error('store: NOTIFY failed', e)): Notifier {
+export function createNotifier(
+  db: Db,
+  channel: string,
+  onError: (e: unknown) => void = (e) => console.error('store: NOTIFY failed', e),
+  /** Pause between two NOTIFY statements: under a stream of writes, one NOTIFY per 5 ms at most. */
+  gapMs = 5,
+): Notifier {
   const queued = new Map<string, ChangeNote>();
   let sending: Promise<void> | null = null;
 
@@ -36,6 +42,7 @@ export function createNotifier(db: Db, channel: string, onError: (e: unknown) =>
           } catch (error) {
             onError(error);
           }
+          if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
         }
       } finally {
         sending = null;

@@ -3,6 +3,7 @@ import { authenticate, authenticateWriter, limitWrites, requireAbility, requireO
 import { can } from '../../auth/roles';
 import type { AppEnv } from '../../context';
 import { deleteOne, getOne, hideOne, putOne, unhideOne } from './annotations.handlers';
+import { createInOneRoundTrip } from './create-in-one';
 
 const readers = [authenticate, requireOwnGroup] as const;
 const writers = [authenticateWriter, requireOwnGroup, requireAbility(can.write, 'Only members can write comments: your invite lets you read.'), limitWrites] as const;
@@ -11,7 +12,7 @@ const moderators = [authenticateWriter, requireOwnGroup, requireAbility(can.faci
 /** The sync API's annotation resource (mounted at /api/groups/:group/annotations). */
 export function annotationRoutes() {
   const app = new Hono<AppEnv>();
-  app.put('/:uuid', ...writers, putOne);
+  app.put('/:uuid', createInOneRoundTrip, ...writers, putOne);
   app.get('/:uuid', ...readers, getOne);
   app.delete('/:uuid', ...writers, deleteOne);
   app.post('/:uuid/hide', ...moderators, hideOne);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeComment, uuidOf } from '../../../test/support/annotations';
 import { BACKENDS } from '../../../test/support/test-db';
 import { ADMIN_TOKEN, openTestStore, type TestGroup, type TestStore } from '../../../test/support/test-store';
 
@@ -74,6 +75,26 @@ describe.each(BACKENDS)('auth on %s', (kind) => {
       statuses.push(r.status);
     }
     expect(statuses).toEqual([204, 204, 204, 204, 204, 429]);
+  });
+
+  it('rate-limits new comments (the one-statement create) and counts each request once', async () => {
+    const comments = Array.from({ length: 6 }, () => makeComment());
+    const statuses: number[] = [];
+    for (const a of comments.slice(0, 4)) {
+      statuses.push((await t.call('PUT', `/api/groups/${g.group}/annotations/${uuidOf(a)}`, { token: g.member.token, body: a, headers: { 'if-none-match': '*' } })).status);
+    }
+    // A repeated push falls through to the usual path: still one hit, not two.
+    const again = comments[0]!;
+    statuses.push((await t.call('PUT', `/api/groups/${g.group}/annotations/${uuidOf(again)}`, { token: g.member.token, body: again, headers: { 'if-none-match': '*' } })).status);
+    const sixth = comments[5]!;
+    const limited = await t.call('PUT', `/api/groups/${g.group}/annotations/${uuidOf(sixth)}`, { token: g.member.token, body: sixth, headers: { 'if-none-match': '*' } });
+    statuses.push(limited.status);
+    expect(statuses).toEqual([201, 201, 201, 201, 200, 429]);
+    expect(limited.json.error.code).toBe('rate-limited');
+    const { rows } = await t.testDb.db.query<{ hits: number }>(`select hits from rate_limits where bucket = $1`, [`write:${g.member.memberId}`]);
+    expect(Number(rows[0]!.hits)).toBe(6);
+    const { rows: stored } = await t.testDb.db.query(`select 1 from annotations where id = $1`, [uuidOf(sixth)]);
+    expect(stored).toEqual([]);
   });
 
   it('creates groups only with the admin token', async () => {

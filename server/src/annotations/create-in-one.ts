@@ -1,0 +1,55 @@
+import { countHitSql } from '../auth/rate-limit';
+import { MEMBER_COLUMNS, type MemberRow } from '../auth/middleware';
+import { WRITER_ROLES } from '../auth/roles';
+import type { Db } from '../db/db';
+import { STAMP, type StampRow } from './write-annotations';
+
+/** What the one-statement create found and did. */
+export interface OneStatementCreate {
+  /** The caller's members row (null: unknown token). */
+  member: MemberRow | null;
+  /** Writes counted in the caller's window, this one included (0 if not counted). */
+  hits: number;
+  /** The new row, or null when nothing was inserted (refused, or the id exists). */
+  stamp: StampRow | null;
+}
+
+/** Inputs of the one-statement create. */
+export interface OneStatementCreateInput {
+  tokenHash: string;
+  windowStart: string;
+  maxHits: number;
+  group: string;
+  uuid: string;
+  body: string;
+  visibility: string;
+  now: string;
+}
+
+/**
+ * Authenticate, count the write and insert a new annotation in ONE statement: the hot path
+ * of a push (PUT with If-None-Match: *). It inserts only if the token is current, the group
+ * is the caller's, the role may write and the rate limit allows; otherwise, or when the id
+ * already exists, it inserts nothing and the usual middleware chain decides (with the
+ * caller already counted). On this machine a write's cost is mostly round trips.
+ */
+export async function createInOneStatement(db: Db, input: OneStatementCreateInput): Promise<OneStatementCreate> {
+  const { rows } = await db.query<MemberRow & { hits: number | null; stamp: StampRow | null }>(
+    `with m as (select ${MEMBER_COLUMNS} from members where token_hash = $1),
+       r as (${countHitSql(`'write:' || m.id`, '$2::timestamptz', 'from m where m.revoked_at is null')}),
+       ins as (
+         insert into annotations (group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, xid, seq, created_at, updated_at)
+         select $3, $4, m.id, 1, $5::jsonb, false, $6, $6 = 'group', pg_current_xact_id(), nextval('change_seq'), $7::timestamptz, $7::timestamptz
+         from m, r
+         where m.revoked_at is null and m.group_id = $3 and r.hits <= $8
+           and m.role in (select json_array_elements_text($9::json))
+         on conflict (group_id, id) do nothing
+         returning ${STAMP})
+     select m.*, (select hits from r) as hits, (select row_to_json(ins) from ins) as stamp from m`,
+    [input.tokenHash, input.windowStart, input.group, input.uuid, input.body, input.visibility, input.now, input.maxHits, JSON.stringify(WRITER_ROLES)],
+  );
+  const row = rows[0];
+  if (!row) return { member: null, hits: 0, stamp: null };
+  const { hits, stamp, ...member } = row;
+  return { member, hits: Number(hits ?? 0), stamp: stamp ?? null };
+}
