@@ -30,11 +30,10 @@ export function toFeedChange(row: AnnotationRow, member: Member): FeedChange {
   return { cursor: rowCursorText(row), id: urnFor(row.id), revision: String(row.revision), deleted: goneForMe, hidden, annotation };
 }
 
-/**
- * Changes after `after`, in cursor order, at most `limit`. Only changes committed below the
- * visibility horizon are served, so a later page can never gain an entry before `next`.
- */
-export async function readFeed(db: Db, member: Member, after: Cursor, limit: number): Promise<FeedPage> {
+/** How long a feed read waits for changes held back behind an older running transaction. */
+export const FEED_WAIT_MS = 1000;
+
+async function queryPage(db: Db, member: Member, after: Cursor, limit: number): Promise<FeedPage> {
   const { rows } = await db.query<AnnotationRow>(
     `select ${ROW_COLUMNS} from annotations
      where group_id = $1 and (xid, seq) > ($2::text::xid8, $3::bigint) and ${BELOW_HORIZON} and ${visibleTo('$4')}
@@ -50,8 +49,48 @@ export async function readFeed(db: Db, member: Member, after: Cursor, limit: num
   };
 }
 
-/** The newest feed position `member` may see, or null for an empty feed (stream start). */
-export async function feedHead(db: Db, member: Member): Promise<{ xid: string; seq: string } | null> {
+/**
+ * Changes after `after`, in cursor order, at most `limit`. Only changes committed below the
+ * visibility horizon are served, so a later page can never gain an entry before `next`.
+ * When committed changes wait above the horizon (a transaction that started earlier, anywhere
+ * on the database server, has not finished), the read waits for them up to FEED_WAIT_MS, so
+ * a client that pulls right after a write normally sees it.
+ */
+export async function readFeed(db: Db, member: Member, after: Cursor, limit: number, waitMs = FEED_WAIT_MS): Promise<FeedPage> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const page = await queryPage(db, member, after, limit);
+    if (page.hasMore || page.changes.length === limit || Date.now() >= deadline) return page;
+    const { rows: held } = await db.query(
+      `select 1 from annotations
+       where group_id = $1 and (xid, seq) > ($2::text::xid8, $3::bigint) and not ${BELOW_HORIZON} and ${visibleTo('$4')}
+       limit 1`,
+      [member.groupId, after.xid.toString(), after.seq.toString(), member.id],
+    );
+    if (held.length === 0) return page;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * The newest feed position `member` may see, or null for an empty feed (stream start and
+ * pings). Like readFeed, it waits up to `waitMs` for changes held above the horizon.
+ */
+export async function feedHead(db: Db, member: Member, waitMs = FEED_WAIT_MS): Promise<{ xid: string; seq: string } | null> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const { rows } = await db.query<{ xid: string; seq: string; held: boolean }>(
+      `select xid::text as xid, seq::text as seq, not ${BELOW_HORIZON} as held from annotations
+       where group_id = $1 and ${visibleTo('$2')}
+       order by annotations.xid desc, annotations.seq desc limit 1`,
+      [member.groupId, member.id],
+    );
+    const top = rows[0];
+    if (!top) return null;
+    if (!top.held) return { xid: top.xid, seq: top.seq };
+    if (Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
   const { rows } = await db.query<{ xid: string; seq: string }>(
     `select xid::text as xid, seq::text as seq from annotations
      where group_id = $1 and ${BELOW_HORIZON} and ${visibleTo('$2')}
