@@ -23,6 +23,9 @@ export interface RouteCase {
 
 const ALL: Role[] = ['facilitator', 'member', 'reader'];
 
+/** Every download format of `GET /api/groups/{group}/digest`. */
+export const DIGEST_FORMATS = ['csv', 'md', 'html', 'docx', 'jsonld'] as const;
+
 async function newComment(t: TestStore, g: MatrixGroup): Promise<string> {
   const a = makeComment({ text: `${g.secret} extra` });
   await t.call('PUT', `/api/groups/${g.group}/annotations/${uuidOf(a)}`, { token: g.member.token, body: a, headers: { 'if-none-match': '*' } });
@@ -93,6 +96,9 @@ export const ROUTE_CASES: RouteCase[] = [
     },
   },
   { name: 'DELETE W3C annotation', allowed: ['member'], okStatus: 204, request: async (t, g) => ({ method: 'DELETE', path: `/annotations/${g.group}/${await newComment(t, g)}`, call: {} }) },
+  ...DIGEST_FORMATS.map(
+    (format): RouteCase => ({ name: `GET digest (${format})`, allowed: ALL, okStatus: 200, request: async (_t, g) => ({ method: 'GET', path: `/api/groups/${g.group}/digest?format=${format}`, call: {} }) }),
+  ),
 ];
 
 /** Set up a group for the matrix with its own secret marker. */
