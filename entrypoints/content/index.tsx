@@ -69,7 +69,7 @@ export default defineContentScript({
       'page/repaint': async () => ({ painted: await session.reload() }),
       'page/start-comment': () => session.startComment(),
       'page/get-state': () => session.pageState(),
-      'page/focus': ({ id }) => ({ found: session.focusComment(id) }),
+      'page/focus': async ({ id }) => ({ found: await session.focusComment(id) }),
     });
     browser.runtime.onMessage.addListener(handler);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(handler));

@@ -1,5 +1,3 @@
-import { anchorAll, buildTextIndex, describeRange, offsetsToRange, rangeToOffsets } from '../../utils/anchoring';
-import { readDocumentIdentity } from '../../utils/document';
 import { createHighlighter, DEFAULT_PALETTE } from '../../utils/highlight';
 import { densityMarks, placeMarks, type DensityMark } from '../../utils/overlay/density';
 import { overlapDepths } from '../../utils/overlay/overlaps';
@@ -13,12 +11,14 @@ import {
   themesOf,
   DEFAULT_SETTINGS,
   type CommentDraft,
+  type LeaAnnotation,
   type CommentTarget,
   type Settings,
 } from '../../utils/model';
 import type { DamagedRecord } from '../../utils/store/annotation-repo';
 import { checkSelection } from '../../utils/page/selection-check';
-import { findSectionHeading } from '../../utils/page/section-heading';
+import { createDomSurface } from './dom-surface';
+import type { DocumentSurface, SurfaceAnchor } from './surface';
 
 /** What the in-page overlay shows; the overlay renders it and calls the session's actions. */
 export interface OverlayState {
@@ -48,8 +48,11 @@ export function createPageSession(options: {
   signal: AbortSignal;
   /** Called after the page's comments were re-read and repainted (the side panel listens). */
   onCommentsChanged?: () => void;
+  /** The document the session runs on; a web page's DOM by default (the PDF viewer passes its own). */
+  surface?: DocumentSurface;
 }) {
   const { doc, win, send, signal } = options;
+  const surface = options.surface ?? createDomSurface(doc, win);
   // Theme colours come from the theme layer; the highlighter keeps hit-testing, focus and flash.
   const themeLayer = createThemeLayer(doc, win as unknown as ThemeLayerView);
   const invisibleComment = { background: 'transparent', underline: 'transparent', thickness: '0px', line: 'solid' as const };
@@ -64,9 +67,12 @@ export function createPageSession(options: {
     listeners.forEach((l) => l());
   };
   const ranges = new Map<string, Range>();
+  const anchors = new Map<string, SurfaceAnchor>();
+  let listing: { annotations: LeaAnnotation[]; authors: Record<string, 'me' | 'other'> } = { annotations: [], authors: {} };
 
-  const identity = () => readDocumentIdentity(doc, win.location.href);
+  const identity = () => surface.identity();
 
+  /** Re-reads the document's comments from the extension's store, then repaints them. */
   async function reload(): Promise<number> {
     const id = identity();
     if (!id) return 0;
@@ -76,49 +82,63 @@ export function createPageSession(options: {
     ]);
     damaged = list.damaged;
     role = list.role;
-    const index = buildTextIndex(doc.body);
-    const results = anchorAll(doc.body, list.annotations.map((a) => a.target.selector), index);
+    listing = { annotations: list.annotations, authors: list.authors };
+    setState({ settings });
+    return repaint();
+  }
+
+  /** Anchors and paints the comments last read (after a reload, or when more of a PDF is on screen). */
+  async function repaint(): Promise<number> {
+    const results = await surface.anchor(listing.annotations);
     ranges.clear();
-    const anchored = list.annotations.map((annotation, i) => {
+    anchors.clear();
+    const anchored = listing.annotations.map((annotation, i) => {
       const result = results[i]!;
       if (result.range) ranges.set(annotation.id, result.range);
-      return { annotation, status: result.status, range: result.range };
+      if (result.span) anchors.set(annotation.id, result);
+      return { annotation, result };
     });
     anchored.sort((a, b) => {
-      if (!a.range || !b.range) return a.range ? -1 : b.range ? 1 : 0;
-      return a.range.compareBoundaryPoints(Range.START_TO_START, b.range) || a.annotation.created.localeCompare(b.annotation.created);
+      const sa = a.result.span;
+      const sb = b.result.span;
+      if (!sa || !sb) return sa ? -1 : sb ? 1 : 0;
+      return sa.start - sb.start || a.annotation.created.localeCompare(b.annotation.created);
     });
-    const comments: AnchoredComment[] = anchored.map(({ annotation, status, range }, order) => ({
+    const comments: AnchoredComment[] = anchored.map(({ annotation, result }, order) => ({
       annotation,
-      mine: list.authors[annotation.id] !== 'other',
-      status,
-      position: range ? order : null,
+      mine: listing.authors[annotation.id] !== 'other',
+      status: result.status,
+      position: result.span ? order : null,
+      ...(result.page ? { page: result.page } : {}),
     }));
     const painted = comments.filter((c) => ranges.has(c.annotation.id));
     highlighter.paint(painted.map((c) => ({ id: c.annotation.id, range: ranges.get(c.annotation.id)! })));
-    // Bands by text position first (no layout work), then one real position per band.
-    const spans = painted.map((c) => rangeToOffsets(index, ranges.get(c.annotation.id)!));
     if (themeLayer) {
       const byTheme = new Map<string, Range[]>();
       for (const c of painted) {
         const name = themeHighlightName(themesOf(c.annotation));
         byTheme.set(name, [...(byTheme.get(name) ?? []), ranges.get(c.annotation.id)!]);
       }
-      const depths = overlapDepths(spans);
-      const toRanges = (list: { start: number; end: number }[]) => list.map((sp) => offsetsToRange(index, sp.start, sp.end)).filter((r): r is Range => r !== null);
+      // Overlaps by text position first (no layout work), then ranges only where text is on screen.
+      const depths = overlapDepths(painted.map((c) => anchors.get(c.annotation.id)!.span!));
+      const toRanges = (list: { start: number; end: number }[]) => list.map((sp) => surface.rangeFor(sp)).filter((r): r is Range => r !== null);
       themeLayer.paint(byTheme, { two: toRanges(depths.two), three: toRanges(depths.three) });
     }
+    // Bands by text position first, then one real position per band.
+    const located = comments.filter((c) => anchors.has(c.annotation.id));
     const density = placeMarks(
-      densityMarks(painted.map((c, i) => ({ id: c.annotation.id, y: spans[i]!.start, label: c.annotation.section ?? '' })), index.text.length),
-      (id) => (ranges.get(id) ? ranges.get(id)!.getBoundingClientRect().top + win.scrollY : null),
-      doc.documentElement.scrollHeight,
+      densityMarks(
+        located.map((c) => ({ id: c.annotation.id, y: anchors.get(c.annotation.id)!.span!.start, label: c.annotation.section ?? (c.page ? `Page ${c.page}` : '') })),
+        surface.textLength(),
+      ),
+      (id) => (anchors.get(id) ? surface.topOf(anchors.get(id)!) : null),
+      surface.scrollHeight(),
     );
     // Tell screen-reader users (politely, without moving focus) when others' comments arrive.
     const arrived = knownIds ? comments.filter((c) => !knownIds!.has(c.annotation.id) && !c.mine).length : 0;
     knownIds = new Set(comments.map((c) => c.annotation.id));
     setState({
       comments,
-      settings,
       density,
       ...(arrived > 0 ? { notice: arrived === 1 ? '1 new comment from your group on this page.' : `${arrived} new comments from your group on this page.` } : {}),
     });
@@ -138,7 +158,7 @@ export function createPageSession(options: {
   function onSelectionSettled() {
     if (state.editor) return;
     const selected = currentSelection();
-    if (!selected || !selected.text.trim() || !doc.body.contains(selected.range.commonAncestorContainer)) {
+    if (!selected || !selected.text.trim() || !surface.root().contains(selected.range.commonAncestorContainer)) {
       if (state.adder) setState({ adder: null });
       return;
     }
@@ -147,7 +167,7 @@ export function createPageSession(options: {
   }
 
   /** Open the editor for the current selection, or say plainly why not. */
-  function startComment(): { started: boolean; reason?: string } {
+  async function startComment(): Promise<{ started: boolean; reason?: string }> {
     if (state.editor) return { started: true };
     if (role === 'reader') {
       const reason = 'You joined this group as a reader, so you can read and export comments but not write them.';
@@ -172,18 +192,29 @@ export function createPageSession(options: {
       setState({ notice: reason });
       return { started: false, reason };
     }
-    const selectors = describeRange(doc.body, selected.range);
+    if (!surface.root().contains(selected.range.commonAncestorContainer)) {
+      const reason = 'Select words in the document itself to comment on them.';
+      setState({ notice: reason, adder: null });
+      return { started: false, reason };
+    }
+    const described = await surface.describe(selected.range);
+    if ('problem' in described) {
+      setState({ notice: described.problem, adder: null });
+      return { started: false, reason: described.problem };
+    }
+    if (state.editor) return { started: true };
     const { settings } = state;
     setState({
       adder: null,
       card: null,
       notice: '',
       editor: {
-        quote: selectors[0].exact,
+        quote: described.selectors[0].exact,
         target: {
           source: id.uri,
-          selectors,
-          section: findSectionHeading(doc.body, selected.range.startContainer),
+          selectors: described.selectors,
+          ...(described.section ? { section: described.section } : {}),
+          ...(described.scope ? { scope: described.scope } : {}),
           documentTitle: id.title || undefined,
         },
         draft: {
@@ -231,11 +262,13 @@ export function createPageSession(options: {
     setState({ card: { ids, x, y, pinned } });
   }
 
-  function focusComment(id: string): boolean {
-    const range = ranges.get(id);
+  /** Scroll to a comment's passage (rendering its PDF page first if need be) and flash it. */
+  async function focusComment(id: string): Promise<boolean> {
+    const anchor = anchors.get(id);
+    if (!anchor) return false;
+    const range = await surface.reveal(anchor);
     if (!range) return false;
-    const target = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
-    target?.scrollIntoView({ block: 'center' });
+    if (!ranges.has(id)) await repaint();
     highlighter.focus(id);
     highlighter.flash(id);
     return true;
@@ -268,7 +301,7 @@ export function createPageSession(options: {
       // The same shortcut as the browser command, for when the browser leaves it unassigned.
       if (e.altKey && e.shiftKey && (e.key === 'C' || e.key === 'c' || e.code === 'KeyC')) {
         e.preventDefault();
-        startComment();
+        void startComment();
       } else if (e.key === 'Escape' && (state.card || state.adder)) {
         setState({ card: null, adder: null });
       }
@@ -292,6 +325,7 @@ export function createPageSession(options: {
       return () => listeners.delete(listener);
     },
     reload,
+    repaint,
     startComment,
     saveComment,
     cancelComment,

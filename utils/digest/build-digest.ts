@@ -49,7 +49,7 @@ export function sectionOf(annotation: LeaAnnotation): string {
 }
 
 function matchesFilters(annotation: LeaAnnotation, filters: DigestFilters): boolean {
-  if (filters.document && annotation.target.source !== filters.document) return false;
+  if (filters.document && annotation.target.source !== filters.document && annotation.target.scope !== filters.document) return false;
   if (filters.theme) {
     const wanted = filters.theme.trim().toLocaleLowerCase('en-GB');
     if (!themesOf(annotation).some((t) => t.toLocaleLowerCase('en-GB') === wanted)) return false;
@@ -147,11 +147,12 @@ export function buildDigest(input: DigestInput): Digest {
       hiddenCount++;
       continue;
     }
-    const url = annotation.target.source;
-    let doc = documents.get(url);
+    // A PDF is grouped by its fingerprint (source) but shown with the address it was read at.
+    const documentKey = annotation.target.source;
+    let doc = documents.get(documentKey);
     if (!doc) {
-      doc = { url, title: undefined, order: known + documents.size, sections: new Map() };
-      documents.set(url, doc);
+      doc = { url: annotation.target.scope ?? documentKey, title: undefined, order: known + documents.size, sections: new Map() };
+      documents.set(documentKey, doc);
     }
     doc.title ??= annotation.documentTitle?.trim() || undefined;
     const position = annotation.target.selector[1];

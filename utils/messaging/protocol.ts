@@ -81,6 +81,8 @@ export interface AnchoredComment {
   status: AnchorStatus;
   /** Start offset in the page text; orphans have none and are listed last. */
   position: number | null;
+  /** For PDFs: the page the passage is on (it may not be rendered yet). */
+  page?: number;
 }
 
 export interface PageState {

@@ -57,6 +57,8 @@ export const LeaTargetSchema = v.object({
     }),
     TextPositionSelectorSchema,
   ]),
+  /** For a PDF known by fingerprint (source `urn:x-pdf:...`): the web address it was read at. */
+  scope: v.optional(v.pipe(v.string(), v.url('The document address is not a valid web address.'))),
 });
 
 /**

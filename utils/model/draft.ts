@@ -36,6 +36,8 @@ export interface CommentTarget {
   selectors: [TextQuoteSelector, TextPositionSelector];
   section?: string;
   documentTitle?: string;
+  /** Where a PDF named by fingerprint was read (see LeaTargetSchema.scope). */
+  scope?: string;
 }
 
 /** Build a new annotation from a draft, validated: a bad draft yields plain-English problems. */
@@ -55,7 +57,7 @@ export function buildAnnotation(options: {
         id,
         type: 'Annotation',
         created: stamp,
-        target: { source: target.source, selector: target.selectors },
+        target: { source: target.source, selector: target.selectors, ...(target.scope ? { scope: target.scope } : {}) },
         ...(target.section ? { section: target.section } : {}),
         ...(target.documentTitle ? { documentTitle: target.documentTitle } : {}),
       },
