@@ -71,6 +71,24 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         {radios('New comments show my name', 'defaultAttribution', ATTRIBUTIONS)}
         {radios('New comments can be seen by', 'defaultVisibility', VISIBILITIES)}
         {radios('Which describes you?', 'defaultPerspective', PERSPECTIVES)}
+        <div class="flex items-start gap-2">
+          <input
+            id="open-pdfs"
+            type="checkbox"
+            class="mt-1 h-5 w-5"
+            checked={settings.openPdfsInAnnotator}
+            aria-describedby="open-pdfs-hint"
+            onChange={(e) => update({ openPdfsInAnnotator: (e.target as HTMLInputElement).checked })}
+          />
+          <div>
+            <label for="open-pdfs" class="font-bold">
+              Open PDFs in the annotator
+            </label>
+            <p id="open-pdfs-hint" class="text-grey-7">
+              When you open a PDF on a website, show it in the annotator straight away so you can comment on it. Otherwise choose “Open in the annotator” from the toolbar button.
+            </p>
+          </div>
+        </div>
         <Button type="submit" variant="primary">
           Save settings
         </Button>

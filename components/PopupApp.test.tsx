@@ -55,7 +55,7 @@ describe('OptionsApp', () => {
     await act(async () => {
       container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
-    expect(save).toHaveBeenCalledWith({ displayName: 'Jo Bloggs', defaultAttribution: 'named', defaultVisibility: 'group', defaultPerspective: 'not-said' });
+    expect(save).toHaveBeenCalledWith({ displayName: 'Jo Bloggs', defaultAttribution: 'named', defaultVisibility: 'group', defaultPerspective: 'not-said', openPdfsInAnnotator: false });
     expect(container.querySelector('[role=status]')?.textContent).toBe('Your settings are saved.');
   });
 });

@@ -6,6 +6,8 @@ export interface PopupStatus {
   /** Why this page can't be commented on, in plain words; null when it can. */
   cannotAnnotate: string | null;
   commentCount: number | null;
+  /** The address of a PDF the browser is showing, which opens in the annotator's viewer. */
+  pdfUrl?: string | null;
 }
 
 export interface PopupApi {
@@ -13,6 +15,8 @@ export interface PopupApi {
   openPanel(): Promise<void>;
   openSettings(): Promise<void>;
   openDigest(): Promise<void>;
+  /** Show the PDF at `url` in the annotator's own viewer, in this tab. */
+  openPdf?(url: string): Promise<void>;
 }
 
 /** The toolbar popup: what is happening on this page and the way to the side panel and settings. */
@@ -34,7 +38,17 @@ export function PopupApp({ api }: { api: PopupApi }) {
           <strong>You can’t comment on this page.</strong> {status.cannotAnnotate}
         </p>
       )}
-      {status && !status.cannotAnnotate && (
+      {status?.pdfUrl && api.openPdf && (
+        <div class="space-y-2 rounded border border-grey-5 bg-grey-1 p-2">
+          <p>
+            <strong>This is a PDF.</strong> To comment on it, open it in the annotator. Your comments are kept with the PDF itself, wherever you open it from.
+          </p>
+          <Button variant="primary" onClick={() => void api.openPdf!(status.pdfUrl!).catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)))}>
+            Open in the annotator
+          </Button>
+        </div>
+      )}
+      {status && !status.cannotAnnotate && !status.pdfUrl && (
         <>
           <p>{count === null ? 'Reload this page to start commenting on it.' : count === 1 ? 'There is 1 comment on this page.' : `There are ${count} comments on this page.`}</p>
           <p>

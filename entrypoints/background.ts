@@ -13,6 +13,21 @@ import { createLiveKeeper } from '../utils/sync/live-keeper';
 import { createStoreClient, createSyncEngine, describeSyncState, type SyncEngine } from '../utils/sync';
 
 const MENU_ID = 'lea-add-comment';
+const PDF_MENU_ID = 'lea-open-pdf';
+/** Addresses that look like PDFs, for the "Open in the annotator" menu item. */
+const PDF_PATTERNS = ['*://*/*.pdf', '*://*/*.pdf?*', '*://*/*.PDF', '*://*/*.PDF?*'];
+
+/** The annotator's own viewer showing the PDF at `url`. */
+function viewerUrl(url: string): string {
+  return `${browser.runtime.getURL('/pdf-viewer.html')}?file=${encodeURIComponent(url)}`;
+}
+
+async function showPdfInViewer(url: string, tabId?: number): Promise<boolean> {
+  if (!/^https?:/i.test(url)) return false;
+  if (tabId === undefined) await browser.tabs.create({ url: viewerUrl(url) });
+  else await browser.tabs.update(tabId, { url: viewerUrl(url) });
+  return true;
+}
 const SYNC_ALARM = 'lea-sync';
 
 /** Wires the store, sync, messages, context menu and keyboard command; holds no logic of its own. */
@@ -48,7 +63,11 @@ export default defineBackground(() => {
   // Every tab repaints after a change, so the same document open twice stays in step.
   async function tellTabsToRepaint() {
     const tabs = await browser.tabs.query({});
-    await Promise.allSettled(tabs.map((tab) => tab.id !== undefined && browser.tabs.sendMessage(tab.id, { type: 'page/repaint' })));
+    await Promise.allSettled([
+      ...tabs.map((tab) => tab.id !== undefined && browser.tabs.sendMessage(tab.id, { type: 'page/repaint' })),
+      // PDF viewer tabs are extension pages, which only runtime messages reach.
+      browser.runtime.sendMessage({ type: 'viewer/page', request: { type: 'page/repaint' } }),
+    ]);
   }
 
   async function syncOverview(): Promise<SyncOverview> {
@@ -114,6 +133,13 @@ export default defineBackground(() => {
         return { ok: true as const };
       },
       'sync/keep-live': async () => ({ live: live.touch() }),
+      'pdf/open': async ({ url, tabId }) => ({ opened: await showPdfInViewer(url, tabId) }),
+      'pdf/detected': async (_request, sender) => {
+        const tab = (sender as { tab?: { id?: number; url?: string } }).tab;
+        const settings = readSettings((await browser.storage.local.get('settings')).settings);
+        if (!settings.openPdfsInAnnotator || tab?.id === undefined || !tab.url) return { redirected: false };
+        return { redirected: await showPdfInViewer(tab.url, tab.id) };
+      },
     }),
   );
 
@@ -124,9 +150,13 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_ID, title: 'Add a comment on this passage', contexts: ['selection'] });
+    browser.contextMenus.create({ id: `${PDF_MENU_ID}-link`, title: 'Open this PDF in the annotator', contexts: ['link'], targetUrlPatterns: PDF_PATTERNS });
+    browser.contextMenus.create({ id: PDF_MENU_ID, title: 'Open in the annotator', contexts: ['page'], documentUrlPatterns: PDF_PATTERNS });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void startCommentInActiveTab(tab?.id);
+    else if (info.menuItemId === `${PDF_MENU_ID}-link` && info.linkUrl) void showPdfInViewer(info.linkUrl);
+    else if (info.menuItemId === PDF_MENU_ID && info.pageUrl) void showPdfInViewer(info.pageUrl, tab?.id);
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === 'add-comment') void startCommentInActiveTab();

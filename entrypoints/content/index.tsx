@@ -1,41 +1,29 @@
 import '../../components/styles.css';
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { PageOverlay } from '../../components/PageOverlay';
+import { SessionOverlay } from '../../components/SessionOverlay';
 import { createMessageHandler, PageRequestSchema, type BackgroundRequest, type PageRequest, type PageResponses } from '../../utils/messaging';
-import { createPageSession, type PageSession } from './page-session';
-
-function Overlay({ session }: { session: PageSession }) {
-  const [state, setState] = useState(session.getState());
-  useEffect(() => {
-    const unsubscribe = session.subscribe(() => setState(session.getState()));
-    return () => void unsubscribe();
-  }, [session]);
-  const card = state.card ? { ...state.card, comments: session.commentsById(state.card.ids) } : null;
-  return (
-    <PageOverlay
-      adder={state.adder}
-      editor={state.editor}
-      card={card}
-      notice={state.notice}
-      displayName={state.settings.displayName}
-      density={state.density}
-      onJump={(id) => void session.focusComment(id)}
-      onAdd={session.startComment}
-      onSave={session.saveComment}
-      onCancel={session.cancelComment}
-      onCloseCard={session.closeCard}
-    />
-  );
-}
+import { createPageSession } from './page-session';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
+    // The browser's own PDF viewer: offer (or, by setting, go straight to) the annotator's viewer.
+    if (document.contentType === 'application/pdf') {
+      const pdfHandler = createMessageHandler<PageRequest, PageResponses>(PageRequestSchema, {
+        'page/repaint': () => ({ painted: 0 }),
+        'page/start-comment': () => ({ started: false, reason: 'PDFs are commented on in the annotator’s own viewer: choose “Open in the annotator” from the toolbar button.' }),
+        'page/get-state': () => ({ uri: location.href, title: document.title, role: null, comments: [], damaged: [], isPdf: true }),
+        'page/focus': () => ({ found: false }),
+      });
+      browser.runtime.onMessage.addListener(pdfHandler);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(pdfHandler));
+      void browser.runtime.sendMessage({ type: 'pdf/detected' }).catch(() => undefined);
+      return;
+    }
     let host: Element | null = null;
     const session = createPageSession({
       doc: document,
@@ -57,7 +45,7 @@ export default defineContentScript({
       isolateEvents: ['keydown', 'keyup', 'keypress', 'mouseup'],
       onMount(container, _shadow, shadowHost) {
         host = shadowHost;
-        render(<Overlay session={session} />, container);
+        render(<SessionOverlay session={session} />, container);
       },
       onRemove(container) {
         if (container) render(null, container);

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupApi } from '../../components/PopupApp';
 import { annotatableReason } from '../../utils/document';
-import { callPage } from '../../utils/messaging';
+import { callBackground, callTab } from '../../utils/messaging';
 
 type PanelOpeners = {
   chrome?: { sidePanel?: { open(options: { windowId: number }): Promise<void> } };
@@ -13,10 +13,21 @@ type PanelOpeners = {
 const api: PopupApi = {
   async getStatus() {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const reason = tab?.url ? annotatableReason(tab.url) : null;
-    if (reason || tab?.id === undefined) return { cannotAnnotate: reason ?? 'This tab can’t be commented on.', commentCount: null };
-    const state = await callPage((m) => browser.tabs.sendMessage(tab.id!, m), { type: 'page/get-state' }).catch(() => null);
-    return { cannotAnnotate: null, commentCount: state ? state.comments.length : null };
+    const inViewer = Boolean(tab?.url?.startsWith(browser.runtime.getURL('/pdf-viewer.html')));
+    const reason = tab?.url && !inViewer ? annotatableReason(tab.url) : null;
+    if (reason || tab?.id === undefined) return { cannotAnnotate: reason ?? 'This tab can’t be commented on.', commentCount: null, pdfUrl: null };
+    const state = await callTab(tab.id, { type: 'page/get-state' }, {
+      toTab: (id, m) => browser.tabs.sendMessage(id, m),
+      toExtension: (m) => browser.runtime.sendMessage(m),
+    }).catch(() => null);
+    const looksLikePdf = Boolean(tab.url && /\.pdf($|[?#])/i.test(new URL(tab.url).pathname + new URL(tab.url).search));
+    const pdfUrl = !inViewer && tab.url && (state?.isPdf || looksLikePdf) ? tab.url : null;
+    return { cannotAnnotate: null, commentCount: state && !state.isPdf ? state.comments.length : null, pdfUrl };
+  },
+  async openPdf(url) {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    await callBackground((m) => browser.runtime.sendMessage(m), { type: 'pdf/open', url, ...(tab?.id !== undefined ? { tabId: tab.id } : {}) });
+    window.close();
   },
   async openPanel() {
     const g = globalThis as PanelOpeners;

@@ -2,7 +2,7 @@ import '../../components/styles.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { SidePanelApp, type SidePanelApi } from '../../components/SidePanelApp';
-import { BroadcastSchema, callBackground, callPage, type BackgroundRequest, type PageRequest } from '../../utils/messaging';
+import { BroadcastSchema, callBackground, callTab, NO_RECEIVER, type BackgroundRequest, type PageRequest } from '../../utils/messaging';
 import * as v from 'valibot';
 
 const CANNOT_REACH_PAGE =
@@ -21,10 +21,13 @@ async function currentTabId(): Promise<number> {
 async function askPage<K extends PageRequest['type']>(request: Extract<PageRequest, { type: K }>) {
   const tabId = await currentTabId();
   try {
-    return await callPage<K>((m) => browser.tabs.sendMessage(tabId, m), request);
+    return await callTab<K>(tabId, request, {
+      toTab: (id, m) => browser.tabs.sendMessage(id, m),
+      toExtension: (m) => browser.runtime.sendMessage(m),
+    });
   } catch (error) {
     // "Could not establish connection" means no content script there: explain it in words.
-    if (error instanceof Error && /establish connection|Receiving end/i.test(error.message)) throw new Error(CANNOT_REACH_PAGE);
+    if (error instanceof Error && NO_RECEIVER.test(error.message)) throw new Error(CANNOT_REACH_PAGE);
     throw error;
   }
 }

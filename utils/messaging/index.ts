@@ -18,3 +18,4 @@ export function callPage<K extends PageRequest['type']>(
 ): Promise<PageResponses[K]> {
   return call<PageRequest, PageResponses, K>(send, request);
 }
+export { callTab, NO_RECEIVER } from './call-tab';

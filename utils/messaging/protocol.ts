@@ -27,6 +27,10 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('sync/resolve'), id: v.pipe(v.string(), v.maxLength(100)), choice: v.picklist(['mine', 'theirs']) }),
   /** A page or panel showing comments asks for live updates for the next minute. */
   v.object({ type: v.literal('sync/keep-live') }),
+  /** Show a PDF (in tab `tabId`, or a new tab) in the annotator's own viewer. */
+  v.object({ type: v.literal('pdf/open'), url: v.pipe(v.string(), v.maxLength(4096)), tabId: v.optional(v.pipe(v.number(), v.integer())) }),
+  /** A content script found the page is a PDF shown by the browser. */
+  v.object({ type: v.literal('pdf/detected') }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -44,6 +48,8 @@ export interface BackgroundResponses {
   'sync/retry': SyncOverview;
   'sync/resolve': { ok: true };
   'sync/keep-live': { live: boolean };
+  'pdf/open': { opened: boolean };
+  'pdf/detected': { redirected: boolean };
 }
 
 /** A document's comments, with who may change each and the person's role in their group. */
@@ -73,6 +79,18 @@ export const PageRequestSchema = v.variant('type', [
 ]);
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 
+/**
+ * A page request for the annotator's PDF viewer, an extension page in a tab, which
+ * tabs.sendMessage does not reach: sent to every extension page, answered by the viewer
+ * showing tab `tabId` (all viewers when it is left out, e.g. "repaint").
+ */
+export const ViewerRelaySchema = v.object({
+  type: v.literal('viewer/page'),
+  tabId: v.optional(v.pipe(v.number(), v.integer())),
+  request: PageRequestSchema,
+});
+export type ViewerRelay = v.InferOutput<typeof ViewerRelaySchema>;
+
 /** One comment as the page anchored it, in document order for the side panel. */
 export interface AnchoredComment {
   annotation: LeaAnnotation;
@@ -86,6 +104,8 @@ export interface AnchoredComment {
 }
 
 export interface PageState {
+  /** True when the tab shows a PDF in the browser's own viewer (comments need the annotator's). */
+  isPdf?: boolean;
   uri: string;
   title: string;
   role: StoreConnection['role'] | null;

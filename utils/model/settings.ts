@@ -6,6 +6,8 @@ export const SettingsSchema = v.object({
   defaultAttribution: v.picklist(['named', 'anonymous']),
   defaultVisibility: v.picklist(['private', 'group']),
   defaultPerspective: v.picklist(['uses-care', 'carer', 'family', 'works-in-care', 'not-said']),
+  /** Show PDFs from websites in the annotator's viewer straight away, instead of asking. */
+  openPdfsInAnnotator: v.boolean(),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -15,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultAttribution: 'anonymous',
   defaultVisibility: 'private',
   defaultPerspective: 'not-said',
+  openPdfsInAnnotator: false,
 };
 
 /** Read stored settings, repairing anything missing or invalid back to the safe defaults. */

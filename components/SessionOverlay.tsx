@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PageSession } from '../entrypoints/content/page-session';
+import { PageOverlay } from './PageOverlay';
+
+/** The in-document UI (adder, editor, cards, density strip, notices) bound to a page session. */
+export function SessionOverlay({ session }: { session: PageSession }) {
+  const [state, setState] = useState(session.getState());
+  useEffect(() => {
+    const unsubscribe = session.subscribe(() => setState(session.getState()));
+    return () => void unsubscribe();
+  }, [session]);
+  const card = state.card ? { ...state.card, comments: session.commentsById(state.card.ids) } : null;
+  return (
+    <PageOverlay
+      adder={state.adder}
+      editor={state.editor}
+      card={card}
+      notice={state.notice}
+      displayName={state.settings.displayName}
+      density={state.density}
+      onJump={(id) => void session.focusComment(id)}
+      onAdd={() => void session.startComment()}
+      onSave={session.saveComment}
+      onCancel={session.cancelComment}
+      onCloseCard={session.closeCard}
+    />
+  );
+}
