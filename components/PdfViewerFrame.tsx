@@ -106,8 +106,9 @@ function PdfToolbar(props: PdfViewerFrameProps & { toolbar: PdfToolbarState }) {
         Previous page
       </Button>
       <label class="flex items-center gap-1">
-        Page
+        <span aria-hidden="true">Page</span>
         <input
+          aria-label={`Page number, of ${toolbar.pageCount}. Type a number and press Enter to go there.`}
           class="w-14 rounded border border-grey-6 px-1 py-0.5"
           inputMode="numeric"
           value={typed}
@@ -115,7 +116,7 @@ function PdfToolbar(props: PdfViewerFrameProps & { toolbar: PdfToolbarState }) {
           onKeyDown={(e) => e.key === 'Enter' && goTo()}
           onBlur={goTo}
         />
-        of {toolbar.pageCount}
+        <span aria-hidden="true">of {toolbar.pageCount}</span>
       </label>
       <Button size="sm" disabled={toolbar.page >= toolbar.pageCount} onClick={() => props.onPage(toolbar.page + 1)}>
         Next page

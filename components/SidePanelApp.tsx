@@ -124,7 +124,9 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
     }
     return (
       <li key={annotation.id} class="space-y-2 rounded border border-grey-4 p-3">
-        {annotation.section && <p class="text-xs font-semibold text-grey-7">{annotation.section}</p>}
+        {(annotation.section || comment.page) && (
+          <p class="text-xs font-semibold text-grey-7">{[comment.page ? `Page ${comment.page}` : null, annotation.section].filter(Boolean).join(' · ')}</p>
+        )}
         {comment.status === 'orphan' ? (
           <blockquote class="border-l-4 border-grey-4 pl-2 italic text-grey-8">{quote}</blockquote>
         ) : (
