@@ -8,6 +8,7 @@ import {
   labelFor,
   themesOf,
   type LeaAnnotation,
+  quoteOf,
 } from '../utils/model';
 import { MarkdownText } from './MarkdownText';
 
@@ -26,7 +27,7 @@ export function CommentView({ annotation, showQuote = false }: { annotation: Lea
       <p class="text-xs font-semibold uppercase tracking-wide text-grey-7">{labelFor(KINDS, kindOf(annotation))}</p>
       {showQuote && (
         <blockquote class="border-l-4 border-grey-4 pl-2 italic text-grey-8">
-          {annotation.target.selector[0].exact}
+          {quoteOf(annotation)}
         </blockquote>
       )}
       <MarkdownText text={commentText(annotation)} />

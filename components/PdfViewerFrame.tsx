@@ -28,6 +28,8 @@ export interface PdfToolbarState {
   zoom: string;
   /** Pages with no text at all (scanned), for the plain-words note. */
   scannedPages: number;
+  /** False when the page on screen is a picture with no words to select (null: not known yet). */
+  pageHasText: boolean | null;
 }
 
 export interface PdfViewerFrameProps {
@@ -39,6 +41,8 @@ export interface PdfViewerFrameProps {
   onOpenFile(file: File): void;
   onPassword(password: string | null): void;
   onShowComments(): void;
+  /** Start a comment on the whole page on screen (for pages with no words to select). */
+  onWholePageComment(): void;
   /** The pdf.js pages live in this element (managed outside Preact). */
   pagesRef: (element: HTMLDivElement | null) => void;
   children?: ComponentChildren;
@@ -71,8 +75,8 @@ export function PdfViewerFrame(props: PdfViewerFrameProps) {
         {toolbar && toolbar.scannedPages > 0 && status.kind === 'ready' && (
           <p class="absolute inset-x-0 top-0 z-[5] border-b border-grey-4 bg-yellow-100 px-3 py-1 text-sm">
             {toolbar.scannedPages === toolbar.pageCount
-              ? 'This PDF is made of pictures of pages (it may have been scanned), so its words can’t be selected or commented on here.'
-              : `${toolbar.scannedPages} of its pages are pictures (they may have been scanned), so their words can’t be selected.`}
+              ? 'This PDF is made of pictures of pages (it may have been scanned), so its words can’t be selected. You can still comment on a whole page: choose “Comment on this whole page”.'
+              : `${toolbar.scannedPages} of its pages are pictures (they may have been scanned), so their words can’t be selected. On those pages, choose “Comment on this whole page”.`}
           </p>
         )}
         <div
@@ -138,6 +142,11 @@ function PdfToolbar(props: PdfViewerFrameProps & { toolbar: PdfToolbarState }) {
       <Button size="sm" onClick={() => props.onZoomStep(1)}>
         Zoom in
       </Button>
+      {toolbar.pageHasText === false && (
+        <Button size="sm" onClick={props.onWholePageComment}>
+          Comment on this whole page
+        </Button>
+      )}
       <Button size="sm" variant="primary" onClick={props.onShowComments}>
         Show comments
       </Button>

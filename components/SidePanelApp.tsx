@@ -13,6 +13,7 @@ import {
   type CommentDraft,
   type LeaAnnotation,
   type Settings,
+  quoteOf,
 } from '../utils/model';
 import { CommentEditor } from './CommentEditor';
 import { CommentView } from './CommentView';
@@ -107,7 +108,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
 
   const renderItem = (comment: AnchoredComment) => {
     const { annotation } = comment;
-    const quote = annotation.target.selector[0].exact;
+    const quote = quoteOf(annotation);
     if (editing === annotation.id) {
       return (
         <li key={annotation.id} class="rounded border border-grey-5 p-3">

@@ -12,6 +12,7 @@ import {
   DEFAULT_SETTINGS,
   type CommentDraft,
   type LeaAnnotation,
+  pdfPageSelector,
   type CommentTarget,
   type Settings,
 } from '../../utils/model';
@@ -230,6 +231,29 @@ export function createPageSession(options: {
     return { started: true };
   }
 
+  /** Open the editor for a comment on a whole PDF page (pages that are pictures have no words to select). */
+  function startWholePageComment(page: number): { started: boolean; reason?: string } {
+    if (state.editor) return { started: true };
+    const id = identity();
+    if (role === 'reader' || !id) {
+      const reason = role === 'reader' ? 'You joined this group as a reader, so you can read and export comments but not write them.' : 'This document can’t be commented on.';
+      setState({ notice: reason });
+      return { started: false, reason };
+    }
+    const { settings } = state;
+    setState({
+      adder: null,
+      card: null,
+      notice: '',
+      editor: {
+        quote: `The whole of page ${page}`,
+        target: { source: id.uri, selectors: [pdfPageSelector(page)], documentTitle: id.title || undefined, ...(surface.scope ? { scope: surface.scope } : {}) },
+        draft: { text: '', themes: [], perspective: settings.defaultPerspective, attribution: settings.defaultAttribution, visibility: settings.defaultVisibility, kind: 'comment' },
+      },
+    });
+    return { started: true };
+  }
+
   /** Store the comment; resolves only after the background confirms it is in IndexedDB. */
   async function saveComment(draft: CommentDraft): Promise<void> {
     const editor = state.editor;
@@ -267,6 +291,7 @@ export function createPageSession(options: {
     const anchor = anchors.get(id);
     if (!anchor) return false;
     const range = await surface.reveal(anchor);
+    if (anchor.wholePage) return true;
     if (!range) return false;
     if (!ranges.has(id)) await repaint();
     highlighter.focus(id);
@@ -327,6 +352,7 @@ export function createPageSession(options: {
     reload,
     repaint,
     startComment,
+    startWholePageComment,
     saveComment,
     cancelComment,
     closeCard: () => setState({ card: null }),

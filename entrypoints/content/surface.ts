@@ -10,6 +10,8 @@ export interface SurfaceAnchor {
   span: { start: number; end: number } | null;
   /** PDF page, for listing comments on pages not rendered yet. */
   page?: number;
+  /** A comment on a whole PDF page: nothing to paint, shown by going to the page. */
+  wholePage?: boolean;
 }
 
 /**
@@ -18,6 +20,8 @@ export interface SurfaceAnchor {
  * density strip, announcements); a surface knows how text is found and shown.
  */
 export interface DocumentSurface {
+  /** Where a PDF read from the web came from (kept on whole-page comments too). */
+  scope?: string;
   /** The element whose text can be commented on. */
   root(): Element;
   identity(): DocumentIdentity | null;

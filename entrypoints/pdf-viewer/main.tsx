@@ -81,7 +81,9 @@ function App() {
         const updateToolbar = () => {
           let scannedPages = 0;
           for (let p = 1; p <= pdf.numPages; p++) if (text.loadedPage(p)?.hasText === false) scannedPages++;
-          setToolbar({ title: identity.title, page: pdfView.currentPage(), pageCount: pdf.numPages, zoom: pdfView.currentZoom(), scannedPages });
+          const page = pdfView.currentPage();
+          const pageHasText = text.loadedPage(page)?.hasText ?? null;
+          setToolbar({ title: identity.title, page, pageCount: pdf.numPages, zoom: pdfView.currentZoom(), scannedPages, pageHasText });
         };
         let timer = 0;
         pdfView.onTextLayer(() => {
@@ -148,6 +150,7 @@ function App() {
       onPage={(n) => view?.setPage(n)}
       onZoom={(z) => view?.setZoom(z)}
       onZoomStep={(d) => view?.zoomStep(d)}
+      onWholePageComment={() => view && session?.startWholePageComment(view.currentPage())}
       onShowComments={() => void browser.tabs.getCurrent().then((tab) => openSidePanel(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}))}
       onOpenFile={(file) => {
         history.replaceState(null, '', location.pathname);

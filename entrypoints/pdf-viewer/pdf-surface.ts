@@ -69,6 +69,7 @@ export function createPdfSurface(options: {
   }
 
   return {
+    ...(scope ? { scope } : {}),
     root: () => view.container,
     identity: () => identity,
     async anchor(annotations) {
@@ -78,6 +79,7 @@ export function createPdfSurface(options: {
         found.map(async (anchor): Promise<SurfaceAnchor> => {
           if (!anchor) return { status: 'orphan', range: null, span: null };
           const span = { start: anchor.page * PAGE_STRIDE + anchor.start, end: anchor.page * PAGE_STRIDE + anchor.end };
+          if (anchor.wholePage) return { status: anchor.status, span, page: anchor.page, range: null, wholePage: true };
           return { status: anchor.status, span, page: anchor.page, range: rangeFor(span) };
         }),
       );
@@ -115,6 +117,10 @@ export function createPdfSurface(options: {
     async reveal(anchor) {
       if (!anchor.page || !anchor.span) return null;
       await view.showPage(anchor.page);
+      if (anchor.wholePage) {
+        view.pageElement(anchor.page)?.scrollIntoView({ block: 'start' });
+        return null;
+      }
       await text.page(anchor.page);
       const range = rangeFor(anchor.span);
       const target = range ? (range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement) : null;

@@ -1,3 +1,4 @@
+import type { TextPositionSelector, TextQuoteSelector } from '../../utils/model';
 /**
  * Digest benchmark: 10,000 comments over 20 documents, each format built from scratch
  * (buildDigest + renderer) and timed in Node. Peers where a comparison means something:
@@ -63,7 +64,8 @@ function createLargeDataset(): { entries: DigestEntry[]; documents: DigestDocume
       const { creator: _creator, section, ...template } = onDoc[passage % onDoc.length]!.annotation;
       const text = pick(templates).annotation.body[0].value;
       const [, ...themes] = pick(templates).annotation.body;
-      const [quote, position] = template.target.selector;
+      // The dataset quotes passages (no whole-page comments), so the selector is quote + position.
+      const [quote, position] = template.target.selector as [TextQuoteSelector, TextPositionSelector];
       const shift = passage * 1000;
       const created = new Date(Date.UTC(2026, 8, 1) + Math.floor(rand() * 80 * 86_400_000)).toISOString();
       const anonymous = rand() < 0.4;

@@ -99,9 +99,21 @@ describe('commenting on PDFs in Chromium', () => {
     await expect.poll(() => page.getByRole('textbox', { name: /^Page number/ }).getAttribute('aria-label')).toContain(`of ${fixtures.francisProtected.pages}`);
   });
 
-  it('explains a scanned PDF, a truncated file and a file that is not a PDF', async () => {
+  it('explains a scanned PDF and takes a comment on its whole page; explains a truncated file and a file that is not a PDF', async () => {
     await page.goto(viewerUrl(browser, server.url('scanned.pdf')));
     await expect.poll(() => page.getByText(/pictures of pages|are pictures/).count(), { timeout: 20_000 }).toBe(1);
+    // No words to select, so the comment is on the whole page.
+    await page.getByRole('button', { name: 'Comment on this whole page' }).click();
+    const editor = page.getByRole('dialog', { name: 'Add a comment' });
+    await expect.poll(() => editor.textContent()).toContain('The whole of page 1');
+    await editor.getByLabel('What does this passage mean for your life?').fill('The scanned leaflet is unreadable with my screen reader.');
+    await editor.getByRole('button', { name: 'Save comment' }).click();
+    await page.getByRole('status').filter({ hasText: 'Comment saved.' }).waitFor({ timeout: 10_000 });
+    const panel = await openPanelFor(page);
+    const list = panel.getByRole('list', { name: 'Comments in page order' });
+    await expect.poll(() => list.textContent()).toContain('The whole of page 1');
+    expect(await list.textContent()).toContain('Page 1');
+    await panel.close();
 
     for (const name of ['truncated.pdf', 'not-a-pdf.pdf']) {
       await page.goto(viewerUrl(browser, server.url(name)));

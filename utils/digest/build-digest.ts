@@ -1,4 +1,4 @@
-import { commentText, kindOf, quoteOf, themesOf, type LeaAnnotation } from '../model/annotation';
+import { commentText, kindOf, passageOf, quoteOf, themesOf, type LeaAnnotation } from '../model/annotation';
 import { KINDS, MAKING_IT_REAL_THEMES, PERSPECTIVES, labelFor } from '../model/vocabulary';
 import type {
   Digest,
@@ -37,7 +37,7 @@ export function redactForExport(annotation: LeaAnnotation): LeaAnnotation {
 
 /** The 1-based PDF page recorded on a comment, if any. */
 export function pageOf(annotation: LeaAnnotation): number | undefined {
-  return annotation.target.selector[1].page;
+  return passageOf(annotation).page;
 }
 
 /** The section heading a comment belongs under: its recorded heading, its PDF page, or "Other passages". */
@@ -155,7 +155,7 @@ export function buildDigest(input: DigestInput): Digest {
       documents.set(documentKey, doc);
     }
     doc.title ??= annotation.documentTitle?.trim() || undefined;
-    const position = annotation.target.selector[1];
+    const position = passageOf(annotation);
     const sectionTitle = sectionOf(annotation);
     let section = doc.sections.get(sectionTitle);
     if (!section) {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { MAKING_IT_REAL_THEMES, type Kind, kindFromMotivation } from './vocabulary';
-import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from './selectors';
+import { PdfPageSelectorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './selectors';
 
 /** The longest passage a comment may quote: long selections are almost always accidental. */
 export const MAX_QUOTE_LENGTH = 5000;
@@ -43,7 +43,10 @@ export const ThemeBodySchema = v.object({
 
 export const LeaTargetSchema = v.object({
   source: v.pipe(v.string(), v.url('The document address is not a valid web address.')),
-  selector: v.tuple([
+  // A quoted passage (quote, then position), or a whole PDF page that has no text to quote.
+  selector: v.union([
+    v.tuple([PdfPageSelectorSchema]),
+    v.tuple([
     v.object({
       ...TextQuoteSelectorSchema.entries,
       exact: v.pipe(
@@ -56,6 +59,7 @@ export const LeaTargetSchema = v.object({
       ),
     }),
     TextPositionSelectorSchema,
+    ]),
   ]),
   /** For a PDF known by fingerprint (source `urn:x-pdf:...`): the web address it was read at. */
   scope: v.optional(v.pipe(v.string(), v.url('The document address is not a valid web address.'))),
@@ -115,6 +119,25 @@ export function kindOf(annotation: LeaAnnotation): Kind {
   return kindFromMotivation(annotation.motivation);
 }
 
+/** What a comment is about: a quoted passage, or a whole PDF page (with no text to quote). */
+export interface Passage {
+  quote: string;
+  start: number;
+  end: number;
+  page?: number;
+  wholePage: boolean;
+}
+
+export function passageOf(annotation: LeaAnnotation): Passage {
+  const selector = annotation.target.selector;
+  if (selector.length === 1) {
+    const page = Number(selector[0].value.slice('page='.length));
+    return { quote: `The whole of page ${page}`, start: 0, end: 0, page, wholePage: true };
+  }
+  const [quote, position] = selector;
+  return { quote: quote.exact, start: position.start, end: position.end, ...(position.page ? { page: position.page } : {}), wholePage: false };
+}
+
 export function quoteOf(annotation: LeaAnnotation): string {
-  return annotation.target.selector[0].exact;
+  return passageOf(annotation).quote;
 }

@@ -9,7 +9,7 @@ import {
   type Checked,
   type LeaAnnotation,
 } from './annotation';
-import type { TextPositionSelector, TextQuoteSelector } from './selectors';
+import type { PdfPageSelector, TextPositionSelector, TextQuoteSelector } from './selectors';
 import { motivationForKind, type Attribution, type Kind, type Perspective, type Visibility } from './vocabulary';
 
 /** What the editor form holds: everything a person chooses about one comment. */
@@ -33,7 +33,7 @@ export interface CommentDraft {
 /** Where a new comment points: the document and the passage, as anchoring described it. */
 export interface CommentTarget {
   source: string;
-  selectors: [TextQuoteSelector, TextPositionSelector];
+  selectors: [TextQuoteSelector, TextPositionSelector] | [PdfPageSelector];
   section?: string;
   documentTitle?: string;
   /** Where a PDF named by fingerprint was read (see LeaTargetSchema.scope). */

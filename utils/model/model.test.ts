@@ -12,6 +12,7 @@ import {
   updateAnnotation,
   type CommentDraft,
   type CommentTarget,
+  type TextPositionSelector,
 } from './index';
 
 const fixedRandom = (bytes: Uint8Array) => bytes.fill(0xab);
@@ -82,7 +83,7 @@ describe('annotation model', () => {
       id: createAnnotationId(0, fixedRandom),
       now: new Date(0),
       draft,
-      target: { ...target, selectors: [{ type: 'TextQuoteSelector', exact: 'x'.repeat(5001) }, target.selectors[1]] },
+      target: { ...target, selectors: [{ type: 'TextQuoteSelector', exact: 'x'.repeat(5001) }, target.selectors[1] as TextPositionSelector] },
       authorName: 'Sam',
     });
     expect(!long.ok && long.problems.join()).toContain('5,000 characters or fewer');

@@ -21,6 +21,25 @@ export const TextPositionSelectorSchema = v.object({
 });
 export type TextPositionSelector = v.InferOutput<typeof TextPositionSelectorSchema>;
 
+/** RFC 3778's PDF fragment identifiers, which W3C FragmentSelectors name by this URI. */
+export const PDF_FRAGMENT_SPEC = 'http://tools.ietf.org/rfc/rfc3778';
+
+/**
+ * A whole PDF page (`page=3`), for pages with no text to select, such as scanned pictures.
+ * https://www.w3.org/TR/annotation-model/#fragment-selector
+ */
+export const PdfPageSelectorSchema = v.object({
+  type: v.literal('FragmentSelector'),
+  conformsTo: v.literal(PDF_FRAGMENT_SPEC),
+  value: v.pipe(v.string(), v.regex(/^page=[1-9][0-9]{0,5}$/, 'The page is not written as page=N.')),
+});
+export type PdfPageSelector = v.InferOutput<typeof PdfPageSelectorSchema>;
+
+/** The selector for page `page` of a PDF. */
+export function pdfPageSelector(page: number): PdfPageSelector {
+  return { type: 'FragmentSelector', conformsTo: PDF_FRAGMENT_SPEC, value: `page=${page}` };
+}
+
 /** Any selector: ours are validated strictly, others are kept intact but ignored by anchoring. */
 export type Selector =
   | TextQuoteSelector

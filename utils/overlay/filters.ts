@@ -1,4 +1,4 @@
-import { KINDS, PERSPECTIVES, kindOf, labelFor, themesOf, type LeaAnnotation } from '../model';
+import { KINDS, PERSPECTIVES, kindOf, labelFor, passageOf, themesOf, type LeaAnnotation } from '../model';
 
 /** The officer's (and member's) choices for which comments to show. Empty means "any". */
 export interface CommentFilters {
@@ -23,8 +23,8 @@ export function authorName(annotation: LeaAnnotation): string {
 
 /** Comments on the same passage share this key (same quote at the same recorded place). */
 export function passageKey(annotation: LeaAnnotation): string {
-  const [quote, position] = annotation.target.selector;
-  return `${position.start}:${position.end}:${quote.exact}`;
+  const passage = passageOf(annotation);
+  return `${passage.page ?? ''}:${passage.start}:${passage.end}:${passage.quote}`;
 }
 
 type Facet = 'theme' | 'perspective' | 'kind' | 'author';

@@ -4,7 +4,7 @@
  * document, so opening a 300-page report does not wait for every page's text.
  */
 import { anchorInText, describeOffsets, findPositionSelector, findQuoteSelector, type TextAnchor } from '../anchoring';
-import type { Selector, TextPositionSelector, TextQuoteSelector } from '../model/selectors';
+import { PDF_FRAGMENT_SPEC, type Selector, type TextPositionSelector, type TextQuoteSelector } from '../model/selectors';
 import type { PdfDocumentText, PdfWholeText } from './document-text';
 
 /** Where a comment attached: a page and offsets within that page's text. */
@@ -15,6 +15,19 @@ export interface PdfAnchor {
   status: TextAnchor['status'];
   /** Offsets in the whole document's text, when it has been read. */
   documentStart: number | null;
+  /** A comment on a whole page (a FragmentSelector `page=N`), which has no passage to paint. */
+  wholePage?: true;
+}
+
+/** The page of a whole-page selector (RFC 3778 `page=N`), if the list has one. */
+export function wholePageOf(selectors: readonly Selector[]): number | undefined {
+  for (const s of selectors) {
+    if (s.type === 'FragmentSelector' && s.conformsTo === PDF_FRAGMENT_SPEC && typeof s.value === 'string') {
+      const match = /^page=([1-9][0-9]*)$/.exec(s.value);
+      if (match) return Number(match[1]);
+    }
+  }
+  return undefined;
 }
 
 /** The page a selector set names (TextPositionSelector `page`), if any. */
@@ -27,6 +40,8 @@ export function pageHint(selectors: readonly Selector[]): number | undefined {
  * document (exact, moved or fuzzy); a fuzzy match on the named page is the last resort.
  */
 export async function anchorInPdf(text: PdfDocumentText, selectors: readonly Selector[]): Promise<PdfAnchor | null> {
+  const wholePage = wholePageOf(selectors);
+  if (wholePage !== undefined) return wholePage <= text.pageCount ? { page: wholePage, start: 0, end: 0, status: 'exact', documentStart: null, wholePage: true } : null;
   const quote = findQuoteSelector(selectors);
   if (!quote) return null;
   const position = findPositionSelector(selectors);

@@ -6,6 +6,6 @@
  */
 export { pageTextFromItems, TEXT_CONTENT_PARAMS, type PdfPageText, type PdfTextItem } from './page-text';
 export { createPdfDocumentText, joinPages, type PdfDocumentText, type PdfTextSource, type PdfWholeText } from './document-text';
-export { anchorInPdf, anchorInWhole, describePdfPassage, pageHint, type PdfAnchor } from './anchor-pdf';
+export { anchorInPdf, anchorInWhole, wholePageOf, describePdfPassage, pageHint, type PdfAnchor } from './anchor-pdf';
 export { mapTextLayer, type TextLayerMap } from './text-layer';
 export { pdfDocumentIdentity, isPdfUri, PDF_URN_PREFIX, type PdfFacts } from './pdf-identity';
