@@ -21,7 +21,8 @@ export interface OneStatementCreateInput {
   maxHits: number;
   group: string;
   uuid: string;
-  body: string;
+  /** The checked annotation, stored as is. */
+  annotation: Record<string, unknown>;
   visibility: string;
   now: string;
 }
@@ -46,7 +47,7 @@ export async function createInOneStatement(db: Db, input: OneStatementCreateInpu
          on conflict (group_id, id) do nothing
          returning ${STAMP})
      select m.*, (select hits from r) as hits, (select row_to_json(ins) from ins) as stamp from m`,
-    [input.tokenHash, input.windowStart, input.group, input.uuid, input.body, input.visibility, input.now, input.maxHits, JSON.stringify(WRITER_ROLES)],
+    [input.tokenHash, input.windowStart, input.group, input.uuid, JSON.stringify(input.annotation), input.visibility, input.now, input.maxHits, JSON.stringify(WRITER_ROLES)],
   );
   const row = rows[0];
   if (!row) return { member: null, hits: 0, stamp: null };

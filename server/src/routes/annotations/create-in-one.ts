@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { checkAnnotation, type CheckedAnnotation } from '../../annotations/check-annotation';
-import { createInOneStatement } from '../../annotations/create-in-one';
+import { batcherFor } from '../../annotations/create-batch';
 import { rowCursorText, urnFor } from '../../annotations/rows';
 import { noteFor, parseEtag } from '../../annotations/write-annotations';
 import { bearerToken, toMember } from '../../auth/middleware';
@@ -11,9 +11,11 @@ import { readJson, uuidParam } from '../../validate';
 
 /**
  * Fast path for `PUT .../annotations/{uuid}` with `If-None-Match: *` (a new comment): one
- * database round trip instead of two. Anything it cannot settle (a bad body, a refusal, an
- * id that exists) falls through to the usual chain, which answers exactly as before; the
- * caller is then already authenticated and counted, so nothing is counted twice.
+ * statement, shared with the other new comments arriving at the same moment (group commit,
+ * `annotations/create-batch.ts`), answered only once committed. Anything it cannot settle
+ * (a bad body, a refusal, an id that exists) falls through to the usual chain, which answers
+ * exactly as before; the caller is then already authenticated and counted, so nothing is
+ * counted twice.
  */
 export const createInOneRoundTrip: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = bearerToken(c.req.header('authorization'));
@@ -29,13 +31,13 @@ export const createInOneRoundTrip: MiddlewareHandler<AppEnv> = async (c, next) =
   const { db, limits, clock, notifier } = c.get('deps');
   const now = clock();
   const window = windowStart(limits.write, now);
-  const out = await createInOneStatement(db, {
+  const out = await batcherFor(db).create({
     tokenHash: hashSecret(token),
     windowStart: window.toISOString(),
     maxHits: limits.write.max,
     group: c.req.param('group') ?? '',
     uuid,
-    body: JSON.stringify(checked.annotation),
+    annotation: checked.annotation,
     visibility: checked.visibility,
     now: now.toISOString(),
   });
