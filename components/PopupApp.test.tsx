@@ -38,6 +38,16 @@ describe('PopupApp', () => {
     await act(async () => [...container.querySelectorAll('button')].find((b) => b.textContent === 'Show comments on this page')!.click());
     expect(api.openPanel).toHaveBeenCalled();
   });
+
+  it('offers to open a PDF in the annotator instead of counting comments', async () => {
+    const url = 'https://assets.publishing.service.gov.uk/media/francis-report.pdf';
+    const openPdf = vi.fn(async (_url: string) => {});
+    await mount(<PopupApp api={{ ...popupApi({ cannotAnnotate: null, commentCount: null, pdfUrl: url }), openPdf }} />);
+    expect(container.textContent).toContain('This is a PDF.');
+    expect(container.textContent).not.toContain('Show comments on this page');
+    await act(async () => [...container.querySelectorAll('button')].find((b) => b.textContent === 'Open in the annotator')!.click());
+    expect(openPdf).toHaveBeenCalledWith(url);
+  });
 });
 
 describe('OptionsApp', () => {

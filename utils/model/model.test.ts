@@ -13,6 +13,8 @@ import {
   type CommentDraft,
   type CommentTarget,
   type TextPositionSelector,
+  passageOf,
+  pdfPageSelector,
 } from './index';
 
 const fixedRandom = (bytes: Uint8Array) => bytes.fill(0xab);
@@ -110,5 +112,25 @@ describe('annotation model', () => {
     const result = checkAnnotation({ type: 'Annotation', id: 'nope' });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems.some((p) => p.includes('(at id)'))).toBe(true);
+  });
+
+  it('keeps a comment on a whole PDF page as a W3C FragmentSelector and reads it back as that page', () => {
+    const built = buildAnnotation({
+      id: createAnnotationId(0, fixedRandom),
+      now: new Date(0),
+      draft,
+      target: { source: 'urn:x-pdf:0123456789abcdef', selectors: [pdfPageSelector(3)], scope: 'https://example.org/leaflet.pdf' },
+      authorName: 'Sam',
+    });
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(built.value.target).toEqual({
+      source: 'urn:x-pdf:0123456789abcdef',
+      scope: 'https://example.org/leaflet.pdf',
+      selector: [{ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: 'page=3' }],
+    });
+    expect(passageOf(built.value)).toMatchObject({ page: 3, wholePage: true, quote: 'The whole of page 3' });
+    const damaged = checkAnnotation({ ...built.value, target: { ...built.value.target, selector: [{ ...pdfPageSelector(3), value: 'page=three' }] } });
+    expect(damaged.ok).toBe(false);
   });
 });

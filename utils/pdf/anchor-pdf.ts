@@ -3,7 +3,7 @@
  * pdf.js extracts, tried first on the page the selectors name and only then on the whole
  * document, so opening a 300-page report does not wait for every page's text.
  */
-import { anchorInText, describeOffsets, findPositionSelector, findQuoteSelector, type TextAnchor } from '../anchoring';
+import { anchorInText, describeOffsets, findPositionSelector, findQuoteSelector, normalizeQuote, type TextAnchor } from '../anchoring';
 import { PDF_FRAGMENT_SPEC, type Selector, type TextPositionSelector, type TextQuoteSelector } from '../model/selectors';
 import type { PdfDocumentText, PdfWholeText } from './document-text';
 
@@ -55,12 +55,23 @@ export async function anchorInPdf(text: PdfDocumentText, selectors: readonly Sel
     if (position && pageStart !== null) local.push({ ...position, start: position.start - pageStart, end: position.end - pageStart });
     const found = anchorInText(pageText.index, local);
     if (found) {
-      onPage = { page: hint, start: found.start, end: found.end, status: found.status, documentStart: pageStart === null ? null : pageStart + found.start };
-      if (found.status !== 'fuzzy') return onPage;
+      // Without the whole text the recorded position can't be checked, but a quote found
+      // just once on its own page is the same passage: exact. A quote that repeats on the
+      // page is settled by the whole document, where the position and context tell copies apart.
+      const unique = pageStart !== null || occursOnce(pageText.index.normalized().text, normalizeQuote(quote.exact));
+      const status = found.status === 'moved' && pageStart === null && unique ? 'exact' : found.status;
+      onPage = { page: hint, start: found.start, end: found.end, status, documentStart: pageStart === null ? null : pageStart + found.start };
+      if (status !== 'fuzzy' && unique) return onPage;
     }
   }
   const whole = await text.whole();
   return anchorInWhole(whole, selectors) ?? onPage;
+}
+
+function occursOnce(text: string, needle: string): boolean {
+  if (needle.length === 0) return false;
+  const first = text.indexOf(needle);
+  return first >= 0 && text.indexOf(needle, first + 1) < 0;
 }
 
 /** Anchors on the whole text (already read): for callers that have it, such as the benchmark. */
