@@ -17,7 +17,7 @@ import {
 import { describeBarChart, renderBarChartSvg } from './bar-chart';
 import { renderBarChartPng } from './bar-chart-png';
 import { parseCommentText, type RichBlock, type RichSpan } from './comment-text';
-import { PreparedParagraph, paragraphXml, runsXml } from './docx-prepared';
+import { BulkMarker, paragraphXml, runsXml, spliceBulk } from './docx-prepared';
 import { createLongDate, describeScope, type DateOptions } from './text';
 import type { Digest, DigestComment, DigestCount } from './types';
 
@@ -81,14 +81,38 @@ function blockLines(blocks: readonly RichBlock[], depth: number): Line[] {
 }
 
 /** A comment line as a paragraph: prepared XML, or docx components when it holds a link. */
-function lineParagraph(line: Line, before: RichSpan[] = [], keepNext = false): FileChild {
+function lineParagraph(line: Line, before: RichSpan[] = [], keepNext = false): FileChild | string {
   const spans = before.length ? [...before, ...line.spans] : line.spans;
   // Depth 0 takes its indent from the style: fewer elements, smaller files.
   const indent = line.depth > 0 ? { left: COMMENT_INDENT + 360 * line.depth, ...(line.hanging ? { hanging: 360 } : {}) } : undefined;
   if (spans.some((s) => s.href)) {
     return new Paragraph({ style: COMMENT_STYLE, keepNext, ...(indent ? { indent } : {}), children: spans.map(spanRun) });
   }
-  return new PreparedParagraph(paragraphXml(COMMENT_STYLE, runsXml(spans), { keepNext, ...indent }));
+  return paragraphXml(COMMENT_STYLE, runsXml(spans), { keepNext, ...indent });
+}
+
+/**
+ * The body under construction: docx components, and between them runs of prepared
+ * paragraph XML, each standing in docx's tree as one `BulkMarker` until `spliceBulk`.
+ */
+class Body {
+  readonly children: FileChild[] = [];
+  readonly bulk: string[][] = [];
+  private open: string[] | null = null;
+
+  add(...items: (FileChild | string)[]): void {
+    for (const item of items) {
+      if (typeof item !== 'string') {
+        this.open = null;
+        this.children.push(item);
+      } else if (this.open) this.open.push(item);
+      else {
+        this.open = [item];
+        this.bulk.push(this.open);
+        this.children.push(new BulkMarker(this.bulk.length - 1));
+      }
+    }
+  }
 }
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: 'B1B4B6' } as const;
@@ -136,7 +160,7 @@ function chart(counts: readonly DigestCount[]): Paragraph {
  * A comment as paragraphs: its details (author in bold) and, after a line break in the same
  * paragraph, its first block of text, so the two never part across pages; then the rest.
  */
-function commentParagraphs(c: DigestComment, longDate: (iso: string) => string): FileChild[] {
+function commentParagraphs(c: DigestComment, longDate: (iso: string) => string): (FileChild | string)[] {
   const details = [c.perspectiveLabel, c.kindLabel, ...(c.themes.length ? [`Themes: ${c.themes.join('; ')}`] : []), longDate(c.created), ...(c.private ? ['Only me'] : [])];
   const meta: RichSpan[] = [{ text: c.author, bold: true }, { text: ` · ${details.join(' · ')}` }];
   const lines = blockLines(parseCommentText(c.text), 0);
@@ -152,7 +176,8 @@ function commentParagraphs(c: DigestComment, longDate: (iso: string) => string):
  */
 export async function renderDocx(digest: Digest, options: DateOptions = {}): Promise<Uint8Array> {
   const longDate = createLongDate(options);
-  const children: FileChild[] = [
+  const body = new Body();
+  body.add(
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(digest.title)] }),
     ...describeScope(digest, longDate).map((line) => new Paragraph({ children: [new TextRun(line)] })),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
@@ -161,20 +186,20 @@ export async function renderDocx(digest: Digest, options: DateOptions = {}): Pro
     ...table('Comments by theme', ['Theme', 'Comments'], countRows(digest.summary.byTheme)),
     ...table('Comments by section', ['Document', 'Section', 'Comments'], digest.summary.bySection.map((s) => [s.document, s.section, String(s.count)])),
     ...table('Comments by perspective', ['Perspective', 'Comments'], countRows(digest.summary.byPerspective)),
-  ];
+  );
   for (const doc of digest.documents) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(doc.title)] }));
-    children.push(
+    body.add(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(doc.title)] }));
+    body.add(
       new Paragraph({
         children: [new TextRun('Address: '), new ExternalHyperlink({ link: doc.url, children: [new TextRun({ text: doc.url, style: 'Hyperlink' })] })],
       }),
     );
     for (const section of doc.sections) {
-      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.title)] }));
+      body.add(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.title)] }));
       for (const passage of section.passages) {
         const page = passage.page === undefined ? [] : [{ text: ` (page ${passage.page})`, upright: true }];
-        children.push(new PreparedParagraph(paragraphXml(QUOTE_STYLE, runsXml([{ text: passage.quote }, ...page]), { keepNext: true })));
-        for (const c of passage.comments) children.push(...commentParagraphs(c, longDate));
+        body.add(paragraphXml(QUOTE_STYLE, runsXml([{ text: passage.quote }, ...page]), { keepNext: true }));
+        for (const c of passage.comments) body.add(...commentParagraphs(c, longDate));
       }
     }
   }
@@ -202,7 +227,7 @@ export async function renderDocx(digest: Digest, options: DateOptions = {}): Pro
         { id: COMMENT_STYLE, name: 'Comment', basedOn: 'Normal', paragraph: { indent: { left: COMMENT_INDENT }, spacing: { before: 120, after: 60 } } },
       ],
     },
-    sections: [{ children }],
+    sections: [{ children: body.children }],
   });
-  return Packer.pack(document, 'uint8array');
+  return spliceBulk(await Packer.pack(document, 'uint8array'), body.bulk);
 }
