@@ -3,8 +3,9 @@
 // the client. Figures are printed and written to .tmp/bench-store.json.
 import 'fake-indexeddb/auto';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openLeaDb } from '../../utils/store/db';
@@ -31,6 +32,9 @@ interface Figures {
   backend: string;
   writesPerSecond: number;
   writes: number;
+  /** CPU time per write (µs) of the one store process and of this client, while writing. */
+  storeCpuMicrosPerWrite: number | null;
+  clientCpuMicrosPerWrite: number;
   writesPerSecondTwoProcesses: number | null;
   writesPerSecondInProcess: number | null;
   syncFetchParseMs: number;
@@ -41,10 +45,33 @@ interface Figures {
   notifySamples: number;
 }
 
-async function sustainedWrites(urls: string[], group: string, tokens: string[]): Promise<{ perSecond: number; count: number }> {
-  const clients = urls.map((url) => benchClient(url, ADMIN));
+/**
+ * CPU time (ms, user + system) a process has used so far, from /proc (Linux); null elsewhere.
+ * Throughput on a shared machine swings with other work; CPU per write does much less.
+ */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in USER_HZ (100)
+  } catch {
+    return null;
+  }
+}
+
+interface WriteRun {
+  perSecond: number;
+  count: number;
+  /** Stores' CPU per write (µs), when /proc tells. */
+  storeCpuMicros: number | null;
+  clientCpuMicros: number;
+}
+
+async function sustainedWrites(stores: SpawnedStore[], group: string, tokens: string[]): Promise<WriteRun> {
+  const clients = stores.map((s) => benchClient(s.url, ADMIN));
   let count = 0;
   const end = Date.now() + WRITE_SECONDS * 1000;
+  const storeCpu0 = stores.map((s) => processCpuMs(s.child.pid));
+  const clientCpu0 = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: WRITERS }, async (_, w) => {
@@ -57,7 +84,13 @@ async function sustainedWrites(urls: string[], group: string, tokens: string[]):
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: count / seconds, count };
+  const clientCpu = process.cpuUsage(clientCpu0);
+  const storeCpu = stores.map((s, i) => {
+    const now = processCpuMs(s.child.pid);
+    return now === null || storeCpu0[i] === null ? null : now - storeCpu0[i]!;
+  });
+  const storeCpuMicros = storeCpu.includes(null) ? null : (storeCpu.reduce((a, b) => a! + b!, 0)! * 1000) / count;
+  return { perSecond: count / seconds, count, storeCpuMicros, clientCpuMicros: (clientCpu.user + clientCpu.system) / count };
 }
 
 async function topUp(url: string, group: string, tokens: string[], total: number, have: number): Promise<void> {
@@ -181,14 +214,14 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
     // Warm up (JIT, plan caches) before measuring.
     await Promise.all(Array.from({ length: 200 }, (_, i) => client.put(group, tokens[i % tokens.length]!, `warm ${i}`)));
     console.log(`${backend}: sustained writes for ${WRITE_SECONDS} s with ${WRITERS} concurrent writers`);
-    const writes = PARTS.has('writes') ? await sustainedWrites([store.url], group, tokens) : { perSecond: NaN, count: 0 };
-    console.log(`${backend}: ${writes.perSecond.toFixed(0)} writes/s (${writes.count} writes)`);
+    const writes: WriteRun = PARTS.has('writes') ? await sustainedWrites([store], group, tokens) : { perSecond: NaN, count: 0, storeCpuMicros: null, clientCpuMicros: NaN };
+    console.log(`${backend}: ${writes.perSecond.toFixed(0)} writes/s (${writes.count} writes; CPU per write: store ${writes.storeCpuMicros?.toFixed(0) ?? '?'} µs, client ${writes.clientCpuMicros.toFixed(0)} µs)`);
     let twoProcesses = { perSecond: NaN, count: 0 };
     if (backend === 'postgres' && PARTS.has('writes')) {
       // The store keeps no state in memory, so a second process on the same database adds
       // capacity (in production they sit behind a load balancer; here writers alternate).
       extra.push(await spawnStore({ ...env, DATA_DIR: `${dataDir}-2` }));
-      twoProcesses = await sustainedWrites([store.url, extra[0]!.url], group, tokens);
+      twoProcesses = await sustainedWrites([store, extra[0]!], group, tokens);
       console.log(`${backend}: ${twoProcesses.perSecond.toFixed(0)} writes/s with two store processes (${twoProcesses.count} writes)`);
     }
 
@@ -215,6 +248,8 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
       backend,
       writesPerSecond: Math.round(writes.perSecond),
       writes: writes.count,
+      storeCpuMicrosPerWrite: writes.storeCpuMicros === null ? null : Math.round(writes.storeCpuMicros),
+      clientCpuMicrosPerWrite: Math.round(writes.clientCpuMicros),
       writesPerSecondTwoProcesses: Number.isNaN(twoProcesses.perSecond) ? null : Math.round(twoProcesses.perSecond),
       writesPerSecondInProcess: inProcess === null ? null : Math.round(inProcess),
       syncFetchParseMs: Math.round(sync.fetchParseMs),
@@ -250,5 +285,7 @@ for (const r of results) {
   const writes = [r.writesPerSecond, r.writesPerSecondTwoProcesses ?? '-', r.writesPerSecondInProcess ?? '-'].join(' / ');
   console.log(`${r.backend.padEnd(9)} ${writes.padEnd(33)}   ${`${r.syncTotalMs} ms / ${r.syncFetchParseMs} ms`.padEnd(38)}   ${r.notifyP50Ms} ms / ${r.notifyP95Ms} ms`);
 }
+for (const r of results) console.log(`${r.backend}: CPU per write with one store process: store ${r.storeCpuMicrosPerWrite ?? '?'} µs, benchmark client ${r.clientCpuMicrosPerWrite} µs`);
+console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 await mkdir(join(REPO_ROOT, '.tmp'), { recursive: true });
 await writeFile(join(REPO_ROOT, '.tmp/bench-store.json'), JSON.stringify({ when: new Date().toISOString(), results }, null, 2));
