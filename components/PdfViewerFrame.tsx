@@ -43,6 +43,8 @@ export interface PdfViewerFrameProps {
   onShowComments(): void;
   /** Start a comment on the whole page on screen (for pages with no words to select). */
   onWholePageComment(): void;
+  /** Find words in the PDF, select them and open the editor; resolves with what to announce. */
+  onFindToComment(words: string): Promise<string>;
   /** The pdf.js pages live in this element (managed outside Preact). */
   pagesRef: (element: HTMLDivElement | null) => void;
   children?: ComponentChildren;
@@ -72,6 +74,7 @@ export function PdfViewerFrame(props: PdfViewerFrameProps) {
       </header>
       <main aria-label="PDF document" class="fixed inset-x-0 bottom-0 top-14">
         {status.kind !== 'ready' && <StatusScreen {...props} />}
+        {status.kind === 'ready' && <FindToComment onFind={props.onFindToComment} />}
         {toolbar && toolbar.scannedPages > 0 && status.kind === 'ready' && (
           <p class="absolute inset-x-0 top-0 z-[5] border-b border-grey-4 bg-yellow-100 px-3 py-1 text-sm">
             {toolbar.scannedPages === toolbar.pageCount
@@ -151,6 +154,38 @@ function PdfToolbar(props: PdfViewerFrameProps & { toolbar: PdfToolbarState }) {
         Show comments
       </Button>
     </nav>
+  );
+}
+
+/**
+ * Selecting words with the mouse is hard for many people; typing some of them finds and
+ * selects the passage, then opens the comment editor on it.
+ */
+function FindToComment({ onFind }: { onFind(words: string): Promise<string> }) {
+  const [words, setWords] = useState('');
+  const [message, setMessage] = useState('');
+  return (
+    <form
+      role="search"
+      aria-label="Find words to comment on"
+      class="absolute bottom-3 left-3 z-[6] flex max-w-[calc(100%-2rem)] items-center gap-2 rounded border border-grey-5 bg-white p-2 text-sm shadow"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setMessage('Looking for those words…');
+        void onFind(words).then(setMessage, (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)));
+      }}
+    >
+      <label for="lea-find" class="font-semibold">
+        Find words to comment on
+      </label>
+      <input id="lea-find" class="w-56 rounded border border-grey-6 px-1 py-0.5" value={words} onInput={(e) => setWords((e.target as HTMLInputElement).value)} />
+      <Button size="sm" type="submit">
+        Find
+      </Button>
+      <span role="status" aria-live="polite">
+        {message}
+      </span>
+    </form>
   );
 }
 

@@ -1,6 +1,6 @@
 import '../../components/styles.css';
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { PdfViewerFrame, type PdfToolbarState, type PdfViewerStatus } from '../../components/PdfViewerFrame';
@@ -10,7 +10,7 @@ import { createPdfDocumentText, pdfDocumentIdentity, TEXT_CONTENT_PARAMS, type P
 import { createPageSession, type PageSession } from '../content/page-session';
 import { fetchPdfBytes, openPdf, PdfProblem } from './load-pdf';
 import { createPdfjsView, type PdfjsView } from './pdfjs-view';
-import { createPdfSurface } from './pdf-surface';
+import { createPdfSurface, type PdfSurface } from './pdf-surface';
 import { openSidePanel } from '../../utils/browser/side-panel';
 
 performance.mark('lea-pdf-open');
@@ -35,6 +35,8 @@ function App() {
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const [session, setSession] = useState<PageSession | null>(null);
   const [view, setView] = useState<PdfjsView | null>(null);
+  const lastFind = useRef(-1);
+  const [finder, setFinder] = useState<PdfSurface | null>(null);
   const [passwordReply, setPasswordReply] = useState<((p: string | null) => void) | null>(null);
 
   const open = useCallback(
@@ -69,13 +71,15 @@ function App() {
           void text.whole().then(() => updateToolbar(), () => undefined);
         });
         const controller = new AbortController();
+        const surface = createPdfSurface({ view: pdfView, text, identity, scope: source.url });
+        setFinder(surface);
         const created = createPageSession({
           doc: document,
           win: window,
           send,
           ownHost: () => document.getElementById('lea-overlay'),
           signal: controller.signal,
-          surface: createPdfSurface({ view: pdfView, text, identity, scope: source.url }),
+          surface,
           onCommentsChanged: () => void browser.runtime.sendMessage({ type: 'broadcast/comments-changed' }).catch(() => undefined),
         });
         const updateToolbar = () => {
@@ -150,6 +154,20 @@ function App() {
       onPage={(n) => view?.setPage(n)}
       onZoom={(z) => view?.setZoom(z)}
       onZoomStep={(d) => view?.zoomStep(d)}
+      onFindToComment={async (words) => {
+        if (!finder || !session || !container) return '';
+        if (!words.trim()) return 'Type some of the words you want to comment on.';
+        const found = await finder.find(words, lastFind.current);
+        if (!found) return 'Those words weren’t found in this PDF. Check the spelling, or try fewer words.';
+        lastFind.current = found.position;
+        const selection = document.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(found.range);
+        // Focus leaves the search box, so the selection counts as words in the document.
+        container.focus({ preventScroll: true });
+        const started = await session.startComment();
+        return started.started ? `Found on page ${found.page}. Write your comment about it.` : (started.reason ?? '');
+      }}
       onWholePageComment={() => view && session?.startWholePageComment(view.currentPage())}
       onShowComments={() => void browser.tabs.getCurrent().then((tab) => openSidePanel(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}))}
       onOpenFile={(file) => {

@@ -6,6 +6,7 @@
  */
 import type { DocumentIdentity } from '../../utils/document';
 import { anchorInPdf, describePdfPassage, mapTextLayer, type PdfAnchor, type PdfDocumentText, type TextLayerMap } from '../../utils/pdf';
+import { normalizeQuote } from '../../utils/anchoring';
 import type { LeaAnnotation } from '../../utils/model';
 import type { DocumentSurface, SurfaceAnchor } from '../content/surface';
 
@@ -25,13 +26,22 @@ export interface PdfViewerView {
   showPage(pageNumber: number): Promise<void>;
 }
 
+/** The PDF surface, plus finding words so keyboard and screen-reader users can select a passage. */
+export interface PdfSurface extends DocumentSurface {
+  /**
+   * Finds `words` (ignoring spacing, line breaks, quote and dash styles) after whole-text
+   * position `after`, shows its page and returns the passage's Range, or null when absent.
+   */
+  find(words: string, after: number): Promise<{ range: Range; position: number; page: number } | null>;
+}
+
 export function createPdfSurface(options: {
   view: PdfViewerView;
   text: PdfDocumentText;
   identity: DocumentIdentity;
   /** The http(s) address the PDF was read from, kept on new comments; null for a local file. */
   scope: string | null;
-}): DocumentSurface {
+}): PdfSurface {
   const { view, text, identity, scope } = options;
   const anchorCache = new Map<string, Promise<PdfAnchor | null>>();
   const layerMaps = new Map<number, TextLayerMap>();
@@ -114,6 +124,29 @@ export function createPdfSurface(options: {
       return pageElement.offsetTop + within * pageElement.offsetHeight;
     },
     scrollHeight: () => view.container.scrollHeight,
+    async find(words, after) {
+      const needle = normalizeQuote(words);
+      if (!needle) return null;
+      const whole = await text.whole();
+      const folded = whole.index.normalized();
+      const search = (from: number) => folded.text.indexOf(needle, from);
+      let at = search(Math.max(0, folded.toRaw.findIndex((raw) => raw > after)));
+      if (at < 0) at = search(0); // Wrap round to the start, as find in a browser does.
+      if (at < 0) return null;
+      const rawStart = folded.toRaw[at]!;
+      const rawEnd = folded.toRaw[at + needle.length - 1]! + 1;
+      const page = whole.pageOf(rawStart);
+      const pageStart = whole.pageStarts[page - 1]!;
+      const pageEnd = whole.pageStarts[page]!;
+      await view.showPage(page);
+      await text.page(page);
+      const map = layerMap(page);
+      const range = map?.toRange(rawStart - pageStart, Math.min(rawEnd, pageEnd) - pageStart) ?? null;
+      if (!range) return null;
+      const element = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+      element?.scrollIntoView({ block: 'center' });
+      return { range, position: rawStart, page };
+    },
     async reveal(anchor) {
       if (!anchor.page || !anchor.span) return null;
       await view.showPage(anchor.page);

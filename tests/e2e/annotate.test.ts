@@ -7,7 +7,7 @@ import { ANNOTATOR_HOST_TAG } from './support/annotator';
 import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { fixturesDir, startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { openSidePanelFor, paintedCount, selectWithMouse, textRect } from './support/page-actions';
+import { openSidePanelFor, paintedCount, selectWithMouse, tabTo, textRect } from './support/page-actions';
 
 // The whole journey of issue 2 in real Chromium with the built extension: a comment made
 // with the mouse, one made with the keyboard only, both painted again after a reload, then
@@ -163,15 +163,3 @@ describe('annotating a policy page in Chromium', () => {
 });
 
 /** Press Tab until the focused control is labelled `name` (a keyboard user listening to each stop). */
-async function tabTo(page: Page, name: string) {
-  for (let i = 0; i < 40; i++) {
-    await page.keyboard.press('Tab');
-    const label = await page.evaluate(() => {
-      let el = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return (el?.closest('label')?.textContent ?? el?.textContent ?? '').trim();
-    });
-    if (label === name) return;
-  }
-  throw new Error(`Tab never reached "${name}"`);
-}

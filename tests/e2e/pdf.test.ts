@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePdfFixtures, copyPdfFixture, PDF_PASSWORD, type PdfFixtures } from '../support/pdf-fixtures';
 import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { tabTo } from './support/page-actions';
 import { startFileServer, type FileServer } from './support/file-server';
 import { commentOnSelection, paintedPassages, phraseOnPage, selectInPdf, viewerUrl, waitForTextLayer } from './support/pdf-actions';
 
@@ -87,6 +88,24 @@ describe('commenting on PDFs in Chromium', () => {
     await other.close();
   });
 
+  it('lets a keyboard user find words, comment on them and save, without a mouse', async () => {
+    await page.goto(viewerUrl(browser, server.url('finance-act-2013.pdf')));
+    await waitForTextLayer(page, 1);
+    const words = await phraseOnPage(page, 1, 24);
+    await tabTo(page, 'Find words to comment on');
+    await page.keyboard.type(words);
+    await page.keyboard.press('Enter');
+    const editor = page.getByRole('dialog', { name: 'Add a comment' });
+    // The first search waits for the text of all 335 pages.
+    await expect.poll(() => editor.count(), { timeout: 30_000 }).toBe(1);
+    expect(await editor.textContent()).toContain(words);
+    await page.keyboard.type('Typing the words was easier than selecting them.');
+    await tabTo(page, 'Save comment');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Comment saved.' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => paintedPassages(page)).toContain(words);
+  });
+
   it('asks for the password of a protected PDF, and says so plainly when it is wrong', async () => {
     await page.goto(viewerUrl(browser, server.url('protected.pdf')));
     const password = page.getByLabel('Password');
@@ -128,6 +147,21 @@ describe('commenting on PDFs in Chromium', () => {
     await waitForTextLayer(page, 1);
     const violations = seriousOrCritical(await runAxe(page));
     expect(violations, formatViolations(violations)).toEqual([]);
+  });
+
+  it('opens PDFs from websites in the annotator straight away when the setting is on', async () => {
+    const worker = browser.context.serviceWorkers()[0]!;
+    await worker.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<{ settings?: object }>; set(v: object): Promise<void> } } } }).chrome;
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...settings, openPdfsInAnnotator: true } });
+    });
+    const tab = await browser.context.newPage();
+    await tab.goto(server.url('finance-act-2013.pdf')).catch(() => undefined); // the tab moves on mid-load
+    await expect.poll(() => tab.url(), { timeout: 15_000 }).toContain('/pdf-viewer.html?file=');
+    await waitForTextLayer(tab, 1);
+    await expect.poll(() => paintedPassages(tab)).toContain(quotes[0]);
+    await tab.close();
   });
 });
 

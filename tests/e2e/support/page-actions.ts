@@ -49,3 +49,18 @@ export async function openSidePanelFor(browser: ExtensionBrowser, page: Page): P
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
   return panel;
 }
+
+/** Press Tab until the focused control is named `name` (its label or text), as a keyboard user would. */
+export async function tabTo(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      const labelled = (el as HTMLInputElement | null)?.labels?.[0]?.textContent;
+      return (el?.closest('label')?.textContent ?? labelled ?? el?.textContent ?? '').trim();
+    });
+    if (label === name) return;
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
