@@ -8,6 +8,17 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
+let worker: pdfjs.PDFWorker | null = null;
+
+/**
+ * Starts pdf.js's worker (a large script to load and compile) so it is ready by the time
+ * the PDF has downloaded, instead of starting only then.
+ */
+export function startPdfWorker(): pdfjs.PDFWorker {
+  worker ??= new pdfjs.PDFWorker();
+  return worker;
+}
+
 /** The largest PDF the viewer opens: larger files can exhaust a tab's memory. */
 export const MAX_PDF_BYTES = 300 * 1024 * 1024;
 
@@ -63,7 +74,7 @@ export type AskPassword = (wrongBefore: boolean) => Promise<string | null>;
 /** Opens PDF bytes with pdf.js, asking for a password when the file has one. */
 export async function openPdf(data: Uint8Array, askPassword: AskPassword): Promise<PDFDocumentProxy> {
   if (data.byteLength === 0) throw new PdfProblem('This file is empty, so there is nothing to show.');
-  const task = pdfjs.getDocument({ data, isEvalSupported: false, enableXfa: false });
+  const task = pdfjs.getDocument({ data, isEvalSupported: false, enableXfa: false, worker: startPdfWorker() });
   let gaveUp = false;
   task.onPassword = (update: (password: string) => void, reason: number) => {
     void askPassword(reason === pdfjs.PasswordResponses.INCORRECT_PASSWORD).then((password) => {

@@ -8,7 +8,7 @@ import { SessionOverlay } from '../../components/SessionOverlay';
 import { createMessageHandler, PageRequestSchema, ViewerRelaySchema, type BackgroundRequest, type PageRequest, type PageResponses } from '../../utils/messaging';
 import { createPdfDocumentText, pdfDocumentIdentity, TEXT_CONTENT_PARAMS, type PdfTextItem } from '../../utils/pdf';
 import { createPageSession, type PageSession } from '../content/page-session';
-import { fetchPdfBytes, openPdf, PdfProblem } from './load-pdf';
+import { fetchPdfBytes, openPdf, PdfProblem, startPdfWorker } from './load-pdf';
 import { createPdfjsView, type PdfjsView } from './pdfjs-view';
 import { createPdfSurface, type PdfSurface } from './pdf-surface';
 import { openSidePanel } from '../../utils/browser/side-panel';
@@ -29,6 +29,13 @@ function pdfAddress(param: string | null): { url: string } | { problem: string }
   return { problem: 'The address of this PDF isn’t a web address the annotator can open. Open the PDF from its website, or from your computer with the button above.' };
 }
 
+// Download the PDF and start pdf.js's worker at once, while the page itself is still being drawn.
+const startAddress = pdfAddress(fileParam);
+let reportProgress: (fraction: number | null) => void = () => undefined;
+const earlyDownload = startAddress && 'url' in startAddress ? fetchPdfBytes(startAddress.url, (p) => reportProgress(p)) : null;
+earlyDownload?.catch(() => undefined); // Reported when the viewer awaits it.
+if (earlyDownload) startPdfWorker();
+
 function App() {
   const [status, setStatus] = useState<PdfViewerStatus>({ kind: 'choose-file' });
   const [toolbar, setToolbar] = useState<PdfToolbarState | null>(null);
@@ -45,10 +52,12 @@ function App() {
       try {
         setStatus({ kind: 'loading', progress: null, what: 'Opening the PDF…' });
         const bytes = await load();
+        performance.mark('lea-pdf-fetched');
         const pdf = await openPdf(bytes, (wrongBefore) => {
           setStatus({ kind: 'password', wrongBefore });
           return new Promise((resolve) => setPasswordReply(() => resolve));
         });
+        performance.mark('lea-pdf-parsed');
         setStatus({ kind: 'loading', progress: null, what: 'Opening the PDF…' });
         const metadata = await pdf.getMetadata().catch(() => null);
         const info = (metadata?.info ?? {}) as { Title?: unknown };
@@ -108,17 +117,13 @@ function App() {
   );
 
   useEffect(() => {
-    if (!container) return;
-    const address = pdfAddress(fileParam);
-    if (address === null) return;
-    if ('problem' in address) {
-      setStatus({ kind: 'problem', message: address.problem });
+    if (!container || startAddress === null) return;
+    if ('problem' in startAddress) {
+      setStatus({ kind: 'problem', message: startAddress.problem });
       return;
     }
-    void open(
-      () => fetchPdfBytes(address.url, (progress) => setStatus({ kind: 'loading', progress, what: 'Downloading the PDF…' })),
-      { url: address.url, fileName: null },
-    );
+    reportProgress = (progress) => setStatus({ kind: 'loading', progress, what: 'Downloading the PDF…' });
+    void open(() => earlyDownload!, { url: startAddress.url, fileName: null });
   }, [container, open]);
 
   useEffect(() => {

@@ -33,6 +33,7 @@ export async function createPdfjsView(container: HTMLDivElement, pdf: PDFDocumen
   let firstPageShown = false;
 
   eventBus.on('pagesinit', () => {
+    performance.mark('lea-pdf-pages-init');
     viewer.currentScaleValue = 'page-width';
   });
   eventBus.on('pagerendered', ({ pageNumber }: { pageNumber: number }) => {
