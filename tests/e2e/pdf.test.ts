@@ -88,6 +88,16 @@ describe('commenting on PDFs in Chromium', () => {
     await other.close();
   });
 
+  it('shows the same comments when the file is opened from the computer', async () => {
+    const local = await browser.context.newPage();
+    await local.goto(`chrome-extension://${browser.extensionId}/pdf-viewer.html`);
+    await expect.poll(() => local.getByRole('heading', { name: 'Open a PDF to comment on' }).count()).toBe(1);
+    await local.locator('input[type=file]').setInputFiles(fixtures.financeAct.path);
+    await waitForTextLayer(local, 1);
+    await expect.poll(() => paintedPassages(local)).toContain(quotes[0]);
+    await local.close();
+  });
+
   it('lets a keyboard user find words, comment on them and save, without a mouse', async () => {
     await page.goto(viewerUrl(browser, server.url('finance-act-2013.pdf')));
     await waitForTextLayer(page, 1);

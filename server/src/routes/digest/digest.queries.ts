@@ -22,7 +22,7 @@ export async function readDigestEntries(db: Db, member: Member, document: string
     const { rows } = await db.query<AnnotationRow & { row_id: string }>(
       `select ${ROW_COLUMNS}, row_id::text as row_id from annotations
        where group_id = $1 and not deleted and annotation is not null and visibility = 'group'
-         and ($2::text is null or annotation->'target'->>'source' = $2::text)
+         and ($2::text is null or annotation->'target'->>'source' = $2::text or annotation->'target'->>'scope' = $2::text)
          and row_id > $3::bigint
        order by annotations.row_id limit $4`,
       [member.groupId, document ?? null, after, PAGE],

@@ -144,6 +144,33 @@ describe.each(BACKENDS)('group digest on %s', (kind) => {
     for (const r of workforce) expect(r[7]!.split('; ')).toContain('Workforce');
   });
 
+  it('finds a PDF comment by the address the PDF was read at, with its page number', async () => {
+    const pdfAddress = 'https://assets.publishing.service.gov.uk/francis-report-volume-3.pdf';
+    const base = makeComment({ text: 'PDF-PAGE-COMMENT' });
+    const onPdf = {
+      ...base,
+      visibility: 'group' as const,
+      documentTitle: 'Francis Report volume 3',
+      target: {
+        source: 'urn:x-pdf:6b1f0c2e9a7d4e55b2c3d4e5f6a7b8c9',
+        scope: pdfAddress,
+        selector: [
+          { type: 'TextQuoteSelector' as const, exact: 'fundamental standards', prefix: 'set out ', suffix: ' of care' },
+          { type: 'TextPositionSelector' as const, start: 512_040, end: 512_061, page: 212 },
+        ] as const,
+      },
+    };
+    const put = await t.call('PUT', `/api/groups/${g.group}/annotations/${uuidOf(onPdf)}`, { token: g.member.token, body: onPdf, headers: { 'if-none-match': '*' } });
+    expect(put.status, JSON.stringify(put.json)).toBe(201);
+    for (const document of [pdfAddress, onPdf.target.source]) {
+      const { text } = await fetchDigest(g.reader.token, `format=md&document=${encodeURIComponent(document)}`);
+      expect(text).toContain('PDF-PAGE-COMMENT');
+      expect(text).toContain('Page 212');
+      expect(text).toContain(pdfAddress);
+      expect(text).not.toContain('Recommendation 1');
+    }
+  });
+
   it('serves a Word file with the documents as headings, and JSON-LD with its own address as id', async () => {
     const { files } = await fetchDigest(g.reader.token, 'format=docx');
     const xml = strFromU8(files['word/document.xml']!);
