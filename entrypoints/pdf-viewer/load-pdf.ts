@@ -18,7 +18,8 @@ let worker: pdfjs.PDFWorker | null = null;
  * the PDF has downloaded, instead of starting only then.
  */
 export function startPdfWorker(): pdfjs.PDFWorker {
-  worker ??= new pdfjs.PDFWorker();
+  const started = (globalThis as { leaPdfBoot?: { worker: Worker | null } }).leaPdfBoot?.worker;
+  worker ??= started ? pdfjs.PDFWorker.create({ port: started }) : new pdfjs.PDFWorker();
   return worker;
 }
 

@@ -2,6 +2,7 @@
  * pdf.js's own viewer component (lazy page rendering, text layer, zoom) set up for the
  * annotator, and the small view the PDF surface works through.
  */
+import 'pdfjs-dist';
 import 'pdfjs-dist/web/pdf_viewer.css';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { PdfViewerView } from './pdf-surface';
@@ -21,8 +22,7 @@ export interface PdfjsView extends PdfViewerView {
 }
 
 export async function createPdfjsView(container: HTMLDivElement, pdf: PDFDocumentProxy, onFirstPage: () => void): Promise<PdfjsView> {
-  // pdf_viewer.mjs reads the library from globalThis.pdfjsLib, which pdf.mjs sets when loaded.
-  await import('pdfjs-dist');
+  // pdf_viewer.mjs reads the library from globalThis.pdfjsLib, which pdf.mjs (imported above) sets.
   const { EventBus, PDFLinkService, PDFViewer } = await import('pdfjs-dist/web/pdf_viewer.mjs');
   const eventBus = new EventBus();
   const linkService = new PDFLinkService({ eventBus });
