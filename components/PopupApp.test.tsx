@@ -68,4 +68,17 @@ describe('OptionsApp', () => {
     expect(save).toHaveBeenCalledWith({ displayName: 'Jo Bloggs', defaultAttribution: 'named', defaultVisibility: 'group', defaultPerspective: 'not-said', openPdfsInAnnotator: false });
     expect(container.querySelector('[role=status]')?.textContent).toBe('Your settings are saved.');
   });
+
+  it('saves the choice to open PDFs in the annotator straight away, which starts off', async () => {
+    const save = vi.fn(async (_s: Settings) => {});
+    await mount(<OptionsApp api={{ load: async () => DEFAULT_SETTINGS, save }} />);
+    const checkbox = container.querySelector<HTMLInputElement>('#open-pdfs')!;
+    expect(checkbox.checked).toBe(false);
+    expect(container.querySelector('label[for=open-pdfs]')?.textContent).toBe('Open PDFs in the annotator');
+    await act(() => checkbox.click());
+    await act(async () => {
+      container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    expect(save).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, openPdfsInAnnotator: true });
+  });
 });
