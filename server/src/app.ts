@@ -83,15 +83,25 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
     c.set('deps', deps);
     await next();
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: limits.bodyBytes,
-      onError: () => {
-        throw new ApiError(413, 'body-too-large', tooLargeMessage());
-      },
-    }),
-  );
+  const limitStreamedBody = bodyLimit({
+    maxSize: limits.bodyBytes,
+    onError: () => {
+      throw new ApiError(413, 'body-too-large', tooLargeMessage());
+    },
+  });
+  // A declared Content-Length is checked without touching the body: Node's parser never reads
+  // past it. Reading c.req.raw.body (as bodyLimit does) makes the adapter build a web Request
+  // and stream for every request, 15-20% of the store's CPU on the write path. Chunked bodies,
+  // whose size is unknown up front, still go through bodyLimit.
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (!/^\d+$/.test(length.trim()) || Number(length) > limits.bodyBytes) throw new ApiError(413, 'body-too-large', tooLargeMessage());
+      return next();
+    }
+    return limitStreamedBody(c, next);
+  });
   app.route('/api', healthRoutes());
   app.route('/api', authRoutes());
   app.route('/api/admin', adminRoutes());

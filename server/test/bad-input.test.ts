@@ -28,6 +28,30 @@ describe.each(BACKENDS)('bad input on %s: a 4xx JSON naming the problem, never a
   });
   afterAll(async () => t.close());
 
+  it('refuses an oversized body sent in chunks, with no length declared, as 413', async () => {
+    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 64) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const res = await t.store.app.request(`http://store.test/api/groups/${ctx.group}/annotations/${ctx.existingUuid}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${ctx.member}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('body-too-large');
+  });
+
+  it('refuses a declared length over the limit without reading the body', async () => {
+    const r = await t.call('PUT', `/api/groups/${ctx.group}/annotations/${ctx.existingUuid}`, { token: ctx.member, rawBody: '{}', headers: { 'content-length': String(10 * 1024 * 1024) } });
+    expect(r.status).toBe(413);
+  });
+
   it.each(BAD_INPUT_CASES)('$name → $status $code', async (c) => {
     const call = c.call(ctx);
     let path = c.path(ctx);

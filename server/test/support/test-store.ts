@@ -62,6 +62,8 @@ export async function openTestStore(kind: DbKind, options: Partial<AppOptions> =
     if (c.rawBody !== undefined) body = c.rawBody;
     else if (c.body !== undefined) body = JSON.stringify(c.body);
     if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    // As an HTTP client sends it (the store checks a declared length without reading the body).
+    if (body !== undefined && !headers['content-length']) headers['content-length'] = String(Buffer.byteLength(body));
     const res = await store.app.request(`http://store.test${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
     const text = await res.text();
     let json: unknown = null;
