@@ -13,6 +13,7 @@ import {
   type CommentDraft,
   type LeaAnnotation,
   pdfPageSelector,
+  wholePageQuote,
   type CommentTarget,
   type Settings,
 } from '../../utils/model';
@@ -20,6 +21,9 @@ import type { DamagedRecord } from '../../utils/store/annotation-repo';
 import { checkSelection } from '../../utils/page/selection-check';
 import { createDomSurface } from './dom-surface';
 import type { DocumentSurface, SurfaceAnchor } from './surface';
+
+/** Why a reader's "Add comment" does nothing, in their words. */
+const READER_CANNOT_WRITE = 'You joined this group as a reader, so you can read and export comments but not write them.';
 
 /** What the in-page overlay shows; the overlay renders it and calls the session's actions. */
 export interface OverlayState {
@@ -171,7 +175,7 @@ export function createPageSession(options: {
   async function startComment(): Promise<{ started: boolean; reason?: string }> {
     if (state.editor) return { started: true };
     if (role === 'reader') {
-      const reason = 'You joined this group as a reader, so you can read and export comments but not write them.';
+      const reason = READER_CANNOT_WRITE;
       setState({ notice: reason, adder: null });
       return { started: false, reason };
     }
@@ -204,20 +208,44 @@ export function createPageSession(options: {
       return { started: false, reason: described.problem };
     }
     if (state.editor) return { started: true };
+    openEditor(described.selectors[0].exact, {
+      source: id.uri,
+      selectors: described.selectors,
+      ...(described.section ? { section: described.section } : {}),
+      ...(described.scope ? { scope: described.scope } : {}),
+      documentTitle: id.title || undefined,
+    });
+    return { started: true };
+  }
+
+  /** Open the editor for a comment on a whole PDF page (pages that are pictures have no words to select). */
+  function startWholePageComment(page: number): { started: boolean; reason?: string } {
+    if (state.editor) return { started: true };
+    const id = identity();
+    if (role === 'reader' || !id) {
+      const reason = role === 'reader' ? READER_CANNOT_WRITE : 'This document can’t be commented on.';
+      setState({ notice: reason });
+      return { started: false, reason };
+    }
+    openEditor(wholePageQuote(page), {
+      source: id.uri,
+      selectors: [pdfPageSelector(page)],
+      documentTitle: id.title || undefined,
+      ...(surface.scope ? { scope: surface.scope } : {}),
+    });
+    return { started: true };
+  }
+
+  /** Show the editor for `target`, the draft starting from the person's default choices. */
+  function openEditor(quote: string, target: CommentTarget) {
     const { settings } = state;
     setState({
       adder: null,
       card: null,
       notice: '',
       editor: {
-        quote: described.selectors[0].exact,
-        target: {
-          source: id.uri,
-          selectors: described.selectors,
-          ...(described.section ? { section: described.section } : {}),
-          ...(described.scope ? { scope: described.scope } : {}),
-          documentTitle: id.title || undefined,
-        },
+        quote,
+        target,
         draft: {
           text: '',
           themes: [],
@@ -228,30 +256,6 @@ export function createPageSession(options: {
         },
       },
     });
-    return { started: true };
-  }
-
-  /** Open the editor for a comment on a whole PDF page (pages that are pictures have no words to select). */
-  function startWholePageComment(page: number): { started: boolean; reason?: string } {
-    if (state.editor) return { started: true };
-    const id = identity();
-    if (role === 'reader' || !id) {
-      const reason = role === 'reader' ? 'You joined this group as a reader, so you can read and export comments but not write them.' : 'This document can’t be commented on.';
-      setState({ notice: reason });
-      return { started: false, reason };
-    }
-    const { settings } = state;
-    setState({
-      adder: null,
-      card: null,
-      notice: '',
-      editor: {
-        quote: `The whole of page ${page}`,
-        target: { source: id.uri, selectors: [pdfPageSelector(page)], documentTitle: id.title || undefined, ...(surface.scope ? { scope: surface.scope } : {}) },
-        draft: { text: '', themes: [], perspective: settings.defaultPerspective, attribution: settings.defaultAttribution, visibility: settings.defaultVisibility, kind: 'comment' },
-      },
-    });
-    return { started: true };
   }
 
   /** Store the comment; resolves only after the background confirms it is in IndexedDB. */

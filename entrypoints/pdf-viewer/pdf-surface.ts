@@ -84,15 +84,13 @@ export function createPdfSurface(options: {
     identity: () => identity,
     async anchor(annotations) {
       const found = await Promise.all(annotations.map((a) => anchorOf(a).catch(() => null)));
-      // Read the text of rendered pages that have none yet, so their comments can be painted.
-      return Promise.all(
-        found.map(async (anchor): Promise<SurfaceAnchor> => {
-          if (!anchor) return { status: 'orphan', range: null, span: null };
-          const span = { start: anchor.page * PAGE_STRIDE + anchor.start, end: anchor.page * PAGE_STRIDE + anchor.end };
-          if (anchor.wholePage) return { status: anchor.status, span, page: anchor.page, range: null, wholePage: true };
-          return { status: anchor.status, span, page: anchor.page, range: rangeFor(span) };
-        }),
-      );
+      // Ranges only for pages whose text layer is drawn; the others get theirs when drawn (repaint).
+      return found.map((anchor): SurfaceAnchor => {
+        if (!anchor) return { status: 'orphan', range: null, span: null };
+        const span = { start: anchor.page * PAGE_STRIDE + anchor.start, end: anchor.page * PAGE_STRIDE + anchor.end };
+        if (anchor.wholePage) return { status: anchor.status, span, page: anchor.page, range: null, wholePage: true };
+        return { status: anchor.status, span, page: anchor.page, range: rangeFor(span) };
+      });
     },
     rangeFor,
     async describe(range) {

@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { seededRandom } from '../../utils/anchoring/test-support';
 import type { Selector } from '../../utils/model/selectors';
 import {
   anchorInPdf,
@@ -54,17 +55,6 @@ const ms = (x: number): string => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1
 const us = (x: number): string => `${(x * 1000).toFixed(x * 1000 < 10 ? 2 : 1)} µs`;
 const ratio = (ours: number, peer: number): string => (ours <= peer ? `${(peer / ours).toFixed(1)}× faster` : `${(ours / peer).toFixed(1)}× slower`);
 
-/** Deterministic PRNG (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** pdf.js items in the shape utils/pdf reads (marked-content entries carry no `str`). */
 function toPdfItems(items: readonly PdfTextContentItem[]): PdfTextItem[] {

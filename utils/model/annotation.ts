@@ -128,11 +128,16 @@ export interface Passage {
   wholePage: boolean;
 }
 
+/** How a comment on a whole PDF page names its passage, wherever it is shown. */
+export function wholePageQuote(page: number): string {
+  return `The whole of page ${page}`;
+}
+
 export function passageOf(annotation: LeaAnnotation): Passage {
   const selector = annotation.target.selector;
   if (selector.length === 1) {
     const page = Number(selector[0].value.slice('page='.length));
-    return { quote: `The whole of page ${page}`, start: 0, end: 0, page, wholePage: true };
+    return { quote: wholePageQuote(page), start: 0, end: 0, page, wholePage: true };
   }
   const [quote, position] = selector;
   return { quote: quote.exact, start: position.start, end: position.end, ...(position.page ? { page: position.page } : {}), wholePage: false };
