@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -47,6 +48,9 @@ describe('PopupApp', () => {
     expect(container.textContent).not.toContain('Show comments on this page');
     await act(async () => [...container.querySelectorAll('button')].find((b) => b.textContent === 'Open in the annotator')!.click());
     expect(openPdf).toHaveBeenCalledWith(url);
+    // Rules that can run without layout (happy-dom has none): names, roles, labels.
+    const results = await axe.run(container, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 });
 

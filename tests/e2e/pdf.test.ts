@@ -92,6 +92,7 @@ describe('commenting on PDFs in Chromium', () => {
     const local = await browser.context.newPage();
     await local.goto(`chrome-extension://${browser.extensionId}/pdf-viewer.html`);
     await expect.poll(() => local.getByRole('heading', { name: 'Open a PDF to comment on' }).count()).toBe(1);
+    await expectNoSeriousAxeViolations(local);
     await local.locator('input[type=file]').setInputFiles(fixtures.financeAct.path);
     await waitForTextLayer(local, 1);
     await expect.poll(() => paintedPassages(local)).toContain(quotes[0]);
@@ -122,6 +123,7 @@ describe('commenting on PDFs in Chromium', () => {
     await password.fill('not-the-password');
     await page.getByRole('button', { name: 'Open the PDF' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('That password wasn’t right');
+    await expectNoSeriousAxeViolations(page);
     await password.fill(PDF_PASSWORD);
     await page.getByRole('button', { name: 'Open the PDF' }).click();
     await waitForTextLayer(page, 1);
@@ -150,13 +152,13 @@ describe('commenting on PDFs in Chromium', () => {
     }
     await page.goto(viewerUrl(browser, server.url('missing.pdf')));
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 }).toContain('404');
+    await expectNoSeriousAxeViolations(page);
   });
 
   it('has no serious or critical accessibility problems in the viewer', async () => {
     await page.goto(viewerUrl(browser, server.url('finance-act-2013.pdf')));
     await waitForTextLayer(page, 1);
-    const violations = seriousOrCritical(await runAxe(page));
-    expect(violations, formatViolations(violations)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
   });
 
   it('opens PDFs from websites in the annotator straight away when the setting is on', async () => {
@@ -174,6 +176,11 @@ describe('commenting on PDFs in Chromium', () => {
     await tab.close();
   });
 });
+
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const violations = seriousOrCritical(await runAxe(page));
+  expect(violations, formatViolations(violations)).toEqual([]);
+}
 
 /** The side panel as a tab aimed at the viewer's tab (a real side panel can't be opened by a test). */
 async function openPanelFor(viewer: Page): Promise<Page> {
