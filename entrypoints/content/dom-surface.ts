@@ -1,4 +1,4 @@
-import { anchorAll, buildTextIndex, describeRange, offsetsToRange, rangeToOffsets, type DomTextIndex } from '../../utils/anchoring';
+import { anchorAll, buildTextIndex, describeRange, offsetsToRange, type DomTextIndex } from '../../utils/anchoring';
 import { readDocumentIdentity } from '../../utils/document';
 import { findSectionHeading } from '../../utils/page/section-heading';
 import type { DocumentSurface } from './surface';
@@ -12,11 +12,7 @@ export function createDomSurface(doc: Document, win: Window): DocumentSurface {
     async anchor(annotations) {
       index = buildTextIndex(doc.body);
       const built = index;
-      return anchorAll(doc.body, annotations.map((a) => a.target.selector), built).map((result) => ({
-        status: result.status,
-        range: result.range,
-        span: result.range ? rangeToOffsets(built, result.range) : null,
-      }));
+      return anchorAll(doc.body, annotations.map((a) => a.target.selector), built);
     },
     rangeFor: (span) => (index ? offsetsToRange(index, span.start, span.end) : null),
     async describe(range) {

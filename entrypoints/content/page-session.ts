@@ -1,8 +1,4 @@
-import { createHighlighter, DEFAULT_PALETTE } from '../../utils/highlight';
-import { densityMarks, placeMarks, type DensityMark } from '../../utils/overlay/density';
-import { overlapDepths } from '../../utils/overlay/overlaps';
-import { createThemeLayer, type ThemeLayerView } from '../../utils/overlay/theme-layer';
-import { themeHighlightName } from '../../utils/overlay/theme-palette';
+import type { DensityMark } from '../../utils/overlay/density';
 import type { AnchoredComment, BackgroundRequest, PageState } from '../../utils/messaging';
 import { callBackground } from '../../utils/messaging';
 import {
@@ -19,8 +15,9 @@ import {
 } from '../../utils/model';
 import type { DamagedRecord } from '../../utils/store/annotation-repo';
 import { checkSelection } from '../../utils/page/selection-check';
+import { createCommentPainter, type CommentListing } from './comment-painter';
 import { createDomSurface } from './dom-surface';
-import type { DocumentSurface, SurfaceAnchor } from './surface';
+import type { DocumentSurface } from './surface';
 
 /** Why a reader's "Add comment" does nothing, in their words. */
 const READER_CANNOT_WRITE = 'You joined this group as a reader, so you can read and export comments but not write them.';
@@ -58,10 +55,8 @@ export function createPageSession(options: {
 }) {
   const { doc, win, send, signal } = options;
   const surface = options.surface ?? createDomSurface(doc, win);
-  // Theme colours come from the theme layer; the highlighter keeps hit-testing, focus and flash.
-  const themeLayer = createThemeLayer(doc, win as unknown as ThemeLayerView);
-  const invisibleComment = { background: 'transparent', underline: 'transparent', thickness: '0px', line: 'solid' as const };
-  const highlighter = createHighlighter({ doc, ...(themeLayer ? { palette: { ...DEFAULT_PALETTE, comment: invisibleComment } } : {}) });
+  const painter = createCommentPainter(doc, win, surface);
+  const { highlighter } = painter;
   let knownIds: Set<string> | null = null;
   let damaged: DamagedRecord[] = [];
   let role: PageState['role'] = null;
@@ -71,9 +66,7 @@ export function createPageSession(options: {
     state = { ...state, ...patch };
     listeners.forEach((l) => l());
   };
-  const ranges = new Map<string, Range>();
-  const anchors = new Map<string, SurfaceAnchor>();
-  let listing: { annotations: LeaAnnotation[]; authors: Record<string, 'me' | 'other'> } = { annotations: [], authors: {} };
+  let listing: CommentListing = { annotations: [], authors: {} };
 
   const identity = () => surface.identity();
 
@@ -94,51 +87,7 @@ export function createPageSession(options: {
 
   /** Anchors and paints the comments last read (after a reload, or when more of a PDF is on screen). */
   async function repaint(): Promise<number> {
-    const results = await surface.anchor(listing.annotations);
-    ranges.clear();
-    anchors.clear();
-    const anchored = listing.annotations.map((annotation, i) => {
-      const result = results[i]!;
-      if (result.range) ranges.set(annotation.id, result.range);
-      if (result.span) anchors.set(annotation.id, result);
-      return { annotation, result };
-    });
-    anchored.sort((a, b) => {
-      const sa = a.result.span;
-      const sb = b.result.span;
-      if (!sa || !sb) return sa ? -1 : sb ? 1 : 0;
-      return sa.start - sb.start || a.annotation.created.localeCompare(b.annotation.created);
-    });
-    const comments: AnchoredComment[] = anchored.map(({ annotation, result }, order) => ({
-      annotation,
-      mine: listing.authors[annotation.id] !== 'other',
-      status: result.status,
-      position: result.span ? order : null,
-      ...(result.page ? { page: result.page } : {}),
-    }));
-    const painted = comments.filter((c) => ranges.has(c.annotation.id));
-    highlighter.paint(painted.map((c) => ({ id: c.annotation.id, range: ranges.get(c.annotation.id)! })));
-    if (themeLayer) {
-      const byTheme = new Map<string, Range[]>();
-      for (const c of painted) {
-        const name = themeHighlightName(themesOf(c.annotation));
-        byTheme.set(name, [...(byTheme.get(name) ?? []), ranges.get(c.annotation.id)!]);
-      }
-      // Overlaps by text position first (no layout work), then ranges only where text is on screen.
-      const depths = overlapDepths(painted.map((c) => anchors.get(c.annotation.id)!.span!));
-      const toRanges = (list: { start: number; end: number }[]) => list.map((sp) => surface.rangeFor(sp)).filter((r): r is Range => r !== null);
-      themeLayer.paint(byTheme, { two: toRanges(depths.two), three: toRanges(depths.three) });
-    }
-    // Bands by text position first, then one real position per band.
-    const located = comments.filter((c) => anchors.has(c.annotation.id));
-    const density = placeMarks(
-      densityMarks(
-        located.map((c) => ({ id: c.annotation.id, y: anchors.get(c.annotation.id)!.span!.start, label: c.annotation.section ?? (c.page ? `Page ${c.page}` : '') })),
-        surface.textLength(),
-      ),
-      (id) => (anchors.get(id) ? surface.topOf(anchors.get(id)!) : null),
-      surface.scrollHeight(),
-    );
+    const { comments, density } = await painter.paint(listing);
     // Tell screen-reader users (politely, without moving focus) when others' comments arrive.
     const arrived = knownIds ? comments.filter((c) => !knownIds!.has(c.annotation.id) && !c.mine).length : 0;
     knownIds = new Set(comments.map((c) => c.annotation.id));
@@ -148,7 +97,7 @@ export function createPageSession(options: {
       ...(arrived > 0 ? { notice: arrived === 1 ? '1 new comment from your group on this page.' : `${arrived} new comments from your group on this page.` } : {}),
     });
     options.onCommentsChanged?.();
-    return ranges.size;
+    return painter.paintedCount();
   }
 
   function currentSelection(): { range: Range; text: string } | null {
@@ -292,12 +241,12 @@ export function createPageSession(options: {
 
   /** Scroll to a comment's passage (rendering its PDF page first if need be) and flash it. */
   async function focusComment(id: string): Promise<boolean> {
-    const anchor = anchors.get(id);
+    const anchor = painter.anchorOf(id);
     if (!anchor) return false;
     const range = await surface.reveal(anchor);
     if (anchor.wholePage) return true;
     if (!range) return false;
-    if (!ranges.has(id)) await repaint();
+    if (!painter.isPainted(id)) await repaint();
     highlighter.focus(id);
     highlighter.flash(id);
     return true;
@@ -337,14 +286,10 @@ export function createPageSession(options: {
     },
     { signal },
   );
-  const repaintTimer = win.setInterval(() => {
-    highlighter.ensurePainted();
-    themeLayer?.ensurePainted();
-  }, 2000);
+  const repaintTimer = win.setInterval(() => painter.ensurePainted(), 2000);
   signal.addEventListener('abort', () => {
     win.clearInterval(repaintTimer);
-    highlighter.dispose();
-    themeLayer?.dispose();
+    painter.dispose();
   });
 
   return {

@@ -1,16 +1,15 @@
-// Bundled into the Finance Act page by overlay.bench.ts. Paints 2,000 comments the way the
-// content script does (anchor, theme highlights, overlaps, density strip) and, as the peer,
-// the way DOM-wrapping annotators do (a <mark> around every highlighted text node).
+// Bundled into the Finance Act page by overlay.bench.ts. Paints 2,000 comments with the content
+// script's own code (its DOM surface and comment painter: anchor, theme highlights, overlaps,
+// density marks) and the density strip component, and, as the peer, the way DOM-wrapping
+// annotators do (a <mark> around every highlighted text node).
 import { h, render } from 'preact';
-import { anchorAll, buildTextIndex, describeRange, offsetsToRange, rangeToOffsets } from '../../utils/anchoring';
-import { createHighlighter, DEFAULT_PALETTE } from '../../utils/highlight';
-import type { Selector } from '../../utils/model';
-import { MAKING_IT_REAL_THEMES } from '../../utils/model';
-import { densityMarks, placeMarks } from '../../utils/overlay/density';
-import { overlapDepths } from '../../utils/overlay/overlaps';
-import { createThemeLayer, type ThemeLayerView } from '../../utils/overlay/theme-layer';
-import { themeHighlightName } from '../../utils/overlay/theme-palette';
+import { anchorAll, buildTextIndex, describeRange, offsetsToRange } from '../../utils/anchoring';
+import { buildAnnotation, MAKING_IT_REAL_THEMES, type LeaAnnotation, type TextPositionSelector, type TextQuoteSelector } from '../../utils/model';
+import { findSectionHeading } from '../../utils/page/section-heading';
+import { densityMarks } from '../../utils/overlay/density';
 import { DensityStrip } from '../../components/DensityStrip';
+import { createCommentPainter } from '../../entrypoints/content/comment-painter';
+import { createDomSurface } from '../../entrypoints/content/dom-surface';
 
 function seeded(seed: number) {
   return () => {
@@ -25,65 +24,51 @@ const stripHost = () => (host ??= document.body.appendChild(Object.assign(docume
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-function makeComments(n: number): { selectors: Selector[]; themes: string[] }[] {
+/** Valid comments on random passages of the page, each with one theme and its section heading. */
+function makeComments(n: number): LeaAnnotation[] {
   const random = seeded(42);
   const index = buildTextIndex(document.body);
-  const out: { selectors: Selector[]; themes: string[] }[] = [];
+  const out: LeaAnnotation[] = [];
   while (out.length < n) {
     const start = Math.floor(random() * (index.text.length - 200));
     const length = 20 + Math.floor(random() * 120);
     const range = offsetsToRange(index, start, start + length);
     if (!range || !range.toString().trim()) continue;
-    out.push({ selectors: describeRange(document.body, range), themes: [MAKING_IT_REAL_THEMES[Math.floor(random() * 6)]!] });
+    const section = findSectionHeading(document.body, range.startContainer);
+    const built = buildAnnotation({
+      id: `urn:uuid:01890a5d-ac96-774b-bcce-${String(out.length).padStart(12, '0')}`,
+      now: new Date(Date.UTC(2026, 10, 23, 12, 0, out.length)),
+      draft: { text: 'What this means for me.', themes: [MAKING_IT_REAL_THEMES[Math.floor(random() * 6)]!], perspective: 'carer', attribution: 'anonymous', visibility: 'group', kind: 'comment' },
+      target: { source: location.href, selectors: describeRange(document.body, range) as [TextQuoteSelector, TextPositionSelector], ...(section ? { section } : {}) },
+      authorName: '',
+    });
+    if (!built.ok) throw new Error(built.problems.join(' '));
+    out.push(built.value);
   }
   return out;
 }
 
-/** Ours: from comments in memory to painted highlights and density strip, as page-session does. */
-async function paintOurs(comments: { selectors: Selector[]; themes: string[] }[]): Promise<{ ms: number; painted: number; marks: number }> {
+/** Ours: from comments in memory to painted highlights and density strip, with page-session's painter. */
+async function paintOurs(annotations: LeaAnnotation[]): Promise<{ ms: number; painted: number; marks: number }> {
   // Created when the content script starts, before any data arrives (as in page-session.ts).
-  const themeLayer = createThemeLayer(document, window as unknown as ThemeLayerView);
-  const highlighter = createHighlighter({ doc: document, palette: { ...DEFAULT_PALETTE, comment: { background: 'transparent', underline: 'transparent', thickness: '0px', line: 'solid' } } });
+  const painter = createCommentPainter(document, window, createDomSurface(document, window));
   await nextFrame();
   const t0 = performance.now();
-  const index = buildTextIndex(document.body);
-  const results = anchorAll(document.body, comments.map((c) => c.selectors), index);
-  const items: { id: string; range: Range; themes: string[] }[] = [];
-  results.forEach((r, i) => r.range && items.push({ id: `c${i}`, range: r.range, themes: comments[i]!.themes }));
-  const tAnchored = performance.now();
-  highlighter.paint(items);
-  const tHighlighter = performance.now();
-  const byTheme = new Map<string, Range[]>();
-  for (const item of items) {
-    const name = themeHighlightName(item.themes);
-    const list = byTheme.get(name) ?? [];
-    list.push(item.range);
-    byTheme.set(name, list);
-  }
-  const spans = items.map((item) => rangeToOffsets(index, item.range));
-  const depths = overlapDepths(spans);
-  const toRanges = (spans: { start: number; end: number }[]) => spans.map((s) => offsetsToRange(index, s.start, s.end)).filter((r): r is Range => r !== null);
-  themeLayer!.paint(byTheme, { two: toRanges(depths.two), three: toRanges(depths.three) });
-  const tThemes = performance.now();
-  const rangeById = new Map(items.map((item) => [item.id, item.range]));
-  const marks = placeMarks(
-    densityMarks(items.map((item, i) => ({ id: item.id, y: spans[i]!.start, label: '' })), index.text.length),
-    (id) => rangeById.get(id)!.getBoundingClientRect().top + scrollY,
-    document.documentElement.scrollHeight,
-  );
-  render(h(DensityStrip, { marks, onJump: () => {} }), stripHost());
+  const { density } = await painter.paint({ annotations, authors: {} });
+  const tPainted = performance.now();
+  render(h(DensityStrip, { marks: density, onJump: () => {} }), stripHost());
   const tStrip = performance.now();
   await nextFrame();
   const tEnd = performance.now();
-  console.log(JSON.stringify({ anchor: tAnchored - t0, highlighter: tHighlighter - tAnchored, themes: tThemes - tHighlighter, strip: tStrip - tThemes, frame: tEnd - tStrip }));
-  return { ms: tEnd - t0, painted: items.length, marks: marks.length };
+  console.log(JSON.stringify({ paint: tPainted - t0, strip: tStrip - tPainted, frame: tEnd - tStrip }));
+  return { ms: tEnd - t0, painted: painter.paintedCount(), marks: density.length };
 }
 
 /** Peer: wrap every highlighted text node in a <mark> (Hypothesis-style highlightRange). */
-async function paintWrapping(comments: { selectors: Selector[]; themes: string[] }[]): Promise<{ ms: number; painted: number; marks: number }> {
+async function paintWrapping(annotations: LeaAnnotation[]): Promise<{ ms: number; painted: number; marks: number }> {
   const t0 = performance.now();
   const index = buildTextIndex(document.body);
-  const results = anchorAll(document.body, comments.map((c) => c.selectors), index);
+  const results = anchorAll(document.body, annotations.map((a) => a.target.selector), index);
   let painted = 0;
   for (const r of results) {
     if (!r.range) continue;
@@ -116,6 +101,6 @@ async function paintWrapping(comments: { selectors: Selector[]; themes: string[]
     void document.body.offsetHeight; // the page is laid out before timing starts, for both painters
     await nextFrame();
   },
-  ours: () => paintOurs((window as unknown as { comments: { selectors: Selector[]; themes: string[] }[] }).comments),
-  wrapping: () => paintWrapping((window as unknown as { comments: { selectors: Selector[]; themes: string[] }[] }).comments),
+  ours: () => paintOurs((window as unknown as { comments: LeaAnnotation[] }).comments),
+  wrapping: () => paintWrapping((window as unknown as { comments: LeaAnnotation[] }).comments),
 };

@@ -1,7 +1,7 @@
 /**
  * Overlay benchmark in real Chromium: 2,000 comments on the Finance Act 2013 fixture, from
  * comments in memory to highlights painted by theme with overlaps and the density strip
- * rendered (next frame). Peer: a DOM-wrapping painter (<mark> per text node, as Hypothesis and
+ * rendered (next frame), through the content script's own painter (comment-painter.ts). Peer: a DOM-wrapping painter (<mark> per text node, as Hypothesis and
  * most annotators do), given the same anchoring. Target: ours ≤ 100 ms. Run: npm run bench:overlay
  */
 import { readFileSync } from 'node:fs';
@@ -56,6 +56,7 @@ async function main() {
       for (let i = 0; i < RUNS; i++) {
         const o = await attempt('ours', n);
         if (typeof o === 'string') throw new Error(`our overlay failed: ${o}`);
+        if (o.painted !== n || o.marks === 0) throw new Error(`our overlay painted ${o.painted} of ${n} comments and ${o.marks} density marks`);
         ours.push(o.ms);
         if (!peerFailure && i < 3) {
           const p = await attempt('wrapping', n);

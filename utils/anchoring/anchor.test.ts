@@ -30,6 +30,7 @@ function runCase(c: AnchorCase, split: boolean) {
   expect(result.status).toBe(c.expect.status);
   if (c.expect.status === 'orphan') {
     expect(result.range).toBeNull();
+    expect(result.span).toBeNull();
     return;
   }
   expect(result.range).not.toBeNull();
@@ -37,6 +38,8 @@ function runCase(c: AnchorCase, split: boolean) {
   expect(rangeText(body, range)).toBe(c.expect.text);
   const expectedStart = nthIndexOf(pageText(body), c.expect.text!, c.expect.occurrence ?? 0);
   expect(rangeOffsets(body, range).start).toBe(expectedStart);
+  // The span is the range's own offsets, so painters need not map ranges back to text.
+  expect(result.span).toEqual(rangeOffsets(body, range));
 }
 
 describe('anchor cases', () => {

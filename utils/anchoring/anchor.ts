@@ -5,16 +5,18 @@ import type { AnchorStatus, Selector } from '../model/selectors';
 import { buildTextIndex, offsetsToRange, type DomTextIndex } from './dom-text';
 import { anchorInText } from './match-selectors';
 
-/** Outcome of anchoring one annotation: `range` is null exactly when `status` is 'orphan'. */
+/** Outcome of anchoring one annotation: `range` and `span` are null exactly when `status` is 'orphan'. */
 export interface AnchorResult {
   range: Range | null;
   status: AnchorStatus;
+  /** The passage's offsets in the index's text, so callers need not map the Range back. */
+  span: { start: number; end: number } | null;
 }
 
 function anchorWithIndex(index: DomTextIndex, selectors: readonly Selector[]): AnchorResult {
   const found = anchorInText(index, selectors);
   const range = found ? offsetsToRange(index, found.start, found.end) : null;
-  return range && found ? { range, status: found.status } : { range: null, status: 'orphan' };
+  return range && found ? { range, status: found.status, span: { start: found.start, end: found.end } } : { range: null, status: 'orphan', span: null };
 }
 
 /**

@@ -32,7 +32,11 @@ const NAMES = Object.keys(HIGHLIGHT_NAMES) as Name[];
  * Registers our highlights (https://drafts.csswg.org/css-highlight-api-1/#registration) and
  * refills them on each render. The registry is shared with page scripts, which may clear it.
  */
-export function createApiPainter(registry: HighlightRegistryLike, HighlightCtor: HighlightConstructor): ApiPainter {
+export function createApiPainter(
+  registry: HighlightRegistryLike,
+  HighlightCtor: HighlightConstructor,
+  { paintPlainComments = true }: { paintPlainComments?: boolean } = {},
+): ApiPainter {
   const highlights = new Map<Name, HighlightLike>();
   for (const name of NAMES) {
     const highlight = new HighlightCtor();
@@ -44,7 +48,8 @@ export function createApiPainter(registry: HighlightRegistryLike, HighlightCtor:
     render(entries) {
       for (const highlight of highlights.values()) highlight.clear();
       for (const entry of entries) {
-        highlights.get(entry.look)!.add(entry.range);
+        // Every registered range costs the browser work on each frame the page changes in.
+        if (entry.look !== 'comment' || paintPlainComments) highlights.get(entry.look)!.add(entry.range);
         if (entry.flash) highlights.get('flash')!.add(entry.range);
       }
     },

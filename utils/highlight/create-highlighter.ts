@@ -30,6 +30,13 @@ export interface HighlighterOptions {
   view?: HighlightWindow | null;
   /** Colours; the default meets WCAG AAA for text. */
   palette?: HighlightPalette;
+  /**
+   * False when another layer (the overlay's theme colours) paints plain comments: they are
+   * then kept for hit-testing, focus and flash but not registered, which spares the browser
+   * a second set of highlight ranges. Highlight API only; the `<mark>` fallback always
+   * paints them. Default true.
+   */
+  paintPlainComments?: boolean;
   /** Extra CSS appended to the highlighter's stylesheet. */
   css?: string;
   /** Timer for `flash`; defaults to the document's window. */
@@ -89,7 +96,9 @@ export function createHighlighter(options: HighlighterOptions): Highlighter {
     (useApi ? buildHighlightCss(palette) : buildMarkCss(palette)) + extraCss,
     view?.CSSStyleSheet,
   );
-  const api: ApiPainter | null = useApi ? createApiPainter(registry, HighlightCtor) : null;
+  const api: ApiPainter | null = useApi
+    ? createApiPainter(registry, HighlightCtor, { paintPlainComments: options.paintPlainComments ?? true })
+    : null;
   const marks: MarkPainter | null = useApi ? null : createMarkPainter(doc);
 
   let items = new Map<string, HighlightItem>();

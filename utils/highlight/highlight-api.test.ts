@@ -6,7 +6,7 @@ import { FakeHighlight, RecordingSheet, fakeHighlightWindow, manualTimers, range
 
 const HTML = '<p>(a) personal dignity; (b) physical and mental health and emotional well-being;</p>';
 
-function setUp() {
+function setUp({ paintPlainComments }: { paintPlainComments?: boolean } = {}) {
   document.body.innerHTML = `<main>${HTML}</main>`;
   const main = document.querySelector('main')!;
   const view = fakeHighlightWindow();
@@ -14,6 +14,7 @@ function setUp() {
   const highlighter = createHighlighter({
     doc: document,
     view,
+    ...(paintPlainComments === undefined ? {} : { paintPlainComments }),
     setTimeout: timers.setTimeout,
     clearTimeout: timers.clearTimeout,
     css: '/* extra */',
@@ -41,6 +42,20 @@ describe('Highlight API painter', () => {
     expect([...highlight('draft')]).toEqual([b.range]);
     expect(main.innerHTML).toBe(HTML);
     expect(document.querySelector('mark, style')).toBeNull();
+  });
+
+  it('leaves plain comments to another layer when asked, still finding, focusing and flashing them', () => {
+    const { highlighter, a, b, highlight } = setUp({ paintPlainComments: false });
+    highlighter.paint([a, { ...b, className: 'draft' }]);
+    expect(highlight('comment').size).toBe(0);
+    expect([...highlight('draft')]).toEqual([b.range]);
+    expect(highlighter.rangeFor('a')?.toString()).toBe('personal dignity');
+    expect(highlighter.focus('a')).toBe(true);
+    expect([...highlight('focused')]).toEqual([a.range]);
+    highlighter.focus(null);
+    expect(highlighter.flash('a')).toBe(true);
+    expect([...highlight('flash')]).toEqual([a.range]);
+    expect(highlight('comment').size).toBe(0);
   });
 
   it('gives each look its priority so focus and flash draw on top', () => {

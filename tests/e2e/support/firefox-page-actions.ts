@@ -90,16 +90,17 @@ export async function controlLabelled<T extends HTMLElement = HTMLInputElement>(
 }
 
 /**
- * The text of each passage painted in highlight `name` of the page's CSS Custom Highlight
- * registry (the registry is per document, so the page's own world sees what the content
- * script registered). Empty when the highlight is not registered.
+ * The text of each passage painted in the page's CSS Custom Highlight registry under `name`,
+ * or by default in any theme colour (`lea-theme-*`, where comments are painted). The
+ * registry is per document, so the page's own world sees what the content script
+ * registered. Empty when nothing is registered.
  */
-export function paintedPassages(page: Page, name = 'lea-comment'): Promise<string[]> {
+export function paintedPassages(page: Page, name?: string): Promise<string[]> {
   return page.evaluate((highlightName) => {
     const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
-    const highlight = registry?.get(highlightName);
-    return highlight ? [...highlight].map((range) => (range instanceof Range ? range.toString() : '(static range)')) : [];
-  }, name);
+    const chosen = [...(registry ?? [])].filter(([key]) => (highlightName ? key === highlightName : key.startsWith('lea-theme-')));
+    return chosen.flatMap(([, highlight]) => [...highlight].map((range) => (range instanceof Range ? range.toString() : '(static range)')));
+  }, name ?? null);
 }
 
 /** Number of `<mark data-lea-highlight>` elements (the painter's fallback when the API is missing). */

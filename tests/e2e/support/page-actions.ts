@@ -1,11 +1,14 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './chromium';
 
-/** Number of passages painted as comments (plain or focused) in the page; the registry is per document. */
+/**
+ * Number of passages painted as comments in the page: each is in exactly one theme colour's
+ * highlight (`lea-theme-*`), focused or not. The registry is per document.
+ */
 export function paintedCount(page: Page): Promise<number> {
   return page.evaluate(() => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    return (registry.get('lea-comment')?.size ?? 0) + (registry.get('lea-focused')?.size ?? 0);
+    return [...registry].filter(([name]) => name.startsWith('lea-theme-')).reduce((sum, [, highlight]) => sum + highlight.size, 0);
   });
 }
 

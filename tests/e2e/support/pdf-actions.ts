@@ -66,10 +66,10 @@ export async function commentOnSelection(page: Page, words: string): Promise<voi
   await page.getByRole('status').filter({ hasText: 'Comment saved.' }).waitFor({ timeout: 10_000 });
 }
 
-/** Texts of the passages painted as comments in the document (CSS Custom Highlight API). */
+/** Texts of the passages painted as comments in the document: the theme colours' highlights (CSS Custom Highlight API). */
 export function paintedPassages(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    return [...(registry.get('lea-comment') ?? []), ...(registry.get('lea-focused') ?? [])].map((r) => r.toString());
+    return [...registry].filter(([name]) => name.startsWith('lea-theme-')).flatMap(([, highlight]) => [...highlight].map((r) => r.toString()));
   });
 }

@@ -1,0 +1,100 @@
+import { createHighlighter } from '../../utils/highlight';
+import type { AnchoredComment } from '../../utils/messaging';
+import { themesOf, type LeaAnnotation } from '../../utils/model';
+import { densityMarks, placeMarks, type DensityMark } from '../../utils/overlay/density';
+import { overlapDepths } from '../../utils/overlay/overlaps';
+import { createThemeLayer, type ThemeLayerView } from '../../utils/overlay/theme-layer';
+import { themeHighlightName } from '../../utils/overlay/theme-palette';
+import type { DocumentSurface, SurfaceAnchor } from './surface';
+
+/** The comments a page session shows, as read from the extension's store. */
+export interface CommentListing {
+  annotations: LeaAnnotation[];
+  authors: Record<string, 'me' | 'other'>;
+}
+
+/**
+ * Anchors a document's comments on a surface and paints them: theme colours and overlaps
+ * (theme layer), hit-testing, focus and flash (highlighter), and the density strip's marks.
+ * Both are created before any data arrives, as the content script starts.
+ */
+export function createCommentPainter(doc: Document, win: Window, surface: DocumentSurface) {
+  const themeLayer = createThemeLayer(doc, win as unknown as ThemeLayerView);
+  // With theme colours on, the theme layer paints plain comments and the highlighter need not.
+  const highlighter = createHighlighter({ doc, paintPlainComments: themeLayer === null });
+  const ranges = new Map<string, Range>();
+  const anchors = new Map<string, SurfaceAnchor>();
+
+  /** Anchors and paints `listing`; returns the comments in page order and the density marks. */
+  async function paint(listing: CommentListing): Promise<{ comments: AnchoredComment[]; density: DensityMark[] }> {
+    const results = await surface.anchor(listing.annotations);
+    ranges.clear();
+    anchors.clear();
+    const anchored = listing.annotations.map((annotation, i) => {
+      const result = results[i]!;
+      if (result.range) ranges.set(annotation.id, result.range);
+      if (result.span) anchors.set(annotation.id, result);
+      return { annotation, result };
+    });
+    anchored.sort((a, b) => {
+      const sa = a.result.span;
+      const sb = b.result.span;
+      if (!sa || !sb) return sa ? -1 : sb ? 1 : 0;
+      return sa.start - sb.start || a.annotation.created.localeCompare(b.annotation.created);
+    });
+    const comments: AnchoredComment[] = anchored.map(({ annotation, result }, order) => ({
+      annotation,
+      mine: listing.authors[annotation.id] !== 'other',
+      status: result.status,
+      position: result.span ? order : null,
+      ...(result.page ? { page: result.page } : {}),
+    }));
+    const painted = comments.filter((c) => ranges.has(c.annotation.id));
+    highlighter.paint(painted.map((c) => ({ id: c.annotation.id, range: ranges.get(c.annotation.id)! })));
+    if (themeLayer) {
+      const byTheme = new Map<string, Range[]>();
+      for (const c of painted) {
+        const name = themeHighlightName(themesOf(c.annotation));
+        const list = byTheme.get(name);
+        if (list) list.push(ranges.get(c.annotation.id)!);
+        else byTheme.set(name, [ranges.get(c.annotation.id)!]);
+      }
+      // Overlaps by text position first (no layout work), then ranges only where text is on screen.
+      const depths = overlapDepths(painted.map((c) => anchors.get(c.annotation.id)!.span!));
+      const toRanges = (list: { start: number; end: number }[]) => list.map((sp) => surface.rangeFor(sp)).filter((r): r is Range => r !== null);
+      themeLayer.paint(byTheme, { two: toRanges(depths.two), three: toRanges(depths.three) });
+    }
+    // Bands by text position first, then one real position per band.
+    const located = comments.filter((c) => anchors.has(c.annotation.id));
+    const density = placeMarks(
+      densityMarks(
+        located.map((c) => ({ id: c.annotation.id, y: anchors.get(c.annotation.id)!.span!.start, label: c.annotation.section ?? (c.page ? `Page ${c.page}` : '') })),
+        surface.textLength(),
+      ),
+      (id) => (anchors.get(id) ? surface.topOf(anchors.get(id)!) : null),
+      surface.scrollHeight(),
+    );
+    return { comments, density };
+  }
+
+  return {
+    paint,
+    highlighter,
+    /** Where each comment attached (orphans have none), as of the last paint. */
+    anchorOf: (id: string) => anchors.get(id),
+    /** True when the comment's passage was on screen and painted at the last paint. */
+    isPainted: (id: string) => ranges.has(id),
+    paintedCount: () => ranges.size,
+    /** Put back highlights a page script removed from the shared registry. */
+    ensurePainted() {
+      highlighter.ensurePainted();
+      themeLayer?.ensurePainted();
+    },
+    dispose() {
+      highlighter.dispose();
+      themeLayer?.dispose();
+    },
+  };
+}
+
+export type CommentPainter = ReturnType<typeof createCommentPainter>;
