@@ -16,10 +16,12 @@ export interface CommentListing {
 /**
  * Anchors a document's comments on a surface and paints them: theme colours and overlaps
  * (theme layer), hit-testing, focus and flash (highlighter), and the density strip's marks.
- * Both are created before any data arrives, as the content script starts.
+ * Both are created before any data arrives, as the content script starts. `nearViewportOnly`
+ * is for surfaces that scroll with the window (web pages): theme colours are then registered
+ * for passages near the viewport only, and more as the reader scrolls (see near-viewport.ts).
  */
-export function createCommentPainter(doc: Document, win: Window, surface: DocumentSurface) {
-  const themeLayer = createThemeLayer(doc, win as unknown as ThemeLayerView);
+export function createCommentPainter(doc: Document, win: Window, surface: DocumentSurface, options: { nearViewportOnly?: boolean } = {}) {
+  const themeLayer = createThemeLayer(doc, win as unknown as ThemeLayerView, options);
   // With theme colours on, the theme layer paints plain comments and the highlighter need not.
   const highlighter = createHighlighter({ doc, paintPlainComments: themeLayer === null });
   const ranges = new Map<string, Range>();

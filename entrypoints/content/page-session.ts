@@ -55,7 +55,8 @@ export function createPageSession(options: {
 }) {
   const { doc, win, send, signal } = options;
   const surface = options.surface ?? createDomSurface(doc, win);
-  const painter = createCommentPainter(doc, win, surface);
+  // A web page scrolls in its window; the PDF viewer scrolls its own pane and paints only rendered pages.
+  const painter = createCommentPainter(doc, win, surface, { nearViewportOnly: options.surface === undefined });
   const { highlighter } = painter;
   let knownIds: Set<string> | null = null;
   let damaged: DamagedRecord[] = [];

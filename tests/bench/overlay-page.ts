@@ -8,7 +8,7 @@ import { buildAnnotation, MAKING_IT_REAL_THEMES, type LeaAnnotation, type TextPo
 import { findSectionHeading } from '../../utils/page/section-heading';
 import { densityMarks } from '../../utils/overlay/density';
 import { DensityStrip } from '../../components/DensityStrip';
-import { createCommentPainter } from '../../entrypoints/content/comment-painter';
+import { createCommentPainter, type CommentPainter } from '../../entrypoints/content/comment-painter';
 import { createDomSurface } from '../../entrypoints/content/dom-surface';
 
 function seeded(seed: number) {
@@ -19,8 +19,15 @@ function seeded(seed: number) {
 }
 
 // The content script's shadow host exists before data arrives; the strip renders into it.
-let host: HTMLElement | null = null;
-const stripHost = () => (host ??= document.body.appendChild(Object.assign(document.createElement('div'), { style: 'position: fixed; top: 0; right: 0' })));
+let mount: { root: ShadowRoot; strip: HTMLElement } | null = null;
+function overlayMount() {
+  if (!mount) {
+    const root = document.body.appendChild(Object.assign(document.createElement('div'), { style: 'position: fixed; top: 0; right: 0' })).attachShadow({ mode: 'open' });
+    mount = { root, strip: root.appendChild(document.createElement('div')) };
+  }
+  return mount;
+}
+const stripHost = () => overlayMount().strip;
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -48,10 +55,13 @@ function makeComments(n: number): LeaAnnotation[] {
   return out;
 }
 
-/** Ours: from comments in memory to painted highlights and density strip, with page-session's painter. */
-async function paintOurs(annotations: LeaAnnotation[]): Promise<{ ms: number; painted: number; marks: number }> {
+/**
+ * Ours: from comments in memory to painted highlights and density strip, with page-session's
+ * painter; on web pages it registers passages near the viewport only (`nearViewportOnly`).
+ */
+async function paintOurs(annotations: LeaAnnotation[], nearViewportOnly: boolean) {
   // Created when the content script starts, before any data arrives (as in page-session.ts).
-  const painter = createCommentPainter(document, window, createDomSurface(document, window));
+  const painter = createCommentPainter(document, window, createDomSurface(document, window), { nearViewportOnly });
   await nextFrame();
   const t0 = performance.now();
   const { density } = await painter.paint({ annotations, authors: {} });
@@ -61,7 +71,57 @@ async function paintOurs(annotations: LeaAnnotation[]): Promise<{ ms: number; pa
   await nextFrame();
   const tEnd = performance.now();
   console.log(JSON.stringify({ paint: tPainted - t0, strip: tStrip - tPainted, frame: tEnd - tStrip }));
-  return { ms: tEnd - t0, painted: painter.paintedCount(), marks: density.length };
+  const visible = await checkVisiblePassagesPainted(painter, annotations);
+  return { ms: tEnd - t0, painted: painter.paintedCount(), marks: density.length, ...visible, keystrokeMs: await keystrokeFrame() };
+}
+
+const themeRanges = () =>
+  [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights].filter(([name]) => name.startsWith('lea-theme-')).flatMap(([, h]) => [...h]);
+
+/**
+ * At the top of the page and after jumps down it (each a real scroll, then one frame), every
+ * passage on screen must be in a theme colour's highlight: nothing the reader can see is left
+ * unpainted by registering passages near the viewport only.
+ */
+async function checkVisiblePassagesPainted(painter: CommentPainter, annotations: LeaAnnotation[]) {
+  let checked = 0;
+  let missing = 0;
+  const height = document.documentElement.scrollHeight;
+  for (const y of [0, 0.1, 0.37, 0.5, 0.83, 0.999].map((share) => Math.round(share * height))) {
+    if (y > 0) {
+      scrollTo(0, y);
+      await nextFrame();
+    }
+    const registered = themeRanges();
+    for (const annotation of annotations) {
+      const range = painter.highlighter.rangeFor(annotation.id);
+      const rect = range?.getBoundingClientRect();
+      if (!range || !rect || rect.bottom < 0 || rect.top > innerHeight) continue;
+      checked++;
+      const same = (r: Range) => r.compareBoundaryPoints(Range.START_TO_START, range) === 0 && r.compareBoundaryPoints(Range.END_TO_END, range) === 0;
+      if (!registered.some(same)) missing++;
+    }
+  }
+  scrollTo(0, 0);
+  await nextFrame();
+  return { visibleChecked: checked, visibleMissing: missing };
+}
+
+/** One key typed into a text box (as in the comment editor, in a shadow root), to the next frame; median of 5. */
+async function keystrokeFrame(): Promise<number> {
+  const box = overlayMount().root.appendChild(document.createElement('textarea'));
+  box.setAttribute('aria-label', 'Comment');
+  box.focus();
+  await nextFrame();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    document.execCommand('insertText', false, 'a');
+    await nextFrame();
+    times.push(performance.now() - t);
+  }
+  box.remove();
+  return times.sort((a, b) => a - b)[2]!;
 }
 
 /** Peer: wrap every highlighted text node in a <mark> (Hypothesis-style highlightRange). */
@@ -101,6 +161,8 @@ async function paintWrapping(annotations: LeaAnnotation[]): Promise<{ ms: number
     void document.body.offsetHeight; // the page is laid out before timing starts, for both painters
     await nextFrame();
   },
-  ours: () => paintOurs((window as unknown as { comments: LeaAnnotation[] }).comments),
+  /** Passages registered in a theme colour now (each painted comment is in exactly one). */
+  registeredCount: () => themeRanges().length,
+  ours: (nearViewportOnly: boolean) => paintOurs((window as unknown as { comments: LeaAnnotation[] }).comments, nearViewportOnly),
   wrapping: () => paintWrapping((window as unknown as { comments: LeaAnnotation[] }).comments),
 };

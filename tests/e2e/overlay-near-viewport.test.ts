@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from './support/chromium';
+import { startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { repoRoot } from './support/paths';
+
+// The content script's comment painter on the 335-page Finance Act in Chromium, with 600
+// comments spread down the page: theme colours are registered only near the viewport, every
+// passage on screen is painted at the top and after jumps down the page, and printing
+// registers every passage. The painting code is the bench's page script (tests/bench/overlay-page.ts),
+// which runs comment-painter.ts and the density strip exactly as the content script does.
+
+type Result = { painted: number; marks: number; visibleChecked: number; visibleMissing: number };
+type Bench = { prepare(n: number): Promise<void>; ours(nearViewportOnly: boolean): Promise<Result>; registeredCount(): number };
+const COMMENTS = 600;
+
+describe('comment painter near the viewport, in Chromium', () => {
+  let browser: Browser;
+  let server: FixtureServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    const code = (
+      await build({ entryPoints: [join(repoRoot, 'tests/bench/overlay-page.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'silent', jsx: 'automatic', jsxImportSource: 'preact' })
+    ).outputFiles[0]!.text;
+    server = await startFixtureServer();
+    browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url('finance-act-2013.html'));
+    await page.addScriptTag({ content: code });
+    await page.evaluate((n) => (window as unknown as { overlayBench: Bench }).overlayBench.prepare(n), COMMENTS);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const registered = () => page.evaluate(() => (window as unknown as { overlayBench: Bench }).overlayBench.registeredCount());
+
+  it('paints every passage on screen, at the top and after jumps down the page, without registering the whole page', async () => {
+    const result = await page.evaluate(() => (window as unknown as { overlayBench: Bench }).overlayBench.ours(true));
+    expect(result.painted).toBe(COMMENTS);
+    expect(result.marks).toBeGreaterThan(10);
+    expect(result.visibleChecked).toBeGreaterThan(0);
+    expect(result.visibleMissing).toBe(0);
+    const near = await registered();
+    expect(near).toBeGreaterThan(0);
+    expect(near).toBeLessThan(COMMENTS / 4);
+  });
+
+  it('registers every passage for printing, and only those near the viewport again after', async () => {
+    const before = await registered();
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    expect(await registered()).toBe(COMMENTS);
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    expect(await registered()).toBe(before);
+  });
+});
