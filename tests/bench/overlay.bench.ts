@@ -35,32 +35,36 @@ async function main() {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'] });
-  type Bench = { prepare(n: number): Promise<void>; ours(nearViewportOnly: boolean): Promise<Result>; wrapping(): Promise<Result> };
-  const run = async (page: Page, which: Which, n: number): Promise<Result> => {
+  type Bench = { prepare(n: number): Promise<void>; ours(nearViewportOnly: boolean, checkVisible: boolean): Promise<Result>; wrapping(): Promise<Result> };
+  const run = async (page: Page, which: Which, n: number, checkVisible: boolean): Promise<Result> => {
     await page.goto(url);
     await page.addScriptTag({ content: code });
     await page.evaluate((count) => (window as unknown as { overlayBench: Bench }).overlayBench.prepare(count), n);
-    return page.evaluate((w) => {
-      const bench = (window as unknown as { overlayBench: Bench }).overlayBench;
-      return w === 'wrapping' ? bench.wrapping() : bench.ours(w === 'ours');
-    }, which);
+    return page.evaluate(
+      ([w, check]) => {
+        const bench = (window as unknown as { overlayBench: Bench }).overlayBench;
+        return w === 'wrapping' ? bench.wrapping() : bench.ours(w === 'ours', check);
+      },
+      [which, checkVisible] as const,
+    );
   };
-  const attempt = async (which: Which, n: number): Promise<Result | string> => {
+  const attempt = async (which: Which, n: number, checkVisible = false): Promise<Result | string> => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     if (process.env.OVERLAY_VERBOSE) page.on('console', (m) => console.log('page:', m.text()));
     try {
-      return await run(page, which, n);
+      return await run(page, which, n, checkVisible);
     } catch (error) {
       return error instanceof Error ? error.message.split('\n')[0]! : String(error);
     } finally {
       await page.close().catch(() => undefined);
     }
   };
-  const ours = async (which: 'ours' | 'ours-all', n: number) => {
-    const result = await attempt(which, n);
+  // The on-screen check (thousands of layout reads, after the timing) runs on each size's first page load.
+  const ours = async (which: 'ours' | 'ours-all', n: number, checkVisible: boolean) => {
+    const result = await attempt(which, n, checkVisible);
     if (typeof result === 'string') throw new Error(`our overlay failed: ${result}`);
     if (result.painted !== n || result.marks === 0) throw new Error(`our overlay painted ${result.painted} of ${n} comments and ${result.marks} density marks`);
-    if (result.visibleMissing !== 0 || !result.visibleChecked) throw new Error(`${result.visibleMissing} of ${result.visibleChecked} passages on screen were not painted`);
+    if (checkVisible && (result.visibleMissing !== 0 || !result.visibleChecked)) throw new Error(`${result.visibleMissing} of ${result.visibleChecked} passages on screen were not painted`);
     return result;
   };
   const fmt = (ms: number) => (Number.isNaN(ms) ? 'n/a' : ms.toFixed(1)).padStart(8);
@@ -76,12 +80,12 @@ async function main() {
       const peer: number[] = [];
       let peerFailure = '';
       for (let i = 0; i < RUNS; i++) {
-        const o = await ours('ours', n);
+        const o = await ours('ours', n, i === 0);
         near.push(o.ms);
-        visibleChecked += o.visibleChecked!;
+        visibleChecked += o.visibleChecked ?? 0;
         if (n === COMMENTS) {
           typing.near.push(o.keystrokeMs!);
-          const a = await ours('ours-all', n);
+          const a = await ours('ours-all', n, false);
           all.push(a.ms);
           typing.all.push(a.keystrokeMs!);
         }
@@ -97,7 +101,7 @@ async function main() {
       console.log(`${String(n).padStart(8)}  ${fmt(o)}  ${fmt(all.length ? median(all) : Number.NaN)}            ${peerFailure ? `page crashed (${peerFailure})` : fmt(p)}       ${peerFailure ? 'n/a' : `ours ${(p / o).toFixed(1)}× faster`}`);
     }
     console.log(`one key typed after painting ${COMMENTS}, to the next frame: ${median(typing.near).toFixed(1)} ms near the viewport, ${median(typing.all).toFixed(1)} ms all registered`);
-    console.log(`passages on screen checked at the top and after 5 jumps down the page: ${visibleChecked}, all painted`);
+    console.log(`passages on screen checked at the top and after 5 jumps down the page (first load of each size): ${visibleChecked}, all painted`);
     console.log(`targets: ${oursAtTarget <= 100 ? 'met' : 'NOT met'}      ${COMMENTS} highlights with density strip ≤ 100 ms (${oursAtTarget.toFixed(1)} ms)`);
   } finally {
     await browser.close();
