@@ -55,6 +55,8 @@ function makeComments(n: number): LeaAnnotation[] {
   return out;
 }
 
+let lastPainter: CommentPainter | null = null;
+
 /**
  * Ours: from comments in memory to painted highlights and density strip, with page-session's
  * painter; on web pages it registers passages near the viewport only (`nearViewportOnly`).
@@ -62,6 +64,7 @@ function makeComments(n: number): LeaAnnotation[] {
 async function paintOurs(annotations: LeaAnnotation[], nearViewportOnly: boolean, checkVisible: boolean) {
   // Created when the content script starts, before any data arrives (as in page-session.ts).
   const painter = createCommentPainter(document, window, createDomSurface(document, window), { nearViewportOnly });
+  lastPainter = painter;
   await nextFrame();
   const t0 = performance.now();
   const { density } = await painter.paint({ annotations, authors: {} });
@@ -92,18 +95,28 @@ async function checkVisiblePassagesPainted(painter: CommentPainter, annotations:
       scrollTo(0, y);
       await nextFrame();
     }
-    const registered = themeRanges();
-    for (const annotation of annotations) {
-      const range = painter.highlighter.rangeFor(annotation.id);
-      const rect = range?.getBoundingClientRect();
-      if (!range || !rect || rect.bottom < 0 || rect.top > innerHeight) continue;
-      checked++;
-      const same = (r: Range) => r.compareBoundaryPoints(Range.START_TO_START, range) === 0 && r.compareBoundaryPoints(Range.END_TO_END, range) === 0;
-      if (!registered.some(same)) missing++;
-    }
+    const here = passagesOnScreen(painter, annotations);
+    checked += here.visibleChecked;
+    missing += here.visibleMissing;
   }
   scrollTo(0, 0);
   await nextFrame();
+  return { visibleChecked: checked, visibleMissing: missing };
+}
+
+/** Passages on screen now, and how many of them are in no theme colour's highlight. */
+function passagesOnScreen(painter: CommentPainter, annotations: LeaAnnotation[]) {
+  const registered = themeRanges();
+  let checked = 0;
+  let missing = 0;
+  for (const annotation of annotations) {
+    const range = painter.highlighter.rangeFor(annotation.id);
+    const rect = range?.getBoundingClientRect();
+    if (!range || !rect || rect.height === 0 || rect.bottom < 0 || rect.top > innerHeight) continue;
+    checked++;
+    const same = (r: Range) => r.compareBoundaryPoints(Range.START_TO_START, range) === 0 && r.compareBoundaryPoints(Range.END_TO_END, range) === 0;
+    if (!registered.some(same)) missing++;
+  }
   return { visibleChecked: checked, visibleMissing: missing };
 }
 
@@ -164,5 +177,7 @@ async function paintWrapping(annotations: LeaAnnotation[]): Promise<{ ms: number
   /** Passages registered in a theme colour now (each painted comment is in exactly one). */
   registeredCount: () => themeRanges().length,
   ours: (nearViewportOnly: boolean, checkVisible = true) => paintOurs((window as unknown as { comments: LeaAnnotation[] }).comments, nearViewportOnly, checkVisible),
+  /** After `ours`: passages on screen now, and how many are unpainted. */
+  onScreen: () => passagesOnScreen(lastPainter!, (window as unknown as { comments: LeaAnnotation[] }).comments),
   wrapping: () => paintWrapping((window as unknown as { comments: LeaAnnotation[] }).comments),
 };

@@ -17,6 +17,7 @@ function setUp({ nearViewportOnly = true } = {}) {
     CSSStyleSheet: RecordingSheet,
     scrollY: 0,
     innerHeight: VIEWPORT,
+    ResizeObserver: FakeResizeObserver,
   });
   const paragraphs = [...document.querySelectorAll('p')];
   paragraphs.forEach((p, i) => {
@@ -32,6 +33,23 @@ function setUp({ nearViewportOnly = true } = {}) {
   /** Paragraph numbers whose passage is registered in the theme colour. */
   const registered = () => [...(view.CSS.highlights.get('lea-theme-0') ?? [])].map((r) => ranges.indexOf(r as Range)).sort((a, b) => a - b);
   return { view, layer, ranges, scrollTo, registered };
+}
+
+/** Records what is observed; `notify` plays the browser telling of a size change. */
+class FakeResizeObserver {
+  static live = new Set<FakeResizeObserver>();
+  readonly targets: Element[] = [];
+  constructor(private readonly callback: () => void) {}
+  observe(target: Element) {
+    this.targets.push(target);
+    FakeResizeObserver.live.add(this);
+  }
+  disconnect() {
+    FakeResizeObserver.live.delete(this);
+  }
+  notify() {
+    this.callback();
+  }
 }
 
 let current: ThemeLayer | null = null;
@@ -82,6 +100,30 @@ describe('theme layer, near the viewport only', () => {
     Object.defineProperty(pane, 'clientHeight', { value: VIEWPORT });
     pane.dispatchEvent(new Event('scroll'));
     expect(registered()).toEqual(span(0, PARAGRAPHS - 1));
+  });
+
+  it('paints passages in a section opened where the reader is, without waiting for a scroll', () => {
+    const { view, layer, ranges, scrollTo, registered } = setUp();
+    // Paragraphs 30–34 are in a closed accordion (no layout box) when the comments are painted.
+    const closed = new Set(span(30, 34));
+    const paragraphs = [...document.querySelectorAll('p')];
+    paragraphs.forEach((p, i) => {
+      p.getBoundingClientRect = () => (closed.has(i) ? ({ top: 0, bottom: 0 }) : ({ top: i * LINE - view.scrollY, bottom: i * LINE + 40 - view.scrollY })) as DOMRect;
+    });
+    let pageHeight = PARAGRAPHS * LINE;
+    Object.defineProperty(document.documentElement, 'scrollHeight', { configurable: true, get: () => pageHeight });
+    try {
+      layer.paint(new Map([['lea-theme-0', ranges]]), { two: [], three: [] });
+      scrollTo(2800);
+      expect(registered()).not.toContain(30);
+      // The reader opens the accordion on screen: the page grows, nothing scrolls.
+      closed.clear();
+      pageHeight += 500;
+      for (const watch of FakeResizeObserver.live) watch.notify();
+      expect(registered()).toEqual(expect.arrayContaining(span(28, 35)));
+    } finally {
+      delete (document.documentElement as { scrollHeight?: number }).scrollHeight;
+    }
   });
 
   it('puts the overlap layers through the same window, above the theme colours', () => {

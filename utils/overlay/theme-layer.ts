@@ -11,6 +11,8 @@ export interface ThemeLayerView {
   scrollY?: number;
   innerHeight?: number;
   addEventListener?(type: string, listener: (event: Event) => void, options?: AddEventListenerOptions): void;
+  /** Tells when the page's height changes without a scroll (a section opened or closed). */
+  ResizeObserver?: new (callback: () => void) => { observe(target: Element): void; disconnect(): void };
 }
 
 /** An element that scrolls and is at least this share of the viewport holds the page's text. */
@@ -123,6 +125,13 @@ export function createThemeLayer(doc: Document, view: ThemeLayerView | null, opt
       },
       { capture: true, passive: true, signal },
     );
+    // An accordion opened where the reader is moves passages without a scroll event; the
+    // observer runs after layout and before that frame is drawn, so they show painted in it.
+    if (view.ResizeObserver) {
+      const heightWatch = new view.ResizeObserver(() => follow(false) && register());
+      for (const element of [doc.documentElement, doc.body]) if (element) heightWatch.observe(element);
+      signal.addEventListener('abort', () => heightWatch.disconnect());
+    }
   }
 
   return {
