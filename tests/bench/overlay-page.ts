@@ -167,6 +167,9 @@ async function paintWrapping(annotations: LeaAnnotation[]): Promise<{ ms: number
   return { ms: performance.now() - t0, painted, marks: marks.length };
 }
 
+/** The comments `prepare` made for this page load. */
+const preparedComments = () => (window as unknown as { comments: LeaAnnotation[] }).comments;
+
 (window as unknown as { overlayBench: unknown }).overlayBench = {
   prepare: async (n: number) => {
     (window as unknown as { comments: unknown }).comments = makeComments(n);
@@ -176,8 +179,8 @@ async function paintWrapping(annotations: LeaAnnotation[]): Promise<{ ms: number
   },
   /** Passages registered in a theme colour now (each painted comment is in exactly one). */
   registeredCount: () => themeRanges().length,
-  ours: (nearViewportOnly: boolean, checkVisible = true) => paintOurs((window as unknown as { comments: LeaAnnotation[] }).comments, nearViewportOnly, checkVisible),
+  ours: (nearViewportOnly: boolean, checkVisible = true) => paintOurs(preparedComments(), nearViewportOnly, checkVisible),
   /** After `ours`: passages on screen now, and how many are unpainted. */
-  onScreen: () => passagesOnScreen(lastPainter!, (window as unknown as { comments: LeaAnnotation[] }).comments),
-  wrapping: () => paintWrapping((window as unknown as { comments: LeaAnnotation[] }).comments),
+  onScreen: () => passagesOnScreen(lastPainter!, preparedComments()),
+  wrapping: () => paintWrapping(preparedComments()),
 };

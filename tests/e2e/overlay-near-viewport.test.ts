@@ -12,8 +12,8 @@ import { repoRoot } from './support/paths';
 // registers every passage. The painting code is the bench's page script (tests/bench/overlay-page.ts),
 // which runs comment-painter.ts and the density strip exactly as the content script does.
 
-type Result = { painted: number; marks: number; visibleChecked: number; visibleMissing: number };
 type OnScreen = { visibleChecked: number; visibleMissing: number };
+type Result = OnScreen & { painted: number; marks: number };
 type Bench = { prepare(n: number): Promise<void>; ours(nearViewportOnly: boolean, checkVisible?: boolean): Promise<Result>; registeredCount(): number; onScreen(): OnScreen };
 const COMMENTS = 600;
 
@@ -95,7 +95,7 @@ describe('comment painter near the viewport, in Chromium', () => {
         for (const block of document.querySelectorAll<HTMLElement>('[data-closed]')) block.style.display = '';
         await new Promise((frame) => requestAnimationFrame(frame));
         await new Promise((frame) => requestAnimationFrame(frame));
-        return { scrolled: scrollY, before, after: (window as unknown as { overlayBench: Bench }).overlayBench.onScreen() };
+        return { before, after: (window as unknown as { overlayBench: Bench }).overlayBench.onScreen() };
       });
       // More passages are on screen once the section is open, and every one of them is painted.
       expect(opened.after.visibleChecked).toBeGreaterThan(opened.before.visibleChecked);

@@ -35,13 +35,11 @@ function setUp({ nearViewportOnly = true } = {}) {
   return { view, layer, ranges, scrollTo, registered };
 }
 
-/** Records what is observed; `notify` plays the browser telling of a size change. */
+/** Observers in use; `notify` plays the browser telling of a size change. */
 class FakeResizeObserver {
   static live = new Set<FakeResizeObserver>();
-  readonly targets: Element[] = [];
   constructor(private readonly callback: () => void) {}
-  observe(target: Element) {
-    this.targets.push(target);
+  observe() {
     FakeResizeObserver.live.add(this);
   }
   disconnect() {
