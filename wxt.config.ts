@@ -2,13 +2,18 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
 
+/** The icon files @wxt-dev/auto-icons writes into every build. */
+const ICONS = { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' };
+
 // Manifest permissions are the least the features need. Host permissions are the content
 // script's own sites (http/https), so the install warning is unchanged: the PDF viewer, an
 // extension page, needs them to read a PDF's bytes from the site that serves it. No "tabs"
 // (activeTab covers the popup's view of the current page).
 export default defineConfig({
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Toolbar and store icons (16, 32, 48, 128 px) drawn from one SVG for both builds.
+  autoIcons: { baseIconPath: 'public/icon.svg', developmentIndicator: false },
   vite: () => ({
     plugins: [preact(), tailwindcss()],
   }),
@@ -16,6 +21,8 @@ export default defineConfig({
     name: 'Lived Experience Annotator',
     description:
       'Comment on policy documents from your own experience of care and support, and share it with your co-production group.',
+    // The toolbar button's own picture (Firefox's MV2 browser_action does not fall back to "icons").
+    ...(browser === 'firefox' ? { browser_action: { default_icon: ICONS } } : { action: { default_icon: ICONS } }),
     host_permissions: ['http://*/*', 'https://*/*'],
     permissions: ['storage', 'contextMenus', 'activeTab', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     commands: {
