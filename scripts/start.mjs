@@ -3,9 +3,48 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
+
+/** A port from the environment variable `name`, or a plain sentence and exit. */
+function portFrom(name, fallback) {
+  const text = process.env[name] || String(fallback);
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port < 1 || port > 65535) {
+    console.error(`${name} must be a port number from 1 to 65535 (it is "${text}").`);
+    process.exit(1);
+  }
+  return port;
+}
+
+/** Resolves when nothing listens on `port` (checked by listening on it for a moment). */
+function portIsFree(port, host) {
+  return new Promise((done) => {
+    const probe = createTcpServer();
+    probe.once('error', () => done(false));
+    probe.listen({ port, ...(host ? { host } : {}) }, () => probe.close(() => done(true)));
+  });
+}
+
+const storePort = portFrom('PORT', 8787);
+const port = portFrom('FIXTURES_PORT', 8080);
+// Both ports are checked before the build, so a busy one is reported at once in plain words.
+const busy = [
+  !(await portIsFree(storePort, process.env.HOST)) &&
+    `Port ${storePort} is already in use by another program, so the group store cannot start.\n` +
+      `Stop that program, or choose another port for the store, for example:  PORT=${storePort + 1} npm start\n` +
+      `(then enter http://localhost:${storePort + 1} as the store address in the extension's Settings).`,
+  !(await portIsFree(port, '127.0.0.1')) &&
+    `Port ${port} is already in use by another program, so the example policy pages cannot be served.\n` +
+      `Stop that program, or choose another port for them, for example:  FIXTURES_PORT=${port + 1} npm start`,
+].filter(Boolean);
+if (busy.length > 0) {
+  console.error(busy.join('\n\n'));
+  process.exit(1);
+}
+
 const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
@@ -18,10 +57,9 @@ store.on('exit', (code) => {
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => store.kill(signal));
 
 const fixtures = resolve(root, process.env.LEA_FIXTURES_DIR ?? 'tests/fixtures/policy');
-const port = Number(process.env.FIXTURES_PORT ?? 8080);
 const pages = existsSync(fixtures) ? readdirSync(fixtures).filter((f) => f.endsWith('.html') && !f.includes('fragment')) : [];
 
-createServer((req, res) => {
+const pagesServer = createServer((req, res) => {
   const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(1));
   if (!pages.includes(name)) {
     res.writeHead(name ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
@@ -30,7 +68,14 @@ createServer((req, res) => {
   }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   createReadStream(join(fixtures, name)).pipe(res);
-}).listen(port, '127.0.0.1', () => {
+});
+// Another program may take the port while the extension builds: say so instead of a stack trace.
+pagesServer.once('error', (error) => {
+  console.error(error.code === 'EADDRINUSE' ? `Port ${port} was taken by another program while the extension was building. Choose another port, for example:  FIXTURES_PORT=${port + 1} npm start` : `The example policy pages could not be served: ${error.message}`);
+  store.kill('SIGTERM');
+  process.exit(1);
+});
+pagesServer.listen(port, '127.0.0.1', () => {
   console.log(`
 The extension is built in ${join(root, '.output/chrome-mv3')}
 
@@ -43,7 +88,7 @@ Load it in Chrome or Chromium:
 Firefox: run "npm run build:firefox", open about:debugging#/runtime/this-firefox,
 choose "Load Temporary Add-on" and pick .output/firefox-mv2/manifest.json.
 
-The group store is starting on http://localhost:${process.env.PORT ?? 8787} (its messages appear below).
+The group store is starting on http://localhost:${storePort} (its messages appear below).
 Make a group and its invite codes, in another terminal:
   npm run store -- create-group "NCAG"
 Then in the extension's Settings (toolbar button, then "Settings"), under "Your group",
