@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PageSession } from '../entrypoints/content/page-session';
+import type { PageSession } from '../utils/page-session/page-session';
 import { PageOverlay } from './PageOverlay';
 
 /** The in-document UI (adder, editor, cards, density strip, notices) bound to a page session. */

@@ -4,8 +4,9 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { SessionOverlay } from '../../components/SessionOverlay';
-import { createMessageHandler, PageRequestSchema, type BackgroundRequest, type PageRequest, type PageResponses } from '../../utils/messaging';
-import { createPageSession } from './page-session';
+import type { BackgroundRequest } from '../../utils/messaging';
+import { createPageSession } from '../../utils/page-session/page-session';
+import { createBrowserPdfListener, createPageRequestListener } from '../../utils/page-session/page-requests';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -13,12 +14,7 @@ export default defineContentScript({
   async main(ctx) {
     // The browser's own PDF viewer: offer (or, by setting, go straight to) the annotator's viewer.
     if (document.contentType === 'application/pdf') {
-      const pdfHandler = createMessageHandler<PageRequest, PageResponses>(PageRequestSchema, {
-        'page/repaint': () => ({ painted: 0 }),
-        'page/start-comment': () => ({ started: false, reason: 'PDFs are commented on in the annotator’s own viewer: choose “Open in the annotator” from the toolbar button.' }),
-        'page/get-state': () => ({ uri: location.href, title: document.title, role: null, comments: [], damaged: [], isPdf: true }),
-        'page/focus': () => ({ found: false }),
-      });
+      const pdfHandler = createBrowserPdfListener({ uri: () => location.href, title: () => document.title });
       browser.runtime.onMessage.addListener(pdfHandler);
       ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(pdfHandler));
       void browser.runtime.sendMessage({ type: 'pdf/detected' }).catch(() => undefined);
@@ -53,12 +49,7 @@ export default defineContentScript({
     });
     ui.mount();
 
-    const handler = createMessageHandler<PageRequest, PageResponses>(PageRequestSchema, {
-      'page/repaint': async () => ({ painted: await session.reload() }),
-      'page/start-comment': () => session.startComment(),
-      'page/get-state': () => session.pageState(),
-      'page/focus': async ({ id }) => ({ found: await session.focusComment(id) }),
-    });
+    const handler = createPageRequestListener(session);
     browser.runtime.onMessage.addListener(handler);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(handler));
     // While this page is on screen, ask the background to follow the group's live stream, so

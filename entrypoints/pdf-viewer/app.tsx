@@ -5,9 +5,10 @@ import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { PdfViewerFrame, type PdfToolbarState, type PdfViewerStatus } from '../../components/PdfViewerFrame';
 import { SessionOverlay } from '../../components/SessionOverlay';
-import { createMessageHandler, PageRequestSchema, ViewerRelaySchema, type BackgroundRequest, type PageRequest, type PageResponses } from '../../utils/messaging';
+import { ViewerRelaySchema, type BackgroundRequest } from '../../utils/messaging';
 import { createPdfDocumentText, pdfDocumentIdentity, TEXT_CONTENT_PARAMS, type PdfTextItem } from '../../utils/pdf';
-import { createPageSession, type PageSession } from '../content/page-session';
+import { createPageSession, type PageSession } from '../../utils/page-session/page-session';
+import { createPageRequestListener } from '../../utils/page-session/page-requests';
 import type { PdfBoot } from './boot';
 import { openPdf, PdfProblem, startPdfWorker } from './load-pdf';
 import { createPdfjsView, type PdfjsView } from './pdfjs-view';
@@ -117,12 +118,7 @@ function App() {
 
   useEffect(() => {
     if (!session) return;
-    const handler = createMessageHandler<PageRequest, PageResponses>(PageRequestSchema, {
-      'page/repaint': async () => ({ painted: await session.reload() }),
-      'page/start-comment': () => session.startComment(),
-      'page/get-state': () => session.pageState(),
-      'page/focus': async ({ id }) => ({ found: await session.focusComment(id) }),
-    });
+    const handler = createPageRequestListener(session);
     // The side panel reaches this tab through the background, which names the tab it means.
     const ownTab = browser.tabs.getCurrent().then((tab) => tab?.id);
     const relay = (message: unknown, sender: unknown) => {

@@ -8,7 +8,7 @@ import type { DocumentIdentity } from '../../utils/document';
 import { anchorInPdf, describePdfPassage, mapTextLayer, type PdfAnchor, type PdfDocumentText, type TextLayerMap } from '../../utils/pdf';
 import { normalizeQuote } from '../../utils/anchoring';
 import type { LeaAnnotation } from '../../utils/model';
-import type { DocumentSurface, SurfaceAnchor } from '../content/surface';
+import type { DocumentSurface, SurfaceAnchor } from '../../utils/page-session/surface';
 
 /** Wider than any page's text, so page and offset pack into one number. */
 export const PAGE_STRIDE = 10_000_000;

@@ -8,8 +8,8 @@ import { buildAnnotation, MAKING_IT_REAL_THEMES, type LeaAnnotation, type TextPo
 import { findSectionHeading } from '../../utils/page/section-heading';
 import { densityMarks } from '../../utils/overlay/density';
 import { DensityStrip } from '../../components/DensityStrip';
-import { createCommentPainter, type CommentPainter } from '../../entrypoints/content/comment-painter';
-import { createDomSurface } from '../../entrypoints/content/dom-surface';
+import { createCommentPainter, type CommentPainter } from '../../utils/page-session/comment-painter';
+import { createDomSurface } from '../../utils/page-session/dom-surface';
 
 function seeded(seed: number) {
   return () => {
@@ -62,7 +62,7 @@ let lastPainter: CommentPainter | null = null;
  * painter; on web pages it registers passages near the viewport only (`nearViewportOnly`).
  */
 async function paintOurs(annotations: LeaAnnotation[], nearViewportOnly: boolean, checkVisible: boolean) {
-  // Created when the content script starts, before any data arrives (as in page-session.ts).
+  // Created when the content script starts, before any data arrives (as in utils/page-session/page-session.ts).
   const painter = createCommentPainter(document, window, createDomSurface(document, window), { nearViewportOnly });
   lastPainter = painter;
   await nextFrame();

@@ -1,7 +1,7 @@
 /**
  * Overlay benchmark in real Chromium: 2,000 comments on the Finance Act 2013 fixture, from
  * comments in memory to highlights painted by theme with overlaps and the density strip
- * rendered (next frame), through the content script's own painter (comment-painter.ts).
+ * rendered (next frame), through the content script's own painter (utils/page-session/comment-painter.ts).
  * Ours as shipped registers theme colours for passages near the viewport only; "all
  * registered" is the same painter registering every passage at once. Peer: a DOM-wrapping
  * painter (<mark> per text node, as Hypothesis and most annotators do), given the same

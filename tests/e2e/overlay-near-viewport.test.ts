@@ -10,7 +10,7 @@ import { repoRoot } from './support/paths';
 // comments spread down the page: theme colours are registered only near the viewport, every
 // passage on screen is painted at the top and after jumps down the page, and printing
 // registers every passage. The painting code is the bench's page script (tests/bench/overlay-page.ts),
-// which runs comment-painter.ts and the density strip exactly as the content script does.
+// which runs utils/page-session/comment-painter.ts and the density strip exactly as the content script does.
 
 type OnScreen = { visibleChecked: number; visibleMissing: number };
 type Result = OnScreen & { painted: number; marks: number };

@@ -1,10 +1,10 @@
-import { createHighlighter } from '../../utils/highlight';
-import type { AnchoredComment } from '../../utils/messaging';
-import { themesOf, type LeaAnnotation } from '../../utils/model';
-import { densityMarks, placeMarks, type DensityMark } from '../../utils/overlay/density';
-import { overlapDepths } from '../../utils/overlay/overlaps';
-import { createThemeLayer, type ThemeLayerView } from '../../utils/overlay/theme-layer';
-import { themeHighlightName } from '../../utils/overlay/theme-palette';
+import { createHighlighter } from '../highlight';
+import type { AnchoredComment } from '../messaging';
+import { themesOf, type LeaAnnotation } from '../model';
+import { densityMarks, placeMarks, type DensityMark } from '../overlay/density';
+import { overlapDepths } from '../overlay/overlaps';
+import { createThemeLayer, type ThemeLayerView } from '../overlay/theme-layer';
+import { themeHighlightName } from '../overlay/theme-palette';
 import type { DocumentSurface, SurfaceAnchor } from './surface';
 
 /** The comments a page session shows, as read from the extension's store. */

@@ -1,6 +1,6 @@
-import { anchorAll, buildTextIndex, describeRange, offsetsToRange, type DomTextIndex } from '../../utils/anchoring';
-import { readDocumentIdentity } from '../../utils/document';
-import { findSectionHeading } from '../../utils/page/section-heading';
+import { anchorAll, buildTextIndex, describeRange, offsetsToRange, type DomTextIndex } from '../anchoring';
+import { readDocumentIdentity } from '../document';
+import { findSectionHeading } from '../page/section-heading';
 import type { DocumentSurface } from './surface';
 
 /** A web page as a document surface: its body's text nodes, read once per repaint. */

@@ -1,5 +1,5 @@
-import type { DocumentIdentity } from '../../utils/document';
-import type { AnchorStatus, LeaAnnotation, TextPositionSelector, TextQuoteSelector } from '../../utils/model';
+import type { DocumentIdentity } from '../document';
+import type { AnchorStatus, LeaAnnotation, TextPositionSelector, TextQuoteSelector } from '../model';
 
 /** Where one comment attached, as a document surface reports it. */
 export interface SurfaceAnchor {

@@ -1,0 +1,133 @@
+import { callBackground } from '../messaging';
+import { buildAnnotation, createAnnotationId, pdfPageSelector, wholePageQuote, type CommentDraft, type CommentTarget } from '../model';
+import { checkSelection } from '../page/selection-check';
+import type { CommentLoader, SendToBackground } from './comment-loader';
+import type { OverlayStore } from './overlay-state';
+import type { SelectionTracker } from './selection-tracker';
+import type { DocumentSurface } from './surface';
+
+/** Why a reader's "Add comment" does nothing, in their words. */
+export const READER_CANNOT_WRITE = 'You joined this group as a reader, so you can read and export comments but not write them.';
+
+/** Whether starting a comment worked, and if not, the plain sentence the person was shown. */
+export interface StartResult {
+  started: boolean;
+  reason?: string;
+}
+
+/**
+ * Editor control: opens the comment editor for the selection or a whole PDF page (or says
+ * plainly why not), saves through the background and closes the editor. `now` and
+ * `fillRandom` make ids; they come from the page's clock and crypto.
+ */
+export function createCommentComposer(options: {
+  doc: Document;
+  send: SendToBackground;
+  surface: DocumentSurface;
+  store: OverlayStore;
+  loader: CommentLoader;
+  selection: SelectionTracker;
+  now: () => Date;
+  fillRandom: (bytes: Uint8Array) => void;
+}) {
+  const { doc, send, surface, store, loader, selection } = options;
+
+  function refuse(reason: string, patch: { adder?: null } = {}): StartResult {
+    store.set({ notice: reason, ...patch });
+    return { started: false, reason };
+  }
+
+  /** Open the editor for the current selection, or say plainly why not. */
+  async function startComment(): Promise<StartResult> {
+    if (store.get().editor) return { started: true };
+    if (loader.role() === 'reader') return refuse(READER_CANNOT_WRITE, { adder: null });
+    const selected = selection.current();
+    const container = selected ? selected.range.commonAncestorContainer : null;
+    const verdict = checkSelection({
+      text: selected?.text ?? '',
+      activeElement: doc.activeElement,
+      container: container ? (container.nodeType === 1 ? (container as Element) : container.parentElement) : null,
+    });
+    if (!verdict.ok || !selected) return refuse(verdict.ok ? 'First select the words you want to comment on.' : verdict.reason, { adder: null });
+    const id = surface.identity();
+    if (!id) return refuse('This page can’t be commented on.');
+    if (!surface.root().contains(selected.range.commonAncestorContainer)) return refuse('Select words in the document itself to comment on them.', { adder: null });
+    const described = await surface.describe(selected.range);
+    if ('problem' in described) return refuse(described.problem, { adder: null });
+    if (store.get().editor) return { started: true };
+    openEditor(described.selectors[0].exact, {
+      source: id.uri,
+      selectors: described.selectors,
+      ...(described.section ? { section: described.section } : {}),
+      ...(described.scope ? { scope: described.scope } : {}),
+      documentTitle: id.title || undefined,
+    });
+    return { started: true };
+  }
+
+  /** Open the editor for a comment on a whole PDF page (pages that are pictures have no words to select). */
+  function startWholePageComment(page: number): StartResult {
+    if (store.get().editor) return { started: true };
+    const id = surface.identity();
+    if (loader.role() === 'reader') return refuse(READER_CANNOT_WRITE);
+    if (!id) return refuse('This document can’t be commented on.');
+    openEditor(wholePageQuote(page), {
+      source: id.uri,
+      selectors: [pdfPageSelector(page)],
+      documentTitle: id.title || undefined,
+      ...(surface.scope ? { scope: surface.scope } : {}),
+    });
+    return { started: true };
+  }
+
+  /** Show the editor for `target`, the draft starting from the person's default choices. */
+  function openEditor(quote: string, target: CommentTarget) {
+    const { settings } = store.get();
+    store.set({
+      adder: null,
+      card: null,
+      notice: '',
+      editor: {
+        quote,
+        target,
+        draft: {
+          text: '',
+          themes: [],
+          perspective: settings.defaultPerspective,
+          attribution: settings.defaultAttribution,
+          visibility: settings.defaultVisibility,
+          kind: 'comment',
+        },
+      },
+    });
+  }
+
+  /** Store the comment; resolves only after the background confirms it is in IndexedDB. */
+  async function saveComment(draft: CommentDraft): Promise<void> {
+    const state = store.get();
+    const editor = state.editor;
+    if (!editor) return;
+    const now = options.now();
+    const built = buildAnnotation({
+      id: createAnnotationId(now.getTime(), options.fillRandom),
+      now,
+      draft,
+      target: editor.target,
+      authorName: state.settings.displayName,
+    });
+    if (!built.ok) throw new Error(built.problems.join(' '));
+    await callBackground(send, { type: 'annotations/save', annotation: built.value });
+    store.set({ editor: null, notice: 'Comment saved.' });
+    doc.getSelection()?.removeAllRanges();
+    await loader.reload();
+  }
+
+  /** Close the editor without saving, and say so. */
+  function cancelComment() {
+    store.set({ editor: null, notice: 'Comment not saved.' });
+  }
+
+  return { startComment, startWholePageComment, saveComment, cancelComment };
+}
+
+export type CommentComposer = ReturnType<typeof createCommentComposer>;

@@ -1,0 +1,69 @@
+import type { BackgroundRequest, PageState } from '../messaging';
+import { callBackground } from '../messaging';
+import type { DamagedRecord } from '../store/annotation-repo';
+import type { CommentListing, CommentPainter } from './comment-painter';
+import type { OverlayStore } from './overlay-state';
+import type { DocumentSurface } from './surface';
+
+/** Sends a request to the extension's background and resolves with its reply. */
+export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
+
+/**
+ * The session's knowledge of the document's comments: reads them (and the person's settings
+ * and role) from the extension's store, anchors and paints them, and announces others'
+ * new comments politely. Holds the last listing so a PDF can repaint as pages render.
+ */
+export function createCommentLoader(options: {
+  send: SendToBackground;
+  surface: DocumentSurface;
+  painter: CommentPainter;
+  store: OverlayStore;
+  onCommentsChanged?: () => void;
+}) {
+  const { send, surface, painter, store } = options;
+  let knownIds: Set<string> | null = null;
+  let damaged: DamagedRecord[] = [];
+  let role: PageState['role'] = null;
+  let listing: CommentListing = { annotations: [], authors: {} };
+
+  /** Re-reads the document's comments from the extension's store, then repaints them. */
+  async function reload(): Promise<number> {
+    const id = surface.identity();
+    if (!id) return 0;
+    const [list, settings] = await Promise.all([
+      callBackground(send, { type: 'annotations/list', uris: id.aliases }),
+      callBackground(send, { type: 'settings/get' }),
+    ]);
+    damaged = list.damaged;
+    role = list.role;
+    listing = { annotations: list.annotations, authors: list.authors };
+    store.set({ settings });
+    return repaint();
+  }
+
+  /** Anchors and paints the comments last read (after a reload, or when more of a PDF is on screen). */
+  async function repaint(): Promise<number> {
+    const { comments, density } = await painter.paint(listing);
+    // Tell screen-reader users (politely, without moving focus) when others' comments arrive.
+    const arrived = knownIds ? comments.filter((c) => !knownIds!.has(c.annotation.id) && !c.mine).length : 0;
+    knownIds = new Set(comments.map((c) => c.annotation.id));
+    store.set({
+      comments,
+      density,
+      ...(arrived > 0 ? { notice: arrived === 1 ? '1 new comment from your group on this page.' : `${arrived} new comments from your group on this page.` } : {}),
+    });
+    options.onCommentsChanged?.();
+    return painter.paintedCount();
+  }
+
+  return {
+    reload,
+    repaint,
+    /** The person's role in their group as of the last reload (null when not connected). */
+    role: () => role,
+    /** Stored records that could not be read, as of the last reload. */
+    damaged: () => damaged,
+  };
+}
+
+export type CommentLoader = ReturnType<typeof createCommentLoader>;

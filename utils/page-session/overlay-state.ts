@@ -1,0 +1,43 @@
+import type { AnchoredComment } from '../messaging';
+import type { CommentDraft, CommentTarget, Settings } from '../model';
+import { DEFAULT_SETTINGS } from '../model';
+import type { DensityMark } from '../overlay/density';
+
+/** What the in-page overlay shows; the overlay renders it and calls the session's actions. */
+export interface OverlayState {
+  adder: { x: number; y: number } | null;
+  editor: { quote: string; target: CommentTarget; draft: CommentDraft } | null;
+  card: { ids: string[]; x: number; y: number; pinned: boolean } | null;
+  /** Polite announcement for screen readers and a visible note (e.g. "Comment saved"). */
+  notice: string;
+  settings: Settings;
+  comments: AnchoredComment[];
+  /** Where comments cluster down the page, for the density strip. */
+  density: DensityMark[];
+}
+
+/** The overlay's state with change notification: the one place a session's modules write it. */
+export interface OverlayStore {
+  get(): OverlayState;
+  /** Merge `patch` into the state and tell every subscriber. */
+  set(patch: Partial<OverlayState>): void;
+  /** Call `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** A store holding nothing on screen yet, with the default settings. */
+export function createOverlayStore(): OverlayStore {
+  let state: OverlayState = { adder: null, editor: null, card: null, notice: '', settings: DEFAULT_SETTINGS, comments: [], density: [] };
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set(patch) {
+      state = { ...state, ...patch };
+      listeners.forEach((listener) => listener());
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
