@@ -1,6 +1,7 @@
 import { Button, Input } from '@hypothesis/frontend-shared';
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncOverview } from '../utils/messaging';
+import { ROLE_DESCRIPTIONS } from '../utils/model';
 
 export interface GroupConnectionApi {
   overview(): Promise<SyncOverview>;
@@ -8,12 +9,6 @@ export interface GroupConnectionApi {
   disconnect(): Promise<void>;
   forgetMe(): Promise<void>;
 }
-
-const ROLE_WORDS: Record<string, string> = {
-  member: 'a member (you can comment)',
-  reader: 'a reader (you can read and export comments)',
-  facilitator: 'a facilitator (you can invite people and moderate)',
-};
 
 /**
  * The one screen for joining a group's shared store: its address, the invite code from the
@@ -62,7 +57,7 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
       {connection ? (
         <>
           <p>
-            Connected to the group store at <strong>{connection.baseUrl}</strong> as <strong>{connection.displayName}</strong>, {ROLE_WORDS[connection.role] ?? connection.role}.
+            Connected to the group store at <strong>{connection.baseUrl}</strong> as <strong>{connection.displayName}</strong>, {ROLE_DESCRIPTIONS[connection.role]}.
           </p>
           <p>Status: {overview.sentence}</p>
           <div class="flex flex-wrap gap-2">

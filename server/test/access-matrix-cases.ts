@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../src/auth/roles';
+import { ROLES, type Role } from '../src/auth/roles';
 import { makeComment, uuidOf } from './support/annotations';
 import type { Call, TestGroup, TestStore } from './support/test-store';
 
@@ -21,7 +21,9 @@ export interface RouteCase {
   request(t: TestStore, g: MatrixGroup): Promise<{ method: string; path: string; call: Omit<Call, 'token'> }>;
 }
 
-const ALL: Role[] = ['facilitator', 'member', 'reader'];
+const ALL: Role[] = [...ROLES];
+/** Who writes new comments: members and facilitators (utils/model/roles.ts). */
+const WRITERS: Role[] = ['facilitator', 'member'];
 
 /** Every download format of `GET /api/groups/{group}/digest`. */
 export const DIGEST_FORMATS = ['csv', 'md', 'html', 'docx', 'jsonld'] as const;
@@ -32,12 +34,14 @@ async function newComment(t: TestStore, g: MatrixGroup): Promise<string> {
   return uuidOf(a);
 }
 
+// Edits and deletes act on a comment the group's member wrote: only its author may change it,
+// so a facilitator (who may write their own) is refused there like a reader.
 export const ROUTE_CASES: RouteCase[] = [
   { name: 'GET changes', allowed: ALL, okStatus: 200, request: async (_t, g) => ({ method: 'GET', path: `/api/groups/${g.group}/changes`, call: {} }) },
   { name: 'GET annotation', allowed: ALL, okStatus: 200, request: async (_t, g) => ({ method: 'GET', path: `/api/groups/${g.group}/annotations/${g.shared}`, call: {} }) },
   {
     name: 'PUT annotation',
-    allowed: ['member'],
+    allowed: WRITERS,
     okStatus: 201,
     request: async (_t, g) => {
       const a = makeComment({ text: g.secret });
@@ -80,7 +84,7 @@ export const ROUTE_CASES: RouteCase[] = [
   { name: 'GET W3C page', allowed: ALL, okStatus: 200, request: async (_t, g) => ({ method: 'GET', path: `/annotations/${g.group}/?page=0`, call: {} }) },
   {
     name: 'POST W3C container',
-    allowed: ['member'],
+    allowed: WRITERS,
     okStatus: 201,
     request: async (_t, g) => ({ method: 'POST', path: `/annotations/${g.group}/`, call: { body: { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', body: { type: 'TextualBody', value: g.secret }, target: 'http://example.com/' } } }),
   },

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import type { AnchorStatus, LeaAnnotation, Settings } from '../model';
+import type { AnchorStatus, LeaAnnotation, Role, Settings } from '../model';
 import type { DocumentAnnotations } from '../store/annotation-repo';
 import type { Conflict } from '../store/conflicts';
 import type { StoreConnection } from '../store/sync-records';
+import { CommentFiltersSchema } from '../overlay/filters';
 
 /**
  * The typed call maps between extension contexts. Requests are validated with these schemas
@@ -57,7 +58,7 @@ export interface DocumentListing extends DocumentAnnotations {
   /** 'me': written on this computer (editable); 'other': from another member (read only). */
   authors: Record<string, 'me' | 'other'>;
   /** The person's role in their group, or null when not connected (then they write freely). */
-  role: StoreConnection['role'] | null;
+  role: Role | null;
 }
 
 /** What the side panel and options page show about the group store. */
@@ -76,6 +77,8 @@ export const PageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('page/start-comment') }),
   v.object({ type: v.literal('page/get-state') }),
   v.object({ type: v.literal('page/focus'), id: v.pipe(v.string(), v.maxLength(100)) }),
+  /** Paint only the comments the side panel's filters show (NO_FILTERS paints them all again). */
+  v.object({ type: v.literal('page/filter'), filters: CommentFiltersSchema }),
 ]);
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 
@@ -108,7 +111,7 @@ export interface PageState {
   isPdf?: boolean;
   uri: string;
   title: string;
-  role: StoreConnection['role'] | null;
+  role: Role | null;
   comments: AnchoredComment[];
   damaged: DocumentAnnotations['damaged'];
 }
@@ -118,6 +121,7 @@ export interface PageResponses {
   'page/start-comment': { started: boolean; reason?: string };
   'page/get-state': PageState;
   'page/focus': { found: boolean };
+  'page/filter': { painted: number };
 }
 
 /** A notice to every open extension page that a tab's comments changed; no reply expected. */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { MAKING_IT_REAL_THEMES, type Kind, kindFromMotivation } from './vocabulary';
 import { PdfPageSelectorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './selectors';
+import { VisibilitySchema } from './visibility';
 
 /** The longest passage a comment may quote: long selections are almost always accidental. */
 export const MAX_QUOTE_LENGTH = 5000;
@@ -81,7 +82,7 @@ export const LeaAnnotationSchema = v.object({
   body: v.tupleWithRest([CommentBodySchema], ThemeBodySchema),
   target: LeaTargetSchema,
   perspective: v.picklist(['uses-care', 'carer', 'family', 'works-in-care', 'not-said']),
-  visibility: v.picklist(['private', 'group']),
+  visibility: VisibilitySchema,
   attribution: v.picklist(['named', 'anonymous']),
   section: v.optional(v.pipe(v.string(), v.maxLength(500))),
   documentTitle: v.optional(v.pipe(v.string(), v.maxLength(500))),

@@ -10,7 +10,8 @@ import {
   type LeaAnnotation,
 } from './annotation';
 import type { PdfPageSelector, TextPositionSelector, TextQuoteSelector } from './selectors';
-import { motivationForKind, type Attribution, type Kind, type Perspective, type Visibility } from './vocabulary';
+import { motivationForKind, type Attribution, type Kind, type Perspective } from './vocabulary';
+import { VisibilitySchema, type Visibility } from './visibility';
 
 /** What the editor form holds: everything a person chooses about one comment. */
 export const CommentDraftSchema = v.object({
@@ -18,7 +19,7 @@ export const CommentDraftSchema = v.object({
   themes: v.array(v.string()),
   perspective: v.picklist(['uses-care', 'carer', 'family', 'works-in-care', 'not-said']),
   attribution: v.picklist(['named', 'anonymous']),
-  visibility: v.picklist(['private', 'group']),
+  visibility: VisibilitySchema,
   kind: v.picklist(['comment', 'question', 'suggested-change']),
 });
 export interface CommentDraft {

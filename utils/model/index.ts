@@ -4,3 +4,5 @@ export * from './annotation';
 export * from './draft';
 export * from './settings';
 export * from './ids';
+export * from './roles';
+export * from './visibility';

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
+import { VisibilitySchema } from './visibility';
 
 /** A person's own settings, chosen on the options page; defaults apply to new comments. */
 export const SettingsSchema = v.object({
   displayName: v.pipe(v.string(), v.trim(), v.maxLength(200, 'Names can be up to 200 characters long.')),
   defaultAttribution: v.picklist(['named', 'anonymous']),
-  defaultVisibility: v.picklist(['private', 'group']),
+  defaultVisibility: VisibilitySchema,
   defaultPerspective: v.picklist(['uses-care', 'carer', 'family', 'works-in-care', 'not-said']),
   /** Show PDFs from websites in the annotator's viewer straight away, instead of asking. */
   openPdfsInAnnotator: v.boolean(),

@@ -42,13 +42,6 @@ export const ATTRIBUTIONS = [
 ] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number]['value'];
 
-/** Who may read the comment. */
-export const VISIBILITIES = [
-  { value: 'private', label: 'Only me' },
-  { value: 'group', label: 'My group' },
-] as const;
-export type Visibility = (typeof VISIBILITIES)[number]['value'];
-
 /** Label for a stored value, falling back to the value itself for vocabularies we do not know. */
 export function labelFor(
   list: ReadonlyArray<{ value: string; label: string }>,

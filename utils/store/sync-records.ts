@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { RoleSchema } from '../model/roles';
 import type { StoredAnnotation } from './db';
 
 /** Keys in the `meta` store used by sync; each value is validated when read back. */
@@ -13,13 +14,11 @@ export const StoreConnectionSchema = v.object({
   baseUrl: v.pipe(v.string(), v.url('The store address is not a valid web address.')),
   token: v.pipe(v.string(), v.minLength(1, 'The store connection has no token.')),
   group: v.pipe(v.string(), v.minLength(1, 'The store connection has no group.')),
-  role: v.picklist(['facilitator', 'member', 'reader']),
+  role: RoleSchema,
   memberId: v.pipe(v.string(), v.minLength(1, 'The store connection has no member id.')),
   displayName: v.string(),
 });
 export type StoreConnection = v.InferOutput<typeof StoreConnectionSchema>;
-/** A member's role in a group: facilitators invite and moderate, members write, readers read. */
-export type StoreRole = StoreConnection['role'];
 
 /** The latest sync failure, kept so the side panel can say what is wrong after a restart. */
 export interface SyncErrorRecord {

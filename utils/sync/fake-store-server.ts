@@ -1,3 +1,4 @@
+import { roleCan, type Role } from '../model/roles';
 import type { FetchRequest, FetchResponse } from './http';
 
 /**
@@ -8,7 +9,7 @@ import type { FetchRequest, FetchResponse } from './http';
  */
 export const FAKE_STORE_URL = 'http://store.test';
 
-interface Member { memberId: string; displayName: string; role: 'facilitator' | 'member' | 'reader'; revoked: boolean }
+interface Member { memberId: string; displayName: string; role: Role; revoked: boolean }
 interface Row { annotation: Record<string, unknown> | null; revision: string; author: string; hidden: { reason: string } | null; private: boolean }
 interface LogEntry { cursor: string; id: string; row: Row }
 type Fault = { offline: true } | { status: number; code?: string; message?: string; headers?: Record<string, string> };
@@ -37,7 +38,7 @@ export function createFakeStore() {
     reply(status, { error: { code, message }, ...extra }, headers);
 
   function visibleTo(member: Member, row: Row): Record<string, unknown> | null {
-    if (row.hidden && member.role !== 'facilitator') return null;
+    if (row.hidden && !roleCan.moderate(member.role)) return null;
     return row.annotation;
   }
 
@@ -53,7 +54,7 @@ export function createFakeStore() {
   }
 
   function put(member: Member, uuid: string, body: unknown, headers: Record<string, string>): FetchResponse {
-    if (member.role === 'reader') return fail(403, 'forbidden', 'Readers cannot write comments.');
+    if (!roleCan.write(member.role)) return fail(403, 'forbidden', 'Only members and facilitators can write comments.');
     if (typeof body !== 'object' || body === null || (body as { id?: unknown }).id !== uuidToId(uuid)) {
       return fail(400, 'invalid-body', 'The annotation id does not match the address.');
     }

@@ -1,20 +1,20 @@
 import * as v from 'valibot';
+import { RoleSchema } from '../model/roles';
 
 /**
  * Schemas for every body the group store sends (server/PROTOCOL.md). The store is a trust
  * boundary: nothing from the network is used before it passes one of these.
  */
 const Text = v.pipe(v.string(), v.minLength(1));
-const Role = v.picklist(['facilitator', 'member', 'reader']);
 /** Any W3C annotation the store keeps; the extension checks its own shape before showing one. */
 export const WireAnnotationSchema = v.looseObject({ id: v.string() });
 
 /** `POST /api/join` → 201. */
-export const JoinResponseSchema = v.object({ token: Text, group: Text, role: Role, memberId: Text });
+export const JoinResponseSchema = v.object({ token: Text, group: Text, role: RoleSchema, memberId: Text });
 export type JoinResponse = v.InferOutput<typeof JoinResponseSchema>;
 
 /** `GET /api/me`. */
-export const MeResponseSchema = v.object({ memberId: Text, displayName: v.string(), group: Text, role: Role });
+export const MeResponseSchema = v.object({ memberId: Text, displayName: v.string(), group: Text, role: RoleSchema });
 export type MeResponse = v.InferOutput<typeof MeResponseSchema>;
 
 /** `PUT /api/groups/{group}/annotations/{uuid}` → 200/201. */

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 import { LeaAnnotationSchema } from '../../../utils/model/annotation';
+import type { Visibility } from '../../../utils/model/visibility';
 import { ApiError } from '../errors';
 import { check } from '../validate';
 
-/** Who may see an annotation: the group, or only its author ("only me"). */
-export type Visibility = 'group' | 'private';
+/** Who may see an annotation: the group, or only its author ("only me"); defined in utils/model. */
+export type { Visibility };
 
 /** An annotation accepted for storage, as it will be stored. */
 export interface CheckedAnnotation {

@@ -79,7 +79,7 @@ describe.each(BACKENDS)('batched creates on %s', (kind) => {
     };
     const out = await createManyInOneStatement(t.testDb.db, [
       input(g.member.token, g.group),
-      input(g.facilitator.token, g.group), // facilitators read and moderate, not write
+      input(g.reader.token, g.group), // readers read, they do not write
       input(g.member.token, 'elsewhere'),
       input('unknown', g.group),
       input(g.member.token, g.group),
@@ -87,6 +87,6 @@ describe.each(BACKENDS)('batched creates on %s', (kind) => {
     ]);
     expect(out.map((o) => o.hits)).toEqual([1, 1, 2, 0, 3, 4]);
     expect(out.map((o) => o.stamp !== null)).toEqual([true, false, false, false, true, false]);
-    expect(out.map((o) => o.member?.id ?? null)).toEqual([g.member.memberId, g.facilitator.memberId, g.member.memberId, null, g.member.memberId, g.member.memberId]);
+    expect(out.map((o) => o.member?.id ?? null)).toEqual([g.member.memberId, g.reader.memberId, g.member.memberId, null, g.member.memberId, g.member.memberId]);
   });
 });

@@ -1,9 +1,8 @@
-import * as v from 'valibot';
+import { MODERATOR_ROLES, ROLES, RoleSchema, WRITER_ROLES, roleCan, type Role } from '../../../utils/model/roles';
 
-/** The three roles of a group (see PROTOCOL.md). */
-export const ROLES = ['facilitator', 'member', 'reader'] as const;
-export type Role = (typeof ROLES)[number];
-export const RoleSchema = v.picklist(ROLES, 'The role must be "facilitator", "member" or "reader".');
+// The role list and what each role may do are defined once, in utils/model/roles.ts, shared
+// with the extension and its test fake store; the store re-exports them for its routes.
+export { MODERATOR_ROLES, ROLES, RoleSchema, WRITER_ROLES, type Role };
 
 /** Who is calling: the member behind a bearer token. */
 export interface Member {
@@ -13,17 +12,14 @@ export interface Member {
   displayName: string | null;
 }
 
-/** Roles that write annotations (also used by the one-statement create's SQL). */
-export const WRITER_ROLES: readonly Role[] = ['member'];
-
 /** What each role may do; routes ask these, never compare role names themselves. */
 export const can = {
-  /** Write annotations through the sync API or the W3C container. */
-  write: (m: Member) => WRITER_ROLES.includes(m.role),
+  /** Write annotations through the sync API or the W3C container (members and facilitators). */
+  write: (m: Member) => roleCan.write(m.role),
   /** Read the group's feed, annotations and stream. */
-  read: (_m: Member) => true,
+  read: (m: Member) => roleCan.read(m.role),
   /** Invite, revoke, list members, hide and unhide. */
-  facilitate: (m: Member) => m.role === 'facilitator',
+  facilitate: (m: Member) => roleCan.moderate(m.role),
   /** See the content of hidden annotations. */
-  seeHidden: (m: Member) => m.role === 'facilitator',
+  seeHidden: (m: Member) => roleCan.moderate(m.role),
 };

@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES, roleCan } from './roles';
+
+describe('roles', () => {
+  it('lets facilitators and members write, facilitators moderate, and everyone read', () => {
+    expect(ROLES.filter(roleCan.write)).toEqual(['facilitator', 'member']);
+    expect(ROLES.filter(roleCan.moderate)).toEqual(['facilitator']);
+    expect(ROLES.filter(roleCan.read)).toEqual(['facilitator', 'member', 'reader']);
+  });
+});
