@@ -2,7 +2,7 @@ import type { SyncRepo, SyncState } from '../store';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import { SyncError, isBlockingKind } from './errors';
 import type { StoreClient } from './store-client';
-import type { PullResult, RunOptions, SyncOutcome } from './sync-engine';
+import type { PullResult, RunOptions, SyncOutcome } from './sync-types';
 
 /** What `followStream` needs from the engine. */
 export interface FollowStreamOptions {

@@ -7,24 +7,9 @@ import type { Change } from './schemas';
 import { createSerialRunner } from './serial-runner';
 import type { StoreClient } from './store-client';
 import { followStream } from './follow-stream';
+import type { DrainResult, PullResult, RunOptions, SyncChange, SyncOutcome } from './sync-types';
 
-/** What changed, so the background can repaint tabs or refresh the status line. */
-export type SyncChange = { type: 'annotations'; ids: string[] } | { type: 'status' };
-
-/**
- * How a sync step ended. 'waiting': backing off, the next `runOnce` (say, an alarm) continues;
- * 'blocked': access lost (revoked or unknown token) until the person connects again;
- * 'failed': the store refused in a way retrying will not fix (recorded as the last error).
- */
-export type SyncOutcome = 'done' | 'not-connected' | 'blocked' | 'waiting' | 'aborted' | 'failed';
-
-/** What `drain` did. */
-export interface DrainResult { outcome: SyncOutcome; pushed: number; conflicts: number; parked: number }
-/** What `pull` did. */
-export interface PullResult { outcome: SyncOutcome; changed: number; pages: number }
-
-/** Options for one run: `ignoreBackoff` retries now (a "Try again" button); `signal` stops waiting. */
-export interface RunOptions { signal?: AbortSignal; ignoreBackoff?: boolean }
+export type { DrainResult, PullResult, RunOptions, SyncChange, SyncOutcome } from './sync-types';
 
 /** Everything the engine touches, passed in (no globals), so it runs the same in tests and the service worker. */
 export interface SyncEngineOptions {
