@@ -1,6 +1,7 @@
 import { MEMBER_COLUMNS, type MemberRow } from '../auth/middleware';
 import { WRITER_ROLES } from '../auth/roles';
 import type { Db } from '../db/db';
+import { insertAnnotationSql } from './rows';
 import { createInOneStatement, type OneStatementCreate, type OneStatementCreateInput } from './create-in-one';
 import { STAMP, type StampRow } from './write-annotations';
 
@@ -53,11 +54,12 @@ const BATCH_SQL = `with req as (
     where member_group = group_id and hits <= max_hits and role in (select json_array_elements_text($2::json))
     order by group_id, id, ord),
   ins as (
-    insert into annotations (group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, xid, seq, created_at, updated_at)
-    select group_id, id, member_id, 1, annotation, false, visibility, visibility = 'group', pg_current_xact_id(), nextval('change_seq'), now, now
-    from c order by group_id, id
-    on conflict (group_id, id) do nothing
-    returning id, ${STAMP})
+    ${insertAnnotationSql(
+      { group: 'c.group_id', id: 'c.id', author: 'c.member_id', annotation: 'c.annotation', visibility: 'c.visibility', now: 'c.now' },
+      `from c order by c.group_id, c.id
+      on conflict (group_id, id) do nothing
+      returning id, ${STAMP}`,
+    )})
   select req.ord, m.id, m.group_id, m.role, m.display_name, m.revoked_at, h.hits,
     (select row_to_json(ins) from ins where ins.group_id = c.group_id and ins.id = c.id) as stamp
   from req

@@ -2,6 +2,7 @@ import { countHitSql } from '../auth/rate-limit';
 import { MEMBER_COLUMNS, type MemberRow } from '../auth/middleware';
 import { WRITER_ROLES } from '../auth/roles';
 import type { Db } from '../db/db';
+import { insertAnnotationSql } from './rows';
 import { STAMP, type StampRow } from './write-annotations';
 
 /** What the one-statement create found and did. */
@@ -39,13 +40,14 @@ export async function createInOneStatement(db: Db, input: OneStatementCreateInpu
     `with m as (select ${MEMBER_COLUMNS} from members where token_hash = $1),
        r as (${countHitSql(`'write:' || m.id`, '$2::timestamptz', 'from m where m.revoked_at is null')}),
        ins as (
-         insert into annotations (group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, xid, seq, created_at, updated_at)
-         select $3, $4, m.id, 1, $5::jsonb, false, $6, $6 = 'group', pg_current_xact_id(), nextval('change_seq'), $7::timestamptz, $7::timestamptz
-         from m, r
-         where m.revoked_at is null and m.group_id = $3 and r.hits <= $8
-           and m.role in (select json_array_elements_text($9::json))
-         on conflict (group_id, id) do nothing
-         returning ${STAMP})
+         ${insertAnnotationSql(
+           { group: '$3', id: '$4', author: 'm.id', annotation: '$5::jsonb', visibility: '$6', now: '$7::timestamptz' },
+           `from m, r
+           where m.revoked_at is null and m.group_id = $3 and r.hits <= $8
+             and m.role in (select json_array_elements_text($9::json))
+           on conflict (group_id, id) do nothing
+           returning ${STAMP}`,
+         )})
      select m.*, (select hits from r) as hits, (select row_to_json(ins) from ins) as stamp from m`,
     [input.tokenHash, input.windowStart, input.group, input.uuid, JSON.stringify(input.annotation), input.visibility, input.now, input.maxHits, JSON.stringify(WRITER_ROLES)],
   );

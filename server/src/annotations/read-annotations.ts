@@ -1,5 +1,5 @@
 import { can, type Member } from '../auth/roles';
-import { encodeCursor, type Cursor } from '../changes/cursor';
+import { cursorCodecFor, cursorFromRow, type Cursor, type CursorCodec } from '../changes/cursor';
 import type { Db } from '../db/db';
 import { ApiError } from '../errors';
 import { redactAnnotation } from './check-annotation';
@@ -23,11 +23,11 @@ export interface FeedPage {
 }
 
 /** The feed entry a row becomes for `member`: tombstone, hidden, or the redacted annotation. */
-export function toFeedChange(row: AnnotationRow, member: Member): FeedChange {
+export function toFeedChange(codec: CursorCodec, row: AnnotationRow, member: Member): FeedChange {
   const goneForMe = row.deleted || (row.visibility === 'private' && row.author_id !== member.id);
   const hidden = !goneForMe && row.hidden_reason !== null ? { reason: row.hidden_reason } : null;
   const annotation = goneForMe || !row.annotation || (hidden && !can.seeHidden(member)) ? null : redactAnnotation(row.annotation);
-  return { cursor: rowCursorText(row), id: urnFor(row.id), revision: String(row.revision), deleted: goneForMe, hidden, annotation };
+  return { cursor: rowCursorText(codec, row), id: urnFor(row.id), revision: String(row.revision), deleted: goneForMe, hidden, annotation };
 }
 
 /** How long a feed read waits for changes held back behind an older running transaction. */
@@ -42,9 +42,10 @@ async function queryPage(db: Db, member: Member, after: Cursor, limit: number): 
   );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const codec = await cursorCodecFor(db);
   return {
-    changes: page.map((r) => toFeedChange(r, member)),
-    next: last ? rowCursorText(last) : encodeCursor(after),
+    changes: page.map((r) => toFeedChange(codec, r, member)),
+    next: last ? rowCursorText(codec, last) : codec.encode(member.groupId, after),
     hasMore: rows.length > limit,
   };
 }
@@ -76,7 +77,7 @@ export async function readFeed(db: Db, member: Member, after: Cursor, limit: num
  * The newest feed position `member` may see, or null for an empty feed (stream start and
  * pings). Like readFeed, it waits up to `waitMs` for changes held above the horizon.
  */
-export async function feedHead(db: Db, member: Member, waitMs = FEED_WAIT_MS): Promise<{ xid: string; seq: string } | null> {
+export async function feedHead(db: Db, member: Member, waitMs = FEED_WAIT_MS): Promise<Cursor | null> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const { rows } = await db.query<{ xid: string; seq: string; held: boolean }>(
@@ -87,7 +88,7 @@ export async function feedHead(db: Db, member: Member, waitMs = FEED_WAIT_MS): P
     );
     const top = rows[0];
     if (!top) return null;
-    if (!top.held) return { xid: top.xid, seq: top.seq };
+    if (!top.held) return cursorFromRow(top);
     if (Date.now() >= deadline) break;
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -97,7 +98,7 @@ export async function feedHead(db: Db, member: Member, waitMs = FEED_WAIT_MS): P
      order by annotations.xid desc, annotations.seq desc limit 1`,
     [member.groupId, member.id],
   );
-  return rows[0] ?? null;
+  return rows[0] ? cursorFromRow(rows[0]) : null;
 }
 
 /**
@@ -121,17 +122,21 @@ function containerWhere(member: Member): string {
   return `group_id = $1 and not deleted and (visibility = 'group' or author_id = $2)${can.seeHidden(member) ? '' : ' and hidden_reason is null'}`;
 }
 
-/** Size and last change of the W3C container as `member` sees it. */
+/**
+ * Size, last change and ETag tag of the W3C container as `member` sees it, all computed
+ * from the rows they may read only: another member's "only me" comment or another group's
+ * writes change none of it. The tag is keyed (CursorCodec.tag), so it shows no sequence number.
+ */
 export async function containerSummary(db: Db, member: Member): Promise<{ total: number; modified: string | null; tag: string }> {
-  const { rows } = await db.query<{ total: number; modified: Date | string | null; tag: string | null }>(
-    `select count(*)::int as total, max(updated_at) as modified,
-       (select max(seq)::text from annotations where group_id = $1) as tag
+  const { rows } = await db.query<{ total: number; modified: Date | string | null; top: string | null }>(
+    `select count(*)::int as total, max(updated_at) as modified, max(seq)::text as top
      from annotations where ${containerWhere(member)}`,
     [member.groupId, member.id],
   );
   const row = rows[0]!;
   const modified = row.modified === null ? null : new Date(row.modified).toISOString();
-  return { total: Number(row.total), modified, tag: `${row.total}.${row.tag ?? '0'}` };
+  const codec = await cursorCodecFor(db);
+  return { total: Number(row.total), modified, tag: codec.tag(member.groupId, ['container', String(row.total), row.top ?? '0']) };
 }
 
 /** A page of the W3C container in creation order. */

@@ -1,10 +1,12 @@
-import { type Cursor, cursorFromRow, encodeCursor } from '../changes/cursor';
+import { type Cursor, type CursorCodec, cursorFromRow } from '../changes/cursor';
 import type { Visibility } from './check-annotation';
 
 /** An annotations row as the store's queries select it (`ROW_COLUMNS`). */
 export interface AnnotationRow {
+  group_id: string;
   id: string;
-  author_id: string;
+  /** Null for the tombstones of a forgotten member: nothing ties them to anyone. */
+  author_id: string | null;
   revision: number;
   annotation: Record<string, unknown> | null;
   deleted: boolean;
@@ -20,16 +22,16 @@ export interface AnnotationRow {
  * Careful: it names its text columns `xid` and `seq`, so ORDER BY must say
  * `annotations.xid` or it would sort the text ("1020" before "820").
  */
-export const ROW_COLUMNS = `id, author_id, revision, annotation, deleted, visibility, ever_shared, hidden_reason, xid::text as xid, seq::text as seq`;
+export const ROW_COLUMNS = `group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, hidden_reason, xid::text as xid, seq::text as seq`;
 
 /** The feed cursor of a row. */
 export function rowCursor(row: { xid: string; seq: string }): Cursor {
   return cursorFromRow(row);
 }
 
-/** The wire cursor of a row. */
-export function rowCursorText(row: { xid: string; seq: string }): string {
-  return encodeCursor(cursorFromRow(row));
+/** The opaque wire cursor of a row, for its own group (see changes/cursor.ts). */
+export function rowCursorText(codec: CursorCodec, row: { group_id: string; xid: string; seq: string }): string {
+  return codec.encode(row.group_id, cursorFromRow(row));
 }
 
 /** `urn:uuid:<uuid>`: the id an annotation has in the sync API and in storage. */
@@ -47,3 +49,26 @@ export function visibleTo(param: string): string {
 
 /** SQL condition: committed below the feed's visibility horizon (see README, "Change feed"). */
 export const BELOW_HORIZON = `xid < pg_snapshot_xmin(pg_current_snapshot())`;
+
+/** SQL expressions for the values of a new annotation row (see insertAnnotationSql). */
+export interface NewRowValues {
+  group: string;
+  id: string;
+  author: string;
+  /** A jsonb expression. */
+  annotation: string;
+  visibility: string;
+  /** A timestamptz expression (created and updated). */
+  now: string;
+}
+
+/**
+ * The one INSERT of a new annotation: revision 1, live, shared with the group unless
+ * private, at a new feed position (this transaction's id, the next sequence number).
+ * `rest` follows the SELECT list: a FROM/WHERE, `on conflict`, `returning`.
+ */
+export function insertAnnotationSql(v: NewRowValues, rest: string): string {
+  return `insert into annotations (group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, xid, seq, created_at, updated_at)
+    select ${v.group}, ${v.id}, ${v.author}, 1, ${v.annotation}, false, ${v.visibility}, ${v.visibility} = 'group', pg_current_xact_id(), nextval('change_seq'), ${v.now}, ${v.now}
+    ${rest}`;
+}

@@ -1,11 +1,14 @@
+import { randomInt } from 'node:crypto';
 import type { Member } from '../auth/roles';
-import { cursorFromRow } from '../changes/cursor';
+import { cursorCodecFor, cursorFromRow } from '../changes/cursor';
 import type { ChangeNote } from '../changes/hub';
 import type { Notifier } from '../changes/notifier';
 import { withRetry, type Db, type Queryable } from '../db/db';
 import { ApiError } from '../errors';
-import { sameJson, type CheckedAnnotation } from './check-annotation';
-import { ROW_COLUMNS, rowCursorText, urnFor, type AnnotationRow } from './rows';
+import { reclaimDisk } from './reclaim-disk';
+import { sameJson } from '../../../utils/sync/same-json';
+import type { CheckedAnnotation } from './check-annotation';
+import { insertAnnotationSql, ROW_COLUMNS, rowCursorText, urnFor, type AnnotationRow } from './rows';
 
 /** What a write needs besides its own arguments. */
 export interface WriteContext {
@@ -39,9 +42,11 @@ export function parseEtag(value: string | undefined): string | undefined {
 /** Columns a write returns so the change can be announced after commit. */
 export const STAMP = `group_id, author_id, revision, visibility, ever_shared, xid::text as xid, seq::text as seq`;
 
+/** What STAMP selects. */
 export interface StampRow {
   group_id: string;
-  author_id: string;
+  /** Null only for a forgotten member's tombstones. */
+  author_id: string | null;
   revision: number;
   visibility: string;
   ever_shared: boolean;
@@ -51,9 +56,12 @@ export interface StampRow {
 
 /** The note announcing a written row; private never-shared rows only to their author. */
 export function noteFor(row: StampRow): ChangeNote {
-  const onlyFor = row.visibility === 'private' && !row.ever_shared ? row.author_id : undefined;
+  const onlyFor = row.visibility === 'private' && !row.ever_shared ? (row.author_id ?? undefined) : undefined;
   return { group: row.group_id, cursor: cursorFromRow(row), ...(onlyFor ? { onlyFor } : {}) };
 }
+
+/** The parameters of putAnnotation's inserts: `$1` group, `$2` id, `$3` author, `$4` body, `$5` visibility, `$6` time. */
+const NEW_ROW = { group: '$1::text', id: '$2::text', author: '$3::text', annotation: '$4::jsonb', visibility: '$5::text', now: '$6::timestamptz' };
 
 function conflict(row: AnnotationRow, message: string): ApiError {
   return new ApiError(412, 'conflict', message, {
@@ -80,6 +88,8 @@ export async function putAnnotation(
 ): Promise<PutResult> {
   const ifMatch = parseEtag(pre.ifMatch);
   const ifNoneMatch = parseEtag(pre.ifNoneMatch);
+  // Before any transaction: PGlite's one connection would wait for it to end.
+  const codec = await cursorCodecFor(ctx.db);
   const body = JSON.stringify(checked.annotation);
   const now = ctx.now.toISOString();
   const announce = ({ result, stamp }: { result: PutResult; stamp: StampRow | null }) => {
@@ -89,15 +99,16 @@ export async function putAnnotation(
   if (ifNoneMatch === '*') {
     // The common case, a new comment: one statement, no explicit transaction. If the id is
     // taken (a repeat, an undo, a clash) fall through to the locking path below.
-    const { rows } = await ctx.db.query<StampRow>(
-      `insert into annotations (group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, xid, seq, created_at, updated_at)
-       values ($1, $2, $3, 1, $4::jsonb, false, $5, $5 = 'group', pg_current_xact_id(), nextval('change_seq'), $6, $6)
-       on conflict (group_id, id) do nothing
-       returning ${STAMP}`,
-      [member.groupId, uuid, member.id, body, checked.visibility, now],
-    );
+    const { rows } = await ctx.db.query<StampRow>(insertAnnotationSql(NEW_ROW, `on conflict (group_id, id) do nothing returning ${STAMP}`), [
+      member.groupId,
+      uuid,
+      member.id,
+      body,
+      checked.visibility,
+      now,
+    ]);
     const created = rows[0];
-    if (created) return announce({ result: { status: 201, annotation: checked.annotation, revision: '1', cursor: rowCursorText(created) }, stamp: created });
+    if (created) return announce({ result: { status: 201, annotation: checked.annotation, revision: '1', cursor: rowCursorText(codec, created) }, stamp: created });
   }
   return withRetry(() =>
     ctx.db.transaction(async (tx) => {
@@ -107,18 +118,13 @@ export async function putAnnotation(
           if (ifMatch !== undefined) throw new ApiError(412, 'conflict', 'That comment does not exist on the store yet: create it with "If-None-Match: *".', { current: null });
           throw new ApiError(428, 'precondition-required', 'Say whether this creates a comment ("If-None-Match: *") or updates one ("If-Match" with its revision).');
         }
-        const { rows } = await tx.query<StampRow>(
-          `insert into annotations (group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, xid, seq, created_at, updated_at)
-           values ($1, $2, $3, 1, $4::jsonb, false, $5, $5 = 'group', pg_current_xact_id(), nextval('change_seq'), $6, $6)
-           returning ${STAMP}`,
-          [member.groupId, uuid, member.id, body, checked.visibility, now],
-        );
-        return { result: { status: 201 as PutResult['status'], annotation: checked.annotation, revision: '1', cursor: rowCursorText(rows[0]!) }, stamp: rows[0]! };
+        const { rows } = await tx.query<StampRow>(insertAnnotationSql(NEW_ROW, `returning ${STAMP}`), [member.groupId, uuid, member.id, body, checked.visibility, now]);
+        return { result: { status: 201 as PutResult['status'], annotation: checked.annotation, revision: '1', cursor: rowCursorText(codec, rows[0]!) }, stamp: rows[0]! };
       }
       if (row.author_id !== member.id) throw new ApiError(403, 'forbidden', 'You can only change your own comments.');
       if (!row.deleted && sameJson(row.annotation, checked.annotation)) {
         // A repeated push (its response was lost): nothing changes.
-        return { result: { status: 200 as PutResult['status'], annotation: row.annotation!, revision: String(row.revision), cursor: rowCursorText(row) }, stamp: null };
+        return { result: { status: 200 as PutResult['status'], annotation: row.annotation!, revision: String(row.revision), cursor: rowCursorText(codec, row) }, stamp: null };
       }
       const current = String(row.revision);
       if (row.deleted) {
@@ -144,7 +150,7 @@ export async function putAnnotation(
       );
       const updated = rows[0]!;
       const status: 200 | 201 = row.deleted ? 201 : 200;
-      return { result: { status, annotation: checked.annotation, revision: String(updated.revision), cursor: rowCursorText(updated) }, stamp: updated as StampRow | null };
+      return { result: { status, annotation: checked.annotation, revision: String(updated.revision), cursor: rowCursorText(codec, updated) }, stamp: updated as StampRow | null };
     }),
   ).then(announce);
 }
@@ -188,6 +194,7 @@ async function tombstone(ctx: WriteContext, tx: Queryable, where: string, params
  * shows it as `hidden` without content to everyone but facilitators.
  */
 export async function setHidden(ctx: WriteContext, member: Member, uuid: string, reason: string | null) {
+  const codec = await cursorCodecFor(ctx.db);
   const { rows } = await ctx.db.query<StampRow>(
     `update annotations set hidden_reason = $3, xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $4
      where group_id = $1 and id = $2 and not deleted and visibility = 'group'
@@ -197,22 +204,63 @@ export async function setHidden(ctx: WriteContext, member: Member, uuid: string,
   const row = rows[0];
   if (!row) throw new ApiError(404, 'not-found', 'There is no such comment in your group (it may have been deleted).');
   ctx.notifier.changed([noteFor(row)]);
-  return { id: urnFor(uuid), hidden: reason === null ? null : { reason }, cursor: rowCursorText(row) };
+  return { id: urnFor(uuid), hidden: reason === null ? null : { reason }, cursor: rowCursorText(codec, row) };
 }
 
 /**
- * "Forget me": tombstone everything the member wrote, remove their name and revoke their
- * token, in one transaction. Every client's feed then deletes their comments.
+ * "Forget me": revoke the token and remove the name, then tombstone each comment the member
+ * wrote in its own transaction, in random order, without its author (comments nobody else
+ * ever saw are removed outright), and finally rewrite the tables and drop old WAL so none of
+ * it stays on disk (`reclaimDisk`). Nothing a reader pulls ties the tombstones to each other
+ * or to the member; README "Privacy rules" says what timing still shows.
  */
 export async function forgetMember(ctx: WriteContext, member: Member): Promise<number> {
-  const notes = await ctx.db.transaction(async (tx) => {
-    const tombstoned = await tombstone(ctx, tx, 'author_id = $1', [member.id]);
-    await tx.query(
-      `update members set display_name = null, revoked_at = coalesce(revoked_at, $2), forgotten_at = $2 where id = $1`,
-      [member.id, ctx.now.toISOString()],
-    );
-    return tombstoned;
-  });
+  const now = ctx.now.toISOString();
+  // First, so the member can write nothing more (every write checks the token).
+  await ctx.db.query(`update members set display_name = null, revoked_at = coalesce(revoked_at, $2), forgotten_at = $2 where id = $1`, [member.id, now]);
+  await ctx.db.query('delete from rate_limits where bucket = $1', [`write:${member.id}`]);
+  const notes: ChangeNote[] = [];
+  let count = 0;
+  // Again until none is left: a write that was already under way may commit meanwhile.
+  for (;;) {
+    const { rows } = await ctx.db.query<{ id: string }>('select id from annotations where group_id = $1 and author_id = $2 and not deleted', [member.groupId, member.id]);
+    if (rows.length === 0) break;
+    for (const { id } of shuffled(rows)) {
+      const { rows: gone } = await ctx.db.query<StampRow>(FORGET_ONE, [member.groupId, id, member.id, now]);
+      for (const row of gone) {
+        count++;
+        if (row.visibility === 'group' || row.ever_shared) notes.push(noteFor(row));
+      }
+    }
+  }
+  // What they had deleted before: private tombstones go, shared ones keep their place but lose the author.
+  await ctx.db.query(`delete from annotations where author_id = $1 and deleted and visibility = 'private' and not ever_shared`, [member.id]);
+  await ctx.db.query('update annotations set author_id = null where author_id = $1 and deleted', [member.id]);
   ctx.notifier.changed(notes);
-  return notes.length;
+  await reclaimDisk(ctx.db);
+  return count;
+}
+
+/**
+ * One forgotten comment (`$1` group, `$2` id, `$3` member, `$4` time): removed if only its
+ * author ever saw it, otherwise a tombstone with no author at a new feed position.
+ */
+const FORGET_ONE = `with gone as (
+    delete from annotations where group_id = $1 and id = $2 and author_id = $3 and visibility = 'private' and not ever_shared
+    returning ${STAMP}),
+  tomb as (
+    update annotations set revision = revision + 1, annotation = null, deleted = true, hidden_reason = null, author_id = null,
+      xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $4::timestamptz
+    where group_id = $1 and id = $2 and author_id = $3 and not deleted and (visibility = 'group' or ever_shared)
+    returning ${STAMP})
+  select * from gone union all select * from tomb`;
+
+/** `items` in a random order (Fisher-Yates with node:crypto). */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }

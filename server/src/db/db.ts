@@ -32,6 +32,14 @@ export interface Db extends Queryable {
   listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
   /** NOTIFY outside a transaction (inside one, use `select pg_notify($1, $2)` on the tx). */
   notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Drop the write-ahead log written so far: switch to a new segment and checkpoint twice, so
+   * older segments (with every insert and full-page image in them) are removed. PGlite
+   * unlinks them (`wal_recycle = off` in its one session); PostgreSQL renames them for reuse
+   * unless the server runs with `wal_recycle = off`, and needs the privilege to checkpoint.
+   * Resolves false when the database refused (lacking privilege), true otherwise.
+   */
+  dropOldWal(): Promise<boolean>;
   /** Release connections (PGlite: flush and close the data directory). */
   close(): Promise<void>;
 }

@@ -29,6 +29,16 @@ export function createPgliteDb(pg: PGlite): Db {
     async notify(channel, payload) {
       await pg.query('select pg_notify($1, $2)', [channel, payload]);
     },
+    async dropOldWal() {
+      // The backend does its own checkpoints here, so this session's setting applies: old
+      // segments are unlinked instead of being renamed (with their contents) for reuse.
+      await pg.exec('set wal_recycle = off');
+      for (let i = 0; i < 2; i++) {
+        await pg.query('select pg_switch_wal()');
+        await pg.exec('checkpoint');
+      }
+      return true;
+    },
     close: () => pg.close(),
   };
 }

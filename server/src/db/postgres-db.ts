@@ -161,6 +161,21 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
     async notify(channel, payload) {
       await pool.query('select pg_notify($1, $2)', [channel, payload]);
     },
+    async dropOldWal() {
+      // The checkpointer removes or recycles old segments by the server's own `wal_recycle`
+      // (a session cannot change it); switching and checkpointing needs superuser or
+      // pg_checkpoint plus EXECUTE on pg_switch_wal.
+      try {
+        for (let i = 0; i < 2; i++) {
+          await pool.query('select pg_switch_wal()');
+          await pool.query('checkpoint');
+        }
+        return true;
+      } catch (error) {
+        if ((error as { code?: string }).code === '42501') return false;
+        throw error;
+      }
+    },
     async close() {
       closed = true;
       const client = listenClient;

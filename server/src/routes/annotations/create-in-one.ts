@@ -4,6 +4,7 @@ import { batcherFor } from '../../annotations/create-batch';
 import { rowCursorText, urnFor } from '../../annotations/rows';
 import { noteFor, parseEtag } from '../../annotations/write-annotations';
 import { bearerToken, toMember } from '../../auth/middleware';
+import { cursorCodecFor } from '../../changes/cursor';
 import { windowStart } from '../../auth/rate-limit';
 import { hashSecret } from '../../auth/secrets';
 import type { AppEnv } from '../../context';
@@ -50,5 +51,5 @@ export const createInOneRoundTrip: MiddlewareHandler<AppEnv> = async (c, next) =
   if (out.hits === 1) await db.query('delete from rate_limits where bucket = $1 and window_start < $2', [`write:${out.member!.id}`, window.toISOString()]);
   notifier.changed([noteFor(out.stamp)]);
   c.header('ETag', '"1"');
-  return c.json({ annotation: checked.annotation, revision: '1', cursor: rowCursorText(out.stamp) }, 201);
+  return c.json({ annotation: checked.annotation, revision: '1', cursor: rowCursorText(await cursorCodecFor(db), out.stamp) }, 201);
 };

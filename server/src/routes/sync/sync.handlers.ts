@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { feedHead, readFeed } from '../../annotations/read-annotations';
-import { compareCursors, cursorFromRow, decodeCursor, encodeCursor, START, type Cursor } from '../../changes/cursor';
+import { compareCursors, cursorCodecFor, START, type Cursor } from '../../changes/cursor';
 import type { AppEnv } from '../../context';
 import { ApiError } from '../../errors';
 
@@ -19,25 +19,28 @@ function parseLimit(text: string | undefined): number {
 
 /** `GET /api/groups/{group}/changes?after=&limit=`: one page of the change feed. */
 export async function getChanges(c: Context<AppEnv>) {
+  const { db } = c.get('deps');
+  const member = c.get('member');
   const after = c.req.query('after');
-  const cursor = after ? decodeCursor(after, 'The "after" cursor') : START;
+  const cursor = after ? (await cursorCodecFor(db)).decode(member.groupId, after, 'The "after" cursor') : START;
   const limit = parseLimit(c.req.query('limit'));
-  return c.json(await readFeed(c.get('deps').db, c.get('member'), cursor, limit));
+  return c.json(await readFeed(db, member, cursor, limit));
 }
 
 /** How often a stream sends a `: ping` comment (keeps proxies open, re-checks the head). */
 export const PING_MS = 15_000;
 
 /**
- * `GET /api/groups/{group}/stream` (Server-Sent Events): an event with the newest cursor
+ * `GET /api/groups/{group}/stream` (Server-Sent Events): an event with the newest (opaque) cursor
  * whenever the group's feed advances. On connect (or resume with Last-Event-ID) the current
  * head is sent at once if it is newer than what the client has.
  */
-export function getStream(c: Context<AppEnv>) {
+export async function getStream(c: Context<AppEnv>) {
   const { db, hub, pingMs } = c.get('deps');
   const member = c.get('member');
+  const codec = await cursorCodecFor(db);
   const lastEventId = c.req.header('last-event-id');
-  const resumeFrom: Cursor | null = lastEventId ? decodeCursor(lastEventId, 'Last-Event-ID') : null;
+  const resumeFrom: Cursor | null = lastEventId ? codec.decode(member.groupId, lastEventId, 'Last-Event-ID') : null;
   c.header('Cache-Control', 'no-cache, no-transform');
   c.header('X-Accel-Buffering', 'no');
   return streamSSE(c, async (stream) => {
@@ -46,7 +49,7 @@ export function getStream(c: Context<AppEnv>) {
     const send = (cursor: Cursor) => {
       if (sent && compareCursors(cursor, sent) <= 0) return;
       sent = cursor;
-      const id = encodeCursor(cursor);
+      const id = codec.encode(member.groupId, cursor);
       writing = writing.then(() => stream.writeSSE({ id, event: 'change', data: JSON.stringify({ cursor: id }) })).catch(() => undefined);
     };
     let closed = false;
@@ -62,7 +65,7 @@ export function getStream(c: Context<AppEnv>) {
       close();
     });
     const head = await feedHead(db, member);
-    if (head) send(cursorFromRow(head));
+    if (head) send(head);
     else await stream.write(': connected\n\n');
     while (!closed) {
       await new Promise<void>((resolve) => {
@@ -77,7 +80,7 @@ export function getStream(c: Context<AppEnv>) {
       // A missed NOTIFY (a process died between commit and NOTIFY, or the LISTEN connection
       // dropped) costs at most one ping interval: compare with the feed head each time.
       const latest = await feedHead(db, member).catch(() => null);
-      if (latest) send(cursorFromRow(latest));
+      if (latest) send(latest);
     }
     unsubscribe();
     await writing;
