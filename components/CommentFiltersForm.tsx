@@ -1,6 +1,7 @@
 import { Button, Checkbox } from '@hypothesis/frontend-shared';
+import { useState } from 'preact/hooks';
 import type { CommentFilters, FacetOption } from '../utils/overlay/filters';
-import { NO_FILTERS } from '../utils/overlay/filters';
+import { NO_FILTERS, showsEverything } from '../utils/overlay/filters';
 
 export interface CommentFiltersFormProps {
   filters: CommentFilters;
@@ -31,13 +32,17 @@ export function CommentFiltersForm({ filters, facets, total, shown, onChange }: 
       </select>
     </div>
   );
-  const active = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  const active = !showsEverything(filters);
+  // Open while filters are on when the panel opens; after that the person opens and closes it
+  // (clearing a filter must not fold the form away under their hands).
+  const [open, setOpen] = useState(active);
   return (
-    <details class="rounded border border-grey-4 p-2" open={active}>
+    <details class="rounded border border-grey-4 p-2" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary class="cursor-pointer font-semibold">
         Filter comments {active ? `(showing ${shown} of ${total})` : ''}
       </summary>
       <div class="mt-2 space-y-2">
+        <p class="text-xs text-grey-7">The page highlights only the comments these filters show.</p>
         {select('theme-filter', 'Show comments about', 'theme', `All themes (${total})`)}
         {select('perspective-filter', 'Written by someone who', 'perspective', 'Any perspective')}
         {select('kind-filter', 'Kind of comment', 'kind', 'Any kind')}

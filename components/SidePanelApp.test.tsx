@@ -38,6 +38,7 @@ function fakeApi(state: PageState) {
       stored.delete(id);
       return gone;
     },
+    showOnPage: async () => undefined,
     getSettings: async () => DEFAULT_SETTINGS,
     onChange: () => () => {},
     now: () => new Date(Date.UTC(2026, 10, 23)),

@@ -1,8 +1,8 @@
 import { Button } from '@hypothesis/frontend-shared';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AnchoredComment, PageState, SyncOverview } from '../utils/messaging';
 import { SyncStatus } from './SyncStatus';
-import { facetCounts, filterComments, NO_FILTERS, type CommentFilters } from '../utils/overlay/filters';
+import { facetCounts, filterComments, NO_FILTERS, showsEverything, type CommentFilters } from '../utils/overlay/filters';
 import { CommentFiltersForm } from './CommentFiltersForm';
 import { ThemeLegend } from './ThemeLegend';
 import { DigestExport } from './DigestExport';
@@ -23,6 +23,8 @@ export interface SidePanelApi {
   /** The current tab's comments as anchored by its page; rejects with a plain-English reason. */
   getPageState(): Promise<PageState>;
   focus(id: string): Promise<boolean>;
+  /** Paint on the page only the comments these filters show (NO_FILTERS: all of them). */
+  showOnPage(filters: CommentFilters): Promise<void>;
   save(annotation: LeaAnnotation): Promise<void>;
   remove(id: string): Promise<LeaAnnotation | null>;
   getSettings(): Promise<Settings>;
@@ -47,6 +49,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   const [deleted, setDeleted] = useState<LeaAnnotation | null>(null);
   const [notice, setNotice] = useState('');
   const [sync, setSync] = useState<SyncOverview | null>(null);
+  const filtersRef = useRef(filters);
 
   const refresh = useCallback(async () => {
     // Group status is shown even when the current tab can't be read (e.g. a browser page).
@@ -56,6 +59,8 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
       setPage(state);
       setSettings(s);
       setProblem(null);
+      // A reloaded page starts with every comment painted: tell it again what the list shows.
+      if (!showsEverything(filtersRef.current)) void api.showOnPage(filtersRef.current).catch(() => undefined);
     } catch (e) {
       setPage(null);
       setProblem(e instanceof Error ? e.message : String(e));
@@ -66,6 +71,12 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
     void refresh();
     return api.onChange(() => void refresh());
   }, [api, refresh]);
+
+  // The page paints what the list shows.
+  useEffect(() => {
+    filtersRef.current = filters;
+    void api.showOnPage(filters).catch(() => undefined);
+  }, [api, filters]);
 
   const all = page?.comments ?? [];
   const facets = useMemo(() => facetCounts(all.map((c) => c.annotation), filters, MAKING_IT_REAL_THEMES), [all, filters]);

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { SidePanelApp, type SidePanelApi } from '../../components/SidePanelApp';
 import { BroadcastSchema, callBackground, callTab, NO_RECEIVER, type BackgroundRequest, type PageRequest } from '../../utils/messaging';
 import * as v from 'valibot';
+import { NO_FILTERS } from '../../utils/overlay/filters';
 
 const CANNOT_REACH_PAGE =
   'Comments can’t be shown for this tab. Some pages (like the browser’s own pages and web stores) can’t be commented on. If this is a normal web page, reload it and try again.';
@@ -37,6 +38,7 @@ const send = (m: BackgroundRequest) => browser.runtime.sendMessage(m);
 const api: SidePanelApi = {
   getPageState: () => askPage({ type: 'page/get-state' }),
   focus: async (id) => (await askPage({ type: 'page/focus', id })).found,
+  showOnPage: async (filters) => void (await askPage({ type: 'page/filter', filters })),
   save: async (annotation) => void (await callBackground(send, { type: 'annotations/save', annotation })),
   remove: async (id) => (await callBackground(send, { type: 'annotations/delete', id })).deleted,
   getSettings: () => callBackground(send, { type: 'settings/get' }),
@@ -68,5 +70,8 @@ const api: SidePanelApi = {
 const keepLive = () => void callBackground(send, { type: 'sync/keep-live' }).catch(() => undefined);
 keepLive();
 setInterval(keepLive, 20_000);
+
+// Closing the panel leaves no filter behind: the page paints every comment again.
+addEventListener('pagehide', () => void api.showOnPage(NO_FILTERS).catch(() => undefined));
 
 render(<SidePanelApp api={api} />, document.getElementById('app')!);

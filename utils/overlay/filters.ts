@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { KINDS, PERSPECTIVES, kindOf, labelFor, passageOf, themesOf, type LeaAnnotation } from '../model';
 
 /** The officer's (and member's) choices for which comments to show. Empty means "any". */
@@ -15,6 +16,24 @@ export interface CommentFilters {
 }
 
 export const NO_FILTERS: CommentFilters = { theme: '', perspective: '', kind: '', author: '', from: '', to: '', minPerPassage: 1 };
+
+const FilterText = v.pipe(v.string(), v.maxLength(200));
+
+/** The filters as they cross from the side panel to the page (validated there: a page is untrusted ground). */
+export const CommentFiltersSchema = v.object({
+  theme: FilterText,
+  perspective: FilterText,
+  kind: FilterText,
+  author: FilterText,
+  from: FilterText,
+  to: FilterText,
+  minPerPassage: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+});
+
+/** True when the filters let every comment through. */
+export function showsEverything(filters: CommentFilters): boolean {
+  return (Object.keys(NO_FILTERS) as (keyof CommentFilters)[]).every((key) => filters[key] === NO_FILTERS[key]);
+}
 
 /** The author as people read it: never a name on an anonymous comment. */
 export function authorName(annotation: LeaAnnotation): string {

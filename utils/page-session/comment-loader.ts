@@ -1,5 +1,6 @@
 import type { BackgroundRequest, PageState } from '../messaging';
 import { callBackground } from '../messaging';
+import { filterComments, NO_FILTERS, type CommentFilters } from '../overlay/filters';
 import type { DamagedRecord } from '../store/annotation-repo';
 import type { CommentListing, CommentPainter } from './comment-painter';
 import type { OverlayStore } from './overlay-state';
@@ -10,8 +11,9 @@ export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
 
 /**
  * The session's knowledge of the document's comments: reads them (and the person's settings
- * and role) from the extension's store, anchors and paints them, and announces others'
- * new comments politely. Holds the last listing so a PDF can repaint as pages render.
+ * and role) from the extension's store, anchors them and paints those the side panel's
+ * filters show, and announces others' new comments politely. Holds the last listing so a
+ * PDF can repaint as pages render.
  */
 export function createCommentLoader(options: {
   send: SendToBackground;
@@ -25,6 +27,7 @@ export function createCommentLoader(options: {
   let damaged: DamagedRecord[] = [];
   let role: PageState['role'] = null;
   let listing: CommentListing = { annotations: [], authors: {} };
+  let filters: CommentFilters = NO_FILTERS;
 
   /** Re-reads the document's comments from the extension's store, then repaints them. */
   async function reload(): Promise<number> {
@@ -43,7 +46,8 @@ export function createCommentLoader(options: {
 
   /** Anchors and paints the comments last read (after a reload, or when more of a PDF is on screen). */
   async function repaint(): Promise<number> {
-    const { comments, density } = await painter.paint(listing);
+    const comments = await painter.anchor(listing);
+    const density = painter.show(filterComments(comments, filters));
     // Tell screen-reader users (politely, without moving focus) when others' comments arrive.
     const arrived = knownIds ? comments.filter((c) => !knownIds!.has(c.annotation.id) && !c.mine).length : 0;
     knownIds = new Set(comments.map((c) => c.annotation.id));
@@ -56,9 +60,17 @@ export function createCommentLoader(options: {
     return painter.paintedCount();
   }
 
+  /** Paint only the comments `next` lets through (the side panel's list), without anchoring again. */
+  function setFilters(next: CommentFilters): number {
+    filters = next;
+    store.set({ density: painter.show(filterComments(store.get().comments, filters)) });
+    return painter.paintedCount();
+  }
+
   return {
     reload,
     repaint,
+    setFilters,
     /** The person's role in their group as of the last reload (null when not connected). */
     role: () => role,
     /** Stored records that could not be read, as of the last reload. */

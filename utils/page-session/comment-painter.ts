@@ -27,8 +27,10 @@ export function createCommentPainter(doc: Document, win: Window, surface: Docume
   const ranges = new Map<string, Range>();
   const anchors = new Map<string, SurfaceAnchor>();
 
-  /** Anchors and paints `listing`; returns the comments in page order and the density marks. */
-  async function paint(listing: CommentListing): Promise<{ comments: AnchoredComment[]; density: DensityMark[] }> {
+  let paintedIds = new Set<string>();
+
+  /** Anchors `listing` (nothing painted yet); returns the comments in page order. */
+  async function anchor(listing: CommentListing): Promise<AnchoredComment[]> {
     const results = await surface.anchor(listing.annotations);
     ranges.clear();
     anchors.clear();
@@ -44,14 +46,22 @@ export function createCommentPainter(doc: Document, win: Window, surface: Docume
       if (!sa || !sb) return sa ? -1 : sb ? 1 : 0;
       return sa.start - sb.start || a.annotation.created.localeCompare(b.annotation.created);
     });
-    const comments: AnchoredComment[] = anchored.map(({ annotation, result }, order) => ({
+    return anchored.map(({ annotation, result }, order) => ({
       annotation,
       mine: listing.authors[annotation.id] !== 'other',
       status: result.status,
       position: result.span ? order : null,
       ...(result.page ? { page: result.page } : {}),
     }));
-    const painted = comments.filter((c) => ranges.has(c.annotation.id));
+  }
+
+  /**
+   * Paints `shown` (comments from the last `anchor`, e.g. those the side panel's filters let
+   * through) and nothing else; returns the density strip's marks for them.
+   */
+  function show(shown: readonly AnchoredComment[]): DensityMark[] {
+    const painted = shown.filter((c) => ranges.has(c.annotation.id));
+    paintedIds = new Set(painted.map((c) => c.annotation.id));
     highlighter.paint(painted.map((c) => ({ id: c.annotation.id, range: ranges.get(c.annotation.id)! })));
     if (themeLayer) {
       const byTheme = new Map<string, Range[]>();
@@ -67,8 +77,8 @@ export function createCommentPainter(doc: Document, win: Window, surface: Docume
       themeLayer.paint(byTheme, { two: toRanges(depths.two), three: toRanges(depths.three) });
     }
     // Bands by text position first, then one real position per band.
-    const located = comments.filter((c) => anchors.has(c.annotation.id));
-    const density = placeMarks(
+    const located = shown.filter((c) => anchors.has(c.annotation.id));
+    return placeMarks(
       densityMarks(
         located.map((c) => ({ id: c.annotation.id, y: anchors.get(c.annotation.id)!.span!.start, label: c.annotation.section ?? (c.page ? `Page ${c.page}` : '') })),
         surface.textLength(),
@@ -76,17 +86,25 @@ export function createCommentPainter(doc: Document, win: Window, surface: Docume
       (id) => (anchors.get(id) ? surface.topOf(anchors.get(id)!) : null),
       surface.scrollHeight(),
     );
-    return { comments, density };
+  }
+
+  /** Anchors and paints all of `listing`; returns the comments in page order and the density marks. */
+  async function paint(listing: CommentListing): Promise<{ comments: AnchoredComment[]; density: DensityMark[] }> {
+    const comments = await anchor(listing);
+    return { comments, density: show(comments) };
   }
 
   return {
+    anchor,
+    show,
     paint,
     highlighter,
     /** Where each comment attached (orphans have none), as of the last paint. */
     anchorOf: (id: string) => anchors.get(id),
-    /** True when the comment's passage was on screen and painted at the last paint. */
-    isPainted: (id: string) => ranges.has(id),
-    paintedCount: () => ranges.size,
+    /** True when the comment's passage was on screen when last anchored (a PDF page may not be rendered yet). */
+    isOnScreen: (id: string) => ranges.has(id),
+    /** How many passages are painted now (those shown and on screen). */
+    paintedCount: () => paintedIds.size,
     /** Put back highlights a page script removed from the shared registry. */
     ensurePainted() {
       highlighter.ensurePainted();

@@ -11,6 +11,7 @@ export function createPageRequestListener(session: PageSession) {
     'page/start-comment': () => session.startComment(),
     'page/get-state': () => session.pageState(),
     'page/focus': async ({ id }) => ({ found: await session.focusComment(id) }),
+    'page/filter': ({ filters }) => ({ painted: session.setFilters(filters) }),
   });
 }
 
@@ -27,5 +28,6 @@ export function createBrowserPdfListener(page: { uri: () => string; title: () =>
     'page/start-comment': () => ({ started: false, reason: USE_THE_ANNOTATOR_VIEWER }),
     'page/get-state': () => ({ uri: page.uri(), title: page.title(), role: null, comments: [], damaged: [], isPdf: true }),
     'page/focus': () => ({ found: false }),
+    'page/filter': () => ({ painted: 0 }),
   });
 }

@@ -55,7 +55,7 @@ export function createPageSession(options: {
     const range = await surface.reveal(anchor);
     if (anchor.wholePage) return true;
     if (!range) return false;
-    if (!painter.isPainted(id)) await loader.repaint();
+    if (!painter.isOnScreen(id)) await loader.repaint();
     highlighter.focus(id);
     highlighter.flash(id);
     return true;
@@ -78,6 +78,7 @@ export function createPageSession(options: {
     subscribe: store.subscribe,
     reload: loader.reload,
     repaint: loader.repaint,
+    setFilters: loader.setFilters,
     startComment: composer.startComment,
     startWholePageComment: composer.startWholePageComment,
     saveComment: composer.saveComment,
