@@ -51,6 +51,8 @@ export async function getContainer(c: Context<AppEnv>) {
   const base = containerIri(c);
   const pageParam = c.req.query('page');
   const irisParam = c.req.query('iris');
+  // Checked first: the page number goes into the ETag header, which carries ASCII only.
+  if (pageParam !== undefined && !/^\d{1,9}$/.test(pageParam)) throw new ApiError(400, 'invalid-body', '"page" must be a page number (0, 1, 2, ...).');
   const pref = parsePrefer(c.req.header('prefer'));
   const iris = irisParam === undefined ? pref.iris : irisParam === '1';
   const summary = await containerSummary(db, member);
@@ -76,7 +78,6 @@ export async function getContainer(c: Context<AppEnv>) {
   }
 
   if (pageParam !== undefined) {
-    if (!/^\d{1,9}$/.test(pageParam)) throw new ApiError(400, 'invalid-body', '"page" must be a page number (0, 1, 2, ...).');
     const n = Number(pageParam);
     if (n > 0 && n >= pageCount) throw new ApiError(404, 'not-found', `There is no page ${n}: this container has ${pageCount} page${pageCount === 1 ? '' : 's'}.`);
     return ld(c, { '@context': 'http://www.w3.org/ns/anno.jsonld', ...(await page(n)), partOf });
