@@ -7,6 +7,8 @@ import type { DensityMark } from '../utils/overlay/density';
 
 export interface PageOverlayProps {
   adder: { x: number; y: number } | null;
+  /** False for readers: the "Add comment" button is never offered. */
+  canWrite: boolean;
   editor: { quote: string; target: CommentTarget; draft: CommentDraft } | null;
   card: { x: number; y: number; pinned: boolean; comments: LeaAnnotation[] } | null;
   notice: string;
@@ -29,7 +31,7 @@ export function PageOverlay(props: PageOverlayProps) {
   return (
     <div class="font-sans text-base">
       <DensityStrip marks={props.density} onJump={props.onJump} />
-      {adder && !editor && (
+      {adder && props.canWrite && !editor && (
         <div class="fixed z-[2147483646]" style={{ left: `${adder.x}px`, top: `${adder.y}px` }}>
           <Button variant="primary" onClick={props.onAdd} onMouseDown={(e: MouseEvent) => e.preventDefault()}>
             Add comment

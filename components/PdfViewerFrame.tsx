@@ -35,6 +35,8 @@ export interface PdfToolbarState {
 export interface PdfViewerFrameProps {
   status: PdfViewerStatus;
   toolbar: PdfToolbarState | null;
+  /** False for readers: no control offers to write a comment. Default true. */
+  canWrite?: boolean;
   onPage(page: number): void;
   onZoom(zoom: string): void;
   onZoomStep(direction: 1 | -1): void;
@@ -56,6 +58,7 @@ export interface PdfViewerFrameProps {
  */
 export function PdfViewerFrame(props: PdfViewerFrameProps) {
   const { status, toolbar } = props;
+  const canWrite = props.canWrite !== false;
   return (
     <div class="font-sans text-base text-grey-9">
       <header class="fixed inset-x-0 top-0 z-10 flex h-14 items-center gap-2 border-b border-grey-4 bg-white px-3">
@@ -74,8 +77,8 @@ export function PdfViewerFrame(props: PdfViewerFrameProps) {
       </header>
       <main aria-label="PDF document" class="fixed inset-x-0 bottom-0 top-14">
         {status.kind !== 'ready' && <StatusScreen {...props} />}
-        {status.kind === 'ready' && <FindToComment onFind={props.onFindToComment} />}
-        {toolbar && toolbar.scannedPages > 0 && status.kind === 'ready' && (
+        {status.kind === 'ready' && canWrite && <FindToComment onFind={props.onFindToComment} />}
+        {toolbar && toolbar.scannedPages > 0 && status.kind === 'ready' && canWrite && (
           <p class="absolute inset-x-0 top-0 z-[5] border-b border-grey-4 bg-yellow-100 px-3 py-1 text-sm">
             {toolbar.scannedPages === toolbar.pageCount
               ? 'This PDF is made of pictures of pages (it may have been scanned), so its words can’t be selected. You can still comment on a whole page: choose “Comment on this whole page”.'
@@ -145,7 +148,7 @@ function PdfToolbar(props: PdfViewerFrameProps & { toolbar: PdfToolbarState }) {
       <Button size="sm" onClick={() => props.onZoomStep(1)}>
         Zoom in
       </Button>
-      {toolbar.pageHasText === false && (
+      {toolbar.pageHasText === false && props.canWrite !== false && (
         <Button size="sm" onClick={props.onWholePageComment}>
           Comment on this whole page
         </Button>

@@ -13,6 +13,7 @@ export function SessionOverlay({ session }: { session: PageSession }) {
   return (
     <PageOverlay
       adder={state.adder}
+      canWrite={state.canWrite}
       editor={state.editor}
       card={card}
       notice={state.notice}

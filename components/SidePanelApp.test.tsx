@@ -217,4 +217,10 @@ describe('SidePanelApp filters and roles', () => {
     expect([...container.querySelectorAll('button')].filter((b) => /^(Edit|Delete)/.test(b.textContent ?? ''))).toHaveLength(0);
     expect(container.textContent).toContain('Readers can’t change comments.');
   });
+
+  it('never tells a reader to choose “Add comment”', async () => {
+    await mount(fakeApi({ ...state, role: 'reader', comments: [] }).api);
+    expect(container.textContent).toContain('There are no comments on this page yet.');
+    expect(container.textContent).not.toContain('Add comment');
+  });
 });

@@ -14,6 +14,7 @@ import {
   type LeaAnnotation,
   type Settings,
   quoteOf,
+  roleCan,
 } from '../utils/model';
 import { CommentEditor } from './CommentEditor';
 import { CommentView } from './CommentView';
@@ -81,7 +82,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   const all = page?.comments ?? [];
   const facets = useMemo(() => facetCounts(all.map((c) => c.annotation), filters, MAKING_IT_REAL_THEMES), [all, filters]);
   const shown = filterComments(all, filters);
-  const reader = page?.role === 'reader';
+  const reader = page?.role != null && !roleCan.write(page.role);
   const anchored = shown.filter((c) => c.status !== 'orphan');
   const orphans = shown.filter((c) => c.status === 'orphan');
 
@@ -202,7 +203,9 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
           )}
           <CommentFiltersForm filters={filters} facets={facets} total={all.length} shown={shown.length} onChange={setFilters} />
           <ThemeLegend />
-          {page.comments.length === 0 && <p>There are no comments on this page yet. Select some text on the page, then choose “Add comment”.</p>}
+          {page.comments.length === 0 && (
+            <p>{reader ? 'There are no comments on this page yet.' : 'There are no comments on this page yet. Select some text on the page, then choose “Add comment”.'}</p>
+          )}
           {page.comments.length > 0 && shown.length === 0 && <p>No comments match these filters.</p>}
           {anchored.length > 0 && (
             <ol class="space-y-3" aria-label="Comments in page order">

@@ -29,6 +29,7 @@ function App() {
   const [toolbar, setToolbar] = useState<PdfToolbarState | null>(null);
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const [session, setSession] = useState<PageSession | null>(null);
+  const [canWrite, setCanWrite] = useState(true);
   const [view, setView] = useState<PdfjsView | null>(null);
   const lastFind = useRef(-1);
   const [finder, setFinder] = useState<PdfSurface | null>(null);
@@ -116,6 +117,8 @@ function App() {
     void open(() => download, { url: boot.url, fileName: null });
   }, [container, open]);
 
+  useEffect(() => session?.subscribe(() => setCanWrite(session.getState().canWrite)), [session]);
+
   useEffect(() => {
     if (!session) return;
     const handler = createPageRequestListener(session);
@@ -140,6 +143,7 @@ function App() {
     <PdfViewerFrame
       status={status}
       toolbar={toolbar}
+      canWrite={canWrite}
       pagesRef={setContainer}
       onPage={(n) => view?.setPage(n)}
       onZoom={(z) => view?.setZoom(z)}

@@ -124,6 +124,9 @@ describe('a group sharing comments through the store', () => {
 
     // Readers are told plainly that they can't write, rather than finding nothing happens.
     await selectWithMouse(page, 'personal dignity');
+    // Readers are not offered "Add comment" by a selection (issue 11, item 12).
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('button', { name: 'Add comment' }).count()).toBe(0);
     await page.keyboard.press('Alt+Shift+C');
     await expect.poll(() => page.getByRole('status').textContent()).toContain('You joined this group as a reader');
 

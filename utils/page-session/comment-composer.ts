@@ -40,7 +40,7 @@ export function createCommentComposer(options: {
   /** Open the editor for the current selection, or say plainly why not. */
   async function startComment(): Promise<StartResult> {
     if (store.get().editor) return { started: true };
-    if (loader.role() === 'reader') return refuse(READER_CANNOT_WRITE, { adder: null });
+    if (!loader.canWrite()) return refuse(READER_CANNOT_WRITE, { adder: null });
     const selected = selection.current();
     const container = selected ? selected.range.commonAncestorContainer : null;
     const verdict = checkSelection({
@@ -69,7 +69,7 @@ export function createCommentComposer(options: {
   function startWholePageComment(page: number): StartResult {
     if (store.get().editor) return { started: true };
     const id = surface.identity();
-    if (loader.role() === 'reader') return refuse(READER_CANNOT_WRITE);
+    if (!loader.canWrite()) return refuse(READER_CANNOT_WRITE);
     if (!id) return refuse('This document can’t be commented on.');
     openEditor(wholePageQuote(page), {
       source: id.uri,

@@ -1,5 +1,6 @@
 import type { BackgroundRequest, PageState } from '../messaging';
 import { callBackground } from '../messaging';
+import { roleCan } from '../model';
 import { filterComments, NO_FILTERS, type CommentFilters } from '../overlay/filters';
 import type { DamagedRecord } from '../store/annotation-repo';
 import type { CommentListing, CommentPainter } from './comment-painter';
@@ -40,7 +41,7 @@ export function createCommentLoader(options: {
     damaged = list.damaged;
     role = list.role;
     listing = { annotations: list.annotations, authors: list.authors };
-    store.set({ settings });
+    store.set({ settings, canWrite: canWrite() });
     return repaint();
   }
 
@@ -67,12 +68,16 @@ export function createCommentLoader(options: {
     return painter.paintedCount();
   }
 
+  /** Readers may not write; without a group (role null) the person writes for themselves. */
+  const canWrite = () => role === null || roleCan.write(role);
+
   return {
     reload,
     repaint,
     setFilters,
     /** The person's role in their group as of the last reload (null when not connected). */
     role: () => role,
+    canWrite,
     /** Stored records that could not be read, as of the last reload. */
     damaged: () => damaged,
   };

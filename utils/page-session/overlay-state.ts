@@ -11,6 +11,8 @@ export interface OverlayState {
   /** Polite announcement for screen readers and a visible note (e.g. "Comment saved"). */
   notice: string;
   settings: Settings;
+  /** False for readers: nothing offers to add a comment (they read, filter and export). */
+  canWrite: boolean;
   comments: AnchoredComment[];
   /** Where comments cluster down the page, for the density strip. */
   density: DensityMark[];
@@ -27,7 +29,7 @@ export interface OverlayStore {
 
 /** A store holding nothing on screen yet, with the default settings. */
 export function createOverlayStore(): OverlayStore {
-  let state: OverlayState = { adder: null, editor: null, card: null, notice: '', settings: DEFAULT_SETTINGS, comments: [], density: [] };
+  let state: OverlayState = { adder: null, editor: null, card: null, notice: '', settings: DEFAULT_SETTINGS, canWrite: true, comments: [], density: [] };
   const listeners = new Set<() => void>();
   return {
     get: () => state,

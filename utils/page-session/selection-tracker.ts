@@ -24,12 +24,12 @@ export function createSelectionTracker(options: { doc: Document; win: Window; su
     return { range, text: selection.toString() };
   }
 
-  /** Show the adder by a settled selection in the document, or hide it. */
+  /** Show the adder by a settled selection in the document (never to readers), or hide it. */
   function settle() {
     const state = store.get();
     if (state.editor) return;
     const selected = current();
-    if (!selected || !selected.text.trim() || !surface.root().contains(selected.range.commonAncestorContainer)) {
+    if (!state.canWrite || !selected || !selected.text.trim() || !surface.root().contains(selected.range.commonAncestorContainer)) {
       if (state.adder) store.set({ adder: null });
       return;
     }
