@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionOverlay } from '../../components/SessionOverlay';
 import { READER_CANNOT_WRITE } from './comment-composer';
-import { selectText, startTestSession } from './test-session';
+import { selectText, startTestSession } from '../../tests/support/page-session';
 
 let stop: (() => void) | null = null;
 afterEach(() => {

@@ -1,7 +1,7 @@
-import type { Role } from '../model';
-import { DEFAULT_SETTINGS, type LeaAnnotation } from '../model';
-import { createDomSurface } from './dom-surface';
-import { createPageSession } from './page-session';
+import type { Role } from '../../utils/model';
+import { DEFAULT_SETTINGS, type LeaAnnotation } from '../../utils/model';
+import { createDomSurface } from '../../utils/page-session/dom-surface';
+import { createPageSession } from '../../utils/page-session/page-session';
 
 /** The page the session tests run on: two paragraphs of the Care Act. */
 export const TEST_PAGE_HTML =
