@@ -1,11 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { checkAddress } from './address-checks';
 import { createChangeHub, type ChangeHub } from './changes/hub';
 import { createNotifier } from './changes/notifier';
 import type { AppEnv, Limits, StoreDeps } from './context';
 import { cors } from './cors';
 import type { Db } from './db/db';
-import { ApiError, handleError, handleNotFound, setMaxBodyBytesForMessages, tooLargeMessage } from './errors';
+import { ApiError, DEFAULT_BODY_BYTES, handleError, handleNotFound, tooLargeMessage } from './errors';
+import type { Logger } from './log';
+import { assignRequestId } from './request-id';
 import { adminRoutes } from './routes/admin/admin.routes';
 import { annotationRoutes } from './routes/annotations/annotations.routes';
 import { authRoutes } from './routes/auth/auth.routes';
@@ -17,7 +20,7 @@ import { w3cRoutes } from './routes/w3c/w3c.routes';
 
 /** Default limits: generous for a group of people, tight enough to stop a runaway client. */
 export const DEFAULT_LIMITS: Limits = {
-  bodyBytes: 256 * 1024,
+  bodyBytes: DEFAULT_BODY_BYTES,
   join: { max: 30, windowSeconds: 600 },
   write: { max: 3000, windowSeconds: 60 },
 };
@@ -36,6 +39,8 @@ export interface AppOptions {
   clientAddress?: (c: Context) => string;
   /** Stream ping interval (default 15 s; tests shorten it). */
   pingMs?: number;
+  /** Where unexpected errors are logged (default console; tests capture it). */
+  logger?: Logger;
 }
 
 /** A running store app: Hono's fetch handler plus its change hub. */
@@ -71,22 +76,23 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
     notifier,
     clientAddress: options.clientAddress ?? defaultClientAddress,
     pingMs: options.pingMs ?? PING_MS,
+    logger: options.logger ?? console,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   };
-  setMaxBodyBytesForMessages(limits.bodyBytes);
-
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.notFound(handleNotFound);
-  app.use('*', cors);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
+  app.use('*', assignRequestId);
+  app.use('*', cors);
+  app.use('*', checkAddress);
   const limitStreamedBody = bodyLimit({
     maxSize: limits.bodyBytes,
     onError: () => {
-      throw new ApiError(413, 'body-too-large', tooLargeMessage());
+      throw new ApiError(413, 'body-too-large', tooLargeMessage(limits.bodyBytes));
     },
   });
   // A declared Content-Length is checked without touching the body: Node's parser never reads
@@ -97,7 +103,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
-      if (!/^\d+$/.test(length.trim()) || Number(length) > limits.bodyBytes) throw new ApiError(413, 'body-too-large', tooLargeMessage());
+      if (!/^\d+$/.test(length.trim()) || Number(length) > limits.bodyBytes) throw new ApiError(413, 'body-too-large', tooLargeMessage(limits.bodyBytes));
       return next();
     }
     return limitStreamedBody(c, next);

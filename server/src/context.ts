@@ -4,6 +4,7 @@ import type { Member } from './auth/roles';
 import type { ChangeHub } from './changes/hub';
 import type { Notifier } from './changes/notifier';
 import type { Db } from './db/db';
+import type { Logger } from './log';
 
 /** Limits a store enforces; tests and the benchmark raise them. */
 export interface Limits {
@@ -32,12 +33,16 @@ export interface StoreDeps {
   pingMs: number;
   /** The caller's network address for join rate limits. */
   clientAddress: (c: Context) => string;
+  /** Where unexpected errors are logged (codes and request ids only); default console. */
+  logger: Logger;
 }
 
 /** Hono environment of the store's app. */
 export interface AppEnv {
   Variables: {
     deps: StoreDeps;
+    /** Random id of this request (X-Request-Id), quoted in 500 answers and log lines. */
+    requestId: string;
     member: Member;
     /** Writes counted in the member's current window (authenticateWriter). */
     writeHits: number;

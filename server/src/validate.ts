@@ -1,19 +1,40 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import { ApiError } from './errors';
+import { findJsonProblem, jsonDepthExceeds, MAX_JSON_DEPTH, type JsonProblem } from './text-checks';
 
 /**
  * Read the request body as JSON: a body that is not JSON is `bad-json`, never a 500. The
- * size limit is enforced before this by the body-limit middleware.
+ * size limit is enforced before this by the body-limit middleware. Every route reads its
+ * body here, so this is where text the database cannot keep (a null character, a lone
+ * surrogate) and nesting deeper than MAX_JSON_DEPTH are refused, naming the field.
  */
 export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '') throw new ApiError(400, 'bad-json', 'The request has no body: send a JSON object.');
+  if (jsonDepthExceeds(text)) throw new ApiError(400, 'invalid-body', tooDeepMessage());
+  let input: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    input = JSON.parse(text) as unknown;
   } catch (error) {
     throw new ApiError(400, 'bad-json', `The request body is not valid JSON (${(error as Error).message}).`);
   }
+  const problem = findJsonProblem(input);
+  if (problem) throw new ApiError(400, 'invalid-body', describeJsonProblem(problem));
+  return input;
+}
+
+function tooDeepMessage(): string {
+  return `The request body is nested too deeply: the store accepts at most ${MAX_JSON_DEPTH} levels of lists and objects.`;
+}
+
+/** A JsonProblem in plain English, naming the field (its dot path) where it is. */
+export function describeJsonProblem(problem: JsonProblem): string {
+  if (problem.kind === 'depth') return tooDeepMessage();
+  const where = problem.inKey
+    ? problem.path ? `in a field name inside "${problem.path}"` : 'in a field name'
+    : problem.path ? `at "${problem.path}"` : 'in the body';
+  return `The request contains a character the store cannot keep (${problem.problem}) ${where}. Remove it and try again.`;
 }
 
 /**

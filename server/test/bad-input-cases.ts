@@ -30,6 +30,59 @@ const put = (c: CaseContext, uuid: string = randomUUID()) => `/api/groups/${c.gr
 const create = { 'if-none-match': '*' };
 const big = 'x'.repeat(300 * 1024);
 
+const NUL = 'a null character';
+const HALF = 'half of a character pair';
+const withText = (uuid: string, text: string) => makeComment({ uuid, text });
+const deep = (depth: number) => `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
+
+/**
+ * Text the database cannot keep (a null character, a lone surrogate), bodies nested
+ * thousands deep and cursors that do not decode, wherever they can be sent: each once gave
+ * a 500 and must be a 400 that says what is wrong and where.
+ */
+const UNSTORABLE_CASES: BadInputCase[] = [
+  { name: 'join: null character in the name', method: 'POST', path: () => '/api/join', call: () => ({ body: { code: 'abcd-efgh-jkmn', displayName: 'Mo\u0000' } }), status: 400, code: 'invalid-body', mentions: `${NUL}) at "displayName"` },
+  { name: 'join: lone surrogate in the name', method: 'POST', path: () => '/api/join', call: () => ({ rawBody: '{"code": "abcd-efgh-jkmn", "displayName": "Mo \\ud800"}' }), status: 400, code: 'invalid-body', mentions: `${HALF}, such as a broken emoji) at "displayName"` },
+  { name: 'admin: null character in the group name', method: 'POST', path: () => '/api/admin/groups', call: () => ({ token: 'test-admin-token-0123456789', body: { name: 'NC\u0000AG' } }), status: 400, code: 'invalid-body', mentions: `${NUL}) at "name"` },
+  { name: 'hide: null character in the reason', method: 'POST', path: (c) => `${put(c, c.existingUuid)}/hide`, call: (c) => ({ token: c.facilitator, body: { reason: '\u0000' } }), status: 400, code: 'invalid-body', mentions: `${NUL}) at "reason"` },
+  { name: 'put: null character in the comment text', method: 'PUT', path: () => '', call: (c) => ({ token: c.member, body: withText('0190f0e8-7c1a-7000-8000-000000000010', 'I care for my\u0000 mum'), headers: create }), status: 400, code: 'invalid-body', mentions: `${NUL}) at "body.0.value"` },
+  {
+    name: 'put: lone surrogate in the quote',
+    method: 'PUT',
+    path: () => '',
+    call: (c) => {
+      const comment = makeComment({ uuid: '0190f0e8-7c1a-7000-8000-000000000011' });
+      comment.target.selector[0] = { type: 'TextQuoteSelector', exact: 'local \udc00authority', prefix: 'the ', suffix: ' must' };
+      return { token: c.member, body: comment, headers: create };
+    },
+    status: 400,
+    code: 'invalid-body',
+    mentions: `${HALF}, such as a broken emoji) at "target.selector.0.exact"`,
+  },
+  {
+    name: 'put: null character in a field name',
+    method: 'PUT',
+    path: () => '',
+    call: (c) => ({ token: c.member, body: { ...makeComment({ uuid: '0190f0e8-7c1a-7000-8000-000000000012' }), target: { source: 'https://x.org/', 'sel\u0000ector': [] } }, headers: create }),
+    status: 400,
+    code: 'invalid-body',
+    mentions: 'in a field name inside "target"',
+  },
+  { name: 'put: JSON nested 4,000 deep', method: 'PUT', path: (c) => put(c), call: (c) => ({ token: c.member, rawBody: `{"type": "Annotation", "target": ${deep(4000)}}`, headers: create }), status: 400, code: 'invalid-body', mentions: 'nested too deeply' },
+  { name: 'put: JSON nested 100,000 deep', method: 'PUT', path: (c) => put(c), call: (c) => ({ token: c.member, rawBody: deep(100_000), headers: create }), status: 400, code: 'invalid-body', mentions: 'at most 64 levels' },
+  { name: 'w3c: null character in the body text', method: 'POST', path: (c) => `/annotations/${c.group}/`, call: (c) => ({ token: c.member, body: { type: 'Annotation', body: { type: 'TextualBody', value: 'x\u0000' }, target: 'http://x.org/' } }), status: 400, code: 'invalid-body', mentions: `${NUL}) at "body.value"` },
+  { name: 'w3c: lone surrogate in the target', method: 'POST', path: (c) => `/annotations/${c.group}/`, call: (c) => ({ token: c.member, rawBody: '{"type": "Annotation", "target": "http://x.org/\\ud83d"}' }), status: 400, code: 'invalid-body', mentions: `${HALF}, such as a broken emoji) at "target"` },
+  { name: 'w3c: JSON nested 4,000 deep', method: 'POST', path: (c) => `/annotations/${c.group}/`, call: (c) => ({ token: c.member, rawBody: `{"type": "Annotation", "target": "http://x.org/", "body": ${deep(4000)}}` }), status: 400, code: 'invalid-body', mentions: 'nested too deeply' },
+  { name: 'revoke: null character in the member id', method: 'DELETE', path: (c) => `/api/groups/${c.group}/members/%00`, call: (c) => ({ token: c.facilitator }), status: 400, code: 'invalid-body', mentions: `address contains a character the store cannot keep (${NUL})` },
+  { name: 'put: null character in the group id', method: 'PUT', path: () => `/api/groups/abc%00def/annotations/${randomUUID()}`, call: (c) => ({ token: c.member, body: makeComment(), headers: create }), status: 400, code: 'invalid-body', mentions: 'address' },
+  { name: 'invite: lone surrogate in the code', method: 'DELETE', path: (c) => `/api/groups/${c.group}/invites/%ED%A0%80`, call: (c) => ({ token: c.facilitator }), status: 400, code: 'invalid-body', mentions: 'percent-encoded' },
+  { name: 'digest: document=%00', method: 'GET', path: (c) => `/api/groups/${c.group}/digest?format=csv&document=%00`, call: (c) => ({ token: c.reader }), status: 400, code: 'invalid-body', mentions: `"document" parameter in the address contains a character the store cannot keep (${NUL})` },
+  { name: 'w3c: page=%00', method: 'GET', path: (c) => `/annotations/${c.group}/?page=%00`, call: (c) => ({ token: c.reader }), status: 400, code: 'invalid-body', mentions: '"page"' },
+  { name: 'w3c: page with a character HTTP headers cannot carry', method: 'GET', path: (c) => `/annotations/${c.group}/?page=%E2%80%AE`, call: (c) => ({ token: c.reader }), status: 400, code: 'invalid-body', mentions: '"page"' },
+  { name: 'changes: a cursor too large to decode', method: 'GET', path: (c) => `/api/groups/${c.group}/changes?after=zzzzzzzzzzzzzz-zzzzzzzzzzzzzz`, call: (c) => ({ token: c.reader }), status: 400, code: 'invalid-body' },
+  { name: 'changes: a cursor with a huge second part', method: 'GET', path: (c) => `/api/groups/${c.group}/changes?after=0-zzzzzzzzzzzzzz`, call: (c) => ({ token: c.reader }), status: 400, code: 'invalid-body' },
+];
+
 export const BAD_INPUT_CASES: BadInputCase[] = [
   { name: 'join: malformed JSON', method: 'POST', path: () => '/api/join', call: () => ({ rawBody: '{"code": ' }), status: 400, code: 'bad-json', mentions: 'JSON' },
   { name: 'join: empty body', method: 'POST', path: () => '/api/join', call: () => ({ rawBody: '' }), status: 400, code: 'bad-json' },
@@ -109,4 +162,5 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     code: 'invalid-body',
   },
   { name: 'unknown address', method: 'GET', path: () => '/api/nothing-here', call: () => ({}), status: 404, code: 'not-found' },
+  ...UNSTORABLE_CASES,
 ];
