@@ -19,11 +19,20 @@ export function authorLabel(annotation: LeaAnnotation): string {
   return annotation.attribution === 'named' && annotation.creator ? annotation.creator.name : 'Anonymous';
 }
 
-/** One comment as people read it: kind, text, themes, perspective, who and who can see it. */
-export function CommentView({ annotation, showQuote = false }: { annotation: LeaAnnotation; showQuote?: boolean }) {
+/** What an author reads on their own comment once a facilitator has hidden it from the group. */
+export function hiddenNotice(reason: string): string {
+  return `Hidden by your group's facilitator: ${reason}`;
+}
+
+/**
+ * One comment as people read it: kind, text, themes, perspective, who and who can see it, and
+ * (`hidden`) that a facilitator hid it from the group, with their reason.
+ */
+export function CommentView({ annotation, showQuote = false, hidden = null }: { annotation: LeaAnnotation; showQuote?: boolean; hidden?: { reason: string } | null }) {
   const themes = themesOf(annotation);
   return (
     <div class="space-y-2 text-sm text-grey-9">
+      {hidden && <p class="rounded border border-red-error bg-grey-1 p-1 text-xs font-semibold">{hiddenNotice(hidden.reason)}</p>}
       <p class="text-xs font-semibold uppercase tracking-wide text-grey-7">{labelFor(KINDS, kindOf(annotation))}</p>
       {showQuote && (
         <blockquote class="border-l-4 border-grey-4 pl-2 italic text-grey-8">

@@ -152,7 +152,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             {quote}
           </button>
         )}
-        <CommentView annotation={annotation} />
+        <CommentView annotation={annotation} hidden={sync?.hidden[annotation.id] ?? null} />
         {!comment.mine || reader ? (
           <p class="text-xs text-grey-7">{reader ? 'Readers can’t change comments.' : 'Written by another member of your group: only they can change it.'}</p>
         ) : (

@@ -8,9 +8,12 @@ export interface SyncStatusProps {
   onResolve: (id: string, choice: 'mine' | 'theirs') => void;
 }
 
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /**
- * Sync state in words ("All saved", "3 comments waiting to send (offline)"…) and, when the
- * same comment was changed in two places, both versions with a plain choice. Neither is lost.
+ * Sync state in words ("All saved", "3 comments waiting to send (offline)"…), each comment the
+ * store refused (which one, and why), and, when the same comment was changed in two places,
+ * both versions with a plain choice. Nothing is lost.
  */
 export function SyncStatus({ overview, onRetry, onResolve }: SyncStatusProps) {
   return (
@@ -27,6 +30,26 @@ export function SyncStatus({ overview, onRetry, onResolve }: SyncStatusProps) {
           </>
         )}
       </p>
+      {overview.refused.length > 0 && (
+        <ul class="space-y-1" aria-label="Comments not sent to the group">
+          {overview.refused.map((refused) => (
+            <li key={refused.id} class="rounded border border-grey-5 bg-white p-2">
+              {refused.quote !== null ? (
+                <>
+                  <span class="font-semibold">Your comment on “{shorten(refused.quote, 80)}”</span>
+                  {refused.text && <>: {shorten(refused.text, 120)}</>}
+                </>
+              ) : (
+                <span class="font-semibold">A deleted comment (id {refused.id.replace(/^urn:uuid:/, '')})</span>
+              )}
+              <br />
+              <span class="text-grey-7">
+                {refused.damaged ? 'Damaged on this computer' : 'Refused by the group store'}: {refused.message}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       {overview.conflicts.map((conflict) => (
         <div key={conflict.id} class="space-y-1 rounded border border-grey-5 bg-white p-2" role="group" aria-label="A comment with two versions">
           <p class="font-semibold">This comment was changed in two places. Which version should be kept?</p>

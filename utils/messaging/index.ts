@@ -19,3 +19,4 @@ export function callPage<K extends PageRequest['type']>(
   return call<PageRequest, PageResponses, K>(send, request);
 }
 export { callTab, NO_RECEIVER } from './call-tab';
+export { createBackgroundListener, isExtensionPage, NOT_FROM_A_WEB_PAGE } from './background-listener';

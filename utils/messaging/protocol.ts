@@ -2,19 +2,38 @@ import * as v from 'valibot';
 import type { AnchorStatus, LeaAnnotation, Role, Settings } from '../model';
 import type { DocumentAnnotations } from '../store/annotation-repo';
 import type { Conflict } from '../store/conflicts';
-import type { StoreConnection } from '../store/sync-records';
+import type { RefusedComment, StoreConnection } from '../store/sync-records';
 import { CommentFiltersSchema } from '../overlay/filters';
 
 /**
  * The typed call maps between extension contexts. Requests are validated with these schemas
  * on arrival (they cross a trust boundary: content scripts run inside web pages).
  */
-export const BackgroundRequestSchema = v.variant('type', [
+const Id = v.pipe(v.string(), v.maxLength(100));
+
+/** What a content script (inside a web page) may ask the background: its page's comments and no more. */
+const CONTENT_REQUESTS = [
   v.object({ type: v.literal('annotations/list'), uris: v.pipe(v.array(v.pipe(v.string(), v.maxLength(4096))), v.maxLength(20)) }),
   v.object({ type: v.literal('annotations/save'), annotation: v.unknown() }),
-  v.object({ type: v.literal('annotations/all') }),
-  v.object({ type: v.literal('annotations/delete'), id: v.pipe(v.string(), v.maxLength(100)) }),
   v.object({ type: v.literal('settings/get') }),
+  /** A page or panel showing comments asks for live updates for the next minute. */
+  v.object({ type: v.literal('sync/keep-live') }),
+  /** A content script found the page is a PDF shown by the browser. */
+  v.object({ type: v.literal('pdf/detected') }),
+] as const;
+
+/** Content script → background. The background applies this map to every sender that is not an extension page. */
+export const ContentRequestSchema = v.variant('type', [...CONTENT_REQUESTS]);
+export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
+
+/**
+ * Extension page (side panel, popup, options, digest, PDF viewer) → background: everything,
+ * including what joins, leaves or wipes the group (sync/connect, sync/forget-me, …).
+ */
+export const BackgroundRequestSchema = v.variant('type', [
+  ...CONTENT_REQUESTS,
+  v.object({ type: v.literal('annotations/all') }),
+  v.object({ type: v.literal('annotations/delete'), id: Id }),
   v.object({ type: v.literal('sync/status') }),
   v.object({
     type: v.literal('sync/connect'),
@@ -25,13 +44,9 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('sync/disconnect') }),
   v.object({ type: v.literal('sync/forget-me') }),
   v.object({ type: v.literal('sync/retry') }),
-  v.object({ type: v.literal('sync/resolve'), id: v.pipe(v.string(), v.maxLength(100)), choice: v.picklist(['mine', 'theirs']) }),
-  /** A page or panel showing comments asks for live updates for the next minute. */
-  v.object({ type: v.literal('sync/keep-live') }),
+  v.object({ type: v.literal('sync/resolve'), id: Id, choice: v.picklist(['mine', 'theirs']) }),
   /** Show a PDF (in tab `tabId`, or a new tab) in the annotator's own viewer. */
   v.object({ type: v.literal('pdf/open'), url: v.pipe(v.string(), v.maxLength(4096)), tabId: v.optional(v.pipe(v.number(), v.integer())) }),
-  /** A content script found the page is a PDF shown by the browser. */
-  v.object({ type: v.literal('pdf/detected') }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -69,6 +84,10 @@ export interface SyncOverview {
   /** True when something needs the person (offline, refused, withdrawn, versions to choose). */
   needsAttention: boolean;
   conflicts: Conflict[];
+  /** Comments kept here that the store refused (or that are damaged), with why: so the person sees which. */
+  refused: RefusedComment[];
+  /** Comments on this computer a facilitator hid, by id, with the reason (the author keeps theirs). */
+  hidden: Record<string, { reason: string }>;
 }
 
 /** Requests an extension page or the background sends to the content script in a tab. */

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import type { Reply } from './protocol';
 
 type Typed = { type: string };
-type Handlers<Req extends Typed, Res extends Record<Req['type'], unknown>> = {
+/** One function per request type of a call map, answering that type's response. */
+export type Handlers<Req extends Typed, Res extends Record<Req['type'], unknown>> = {
   [K in Req['type']]: (request: Extract<Req, { type: K }>, sender: unknown) => Promise<Res[K]> | Res[K];
 };
 

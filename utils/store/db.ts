@@ -10,10 +10,11 @@ export interface OutboxEntry {
   op: 'put' | 'delete';
   queuedAt: string;
   /**
-   * Set when the store refused this change for good (for example a comment it finds invalid):
-   * the entry is kept, skipped by the sync engine and explained to the person.
+   * Set when the store refused this change for good (for example a comment it finds invalid),
+   * or when this computer found it damaged (`damaged`): the entry is kept, skipped by the sync
+   * engine and explained to the person.
    */
-  parked?: { message: string; at: string };
+  parked?: { message: string; at: string; damaged?: true };
 }
 
 /**

@@ -75,10 +75,10 @@ export async function ackOutbox(db: LeaDb, seq: number, revision: string | null)
  * The store refused the change at `seq` for good: keep the entry (nothing is lost) but skip it
  * until the person edits the comment again or asks to retry.
  */
-export async function parkOutbox(db: LeaDb, seq: number, message: string, at: Date): Promise<void> {
+export async function parkOutbox(db: LeaDb, seq: number, message: string, at: Date, damaged = false): Promise<void> {
   const tx = db.transaction('outbox', 'readwrite');
   const entry = await tx.store.get(seq);
-  if (entry) await tx.store.put({ ...entry, parked: { message, at: at.toISOString() } });
+  if (entry) await tx.store.put({ ...entry, parked: { message, at: at.toISOString(), ...(damaged ? { damaged: true as const } : {}) } });
   await tx.done;
 }
 

@@ -37,10 +37,19 @@ export async function applyRemoteChanges(db: LeaDb, changes: readonly RemoteChan
   return changed;
 }
 
+const sameHidden = (a: { reason: string } | null | undefined, b: { reason: string } | null) => JSON.stringify(a ?? null) === JSON.stringify(b);
+
 async function applyOne(tx: RemoteTx, change: RemoteChange): Promise<boolean> {
+  const infos = tx.objectStore('syncInfo');
+  const info = await infos.get(change.id);
   // A local change not yet sent wins for now: its push carries the old revision as If-Match,
   // so if this remote change really differs the store answers 412 and both versions are kept.
-  if ((await tx.objectStore('outbox').index('by-annotation').count(change.id)) > 0) return false;
+  // A facilitator hiding or unhiding it is still noted, so its author hears of it at once.
+  if ((await tx.objectStore('outbox').index('by-annotation').count(change.id)) > 0) {
+    if (change.deleted || !info || sameHidden(info.hidden, change.hidden)) return false;
+    await infos.put({ ...info, hidden: change.hidden });
+    return true;
+  }
 
   const conflicts = tx.objectStore('conflicts');
   const conflict = await conflicts.get(change.id);
@@ -53,13 +62,19 @@ async function applyOne(tx: RemoteTx, change: RemoteChange): Promise<boolean> {
   }
 
   const annotations = tx.objectStore('annotations');
-  const infos = tx.objectStore('syncInfo');
-  const info = await infos.get(change.id);
   const annotation = usableAnnotation(change);
 
   if (change.annotation === null) {
-    // Deleted, or hidden by a facilitator: it goes from this computer too.
     const existed = (await annotations.get(change.id)) !== undefined;
+    // Hidden by a facilitator (the store sends its text only to facilitators): the author keeps
+    // their own copy, marked with the reason, and is told; everyone else loses it.
+    const mine = (info?.author ?? 'me') === 'me';
+    if (!change.deleted && change.hidden && mine && existed) {
+      if (info?.revision === change.revision && sameHidden(info.hidden, change.hidden)) return false;
+      await infos.put({ id: change.id, revision: change.revision, author: 'me', hidden: change.hidden });
+      return true;
+    }
+    // Deleted, or someone else's comment hidden: it goes from this computer too.
     await annotations.delete(change.id);
     await infos.delete(change.id);
     return existed;
@@ -67,8 +82,7 @@ async function applyOne(tx: RemoteTx, change: RemoteChange): Promise<boolean> {
   // An annotation written by another tool that this extension cannot show: leave it to them.
   if (!annotation) return false;
 
-  const sameHidden = JSON.stringify(info?.hidden ?? null) === JSON.stringify(change.hidden);
-  if (info?.revision === change.revision && sameHidden && (await annotations.get(change.id))) return false;
+  if (info?.revision === change.revision && sameHidden(info.hidden, change.hidden) && (await annotations.get(change.id))) return false;
   await annotations.put(annotation);
   await infos.put({ id: change.id, revision: change.revision, author: info?.author ?? 'other', hidden: change.hidden });
   return true;

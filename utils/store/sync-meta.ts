@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { checkAnnotation, commentText, quoteOf } from '../model';
 import type { LeaDb } from './db';
 import { StoreError } from './errors';
 import { groupOutbox } from './outbox-batch';
@@ -8,6 +9,7 @@ import {
   SYNC_META_KEYS,
   SyncStateSchema,
   readStored,
+  type RefusedComment,
   type StoreConnection,
   type SyncState,
   type SyncStatus,
@@ -68,31 +70,32 @@ export async function patchSyncState(db: LeaDb, patch: Partial<SyncState>): Prom
 
 /** Everything the status line needs, read in one transaction. */
 export async function syncStatus(db: LeaDb): Promise<SyncStatus> {
-  const tx = db.transaction(['outbox', 'conflicts', 'meta'], 'readonly');
+  const tx = db.transaction(['outbox', 'conflicts', 'meta', 'annotations'], 'readonly');
   const [entries, conflicts, storedConnection, storedState] = await Promise.all([
     tx.objectStore('outbox').getAll(),
     tx.objectStore('conflicts').count(),
     tx.objectStore('meta').get(SYNC_META_KEYS.connection),
     tx.objectStore('meta').get(SYNC_META_KEYS.state),
   ]);
-  await tx.done;
   let waiting = 0;
-  let parked = 0;
-  let parkedMessage: string | null = null;
-  for (const list of groupOutbox(entries).values()) {
-    const latest = list[list.length - 1]!;
-    if (latest.parked) {
-      parked++;
-      parkedMessage ??= latest.parked.message;
-    } else waiting++;
+  const refused: RefusedComment[] = [];
+  for (const [id, list] of groupOutbox(entries)) {
+    const parked = list[list.length - 1]!.parked;
+    if (!parked) {
+      waiting++;
+      continue;
+    }
+    const checked = checkAnnotation(await tx.objectStore('annotations').get(id));
+    const shown = checked.ok ? { quote: quoteOf(checked.value), text: commentText(checked.value) } : { quote: null, text: null };
+    refused.push({ id, message: parked.message, damaged: parked.damaged === true, ...shown });
   }
+  await tx.done;
   const connection = readStored(StoreConnectionSchema, storedConnection);
   return {
     ...(readStored(SyncStateSchema, storedState) ?? EMPTY_SYNC_STATE),
     connection: connection ? withoutToken(connection) : null,
     waiting,
-    parked,
-    parkedMessage,
+    refused,
     conflicts,
   };
 }

@@ -81,12 +81,22 @@ export interface SyncStatus extends SyncState {
   connection: Omit<StoreConnection, 'token'> | null;
   /** Comments with changes waiting to be sent. */
   waiting: number;
-  /** Comments whose latest change the store refused for good. */
-  parked: number;
-  /** Why the first parked comment was refused, in plain English. */
-  parkedMessage: string | null;
+  /** Comments whose latest change the store refused for good (or that are damaged here), oldest first. */
+  refused: RefusedComment[];
   /** Comments with two versions waiting for their author's choice. */
   conflicts: number;
+}
+
+/** A comment kept on this computer whose latest change is not being sent, and why. */
+export interface RefusedComment {
+  id: string;
+  /** Why, in plain English: the store's own explanation when it gave one. */
+  message: string;
+  /** True when the problem is on this computer (a damaged record), not the store's refusal. */
+  damaged: boolean;
+  /** The passage it is about, and the start of its text, so the person can tell which one (null: deleted). */
+  quote: string | null;
+  text: string | null;
 }
 
 /** Read a stored value through a schema; anything damaged counts as absent. */

@@ -106,7 +106,7 @@ describe('outbox for sync', () => {
     const [first] = await repo.takeOutboxBatch(10);
     await repo.parkOutbox(first!.seq, 'Too long.');
     expect((await repo.takeOutboxBatch(10)).map((i) => i.annotationId)).toEqual([b.id]);
-    expect(await repo.syncStatus()).toMatchObject({ waiting: 1, parked: 1, parkedMessage: 'Too long.' });
+    expect(await repo.syncStatus()).toMatchObject({ waiting: 1, refused: [{ id: first!.annotationId, message: 'Too long.', damaged: false, quote: 'care', text: 'comment 1' }] });
     expect(await repo.retryParked()).toBe(1);
     expect(await repo.takeOutboxBatch(10)).toHaveLength(2);
   });
@@ -133,6 +133,51 @@ describe('remote changes', () => {
     expect((await repo.syncInfoFor([a.id]))[a.id]!.hidden).toEqual({ reason: 'Personal details' });
     await repo.applyRemoteChange(remote(null, a.id, 'r2', { hidden: { reason: 'Personal details' } }));
     expect(await db.get('annotations', a.id)).toBeUndefined();
+  });
+
+  it('keeps its author’s own comment when a facilitator hides it, marked with the reason, until it is unhidden', async () => {
+    const local = createAnnotationRepo(db, clock);
+    const repo = createSyncRepo(db, clock);
+    const mine = await local.save(comment(6, 'my story'));
+    await repo.ackOutbox((await repo.takeOutboxBatch(1))[0]!.seq, 'r1');
+    // What the store sends a member who is not a facilitator: hidden, with no text.
+    const hidden = remote(null, mine.id, 'r2', { deleted: false, hidden: { reason: 'Names a staff member' } });
+    expect(await repo.applyRemoteChange(hidden)).toBe(true);
+    expect(await local.get(mine.id)).toEqual(mine);
+    expect((await repo.syncInfoFor([mine.id]))[mine.id]).toEqual({ id: mine.id, revision: 'r2', author: 'me', hidden: { reason: 'Names a staff member' } });
+    expect(await repo.applyRemoteChange(hidden)).toBe(false);
+    expect(await repo.takeOutboxBatch(10)).toEqual([]);
+
+    expect(await repo.applyRemoteChange(remote(mine, mine.id, 'r3'))).toBe(true);
+    expect(await local.get(mine.id)).toEqual(mine);
+    expect((await repo.syncInfoFor([mine.id]))[mine.id]).toMatchObject({ revision: 'r3', author: 'me', hidden: null });
+  });
+
+  it('removes another member’s comment a facilitator hid, and the author’s when it is then deleted', async () => {
+    const local = createAnnotationRepo(db, clock);
+    const repo = createSyncRepo(db, clock);
+    const theirs = comment(7, 'their story');
+    await repo.applyRemoteChange(remote(theirs, theirs.id, 'r1'));
+    expect(await repo.applyRemoteChange(remote(null, theirs.id, 'r2', { deleted: false, hidden: { reason: 'Personal details' } }))).toBe(true);
+    expect(await local.get(theirs.id)).toBeNull();
+
+    const mine = await local.save(comment(8, 'my story'));
+    await repo.ackOutbox((await repo.takeOutboxBatch(1))[0]!.seq, 'r1');
+    await repo.applyRemoteChange(remote(null, mine.id, 'r2', { deleted: false, hidden: { reason: 'Personal details' } }));
+    expect(await repo.applyRemoteChange(remote(null, mine.id, 'r3'))).toBe(true);
+    expect(await local.get(mine.id)).toBeNull();
+  });
+
+  it('notes a hide on a comment whose edit is still waiting to be sent, and keeps the edit', async () => {
+    const local = createAnnotationRepo(db, clock);
+    const repo = createSyncRepo(db, clock);
+    const mine = await local.save(comment(9, 'first words'));
+    await repo.ackOutbox((await repo.takeOutboxBatch(1))[0]!.seq, 'r1');
+    const edit = await local.save(edited(mine, 'second words'));
+    expect(await repo.applyRemoteChange(remote(null, mine.id, 'r2', { deleted: false, hidden: { reason: 'Off topic' } }))).toBe(true);
+    expect(await local.get(mine.id)).toEqual(edit);
+    expect((await repo.syncInfoFor([mine.id]))[mine.id]).toMatchObject({ revision: 'r1', hidden: { reason: 'Off topic' } });
+    expect(await repo.takeOutboxBatch(10)).toHaveLength(1);
   });
 
   it('never overwrites a local change that is still waiting to be sent', async () => {

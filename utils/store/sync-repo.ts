@@ -26,12 +26,19 @@ export function createSyncRepo(db: LeaDb, clock: () => Date) {
 
     takeOutboxBatch: (n: number) => takeOutboxBatch(db, n),
     ackOutbox: (seq: number, revision: string | null) => ackOutbox(db, seq, revision),
-    parkOutbox: (seq: number, message: string) => parkOutbox(db, seq, message, clock()),
+    /** Keep the change at `seq` but stop sending it; `damaged`: the problem is on this computer. */
+    parkOutbox: (seq: number, message: string, options: { damaged?: boolean } = {}) => parkOutbox(db, seq, message, clock(), options.damaged),
     retryParked: () => retryParked(db),
 
     recordConflict: (input: { seq: number; theirs: StoredAnnotation | null; theirsRevision: string }) => recordConflict(db, input, clock()),
     resolveConflict: (id: string, choice: 'mine' | 'theirs') => resolveConflict(db, id, choice, clock()),
     listConflicts: () => listConflicts(db),
+
+    /** Every comment on this computer a facilitator hid, by id, with the reason. */
+    async listHidden(): Promise<Record<string, { reason: string }>> {
+      const infos = await db.getAll('syncInfo');
+      return Object.fromEntries(infos.flatMap((i) => (i.hidden ? [[i.id, i.hidden]] : [])));
+    },
 
     /** Sync facts for the side panel (who wrote it, hidden by a facilitator), defaults filled in. */
     async syncInfoFor(ids: readonly string[]): Promise<Record<string, SyncInfo>> {

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../store';
+import type { RefusedComment, SyncStatus } from '../store';
 import { isRetryableKind } from './errors';
 
 const count = (n: number) => `${n} ${n === 1 ? 'comment' : 'comments'}`;
@@ -16,13 +16,30 @@ export function describeTimeAgo(iso: string | null, now: Date): string {
   return unit(days, 'day');
 }
 
+/** The status line in words, and whether it asks something of the person. */
+export interface SyncStateDescription {
+  /** One plain-English sentence, e.g. "All saved" or "3 comments waiting to send (offline)". */
+  sentence: string;
+  /**
+   * True when connected and not everything is saved in the group store (waiting, offline,
+   * refused, withdrawn, versions to choose): the panel then offers "Try again now".
+   * Decided from the status itself, never from the sentence.
+   */
+  needsAttention: boolean;
+}
+
 /**
  * The side panel's one-line sync status, in words. The most pressing fact wins: not connected,
  * access withdrawn, offline or unreachable, versions to choose between, comments the store
  * refused, comments waiting, or "All saved".
  */
-export function describeSyncState(status: SyncStatus, now: Date): string {
-  if (!status.connection) return 'Not connected to a group: comments are kept on this computer only';
+export function describeSyncState(status: SyncStatus, now: Date): SyncStateDescription {
+  if (!status.connection) return { sentence: 'Not connected to a group: comments are kept on this computer only', needsAttention: false };
+  const allSaved = status.lastError === null && status.conflicts === 0 && status.refused.length === 0 && status.waiting === 0;
+  return { sentence: sentenceFor(status, now), needsAttention: !allSaved };
+}
+
+function sentenceFor(status: SyncStatus, now: Date): string {
   const error = status.lastError;
   if (error?.kind === 'revoked') return 'Your invite has been withdrawn: ask your facilitator for a new one';
   if (error?.kind === 'unauthenticated') return "The group store doesn't recognise this computer any more: connect again with a new invite";
@@ -31,8 +48,25 @@ export function describeSyncState(status: SyncStatus, now: Date): string {
   if (status.conflicts > 0) {
     return `${count(status.conflicts)} ${status.conflicts === 1 ? 'has' : 'have'} two versions: choose which to keep`;
   }
-  if (status.parked > 0) return `${count(status.parked)} could not be sent: ${status.parkedMessage ?? 'the group store turned it down'}`;
+  if (status.refused.length > 0) return describeRefused(status.refused);
   if (error) return error.message;
   if (status.waiting > 0) return `${count(status.waiting)} waiting to send`;
   return 'All saved';
+}
+
+/** Why comments are not being sent, said so that the person knows nothing is lost. */
+function describeRefused(refused: readonly RefusedComment[]): string {
+  const first = refused[0]!;
+  const reason = withoutFinalStop(first.message);
+  if (refused.length === 1) {
+    if (first.damaged) return `One comment is damaged on this computer, so it can't be sent: ${reason}. It is kept, not deleted.`;
+    return `The group store refused one comment: ${reason}. It is kept on this computer.`;
+  }
+  if (refused.some((r) => r.damaged)) return `${refused.length} comments can't be sent. They are kept on this computer.`;
+  const oneReason = refused.every((r) => r.message === first.message);
+  return `The group store refused ${refused.length} comments${oneReason ? `: ${reason}` : ''}. They are kept on this computer.`;
+}
+
+function withoutFinalStop(text: string): string {
+  return text.replace(/[.\s]+$/, '');
 }

@@ -31,11 +31,13 @@ export class SyncError extends Error {
   readonly retryAfterMs: number | null;
   /** From `Retry-After` as an HTTP date (epoch milliseconds). */
   readonly retryAt: number | null;
+  /** The store's own explanation (its error body's message, shortened), when it sent one. */
+  readonly storeMessage: string | null;
 
   constructor(
     kind: SyncErrorKind,
     message: string,
-    details: { status?: number; code?: string; current?: CurrentVersion; retryAfterMs?: number; retryAt?: number; cause?: unknown } = {},
+    details: { status?: number; code?: string; current?: CurrentVersion; retryAfterMs?: number; retryAt?: number; storeMessage?: string; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'SyncError';
@@ -45,6 +47,7 @@ export class SyncError extends Error {
     this.current = details.current ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.retryAt = details.retryAt ?? null;
+    this.storeMessage = details.storeMessage ?? null;
   }
 }
 

@@ -22,6 +22,7 @@ export function createFakeStore() {
   const rows = new Map<string, Row>();
   const log: LogEntry[] = [];
   const faults: Fault[] = [];
+  const refusals = new Map<string, Exclude<Fault, { offline: true }>>();
   const streams = new Set<{ controller: ReadableStreamDefaultController<Uint8Array>; member: Member }>();
   const requests: { method: string; path: string; headers: Record<string, string>; body?: unknown }[] = [];
   let counter = 0;
@@ -130,12 +131,17 @@ export function createFakeStore() {
     return { status: 200, headers: new Headers({ 'Content-Type': 'text/event-stream' }), text: async () => '', body };
   }
 
+  function refusalFor(method: string, pathname: string): Fault | undefined {
+    const uuid = method === 'PUT' || method === 'DELETE' ? /\/annotations\/([0-9a-f-]{36})$/.exec(pathname)?.[1] : undefined;
+    return uuid === undefined ? undefined : refusals.get(uuidToId(uuid));
+  }
+
   async function handle(url: string, init: FetchRequest): Promise<FetchResponse> {
     const { pathname, searchParams } = new URL(url);
     const headers = Object.fromEntries(Object.entries(init.headers).map(([k, v]) => [k.toLowerCase(), v]));
     const body = init.body === undefined ? undefined : JSON.parse(init.body);
     requests.push({ method: init.method, path: pathname + (searchParams.size ? `?${searchParams}` : ''), headers, body });
-    const fault = faults.shift();
+    const fault = faults.shift() ?? refusalFor(init.method, pathname);
     if (fault && 'offline' in fault) throw new TypeError('Failed to fetch');
     if (fault) return fail(fault.status, fault.code ?? 'fault', fault.message ?? 'Injected fault.', {}, fault.headers);
 
@@ -178,6 +184,10 @@ export function createFakeStore() {
     failNext(...next: Fault[]) {
       faults.push(...next);
     },
+    /** Answer every push of comment `id` (PUT or DELETE) with `fault` from now on, as a store refusing that one comment. */
+    refuse(id: string, fault: Exclude<Fault, { offline: true }>) {
+      refusals.set(id, fault);
+    },
     /** Remove a member: their token answers 401 token-revoked from now on. */
     revoke(memberId: string) {
       for (const m of members.values()) if (m.memberId === memberId) m.revoked = true;
@@ -186,6 +196,11 @@ export function createFakeStore() {
     hide(id: string, reason: string) {
       const row = rows.get(id);
       if (row) record(id, { ...row, hidden: { reason }, revision: `r${counter + 1}` });
+    },
+    /** A facilitator unhides a comment. */
+    unhide(id: string) {
+      const row = rows.get(id);
+      if (row) record(id, { ...row, hidden: null, revision: `r${counter + 1}` });
     },
     /** Close every open stream, as a server restart would. */
     dropStreams() {

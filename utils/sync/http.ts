@@ -62,7 +62,7 @@ export async function errorFromResponse(response: FetchResponse): Promise<SyncEr
   const body = v.safeParse(ErrorBodySchema, json);
   const code = body.success ? body.output.error.code : undefined;
   const storeMessage = body.success ? quoteStoreMessage(body.output.error.message) : '';
-  const base = { status, ...(code === undefined ? {} : { code }) };
+  const base = { status, ...(code === undefined ? {} : { code }), ...(storeMessage ? { storeMessage } : {}) };
 
   if (status === 401) {
     return code === 'token-revoked'

@@ -9,8 +9,9 @@ export type PushOutcome = 'pushed' | 'conflict' | 'parked';
 
 /**
  * Push one annotation's latest state and record the result in IndexedDB. Conflicts are kept
- * with both versions; changes the store refuses for good are parked with its reason. Only
- * failures worth retrying (offline, server, rate-limited) and lost access reject.
+ * with both versions; a change the store refuses for good (400, 403, 413 and other 4xx) is
+ * parked with its reason, so the rest of the outbox goes on. Only failures worth retrying
+ * (offline, server, rate-limited) and lost access reject.
  */
 export async function pushItem(repo: SyncRepo, client: StoreClient, group: string, item: OutboxItem): Promise<PushOutcome> {
   try {
@@ -19,7 +20,7 @@ export async function pushItem(repo: SyncRepo, client: StoreClient, group: strin
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;
     if (error.kind === 'invalid' || error.kind === 'forbidden') {
-      await repo.parkOutbox(item.seq, error.message);
+      await repo.parkOutbox(item.seq, error.storeMessage ?? error.message);
       return 'parked';
     }
     throw error;
@@ -29,7 +30,7 @@ export async function pushItem(repo: SyncRepo, client: StoreClient, group: strin
 async function pushPut(repo: SyncRepo, client: StoreClient, group: string, item: OutboxItem): Promise<PushOutcome> {
   const checked = checkAnnotation(item.annotation);
   if (!checked.ok) {
-    await repo.parkOutbox(item.seq, `This comment is damaged on this computer, so it cannot be sent: ${checked.problems.join('; ')}`);
+    await repo.parkOutbox(item.seq, checked.problems.join('; '), { damaged: true });
     return 'parked';
   }
   const annotation = checked.value;

@@ -24,7 +24,7 @@ async function sameMemberElsewhere(c: Awaited<ReturnType<typeof connected>>) {
   return createStoreClient({ fetch: c.store.fetch, baseUrl: FAKE_STORE_URL, token });
 }
 
-const statusLine = async (c: { engine: SyncEngine; clock: () => Date }) => describeSyncState(await c.engine.status(), c.clock());
+const statusLine = async (c: { engine: SyncEngine; clock: () => Date }) => describeSyncState(await c.engine.status(), c.clock()).sentence;
 const puts = (store: ReturnType<typeof createFakeStore>) => store.requests.filter((r) => r.method === 'PUT' || r.method === 'DELETE');
 
 describe('sync engine', () => {
@@ -241,13 +241,72 @@ describe('sync engine', () => {
     store.failNext({ status: 400, code: 'invalid-body', message: 'The comment has an unknown field.' });
     expect((await me.engine.runOnce()).drain).toMatchObject({ outcome: 'done', pushed: 1, parked: 1 });
     expect(store.stored(fine.id)).toEqual(fine);
-    expect(await statusLine(me)).toBe('1 comment could not be sent: The group store turned this down: The comment has an unknown field.');
+    expect(await statusLine(me)).toBe('The group store refused one comment: The comment has an unknown field. It is kept on this computer.');
     await me.repo.retryParked();
     await me.engine.runOnce();
     expect(await statusLine(me)).toBe('All saved');
   });
 
-  it('removes a comment a facilitator hid', async () => {
+  const REFUSALS = [
+    { status: 400, code: 'invalid-body', message: 'The comment has an unknown field: "colour".' },
+    { status: 403, code: 'forbidden', message: 'Only the author can change a comment.' },
+    { status: 413, code: 'body-too-large', message: 'The request is larger than 256 KB.' },
+  ];
+  it.each(REFUSALS)('sends the other comments when the store refuses the middle one of three ($status $code)', async (refusal) => {
+    const store = createFakeStore();
+    const me = await connected({ store });
+    const first = await me.local.save(makeComment('first'));
+    const middle = await me.local.save(makeComment('refused'));
+    const last = await me.local.save(makeComment('last'));
+    store.refuse(middle.id, refusal);
+
+    expect((await me.engine.runOnce()).drain).toMatchObject({ outcome: 'done', pushed: 2, parked: 1 });
+    expect(store.stored(first.id)).toEqual(first);
+    expect(store.stored(last.id)).toEqual(last);
+    expect(store.stored(middle.id)).toBeNull();
+    // Kept on this computer, still queued, and named in the status so the person can find it.
+    expect(await me.local.get(middle.id)).toEqual(middle);
+    expect((await me.local.pendingOutbox()).map((e) => e.annotationId)).toEqual([middle.id]);
+    const status = await me.engine.status();
+    expect(status.refused).toEqual([{ id: middle.id, message: refusal.message, damaged: false, quote: 'care', text: 'refused' }]);
+    expect(describeSyncState(status, me.clock())).toEqual({
+      sentence: `The group store refused one comment: ${refusal.message.replace(/\.$/, '')}. It is kept on this computer.`,
+      needsAttention: true,
+    });
+    // A later run neither resends it nor holds anything else up.
+    const next = await me.local.save(makeComment('next'));
+    expect((await me.engine.runOnce()).drain).toMatchObject({ outcome: 'done', pushed: 1, parked: 0 });
+    expect(store.stored(next.id)).toEqual(next);
+    expect(puts(store).filter((r) => r.path.endsWith(middle.id.slice(9)))).toHaveLength(1);
+  });
+
+  it.each([
+    { name: 'a 503', fault: { status: 503, code: 'unavailable' } },
+    { name: 'a 429', fault: { status: 429, code: 'rate-limited', headers: { 'Retry-After': '2' } } },
+    { name: 'a dropped connection', fault: { offline: true as const } },
+  ])('backs off and retries after $name, parking nothing, then sends all three comments', async ({ fault }) => {
+    const store = createFakeStore();
+    const me = await connected({ store });
+    const comments = [await me.local.save(makeComment('one')), await me.local.save(makeComment('two')), await me.local.save(makeComment('three'))];
+    store.failNext(fault);
+    expect((await me.engine.runOnce()).drain).toMatchObject({ outcome: 'done', pushed: 3, parked: 0 });
+    expect(me.time.sleeps).toHaveLength(1);
+    for (const c of comments) expect(store.stored(c.id)).toEqual(c);
+    expect((await me.engine.status()).refused).toEqual([]);
+    expect(await statusLine(me)).toBe('All saved');
+  });
+
+  it('sends a facilitator’s comments (facilitators write too)', async () => {
+    const store = createFakeStore();
+    const computer = await openComputer({ store });
+    open.push(computer.db);
+    await computer.engine.connect({ baseUrl: FAKE_STORE_URL, code: 'facilitator-code', displayName: 'Fran' });
+    const mine = await computer.local.save(makeComment('from my own experience'));
+    expect((await computer.engine.runOnce()).drain).toMatchObject({ outcome: 'done', pushed: 1, parked: 0 });
+    expect(store.stored(mine.id)).toEqual(mine);
+  });
+
+  it('removes another member’s comment a facilitator hid', async () => {
     const store = createFakeStore();
     const me = await connected({ store });
     const alex = await otherMember(store);
@@ -259,12 +318,38 @@ describe('sync engine', () => {
     expect(await me.local.get(theirs.id)).toBeNull();
   });
 
+  it('keeps a comment a facilitator hid on its author’s computer, marked with the reason, until it is unhidden', async () => {
+    const store = createFakeStore();
+    const me = await connected({ store });
+    const other = await connected({ store, name: `other-${Math.random()}` });
+    const mine = await me.local.save(makeComment('names a person'));
+    await me.engine.runOnce();
+    await other.engine.runOnce();
+    expect(await other.local.get(mine.id)).toEqual(mine);
+
+    store.hide(mine.id, 'Personal details');
+    await me.engine.runOnce();
+    await other.engine.runOnce();
+    expect(await me.local.get(mine.id)).toEqual(mine);
+    expect(await me.repo.listHidden()).toEqual({ [mine.id]: { reason: 'Personal details' } });
+    expect(me.changes).toContainEqual({ type: 'annotations', ids: [mine.id] });
+    expect(await other.local.get(mine.id)).toBeNull();
+    expect(await statusLine(me)).toBe('All saved');
+
+    store.unhide(mine.id);
+    await me.engine.runOnce();
+    await other.engine.runOnce();
+    expect(await me.repo.listHidden()).toEqual({});
+    expect(await me.local.get(mine.id)).toEqual(mine);
+    expect(await other.local.get(mine.id)).toEqual(mine);
+  });
+
   it('does nothing and says so when not connected', async () => {
     const computer = await openComputer({ store: createFakeStore() });
     open.push(computer.db);
     await computer.local.save(makeComment('kept here'));
     expect((await computer.engine.runOnce()).drain.outcome).toBe('not-connected');
-    expect(describeSyncState(await computer.engine.status(), computer.clock())).toBe(
+    expect(describeSyncState(await computer.engine.status(), computer.clock()).sentence).toBe(
       'Not connected to a group: comments are kept on this computer only',
     );
   });

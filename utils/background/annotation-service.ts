@@ -1,0 +1,53 @@
+import type { BackgroundResponses, DocumentListing } from '../messaging/protocol';
+import type { LeaAnnotation } from '../model';
+import type { AnnotationRepo, SyncRepo } from '../store';
+
+/** What the annotation service needs: the comment store, the sync facts, and what to do after a write. */
+export interface AnnotationServiceDeps {
+  annotations: Pick<AnnotationRepo, 'listForDocument' | 'listAll' | 'save' | 'remove'>;
+  sync: Pick<SyncRepo, 'syncInfoFor' | 'getConnection'>;
+  /** Called after each local write (repaint the tabs, start a sync run); not awaited. */
+  afterLocalChange: () => void;
+}
+
+/**
+ * Reading and writing comments for the pages and panels, with the sync facts each needs
+ * (who wrote it, the person's role, what a facilitator hid). Writes go through the
+ * annotation repo, so each comment lands with its outbox entry.
+ */
+export function createAnnotationService({ annotations, sync, afterLocalChange }: AnnotationServiceDeps) {
+  return {
+    /** A document's comments (any of its addresses), who wrote each, and the person's role. */
+    async list(uris: readonly string[]): Promise<DocumentListing> {
+      const listing = await annotations.listForDocument(uris);
+      const [info, connection] = await Promise.all([sync.syncInfoFor(listing.annotations.map((a) => a.id)), sync.getConnection()]);
+      const authors = Object.fromEntries(Object.values(info).map((i) => [i.id, i.author]));
+      return { ...listing, authors, role: connection?.role ?? null };
+    },
+
+    /** Every comment on this computer, with those a facilitator hid (for the whole-group digest). */
+    async all(): Promise<BackgroundResponses['annotations/all']> {
+      const listing = await annotations.listAll();
+      const info = await sync.syncInfoFor(listing.annotations.map((a) => a.id));
+      const hidden = Object.fromEntries(Object.values(info).flatMap((i) => (i.hidden ? [[i.id, i.hidden]] : [])));
+      return { ...listing, hidden };
+    },
+
+    /** Save a new or edited comment (validated by the repo); resolves once it is in IndexedDB. */
+    async save(annotation: unknown): Promise<{ annotation: LeaAnnotation }> {
+      const saved = await annotations.save(annotation);
+      afterLocalChange();
+      return { annotation: saved };
+    },
+
+    /** Delete a comment; answers what was deleted so the panel can offer undo. */
+    async remove(id: string): Promise<{ deleted: LeaAnnotation | null }> {
+      const deleted = await annotations.remove(id);
+      afterLocalChange();
+      return { deleted };
+    },
+  };
+}
+
+/** The annotation service as the message handlers use it. */
+export type AnnotationService = ReturnType<typeof createAnnotationService>;

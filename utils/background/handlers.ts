@@ -1,0 +1,40 @@
+import type { BackgroundRequest, BackgroundResponses } from '../messaging/protocol';
+import type { Handlers } from '../messaging/rpc';
+import type { Settings } from '../model';
+import type { AnnotationService } from './annotation-service';
+import type { PdfService } from './pdf-service';
+import type { SyncService } from './sync-service';
+
+/** The services behind the background's messages; those that need the database arrive once it is open. */
+export interface BackgroundServices {
+  stored: Promise<{ annotations: AnnotationService; sync: SyncService }>;
+  pdf: PdfService;
+  settings: () => Promise<Settings>;
+}
+
+/** The tab a content script's message came from (runtime.MessageSender.tab). */
+function senderTab(sender: unknown): { id?: number; url?: string } | undefined {
+  return (sender as { tab?: { id?: number; url?: string } } | null)?.tab;
+}
+
+/** One handler per background request, each a call into a service: the message map in one place. */
+export function createBackgroundHandlers({ stored, pdf, settings }: BackgroundServices): Handlers<BackgroundRequest, BackgroundResponses> {
+  const annotations = async () => (await stored).annotations;
+  const sync = async () => (await stored).sync;
+  return {
+    'annotations/list': async ({ uris }) => (await annotations()).list(uris),
+    'annotations/all': async () => (await annotations()).all(),
+    'annotations/save': async ({ annotation }) => (await annotations()).save(annotation),
+    'annotations/delete': async ({ id }) => (await annotations()).remove(id),
+    'settings/get': () => settings(),
+    'sync/status': async () => (await sync()).overview(),
+    'sync/connect': async ({ baseUrl, code, displayName }) => (await sync()).connect({ baseUrl, code, displayName }),
+    'sync/disconnect': async () => (await sync()).disconnect(),
+    'sync/forget-me': async () => (await sync()).forgetMe(),
+    'sync/retry': async () => (await sync()).retry(),
+    'sync/resolve': async ({ id, choice }) => (await sync()).resolve(id, choice),
+    'sync/keep-live': async () => (await sync()).keepLive(),
+    'pdf/open': async ({ url, tabId }) => ({ opened: await pdf.open(url, tabId) }),
+    'pdf/detected': (_request, sender) => pdf.detected(senderTab(sender)),
+  };
+}
