@@ -24,7 +24,11 @@ export default defineConfig({
     // The toolbar button's own picture (Firefox's MV2 browser_action does not fall back to "icons").
     ...(browser === 'firefox' ? { browser_action: { default_icon: ICONS } } : { action: { default_icon: ICONS } }),
     host_permissions: ['http://*/*', 'https://*/*'],
-    permissions: ['storage', 'contextMenus', 'activeTab', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // unlimitedStorage: people's comments (health stories, often unsent while offline) live in
+    // IndexedDB, and a browser short of disk space may otherwise evict an origin's data without
+    // asking. With it, Chrome exempts the extension's storage from quota eviction and Firefox
+    // grants it persistent storage. Neither browser shows an install warning for it.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     commands: {
       'add-comment': {
         suggested_key: { default: 'Alt+Shift+C' },
