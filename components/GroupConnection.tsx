@@ -32,8 +32,9 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
     setMessage('');
     try {
       await action();
-      setMessage(done);
+      // Show the new state first, so "You are connected…" is announced over what it describes.
       await refresh();
+      setMessage(done);
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
     } finally {
