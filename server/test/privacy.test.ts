@@ -135,6 +135,42 @@ describe.each(BACKENDS)('privacy of the feed and the container on %s', (kind) =>
     expect(cached.status).toBe(304);
   });
 
+  it('a comment shared and then made only-me: others see one tombstone, and nothing of its later edits or deletion', async () => {
+    const alex = await t.join(g.invites.member, 'Alex Example');
+    const { annotation } = await push(alex.token, g.group, { text: 'shared at first' });
+    const path = `/api/groups/${g.group}/annotations/${uuidOf(annotation)}`;
+    const edit = async (revision: string, changes: Record<string, unknown>) => {
+      const r = await t.call('PUT', path, { token: alex.token, body: { ...annotation, ...changes }, headers: { 'if-match': `"${revision}"` } });
+      expect(r.status).toBe(200);
+    };
+    await edit('1', { visibility: 'private' });
+    const seen = await pullAll(g.reader.token, g.group);
+    expect(seen.changes.map((c) => [c.id, c.deleted])).toEqual([[annotation.id, true]]);
+    const tombstone = seen.changes[0]!;
+    const mineBefore = await pullAll(alex.token, g.group);
+
+    await edit('2', { visibility: 'private', perspective: 'family' });
+    await edit('3', { visibility: 'private', perspective: 'works-in-care' });
+    // Alex's own feed (their other computers) has the edit; the reader's has nothing new.
+    const mine = await pullAll(alex.token, g.group, mineBefore.next);
+    expect(mine.changes.map((c) => c.id)).toEqual([annotation.id]);
+    expect((await pullAll(g.reader.token, g.group, seen.next)).changes).toEqual([]);
+    expect((await pullAll(g.reader.token, g.group)).changes).toEqual([tombstone]);
+    expect(await firstStreamEvent(g.reader.token, g.group)).toBe(seen.next);
+
+    expect((await t.call('DELETE', path, { token: alex.token })).status).toBe(204);
+    expect((await pullAll(g.reader.token, g.group, seen.next)).changes).toEqual([]);
+    expect((await pullAll(g.reader.token, g.group)).changes).toEqual([tombstone]);
+    const mineAfter = await pullAll(alex.token, g.group, mine.next);
+    expect(mineAfter.changes.map((c) => [c.id, c.deleted])).toEqual([[annotation.id, true]]);
+
+    // Shared again: everyone sees it once more.
+    const undo = await t.call('PUT', path, { token: alex.token, body: { ...annotation, visibility: 'group' }, headers: { 'if-none-match': '*' } });
+    expect(undo.status).toBe(201);
+    const back = await pullAll(g.reader.token, g.group, seen.next);
+    expect(back.changes.map((c) => [c.id, c.deleted])).toEqual([[annotation.id, false]]);
+  });
+
   it("a reader in one group sees the same cursors and ETags however much another group writes", async () => {
     const busy = await t.createGroup('Busy');
     await push(g.member.token, g.group, { text: 'ours 1' });

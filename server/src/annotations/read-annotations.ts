@@ -3,7 +3,7 @@ import { cursorCodecFor, cursorFromRow, type Cursor, type CursorCodec } from '..
 import type { Db } from '../db/db';
 import { ApiError } from '../errors';
 import { redactAnnotation } from './check-annotation';
-import { BELOW_HORIZON, ROW_COLUMNS, rowCursorText, urnFor, visibleTo, type AnnotationRow } from './rows';
+import { belowHorizon, feedQuery, ROW_COLUMNS, rowCursorText, urnFor, type AnnotationRow } from './rows';
 
 /** One entry of the change feed (PROTOCOL.md "Sync API"). */
 export interface FeedChange {
@@ -27,7 +27,9 @@ export function toFeedChange(codec: CursorCodec, row: AnnotationRow, member: Mem
   const goneForMe = row.deleted || (row.visibility === 'private' && row.author_id !== member.id);
   const hidden = !goneForMe && row.hidden_reason !== null ? { reason: row.hidden_reason } : null;
   const annotation = goneForMe || !row.annotation || (hidden && !can.seeHidden(member)) ? null : redactAnnotation(row.annotation);
-  return { cursor: rowCursorText(codec, row), id: urnFor(row.id), revision: String(row.revision), deleted: goneForMe, hidden, annotation };
+  // Others see the revision they last saw while the newest changes are the author's alone.
+  const revision = row.author_id !== member.id && row.shared_revision !== null ? row.shared_revision : row.revision;
+  return { cursor: rowCursorText(codec, row), id: urnFor(row.id), revision: String(revision), deleted: goneForMe, hidden, annotation };
 }
 
 /** How long a feed read waits for changes held back behind an older running transaction. */
@@ -35,9 +37,7 @@ export const FEED_WAIT_MS = 1000;
 
 async function queryPage(db: Db, member: Member, after: Cursor, limit: number): Promise<FeedPage> {
   const { rows } = await db.query<AnnotationRow>(
-    `select ${ROW_COLUMNS} from annotations
-     where group_id = $1 and (xid, seq) > ($2::text::xid8, $3::bigint) and ${BELOW_HORIZON} and ${visibleTo('$4')}
-     order by annotations.xid, annotations.seq limit $5`,
+    feedQuery('$4', (x, s) => `(${x}, ${s}) > ($2::text::xid8, $3::bigint) and ${belowHorizon(x)}`, 'asc', '$5'),
     [member.groupId, after.xid.toString(), after.seq.toString(), member.id, limit + 1],
   );
   const page = rows.slice(0, limit);
@@ -63,9 +63,7 @@ export async function readFeed(db: Db, member: Member, after: Cursor, limit: num
     const page = await queryPage(db, member, after, limit);
     if (page.hasMore || page.changes.length === limit || Date.now() >= deadline) return page;
     const { rows: held } = await db.query(
-      `select 1 from annotations
-       where group_id = $1 and (xid, seq) > ($2::text::xid8, $3::bigint) and not ${BELOW_HORIZON} and ${visibleTo('$4')}
-       limit 1`,
+      feedQuery('$4', (x, s) => `(${x}, ${s}) > ($2::text::xid8, $3::bigint) and not ${belowHorizon(x)}`, 'asc', '1', '1'),
       [member.groupId, after.xid.toString(), after.seq.toString(), member.id],
     );
     if (held.length === 0) return page;
@@ -81,9 +79,7 @@ export async function feedHead(db: Db, member: Member, waitMs = FEED_WAIT_MS): P
   const deadline = Date.now() + waitMs;
   for (;;) {
     const { rows } = await db.query<{ xid: string; seq: string; held: boolean }>(
-      `select xid::text as xid, seq::text as seq, not ${BELOW_HORIZON} as held from annotations
-       where group_id = $1 and ${visibleTo('$2')}
-       order by annotations.xid desc, annotations.seq desc limit 1`,
+      feedQuery('$2', () => 'true', 'desc', '1', `pxid::text as xid, pseq::text as seq, not ${belowHorizon('pxid')} as held`),
       [member.groupId, member.id],
     );
     const top = rows[0];
@@ -93,9 +89,7 @@ export async function feedHead(db: Db, member: Member, waitMs = FEED_WAIT_MS): P
     await new Promise((r) => setTimeout(r, 10));
   }
   const { rows } = await db.query<{ xid: string; seq: string }>(
-    `select xid::text as xid, seq::text as seq from annotations
-     where group_id = $1 and ${BELOW_HORIZON} and ${visibleTo('$2')}
-     order by annotations.xid desc, annotations.seq desc limit 1`,
+    feedQuery('$2', (x) => belowHorizon(x), 'desc', '1', 'pxid::text as xid, pseq::text as seq'),
     [member.groupId, member.id],
   );
   return rows[0] ? cursorFromRow(rows[0]) : null;
@@ -129,7 +123,7 @@ function containerWhere(member: Member): string {
  */
 export async function containerSummary(db: Db, member: Member): Promise<{ total: number; modified: string | null; tag: string }> {
   const { rows } = await db.query<{ total: number; modified: Date | string | null; top: string | null }>(
-    `select count(*)::int as total, max(updated_at) as modified, max(seq)::text as top
+    `select count(*)::int as total, max(updated_at) as modified, max(coalesce(own_seq, seq))::text as top
      from annotations where ${containerWhere(member)}`,
     [member.groupId, member.id],
   );

@@ -8,6 +8,8 @@ export interface AnnotationRow {
   /** Null for the tombstones of a forgotten member: nothing ties them to anyone. */
   author_id: string | null;
   revision: number;
+  /** The revision everyone but the author last saw, while newer changes are author-only. */
+  shared_revision: number | null;
   annotation: Record<string, unknown> | null;
   deleted: boolean;
   visibility: Visibility;
@@ -17,12 +19,60 @@ export interface AnnotationRow {
   seq: string;
 }
 
+/** The columns of an AnnotationRow apart from its feed position. */
+export const BASE_COLUMNS = `group_id, id, author_id, revision, shared_revision, annotation, deleted, visibility, ever_shared, hidden_reason`;
+
 /**
- * The select list producing an AnnotationRow (int8 and xid8 as text: both drivers agree).
- * Careful: it names its text columns `xid` and `seq`, so ORDER BY must say
- * `annotations.xid` or it would sort the text ("1020" before "820").
+ * The select list producing an AnnotationRow (int8 and xid8 as text: both drivers agree),
+ * with the row's newest position, as its author sees it. Careful: it names its text columns
+ * `xid` and `seq`, so ORDER BY must say `annotations.xid` or it would sort the text ("1020"
+ * before "820").
  */
-export const ROW_COLUMNS = `group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, hidden_reason, xid::text as xid, seq::text as seq`;
+export const ROW_COLUMNS = `${BASE_COLUMNS}, coalesce(own_xid, xid)::text as xid, coalesce(own_seq, seq)::text as seq`;
+
+/**
+ * SET clauses giving a written row a new feed position. `authorOnly` is an SQL condition on
+ * the row as it was: true when nobody but the author can see this change (a comment once
+ * shared, private before and after it). Then only the author's position (own_xid, own_seq)
+ * moves, and others keep seeing the tombstone where, and with the revision, they saw it.
+ * Otherwise the shared position (xid, seq) moves and the author-only columns are cleared.
+ * (SET expressions read the old row; CASE evaluates only the branch taken, so one nextval.)
+ */
+export function movePosition(authorOnly: string): string {
+  return `own_xid = case when ${authorOnly} then pg_current_xact_id() end,
+    own_seq = case when ${authorOnly} then nextval('change_seq') end,
+    shared_revision = case when ${authorOnly} then coalesce(shared_revision, revision) end,
+    xid = case when ${authorOnly} then xid else pg_current_xact_id() end,
+    seq = case when ${authorOnly} then seq else nextval('change_seq') end`;
+}
+
+/**
+ * Feed rows member `param` may know about, each at the position that member sees (`pxid`,
+ * `pseq`): their own rows at their newest position, everyone else's at the shared one.
+ * `cond(x, s)` filters on a position given as SQL expressions; rows come in `dir` order, at
+ * most `limit`. Each branch is ordered and limited by itself, so the shared branch walks the
+ * `(group_id, xid, seq)` index and stops early; `$1` is the group.
+ */
+export function feedQuery(param: string, cond: (x: string, s: string) => string, dir: 'asc' | 'desc', limit: string, columns = FEED_COLUMNS): string {
+  const own = ['coalesce(own_xid, xid)', 'coalesce(own_seq, seq)'] as const;
+  return `select ${columns} from (
+    (select ${BASE_COLUMNS}, xid as pxid, seq as pseq from annotations
+      where group_id = $1 and (visibility = 'group' or ever_shared) and author_id is distinct from ${param} and ${cond('xid', 'seq')}
+      order by annotations.xid ${dir}, annotations.seq ${dir} limit ${limit})
+    union all
+    (select ${BASE_COLUMNS}, ${own[0]} as pxid, ${own[1]} as pseq from annotations
+      where group_id = $1 and author_id = ${param} and ${cond(own[0], own[1])}
+      order by pxid ${dir}, pseq ${dir} limit ${limit})
+  ) v order by pxid ${dir}, pseq ${dir} limit ${limit}`;
+}
+
+/** The select list of an AnnotationRow from `feedQuery` (the viewer's position as xid, seq). */
+export const FEED_COLUMNS = `${BASE_COLUMNS}, pxid::text as xid, pseq::text as seq`;
+
+/** SQL condition: the position (`x` an xid8 expression) committed below the feed's visibility horizon. */
+export function belowHorizon(x: string): string {
+  return `${x} < pg_snapshot_xmin(pg_current_snapshot())`;
+}
 
 /** The feed cursor of a row. */
 export function rowCursor(row: { xid: string; seq: string }): Cursor {
@@ -38,17 +88,6 @@ export function rowCursorText(codec: CursorCodec, row: { group_id: string; xid: 
 export function urnFor(uuid: string): string {
   return `urn:uuid:${uuid}`;
 }
-
-/**
- * SQL condition: rows the member `$n` may know about at all. Group annotations, their own
- * private ones, and once-shared ones made private (those appear to others as tombstones).
- */
-export function visibleTo(param: string): string {
-  return `(visibility = 'group' or author_id = ${param} or ever_shared)`;
-}
-
-/** SQL condition: committed below the feed's visibility horizon (see README, "Change feed"). */
-export const BELOW_HORIZON = `xid < pg_snapshot_xmin(pg_current_snapshot())`;
 
 /** SQL expressions for the values of a new annotation row (see insertAnnotationSql). */
 export interface NewRowValues {

@@ -8,7 +8,7 @@ import { ApiError } from '../errors';
 import { reclaimDisk } from './reclaim-disk';
 import { sameJson } from '../../../utils/sync/same-json';
 import type { CheckedAnnotation } from './check-annotation';
-import { insertAnnotationSql, ROW_COLUMNS, rowCursorText, urnFor, type AnnotationRow } from './rows';
+import { insertAnnotationSql, movePosition, ROW_COLUMNS, rowCursorText, urnFor, type AnnotationRow } from './rows';
 
 /** What a write needs besides its own arguments. */
 export interface WriteContext {
@@ -40,7 +40,7 @@ export function parseEtag(value: string | undefined): string | undefined {
 }
 
 /** Columns a write returns so the change can be announced after commit. */
-export const STAMP = `group_id, author_id, revision, visibility, ever_shared, xid::text as xid, seq::text as seq`;
+export const STAMP = `group_id, author_id, revision, visibility, ever_shared, coalesce(own_xid, xid)::text as xid, coalesce(own_seq, seq)::text as seq, own_xid is not null as author_only`;
 
 /** What STAMP selects. */
 export interface StampRow {
@@ -52,11 +52,13 @@ export interface StampRow {
   ever_shared: boolean;
   xid: string;
   seq: string;
+  /** True when only the author can see this change (rows.ts, movePosition). */
+  author_only: boolean;
 }
 
 /** The note announcing a written row; private never-shared rows only to their author. */
 export function noteFor(row: StampRow): ChangeNote {
-  const onlyFor = row.visibility === 'private' && !row.ever_shared ? (row.author_id ?? undefined) : undefined;
+  const onlyFor = (row.visibility === 'private' && !row.ever_shared) || row.author_only ? (row.author_id ?? undefined) : undefined;
   return { group: row.group_id, cursor: cursorFromRow(row), ...(onlyFor ? { onlyFor } : {}) };
 }
 
@@ -143,7 +145,7 @@ export async function putAnnotation(
       const { rows } = await tx.query<StampRow>(
         `update annotations set revision = revision + 1, annotation = $3::jsonb, deleted = false,
            visibility = $4, ever_shared = ever_shared or $4 = 'group',
-           xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $5
+           ${movePosition(`ever_shared and visibility = 'private' and $4 = 'private'`)}, updated_at = $5
          where group_id = $1 and id = $2
          returning ${STAMP}`,
         [member.groupId, uuid, body, checked.visibility, now],
@@ -181,7 +183,7 @@ export function deleteAnnotation(ctx: WriteContext, member: Member, uuid: string
 async function tombstone(ctx: WriteContext, tx: Queryable, where: string, params: unknown[]): Promise<ChangeNote[]> {
   const { rows } = await tx.query<StampRow>(
     `update annotations set revision = revision + 1, annotation = null, deleted = true, hidden_reason = null,
-       xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $${params.length + 1}
+       ${movePosition(`ever_shared and visibility = 'private'`)}, updated_at = $${params.length + 1}
      where ${where} and not deleted
      returning ${STAMP}`,
     [...params, ctx.now.toISOString()],
@@ -196,7 +198,7 @@ async function tombstone(ctx: WriteContext, tx: Queryable, where: string, params
 export async function setHidden(ctx: WriteContext, member: Member, uuid: string, reason: string | null) {
   const codec = await cursorCodecFor(ctx.db);
   const { rows } = await ctx.db.query<StampRow>(
-    `update annotations set hidden_reason = $3, xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $4
+    `update annotations set hidden_reason = $3, ${movePosition('false')}, updated_at = $4
      where group_id = $1 and id = $2 and not deleted and visibility = 'group'
      returning ${STAMP}`,
     [member.groupId, uuid, reason, ctx.now.toISOString()],
@@ -229,7 +231,7 @@ export async function forgetMember(ctx: WriteContext, member: Member): Promise<n
       const { rows: gone } = await ctx.db.query<StampRow>(FORGET_ONE, [member.groupId, id, member.id, now]);
       for (const row of gone) {
         count++;
-        if (row.visibility === 'group' || row.ever_shared) notes.push(noteFor(row));
+        if ((row.visibility === 'group' || row.ever_shared) && !row.author_only) notes.push(noteFor(row));
       }
     }
   }
@@ -250,7 +252,7 @@ const FORGET_ONE = `with gone as (
     returning ${STAMP}),
   tomb as (
     update annotations set revision = revision + 1, annotation = null, deleted = true, hidden_reason = null, author_id = null,
-      xid = pg_current_xact_id(), seq = nextval('change_seq'), updated_at = $4::timestamptz
+      ${movePosition(`ever_shared and visibility = 'private'`)}, updated_at = $4::timestamptz
     where group_id = $1 and id = $2 and author_id = $3 and not deleted and (visibility = 'group' or ever_shared)
     returning ${STAMP})
   select * from gone union all select * from tomb`;
