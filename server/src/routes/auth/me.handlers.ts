@@ -9,8 +9,9 @@ export function getMe(c: Context<AppEnv>) {
 }
 
 /**
- * `DELETE /api/me` ("forget me"): tombstone all the caller's annotations, remove their name
- * and revoke the token. Other members' clients delete the comments when they next pull.
+ * `DELETE /api/me` ("forget me"): revoke the token, remove the name, tombstone each of the
+ * caller's annotations unlinkably and clear the text from disk (annotations/write-annotations
+ * `forgetMember`). Other members' clients delete the comments when they next pull.
  */
 export async function forgetMe(c: Context<AppEnv>) {
   const { db, notifier, clock } = c.get('deps');
