@@ -1,11 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { checkAddress } from './address-checks';
+import { resolveClientAddress, type TrustProxy } from './auth/client-address';
 import { createChangeHub, type ChangeHub } from './changes/hub';
 import { createNotifier } from './changes/notifier';
 import type { AppEnv, Limits, StoreDeps } from './context';
 import { cors } from './cors';
 import type { Db } from './db/db';
+import { createDigestRenderer, type DigestSettings } from './digest-worker/digest-renderer';
 import { ApiError, DEFAULT_BODY_BYTES, handleError, handleNotFound, tooLargeMessage } from './errors';
 import type { Logger } from './log';
 import { assignRequestId } from './request-id';
@@ -22,6 +24,8 @@ import { w3cRoutes } from './routes/w3c/w3c.routes';
 export const DEFAULT_LIMITS: Limits = {
   bodyBytes: DEFAULT_BODY_BYTES,
   join: { max: 30, windowSeconds: 600 },
+  // Per bucket of wrong codes (4,096 buckets): at most ~41,000 guesses per 10 minutes store-wide.
+  joinFailures: { max: 10, windowSeconds: 600 },
   write: { max: 3000, windowSeconds: 60 },
 };
 
@@ -41,6 +45,10 @@ export interface AppOptions {
   pingMs?: number;
   /** Where unexpected errors are logged (default console; tests capture it). */
   logger?: Logger;
+  /** Digest worker pool and limits (default: max(1, cpus - 1) workers, 2 per group). */
+  digests?: DigestSettings;
+  /** Proxies whose X-Forwarded-For is believed for the client address (default none). */
+  trustProxy?: TrustProxy;
 }
 
 /** A running store app: Hono's fetch handler plus its change hub. */
@@ -51,9 +59,11 @@ export interface StoreApp {
   close(): Promise<void>;
 }
 
-function defaultClientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
+function socketClientAddress(trust: TrustProxy): (c: Context) => string {
+  return (c) => {
+    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+    return resolveClientAddress(incoming?.socket?.remoteAddress ?? 'unknown', c.req.header('x-forwarded-for'), trust);
+  };
 }
 
 /**
@@ -66,6 +76,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   const hub = createChangeHub(options.db, channel);
   await hub.start();
   const notifier = createNotifier(options.db, channel);
+  const digests = createDigestRenderer(options.digests);
   const deps: StoreDeps = {
     db: options.db,
     clock: options.clock ?? (() => new Date()),
@@ -74,14 +85,22 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
     channel,
     hub,
     notifier,
-    clientAddress: options.clientAddress ?? defaultClientAddress,
+    clientAddress: options.clientAddress ?? socketClientAddress(options.trustProxy ?? { kind: 'none' }),
     pingMs: options.pingMs ?? PING_MS,
     logger: options.logger ?? console,
+    digests,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   };
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.notFound(handleNotFound);
+  // Every answer, errors included: no content sniffing, and nothing kept in a shared or browser
+  // cache (comments are health stories). Routes that chose their own Cache-Control keep it.
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -122,6 +141,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
     async close() {
       await notifier.flush();
       await hub.stop();
+      await digests.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Member } from './auth/roles';
 import type { ChangeHub } from './changes/hub';
 import type { Notifier } from './changes/notifier';
 import type { Db } from './db/db';
+import type { DigestRenderer } from './digest-worker/digest-renderer';
 import type { Logger } from './log';
 
 /** Limits a store enforces; tests and the benchmark raise them. */
@@ -12,6 +13,8 @@ export interface Limits {
   bodyBytes: number;
   /** Joins per client address. */
   join: RateLimit;
+  /** Wrong invite codes per code bucket (a prefix of the code's hash), from any address. */
+  joinFailures: RateLimit;
   /** Writes (PUT, DELETE, POST, hide) per member. */
   write: RateLimit;
 }
@@ -35,6 +38,8 @@ export interface StoreDeps {
   clientAddress: (c: Context) => string;
   /** Where unexpected errors are logged (codes and request ids only); default console. */
   logger: Logger;
+  /** Renders digests off the event loop, with a per-group limit (digest-worker/). */
+  digests: DigestRenderer;
 }
 
 /** Hono environment of the store's app. */

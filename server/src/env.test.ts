@@ -4,7 +4,7 @@ import { parseEnv } from './env';
 
 describe('environment validation', () => {
   it('fills defaults', () => {
-    expect(parseEnv({})).toEqual({ ok: true, env: { PORT: 8787, DATA_DIR: './data' } });
+    expect(parseEnv({})).toEqual({ ok: true, env: { PORT: 8787, DATA_DIR: './data', TRUST_PROXY: { kind: 'none' } } });
   });
 
   it('names each bad variable and what is wrong, without echoing secrets', () => {
@@ -25,6 +25,21 @@ describe('environment validation', () => {
     const r = parseEnv({ PORT: '70000', DATA_DIR: '' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toEqual(['PORT: PORT must be at most 65535 (got "70000")']);
+  });
+
+  it('reads TRUST_PROXY (off, hops or loopback) and the digest worker settings', () => {
+    const hops = parseEnv({ TRUST_PROXY: '2', DIGEST_WORKERS: '0', DIGEST_PER_GROUP: '3' });
+    expect(hops.ok && hops.env).toMatchObject({ TRUST_PROXY: { kind: 'hops', hops: 2 }, DIGEST_WORKERS: 0, DIGEST_PER_GROUP: 3 });
+    const loopback = parseEnv({ TRUST_PROXY: 'loopback' });
+    expect(loopback.ok && loopback.env.TRUST_PROXY).toEqual({ kind: 'loopback' });
+    const bad = parseEnv({ TRUST_PROXY: 'yes please', DIGEST_WORKERS: 'many' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.errors).toEqual([
+        'TRUST_PROXY: TRUST_PROXY must be off, a number of proxies from 1 to 10, or loopback (got "yes please")',
+        'DIGEST_WORKERS: DIGEST_WORKERS must be a whole number (got "many")',
+      ]);
+    }
   });
 
   it('stops the store at start-up with one line per problem', async () => {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { parseTrustProxy } from './auth/client-address';
 
 const wholeNumber = (name: string, min: number, max: number) =>
   v.pipe(
@@ -24,6 +25,19 @@ export const EnvSchema = v.object({
   PUBLIC_URL: v.optional(v.pipe(v.string(), v.url('PUBLIC_URL must be a full address like https://store.example.org'))),
   WRITE_RATE_LIMIT: v.optional(wholeNumber('WRITE_RATE_LIMIT', 1, 10_000_000)),
   JOIN_RATE_LIMIT: v.optional(wholeNumber('JOIN_RATE_LIMIT', 1, 10_000_000)),
+  /** Proxies in front of the store whose X-Forwarded-For is believed: off (default), 1-10 hops, or loopback. */
+  TRUST_PROXY: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((text) => parseTrustProxy(text) !== null, 'TRUST_PROXY must be off, a number of proxies from 1 to 10, or loopback'),
+      v.transform((text) => parseTrustProxy(text)!),
+    ),
+    'off',
+  ),
+  /** Digest worker threads; 0 renders on the main thread. Default: every core but one. */
+  DIGEST_WORKERS: v.optional(wholeNumber('DIGEST_WORKERS', 0, 64)),
+  /** Digests of one group made at once (default 2). */
+  DIGEST_PER_GROUP: v.optional(wholeNumber('DIGEST_PER_GROUP', 1, 100)),
 });
 
 /** Checked configuration. */

@@ -44,6 +44,11 @@ export async function startStore(env: StoreEnv, log: (line: string) => void = co
       ...(env.JOIN_RATE_LIMIT ? { join: { ...DEFAULT_LIMITS.join, max: env.JOIN_RATE_LIMIT } } : {}),
     },
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
+    trustProxy: env.TRUST_PROXY,
+    digests: {
+      ...(env.DIGEST_WORKERS !== undefined ? { workers: env.DIGEST_WORKERS } : {}),
+      ...(env.DIGEST_PER_GROUP !== undefined ? { perGroup: env.DIGEST_PER_GROUP } : {}),
+    },
   });
 
   const server = await new Promise<ReturnType<typeof serveHttp>>((resolveServer, reject) => {

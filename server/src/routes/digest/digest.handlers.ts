@@ -1,13 +1,15 @@
 import type { Context } from 'hono';
-import { buildDigest } from '../../../../utils/digest/build-digest';
-import { DIGEST_FORMATS, isDigestFormat, renderDigest } from '../../../../utils/digest/formats';
+import { DIGEST_FORMATS, isDigestFormat } from '../../../../utils/digest/formats';
 import type { AppEnv } from '../../context';
+import { DigestBusyError } from '../../digest-worker/digest-renderer';
 import { ApiError } from '../../errors';
 import { readDigestEntries, readGroupName } from './digest.queries';
 
 const FORMAT_LIST = Object.keys(DIGEST_FORMATS).join(', ');
 const MAX_DOCUMENT_LENGTH = 2048;
 const MAX_THEME_LENGTH = 200;
+/** What a busy answer asks the reader to wait ("try again in a minute"). */
+const BUSY_RETRY_SECONDS = 60;
 
 function parseFormat(text: string | undefined) {
   if (text === undefined || text === '') {
@@ -30,23 +32,32 @@ function optionalParam(c: Context<AppEnv>, name: string, max: number): string | 
  * `GET /api/groups/{group}/digest?format=csv|md|html|docx|jsonld[&document=<url>][&theme=<name>]`:
  * the group's digest as a download, for every role of the group. Hidden comments are
  * counted and never shown; "only me" comments are never in it; anonymous ones carry no name.
+ * Rendered off the event loop (deps.digests); a busy store answers 429/503 with Retry-After.
  */
 export async function getDigest(c: Context<AppEnv>) {
   const format = parseFormat(c.req.query('format'));
   const document = optionalParam(c, 'document', MAX_DOCUMENT_LENGTH);
   const theme = optionalParam(c, 'theme', MAX_THEME_LENGTH);
-  const { db, clock, publicUrl } = c.get('deps');
+  const { db, clock, publicUrl, digests } = c.get('deps');
   const member = c.get('member');
-  const [entries, groupName] = await Promise.all([readDigestEntries(db, member, document), readGroupName(db, member.groupId)]);
-  const digest = buildDigest({
-    annotations: entries,
-    scope: 'group',
-    filters: { ...(document ? { document } : {}), ...(theme ? { theme } : {}) },
-    generatedAt: clock(),
-    ...(groupName ? { groupName } : {}),
-  });
   const url = new URL(c.req.url);
-  const rendered = await renderDigest(digest, format, { jsonLdId: `${publicUrl ?? url.origin}${url.pathname}${url.search}` });
+  const rendered = await digests
+    .render(member.groupId, async () => {
+      const [entries, groupName] = await Promise.all([readDigestEntries(db, member, document), readGroupName(db, member.groupId)]);
+      return {
+        entries,
+        filters: { ...(document ? { document } : {}), ...(theme ? { theme } : {}) },
+        generatedAt: clock(),
+        ...(groupName ? { groupName } : {}),
+        format,
+        jsonLdId: `${publicUrl ?? url.origin}${url.pathname}${url.search}`,
+      };
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof DigestBusyError)) throw error;
+      // 429: this group already has its digests in progress; 503: the whole store is full.
+      throw new ApiError(error.refusal === 'group-busy' ? 429 : 503, 'rate-limited', error.message, {}, { 'Retry-After': String(BUSY_RETRY_SECONDS) });
+    });
   return c.body(rendered.body as string | Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': rendered.contentType,
     'Content-Disposition': `attachment; filename="${rendered.fileName}"`,
