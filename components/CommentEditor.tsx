@@ -41,6 +41,7 @@ export function CommentEditor({ title, quote, initial, displayName, themes = MAK
 
   async function submit(event: Event) {
     event.preventDefault();
+    if (saving) return;
     if (!draft.text.trim()) {
       setError('Please write something in your comment before saving.');
       textRef.current?.focus();
@@ -75,11 +76,24 @@ export function CommentEditor({ title, quote, initial, displayName, themes = MAK
   );
 
   return (
-    <form class="space-y-3 text-sm text-grey-9" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
+    <form
+      class="space-y-3 text-sm text-grey-9"
+      aria-labelledby={`${id}-title`}
+      onSubmit={submit}
+      noValidate
+      onKeyDown={(e) => {
+        // Escape closes the editor wherever it is shown (page, PDF viewer, side panel).
+        if (e.key !== 'Escape' || saving) return;
+        e.preventDefault();
+        e.stopPropagation();
+        onCancel();
+      }}
+    >
       <h2 id={`${id}-title`} class="text-base font-bold">
         {title}
       </h2>
-      <blockquote class="max-h-24 overflow-auto border-l-4 border-grey-4 pl-2 italic text-grey-8" aria-label="The passage you selected">
+      {/* A long passage scrolls in its box: focusable, so keyboard users can scroll it too (axe scrollable-region-focusable). */}
+      <blockquote tabIndex={0} class="max-h-24 overflow-auto border-l-4 border-grey-4 pl-2 italic text-grey-8" aria-label="The passage you selected">
         {quote}
       </blockquote>
       <div class="space-y-1">
@@ -119,10 +133,11 @@ export function CommentEditor({ title, quote, initial, displayName, themes = MAK
         {error}
       </div>
       <div class="flex gap-2">
-        <Button type="submit" variant="primary" disabled={saving}>
+        {/* Not `disabled` while saving: Chromium would drop focus to <body> from a disabled button. */}
+        <Button type="submit" variant="primary" aria-disabled={saving || undefined}>
           {saving ? 'Saving…' : 'Save comment'}
         </Button>
-        <Button type="button" onClick={onCancel} disabled={saving}>
+        <Button type="button" onClick={() => !saving && onCancel()} aria-disabled={saving || undefined}>
           Cancel
         </Button>
       </div>

@@ -1,16 +1,19 @@
 import { Button } from '@hypothesis/frontend-shared';
+import { useEffect, useRef } from 'preact/hooks';
 import type { CommentDraft, CommentTarget, LeaAnnotation } from '../utils/model';
 import { CommentEditor } from './CommentEditor';
 import { CommentView } from './CommentView';
 import { DensityStrip } from './DensityStrip';
 import type { DensityMark } from '../utils/overlay/density';
+import { useFocusReturn } from './use-focus-return';
 
 export interface PageOverlayProps {
   adder: { x: number; y: number } | null;
   /** False for readers: the "Add comment" button is never offered. */
   canWrite: boolean;
   editor: { quote: string; target: CommentTarget; draft: CommentDraft } | null;
-  card: { x: number; y: number; pinned: boolean; comments: LeaAnnotation[] } | null;
+  /** `fromKeyboard`: focus moves into the card when it opens. */
+  card: { x: number; y: number; pinned: boolean; fromKeyboard?: boolean; comments: LeaAnnotation[] } | null;
   notice: string;
   displayName: string;
   density: DensityMark[];
@@ -19,6 +22,8 @@ export interface PageOverlayProps {
   onSave: (draft: CommentDraft) => Promise<void>;
   onCancel: () => void;
   onCloseCard: () => void;
+  /** The pointer is on the card: keep it open. */
+  onPointerOnCard?: () => void;
 }
 
 /**
@@ -28,8 +33,19 @@ export interface PageOverlayProps {
  */
 export function PageOverlay(props: PageOverlayProps) {
   const { adder, editor, card, notice } = props;
+  const root = useRef<HTMLDivElement>(null);
+  const noticeBox = useRef<HTMLDivElement>(null);
+  const cardBox = useRef<HTMLElement>(null);
+  const editorBox = useRef<HTMLDivElement>(null);
+  const cardOpen = !!card && card.comments.length > 0 && !editor;
+  // After saving or cancelling, focus goes back where it was (or to the notice saying what happened).
+  useFocusReturn(!!editor, root, editorBox, () => noticeBox.current);
+  useFocusReturn(cardOpen, root, cardBox, () => noticeBox.current);
+  useEffect(() => {
+    if (cardOpen && card?.fromKeyboard) cardBox.current?.focus();
+  }, [cardOpen, card?.fromKeyboard]);
   return (
-    <div class="font-sans text-base">
+    <div class="font-sans text-base" ref={root}>
       <DensityStrip marks={props.density} onJump={props.onJump} />
       {adder && props.canWrite && !editor && (
         <div class="fixed z-[2147483646]" style={{ left: `${adder.x}px`, top: `${adder.y}px` }}>
@@ -40,10 +56,10 @@ export function PageOverlay(props: PageOverlayProps) {
       )}
       {editor && (
         <div
+          ref={editorBox}
           role="dialog"
           aria-label="Add a comment"
           class="fixed right-4 top-4 z-[2147483647] max-h-[90vh] w-[26rem] max-w-[calc(100vw-2rem)] overflow-auto rounded-lg border border-grey-5 bg-white p-4 shadow-xl"
-          onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
         >
           <CommentEditor
             title="Add a comment"
@@ -55,9 +71,17 @@ export function PageOverlay(props: PageOverlayProps) {
           />
         </div>
       )}
-      {card && card.comments.length > 0 && !editor && (
+      {cardOpen && card && (
         <section
+          ref={cardBox}
+          tabIndex={-1}
           aria-label="Comments on this passage"
+          onMouseMove={props.onPointerOnCard}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            props.onCloseCard();
+          }}
           class="fixed z-[2147483645] max-h-[60vh] w-[22rem] max-w-[calc(100vw-2rem)] overflow-auto rounded-lg border border-grey-5 bg-white p-3 shadow-xl"
           style={{ left: `${Math.max(8, Math.min(card.x, window.innerWidth - 360))}px`, top: `${Math.min(card.y + 16, window.innerHeight - 200)}px` }}
         >
@@ -78,7 +102,7 @@ export function PageOverlay(props: PageOverlayProps) {
           </ul>
         </section>
       )}
-      <div role="status" aria-live="polite" class={notice ? 'fixed bottom-4 left-4 z-[2147483647] rounded bg-grey-9 px-3 py-2 text-sm text-white shadow' : 'sr-only'}>
+      <div ref={noticeBox} tabIndex={-1} role="status" aria-live="polite" class={notice ? 'fixed bottom-4 left-4 z-[2147483647] rounded bg-grey-9 px-3 py-2 text-sm text-white shadow' : 'sr-only'}>
         {notice}
       </div>
     </div>

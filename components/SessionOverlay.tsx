@@ -19,11 +19,12 @@ export function SessionOverlay({ session }: { session: PageSession }) {
       notice={state.notice}
       displayName={state.settings.displayName}
       density={state.density}
-      onJump={(id) => void session.focusComment(id)}
+      onJump={(id) => void session.showCommentsOn(id)}
       onAdd={() => void session.startComment()}
       onSave={session.saveComment}
       onCancel={session.cancelComment}
       onCloseCard={session.closeCard}
+      onPointerOnCard={session.pointerOnCard}
     />
   );
 }

@@ -51,6 +51,8 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   const [notice, setNotice] = useState('');
   const [sync, setSync] = useState<SyncOverview | null>(null);
   const filtersRef = useRef(filters);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const lastEdited = useRef<string | null>(null);
 
   const refresh = useCallback(async () => {
     // Group status is shown even when the current tab can't be read (e.g. a browser page).
@@ -72,6 +74,20 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
     void refresh();
     return api.onChange(() => void refresh());
   }, [api, refresh]);
+
+  // After saving or cancelling an edit, focus goes back to that comment's Edit button (or the heading).
+  useEffect(() => {
+    if (editing) {
+      lastEdited.current = editing;
+      return;
+    }
+    const id = lastEdited.current;
+    lastEdited.current = null;
+    if (!id || (document.activeElement && document.activeElement !== document.body)) return;
+    const item = [...document.querySelectorAll<HTMLElement>('li[data-comment-id]')].find((li) => li.dataset.commentId === id);
+    const edit = [...(item?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.startsWith('Edit'));
+    (edit ?? heading.current)?.focus();
+  }, [editing, page]);
 
   // The page paints what the list shows.
   useEffect(() => {
@@ -136,7 +152,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
       );
     }
     return (
-      <li key={annotation.id} class="space-y-2 rounded border border-grey-4 p-3">
+      <li key={annotation.id} data-comment-id={annotation.id} class="space-y-2 rounded border border-grey-4 p-3">
         {(annotation.section || comment.page) && (
           <p class="text-xs font-semibold text-grey-7">{[comment.page ? `Page ${comment.page}` : null, annotation.section].filter(Boolean).join(' · ')}</p>
         )}
@@ -172,7 +188,9 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   return (
     <main class="space-y-4 p-3 text-sm text-grey-9">
       <header>
-        <h1 class="text-lg font-bold">Comments on this page</h1>
+        <h1 ref={heading} tabIndex={-1} class="text-lg font-bold">
+          Comments on this page
+        </h1>
         {page && <p class="text-grey-7">{page.title}</p>}
       </header>
       <div role="status" aria-live="polite" class="min-h-[1.5em]">

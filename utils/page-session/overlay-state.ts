@@ -7,7 +7,8 @@ import type { DensityMark } from '../overlay/density';
 export interface OverlayState {
   adder: { x: number; y: number } | null;
   editor: { quote: string; target: CommentTarget; draft: CommentDraft } | null;
-  card: { ids: string[]; x: number; y: number; pinned: boolean } | null;
+  /** `fromKeyboard`: opened by a keyboard user, so focus moves into the card (and back when it closes). */
+  card: { ids: string[]; x: number; y: number; pinned: boolean; fromKeyboard?: boolean } | null;
   /** Polite announcement for screen readers and a visible note (e.g. "Comment saved"). */
   notice: string;
   settings: Settings;

@@ -33,6 +33,9 @@ export function listenToPage(options: {
   });
   listen('mousemove', (e) => {
     win.cancelAnimationFrame(frame);
+    const host = options.ownHost();
+    // On the annotator's own UI (the card): keep the card open, hit-test nothing.
+    if (host && e.composedPath().includes(host)) return card.pointerOnCard();
     frame = win.requestAnimationFrame(() => card.showAt(e.clientX, e.clientY, false));
   });
   doc.addEventListener(

@@ -45,7 +45,7 @@ export function createPageSession(options: {
     now: () => new Date(),
     fillRandom: (bytes) => void win.crypto.getRandomValues(bytes),
   });
-  const card = createHoverCard({ highlighter, store });
+  const card = createHoverCard({ highlighter, store, win });
   listenToPage({ doc, win, signal, ownHost, store, selection, card, composer });
 
   /** Scroll to a comment's passage (rendering its PDF page first if need be) and flash it. */
@@ -58,6 +58,18 @@ export function createPageSession(options: {
     if (!painter.isOnScreen(id)) await loader.repaint();
     highlighter.focus(id);
     highlighter.flash(id);
+    return true;
+  }
+
+  /**
+   * The keyboard route to a passage's comments (the density strip's marks): go to the passage
+   * and open its card, pinned, with focus in it.
+   */
+  async function showCommentsOn(id: string): Promise<boolean> {
+    if (!(await focusComment(id))) return false;
+    const rect = highlighter.rangeFor(id)?.getBoundingClientRect();
+    const here = rect && rect.height > 0 ? highlighter.hitTest(rect.left + 1, rect.top + rect.height / 2) : [];
+    card.openFromKeyboard(here.includes(id) ? here : [id], rect?.left ?? 16, rect?.bottom ?? 16);
     return true;
   }
 
@@ -84,7 +96,9 @@ export function createPageSession(options: {
     saveComment: composer.saveComment,
     cancelComment: composer.cancelComment,
     closeCard: card.close,
+    pointerOnCard: card.pointerOnCard,
     focusComment,
+    showCommentsOn,
     pageState,
     commentsById: (ids: string[]) => store.get().comments.filter((c) => ids.includes(c.annotation.id)).map((c) => c.annotation),
   };

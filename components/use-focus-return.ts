@@ -1,0 +1,41 @@
+import { useEffect, useRef, type MutableRef } from 'preact/hooks';
+
+/** The focused element inside `node`'s document or shadow root (not the shadow host), or null. */
+export function activeElementOf(node: Node | null | undefined): HTMLElement | null {
+  const root = node?.getRootNode() as Document | ShadowRoot | undefined;
+  const active = root && 'activeElement' in root ? root.activeElement : null;
+  return active instanceof HTMLElement && active !== active.ownerDocument.body ? active : null;
+}
+
+/**
+ * Keeps keyboard focus somewhere sensible around a part of the UI that opens and closes (an
+ * editor, a card): records what had focus when `open` turned true, and when it turns false
+ * while focus was inside `part` (now gone), puts focus back there, or on `fallback()` when
+ * that element is gone too. `anchor` is any element rendered in the same root (document or
+ * shadow root) whatever `open` is.
+ */
+export function useFocusReturn(
+  open: boolean,
+  anchor: MutableRef<HTMLElement | null>,
+  part: MutableRef<HTMLElement | null>,
+  fallback: () => HTMLElement | null | undefined,
+) {
+  const wasOpen = useRef(false);
+  const returnTo = useRef<HTMLElement | null>(null);
+  // Both read while rendering: before child effects run (an editor focusing its text box),
+  // and while the closing part is still in the document.
+  if (open && !wasOpen.current) returnTo.current = activeElementOf(anchor.current);
+  const closing = !open && wasOpen.current;
+  const focusWasInside = closing && !!part.current && part.current.contains(activeElementOf(anchor.current));
+  wasOpen.current = open;
+  useEffect(() => {
+    if (!closing) return;
+    if (!focusWasInside) {
+      returnTo.current = null;
+      return; // focus was elsewhere (e.g. the pointer closed a card): leave it
+    }
+    const target = returnTo.current?.isConnected ? returnTo.current : fallback();
+    returnTo.current = null;
+    target?.focus();
+  });
+}
