@@ -22,7 +22,7 @@ export function CommentFiltersForm({ filters, facets, total, shown, onChange }: 
       <label for={id} class="block font-semibold">
         {label}
       </label>
-      <select id={id} class="w-full rounded border border-grey-5 bg-white p-1" value={filters[key]} onChange={(e) => set({ [key]: (e.target as HTMLSelectElement).value })}>
+      <select id={id} class="w-full min-w-0 rounded border border-grey-5 bg-white p-1" value={filters[key]} onChange={(e) => set({ [key]: (e.target as HTMLSelectElement).value })}>
         <option value="">{allLabel}</option>
         {facets[key].map((option) => (
           <option key={option.value} value={option.value}>
@@ -47,18 +47,19 @@ export function CommentFiltersForm({ filters, facets, total, shown, onChange }: 
         {select('perspective-filter', 'Written by someone who', 'perspective', 'Any perspective')}
         {select('kind-filter', 'Kind of comment', 'kind', 'Any kind')}
         {select('author-filter', 'Author', 'author', 'Anyone')}
-        <div class="flex gap-2">
-          <div class="flex-1 space-y-1">
+        {/* Side by side when there is room, one under the other in a narrow panel (200% zoom). */}
+        <div class="flex flex-wrap gap-2">
+          <div class="min-w-0 flex-1 basis-32 space-y-1">
             <label for="from-filter" class="block font-semibold">
               Written from
             </label>
-            <input id="from-filter" type="date" class="w-full rounded border border-grey-5 p-1" value={filters.from} onChange={(e) => set({ from: (e.target as HTMLInputElement).value })} />
+            <input id="from-filter" type="date" class="w-full min-w-0 rounded border border-grey-5 p-1" value={filters.from} onChange={(e) => set({ from: (e.target as HTMLInputElement).value })} />
           </div>
-          <div class="flex-1 space-y-1">
+          <div class="min-w-0 flex-1 basis-32 space-y-1">
             <label for="to-filter" class="block font-semibold">
               Written until
             </label>
-            <input id="to-filter" type="date" class="w-full rounded border border-grey-5 p-1" value={filters.to} onChange={(e) => set({ to: (e.target as HTMLInputElement).value })} />
+            <input id="to-filter" type="date" class="w-full min-w-0 rounded border border-grey-5 p-1" value={filters.to} onChange={(e) => set({ to: (e.target as HTMLInputElement).value })} />
           </div>
         </div>
         <Checkbox checked={filters.minPerPassage >= 3} onChange={(e) => set({ minPerPassage: (e.target as HTMLInputElement).checked ? 3 : 1 })}>

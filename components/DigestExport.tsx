@@ -40,7 +40,8 @@ export function DigestExport({ entries, filters, title, save = saveWithDownloadL
       <p class="text-xs text-grey-7">Comments marked “Only me” and comments hidden by a facilitator are left out. Anonymous comments never show a name.</p>
       <div class="flex flex-wrap gap-2">
         {(Object.keys(DIGEST_FORMATS) as DigestFormat[]).map((format) => (
-          <Button key={format} size="sm" onClick={() => void exportAs(format)}>
+          // Long labels wrap inside the button rather than push out of a narrow panel.
+          <Button key={format} size="sm" classes="min-w-0 max-w-full whitespace-normal! text-left" onClick={() => void exportAs(format)}>
             {DIGEST_FORMATS[format].label}
           </Button>
         ))}
