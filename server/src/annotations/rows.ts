@@ -1,4 +1,4 @@
-import { type Cursor, type CursorCodec, cursorFromRow } from '../changes/cursor';
+import { type CursorCodec, cursorFromRow } from '../changes/cursor';
 import type { Visibility } from './check-annotation';
 
 /** An annotations row as the store's queries select it (`ROW_COLUMNS`). */
@@ -72,11 +72,6 @@ export const FEED_COLUMNS = `${BASE_COLUMNS}, pxid::text as xid, pseq::text as s
 /** SQL condition: the position (`x` an xid8 expression) committed below the feed's visibility horizon. */
 export function belowHorizon(x: string): string {
   return `${x} < pg_snapshot_xmin(pg_current_snapshot())`;
-}
-
-/** The feed cursor of a row. */
-export function rowCursor(row: { xid: string; seq: string }): Cursor {
-  return cursorFromRow(row);
 }
 
 /** The opaque wire cursor of a row, for its own group (see changes/cursor.ts). */
