@@ -52,3 +52,19 @@ export async function hitRateLimit(db: Db, bucket: string, limit: RateLimit, now
   const { rows } = await db.query<{ hits: number }>(countHitSql('$1', '$2'), [bucket, windowStart(limit, now).toISOString()]);
   await enforceHits(db, bucket, Number(rows[0]?.hits ?? 0), limit, now, what);
 }
+
+/**
+ * Refuse with 429 when `bucket` has already had `limit.max` hits in this window, counting
+ * nothing: for limits on failures, checked before the attempt and counted only if it fails.
+ */
+export async function refuseIfSpent(db: Db, bucket: string, limit: RateLimit, now: Date, what: string): Promise<void> {
+  const { rows } = await db.query<{ hits: number }>('select hits from rate_limits where bucket = $1 and window_start = $2', [bucket, windowStart(limit, now).toISOString()]);
+  const hits = Number(rows[0]?.hits ?? 0);
+  if (hits >= limit.max) await enforceHits(db, bucket, hits + 1, limit, now, what);
+}
+
+/** Count one hit on `bucket` (a failure), refusing nothing now. */
+export async function countHit(db: Db, bucket: string, limit: RateLimit, now: Date): Promise<void> {
+  const { rows } = await db.query<{ hits: number }>(countHitSql('$1', '$2'), [bucket, windowStart(limit, now).toISOString()]);
+  if (Number(rows[0]?.hits) === 1) await db.query('delete from rate_limits where bucket = $1 and window_start < $2', [bucket, windowStart(limit, now).toISOString()]);
+}

@@ -14,6 +14,20 @@ export function encodeNote(n: ChangeNote): string {
   return JSON.stringify({ g: n.group, x: n.cursor.xid.toString(), s: n.cursor.seq.toString(), ...(n.onlyFor ? { a: n.onlyFor } : {}) });
 }
 
+/** A NOTIFY payload telling every store process to end a revoked member's streams now. */
+export function encodeRevocation(memberId: string): string {
+  return JSON.stringify({ revoked: memberId });
+}
+
+function decodeRevocation(payload: string): string | null {
+  try {
+    const p = JSON.parse(payload) as { revoked?: unknown };
+    return typeof p.revoked === 'string' ? p.revoked : null;
+  } catch {
+    return null;
+  }
+}
+
 function decodeNote(payload: string): ChangeNote | null {
   try {
     const p = JSON.parse(payload) as { g?: unknown; x?: unknown; s?: unknown; a?: unknown };
@@ -37,6 +51,8 @@ export interface Subscriber {
 export interface ChangeHub {
   start(): Promise<void>;
   subscribe(sub: Subscriber): () => void;
+  /** End this process's open streams of a member (revoked), without waiting for their next ping. */
+  closeMember(memberId: string): void;
   /** Number of open streams (health and tests). */
   size(): number;
   stop(): Promise<void>;
@@ -94,9 +110,16 @@ export function createChangeHub(db: Db, channel: string, pollMs = 5): ChangeHub 
     }
   }
 
+  function closeMember(memberId: string): void {
+    for (const set of subscribers.values()) for (const sub of set) if (sub.memberId === memberId) sub.close?.();
+  }
+
   return {
+    closeMember,
     async start() {
       unlisten = await db.listen(channel, (payload) => {
+        const revoked = decodeRevocation(payload);
+        if (revoked) return closeMember(revoked);
         const note = decodeNote(payload);
         if (!note || !subscribers.has(note.group)) return;
         pending.push(note);

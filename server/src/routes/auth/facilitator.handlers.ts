@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { createInviteCode, hashSecret, normaliseInviteCode } from '../../auth/secrets';
+import { encodeRevocation } from '../../changes/hub';
 import type { AppEnv } from '../../context';
 import { ApiError } from '../../errors';
 import { readBody } from '../../validate';
@@ -49,13 +50,19 @@ export async function listMembers(c: Context<AppEnv>) {
   });
 }
 
-/** `DELETE /api/groups/{group}/members/{memberId}`: revoke a member's token. */
+/**
+ * `DELETE /api/groups/{group}/members/{memberId}`: revoke a member's token. Their open streams
+ * end at once: here directly, in other store processes through a NOTIFY.
+ */
 export async function revokeMember(c: Context<AppEnv>) {
-  const { db, clock } = c.get('deps');
+  const { db, clock, hub, channel } = c.get('deps');
+  const memberId = c.req.param('memberId') ?? '';
   const { rowCount } = await db.query(
     'update members set revoked_at = coalesce(revoked_at, $3) where id = $1 and group_id = $2',
-    [c.req.param('memberId') ?? '', c.get('member').groupId, clock().toISOString()],
+    [memberId, c.get('member').groupId, clock().toISOString()],
   );
   if (rowCount === 0) throw new ApiError(404, 'not-found', 'There is no such member in your group.');
+  hub.closeMember(memberId);
+  await db.query('select pg_notify($1, $2)', [channel, encodeRevocation(memberId)]);
   return c.body(null, 204);
 }
