@@ -1,10 +1,8 @@
-import * as v from 'valibot';
-import { LeaAnnotationSchema } from '../../../../utils/model/annotation';
-import type { DigestEntry } from '../../../../utils/digest/types';
 import { redactAnnotation } from '../../annotations/check-annotation';
 import { ROW_COLUMNS, type AnnotationRow } from '../../annotations/rows';
 import type { Member } from '../../auth/roles';
 import type { Db } from '../../db/db';
+import type { StoredDigestEntry } from '../../digest-worker/render-job';
 
 /** Rows read per query while collecting a digest (keyset paging on row_id). */
 const PAGE = 1000;
@@ -13,10 +11,11 @@ const PAGE = 1000;
  * The group's shared comments for a digest: live, "My group" visibility only (a group digest
  * never holds "only me" comments, not even the caller's own), hidden ones included but
  * marked so the digest counts them and shows nothing of them, anonymous ones redacted.
- * Annotations from other W3C tools (not extension comments) are left out.
+ * Annotations from other W3C tools (not extension comments) are left out by the renderer,
+ * which checks each against utils/model off the event loop (render-job.ts).
  */
-export async function readDigestEntries(db: Db, member: Member, document: string | undefined): Promise<DigestEntry[]> {
-  const entries: DigestEntry[] = [];
+export async function readDigestEntries(db: Db, member: Member, document: string | undefined): Promise<StoredDigestEntry[]> {
+  const entries: StoredDigestEntry[] = [];
   let after = '0';
   for (;;) {
     const { rows } = await db.query<AnnotationRow & { row_id: string }>(
@@ -28,9 +27,7 @@ export async function readDigestEntries(db: Db, member: Member, document: string
       [member.groupId, document ?? null, after, PAGE],
     );
     for (const row of rows) {
-      const checked = v.safeParse(LeaAnnotationSchema, redactAnnotation(row.annotation!));
-      if (!checked.success) continue;
-      entries.push({ annotation: checked.output, ...(row.hidden_reason !== null ? { hidden: { reason: row.hidden_reason } } : {}) });
+      entries.push({ annotation: redactAnnotation(row.annotation!), ...(row.hidden_reason !== null ? { hidden: { reason: row.hidden_reason } } : {}) });
     }
     if (rows.length < PAGE) return entries;
     after = rows.at(-1)!.row_id;
