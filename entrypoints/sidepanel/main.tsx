@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { SidePanelApp, type SidePanelApi } from '../../components/SidePanelApp';
 import { BroadcastSchema, callBackground, callTab, NO_RECEIVER, type BackgroundRequest, type PageRequest } from '../../utils/messaging';
 import * as v from 'valibot';
-import { NO_FILTERS } from '../../utils/overlay/filters';
+import { NO_FILTERS, showsEverything } from '../../utils/overlay/filters';
 
 const CANNOT_REACH_PAGE =
   'Comments can’t be shown for this tab. Some pages (like the browser’s own pages and web stores) can’t be commented on. If this is a normal web page, reload it and try again.';
@@ -19,8 +19,8 @@ async function currentTabId(): Promise<number> {
   return tab.id;
 }
 
-async function askPage<K extends PageRequest['type']>(request: Extract<PageRequest, { type: K }>) {
-  const tabId = await currentTabId();
+async function askPage<K extends PageRequest['type']>(request: Extract<PageRequest, { type: K }>, tab?: number) {
+  const tabId = tab ?? (await currentTabId());
   try {
     return await callTab<K>(tabId, request, {
       toTab: (id, m) => browser.tabs.sendMessage(id, m),
@@ -35,10 +35,19 @@ async function askPage<K extends PageRequest['type']>(request: Extract<PageReque
 
 const send = (m: BackgroundRequest) => browser.runtime.sendMessage(m);
 
+/** The tab whose page paints only the filtered comments, if any. */
+let filteredTab: number | undefined;
+
 const api: SidePanelApi = {
   getPageState: () => askPage({ type: 'page/get-state' }),
   focus: async (id) => (await askPage({ type: 'page/focus', id })).found,
-  showOnPage: async (filters) => void (await askPage({ type: 'page/filter', filters })),
+  async showOnPage(filters) {
+    const tabId = await currentTabId();
+    // Moving to another tab leaves no filter behind on the one before.
+    if (filteredTab !== undefined && filteredTab !== tabId) void askPage({ type: 'page/filter', filters: NO_FILTERS }, filteredTab).catch(() => undefined);
+    filteredTab = showsEverything(filters) ? undefined : tabId;
+    await askPage({ type: 'page/filter', filters }, tabId);
+  },
   save: async (annotation) => void (await callBackground(send, { type: 'annotations/save', annotation })),
   remove: async (id) => (await callBackground(send, { type: 'annotations/delete', id })).deleted,
   getSettings: () => callBackground(send, { type: 'settings/get' }),
@@ -72,6 +81,8 @@ keepLive();
 setInterval(keepLive, 20_000);
 
 // Closing the panel leaves no filter behind: the page paints every comment again.
-addEventListener('pagehide', () => void api.showOnPage(NO_FILTERS).catch(() => undefined));
+addEventListener('pagehide', () => {
+  if (filteredTab !== undefined) void askPage({ type: 'page/filter', filters: NO_FILTERS }, filteredTab).catch(() => undefined);
+});
 
 render(<SidePanelApp api={api} />, document.getElementById('app')!);

@@ -128,4 +128,11 @@ describe('side panel filters and the page’s highlights in Chromium', () => {
     await panel.getByLabel('Only show passages with 3 or more comments').uncheck();
     await expectShown([ABUSE, HOUSING, ECONOMIC, ECONOMIC, ECONOMIC, FAMILY]);
   });
+
+  it('paints everything again when the filtered panel is closed', async () => {
+    await panel.getByLabel('Show comments about').selectOption('Workforce');
+    await expectShown([ECONOMIC, ECONOMIC, FAMILY]);
+    await panel.close();
+    await expect.poll(() => paintedPassages(page)).toEqual([ABUSE, HOUSING, ECONOMIC, ECONOMIC, ECONOMIC, FAMILY].sort());
+  });
 });
