@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
 import { hashSecret } from '../src/auth/secrets';
 import { readSse } from './support/sse';
 import { BACKENDS } from './support/test-db';
-import { openTestStore, type TestGroup, type TestStore } from './support/test-store';
+import { ADMIN_TOKEN, openTestStore, type TestGroup, type TestStore } from './support/test-store';
 
 /** The bucket a code's wrong tries count in (join.handlers: 3 hex digits of its hash). */
 const bucketOf = (code: string) => hashSecret(code).slice(0, 3);
@@ -101,6 +102,22 @@ describe.each(BACKENDS)('joins behind a proxy, wrong-code limit, revoked streams
     expect(ended, `after ${(performance.now() - started).toFixed(0)} ms`).toBe('ended');
     expect(t.store.hub.size()).toBe(0);
     await stream.close();
+  });
+
+  it("ends the revoked member's stream on another store process too (NOTIFY)", async () => {
+    const other = await createApp({ db: t.testDb.db, adminToken: ADMIN_TOKEN, channel: t.testDb.channel, pingMs: 60_000 });
+    try {
+      const res = await other.app.request(`http://store.test/api/groups/${g.group}/stream`, { headers: { authorization: `Bearer ${g.reader.token}` } });
+      const stream = readSse(res);
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await t.call('DELETE', `/api/groups/${g.group}/members/${g.reader.memberId}`, { token: g.facilitator.token })).status).toBe(204);
+      const ended = await Promise.race([stream.ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 1000))]);
+      expect(ended).toBe('ended');
+      expect(other.hub.size()).toBe(0);
+      await stream.close();
+    } finally {
+      await other.close();
+    }
   });
 
   it('sends nosniff and Cache-Control: no-store on JSON answers, errors included', async () => {
