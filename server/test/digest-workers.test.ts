@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type StoreApp } from '../src/app';
 import { makeComment } from './support/annotations';
+import { spawnStore } from './support/spawn-store';
 import { BACKENDS } from './support/test-db';
 import { ADMIN_TOKEN, openTestStore, type TestGroup, type TestStore } from './support/test-store';
 
@@ -110,6 +114,26 @@ describe.each(BACKENDS)('digests in worker threads on %s', (kind) => {
       }
     } finally {
       await inProcess.close();
+    }
+  });
+});
+
+describe('digest workers in a store started as `npm run store` starts it (node --import tsx)', () => {
+  it('makes a Word digest in a worker thread of a real store process', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'lea-digest-worker-'));
+    const store = await spawnStore({ DATA_DIR: dataDir, ADMIN_TOKEN, DATABASE_URL: '', DIGEST_WORKERS: '1' });
+    try {
+      const post = async (path: string, body: unknown, token?: string) =>
+        fetch(`${store.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      const created = (await (await post('/api/admin/groups', { name: 'Spawned group' }, ADMIN_TOKEN)).json()) as { group: string; invites: { reader: string } };
+      const reader = (await (await post('/api/join', { code: created.invites.reader, displayName: 'Ria' })).json()) as { token: string };
+      const res = await fetch(`${store.url}/api/groups/${created.group}/digest?format=docx`, { headers: { authorization: `Bearer ${reader.token}` } });
+      expect(res.status).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+    } finally {
+      await store.stop();
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });
