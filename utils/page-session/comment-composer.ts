@@ -130,4 +130,5 @@ export function createCommentComposer(options: {
   return { startComment, startWholePageComment, saveComment, cancelComment };
 }
 
+/** A session's editor control. */
 export type CommentComposer = ReturnType<typeof createCommentComposer>;

@@ -83,4 +83,5 @@ export function createCommentLoader(options: {
   };
 }
 
+/** A session's comment loader, as its other modules use it. */
 export type CommentLoader = ReturnType<typeof createCommentLoader>;

@@ -117,4 +117,5 @@ export function createCommentPainter(doc: Document, win: Window, surface: Docume
   };
 }
 
+/** A session's painter (also run by bench:overlay). */
 export type CommentPainter = ReturnType<typeof createCommentPainter>;

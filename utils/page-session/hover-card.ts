@@ -64,4 +64,5 @@ export function createHoverCard(options: { highlighter: Highlighter; store: Over
   };
 }
 
+/** A session's hover card. */
 export type HoverCard = ReturnType<typeof createHoverCard>;

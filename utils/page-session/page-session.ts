@@ -9,6 +9,7 @@ import { listenToPage } from './page-events';
 import { createSelectionTracker } from './selection-tracker';
 import type { DocumentSurface } from './surface';
 
+/** What the overlay renders, re-exported for the components that take a session. */
 export type { OverlayState } from './overlay-state';
 
 /**

@@ -40,4 +40,5 @@ export function createSelectionTracker(options: { doc: Document; win: Window; su
   return { current, settle };
 }
 
+/** A session's selection tracker. */
 export type SelectionTracker = ReturnType<typeof createSelectionTracker>;
