@@ -131,6 +131,8 @@ describe('digest workers in a store started as `npm run store` starts it (node -
       expect(res.status).toBe(200);
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+      // The workers do not keep a stopping store alive.
+      expect(await store.stop()).toBe(0);
     } finally {
       await store.stop();
       await rm(dataDir, { recursive: true, force: true });
