@@ -1,7 +1,8 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { webHref } from './safe-link';
 import { escapeHtml } from './text';
 
-/** A run of comment text with its emphasis; `href` only for http(s) links. */
+/** A run of comment text with its emphasis; `href` only for http(s) links, made safe by `webHref`. */
 export interface RichSpan {
   text: string;
   bold?: boolean;
@@ -21,8 +22,6 @@ export type RichBlock =
   | { type: 'code'; text: string };
 
 type Style = Omit<RichSpan, 'text' | 'break'>;
-
-const WEB_LINK = /^https?:\/\//i;
 
 function inline(tokens: readonly Token[] | undefined, style: Style, out: RichSpan[]): RichSpan[] {
   for (const token of tokens ?? []) {
@@ -44,7 +43,8 @@ function inline(tokens: readonly Token[] | undefined, style: Style, out: RichSpa
         break;
       case 'link': {
         const link = token as Tokens.Link;
-        inline(link.tokens, WEB_LINK.test(link.href) ? { ...style, href: link.href } : style, out);
+        const href = webHref(link.href);
+        inline(link.tokens, href ? { ...style, href } : style, out);
         break;
       }
       case 'text': {

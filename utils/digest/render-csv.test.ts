@@ -101,6 +101,10 @@ describe('renderCsv', () => {
     ]);
   });
 
+  it('also guards cells starting with a line feed or a full-width = + - @ (formulas in East Asian Excel)', () => {
+    expect(['\n=1+1', '＝1+1', '＋1', '－1', '＠SUM(A1)', 'a＝b'].map(guardFormula)).toEqual(["'\n=1+1", "'＝1+1", "'＋1", "'－1", "'＠SUM(A1)", 'a＝b']);
+  });
+
   it('quotes only what RFC 4180 requires', () => {
     expect(['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r'].map(quoteField)).toEqual(['plain', '"a,b"', '"say ""hi"""', '"two\nlines"', '"cr\r"']);
   });

@@ -20,11 +20,12 @@ export const CSV_COLUMNS = [
 export const BOM = '\uFEFF';
 
 /**
- * A cell Excel or LibreOffice would run as a formula starts with = + - @ (or tab/CR, which
- * some versions strip first): prefix an apostrophe so it stays text. OWASP "CSV Injection".
+ * A cell Excel or LibreOffice would run as a formula starts with = + - @ (or tab, CR or LF,
+ * which some versions strip first; or the full-width ＝ ＋ － ＠ that East Asian input turns
+ * into formulas): prefix an apostrophe so it stays text. OWASP "CSV Injection".
  */
 export function guardFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r\n＝＋－＠]/.test(value) ? `'${value}` : value;
 }
 
 /** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */

@@ -69,4 +69,15 @@ describe('renderDocx', () => {
     expect(rels).toContain('Target="https://example.org/local-offer" TargetMode="External"');
     expect(rels).not.toContain('javascript:');
   });
+
+  it('makes a hyperlink only of a web address: javascript:, vbscript:, data: and file: addresses are plain text', async () => {
+    const base = createDataset()[0]!.annotation;
+    for (const source of ['javascript:alert(1)', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd']) {
+      const one = buildDigest({ annotations: [{ annotation: { ...base, target: { ...base.target, source } } }], scope: 'group', generatedAt: new Date() });
+      const parts = unzipSync(await renderDocx(one));
+      const rels = strFromU8(parts['word/_rels/document.xml.rels']!);
+      expect([...rels.matchAll(/TargetMode="External"/g)]).toHaveLength(0);
+      expect(paragraphs(strFromU8(parts['word/document.xml']!)).map((p) => p.text)).toContain(`Address: ${source}`);
+    }
+  });
 });

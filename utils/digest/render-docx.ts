@@ -18,6 +18,7 @@ import { describeBarChart, renderBarChartSvg } from './bar-chart';
 import { renderBarChartPng } from './bar-chart-png';
 import { parseCommentText, type RichBlock, type RichSpan } from './comment-text';
 import { BulkMarker, paragraphXml, runsXml, spliceBulk } from './docx-prepared';
+import { webHref } from './safe-link';
 import { createLongDate, describeScope, type DateOptions } from './text';
 import type { Digest, DigestComment, DigestCount } from './types';
 
@@ -27,7 +28,7 @@ const COMMENT_STYLE = 'Comment';
 /** Left indent of comments (twips), deeper for lists and quotes inside them. */
 const COMMENT_INDENT = 567;
 
-/** A span as a docx run (the slow path, for lines with web links). */
+/** A span as a docx run (the slow path, for lines with web links: `href` is http(s) only, see comment-text). */
 function spanRun(span: RichSpan): ParagraphChild {
   if (span.break) return new TextRun({ break: 1 });
   const run = new TextRun({
@@ -173,6 +174,7 @@ function commentParagraphs(c: DigestComment, longDate: (iso: string) => string):
  * The digest as a Word document (docx library): a title, the summary with the theme chart
  * (SVG with a PNG fallback, alt text describing every bar) and tables, then Heading 1 per
  * document, Heading 2 per section, passages in the Quote style, and the comments under each.
+ * Hyperlinks go only to http(s) addresses; any other address is plain text.
  */
 export async function renderDocx(digest: Digest, options: DateOptions = {}): Promise<Uint8Array> {
   const longDate = createLongDate(options);
@@ -189,9 +191,14 @@ export async function renderDocx(digest: Digest, options: DateOptions = {}): Pro
   );
   for (const doc of digest.documents) {
     body.add(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(doc.title)] }));
+    // Only a web address is a hyperlink: Word would open javascript:, vbscript:, data: or file: too.
+    const href = webHref(doc.url);
     body.add(
       new Paragraph({
-        children: [new TextRun('Address: '), new ExternalHyperlink({ link: doc.url, children: [new TextRun({ text: doc.url, style: 'Hyperlink' })] })],
+        children: [
+          new TextRun('Address: '),
+          href ? new ExternalHyperlink({ link: href, children: [new TextRun({ text: doc.url, style: 'Hyperlink' })] }) : new TextRun(doc.url),
+        ],
       }),
     );
     for (const section of doc.sections) {

@@ -68,6 +68,16 @@ describe('renderHtml', () => {
     }
   });
 
+  it('links a document address only when it is a web address', () => {
+    for (const source of ['javascript:alert(1)', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd']) {
+      const one = buildDigest({ annotations: [{ annotation: { ...createDataset()[0]!.annotation, target: { ...createDataset()[0]!.annotation.target, source } } }], scope: 'group', generatedAt: new Date() });
+      const address = new DOMParser().parseFromString(renderHtml(one), 'text/html').querySelector('.address')!;
+      expect(address.querySelector('a')).toBeNull();
+      expect(address.textContent).toBe(`Address: ${source}`);
+    }
+    expect(page.querySelector('.address a')?.getAttribute('href')).toBe(digest.documents[0]!.url);
+  });
+
   it('passes axe-core (WCAG 2.2 A and AA rules that can run without layout)', async () => {
     document.documentElement.innerHTML = page.documentElement.innerHTML;
     document.documentElement.setAttribute('lang', page.documentElement.getAttribute('lang')!);

@@ -1,5 +1,6 @@
 import { renderBarChartSvg } from './bar-chart';
 import { renderCommentHtml } from './comment-text';
+import { webHref } from './safe-link';
 import { createLongDate, describeScope, escapeHtml, type DateOptions } from './text';
 import type { Digest, DigestComment, DigestCount } from './types';
 
@@ -68,7 +69,8 @@ function commentHtml(c: DigestComment, longDate: (iso: string) => string): strin
  * The digest as one printable, accessible HTML page (lang en-GB, one h1, h2 per document,
  * h3 per section, captioned tables with scoped headers, an SVG chart with title, description
  * and text labels, print CSS). Every piece of user text is escaped; comment text goes through
- * `renderCommentHtml`, which builds only allow-listed tags (no DOM or DOMPurify needed).
+ * `renderCommentHtml`, which builds only allow-listed tags (no DOM or DOMPurify needed); only
+ * http(s) addresses are links (`webHref`).
  */
 export function renderHtml(digest: Digest, options: DateOptions = {}): string {
   const longDate = createLongDate(options);
@@ -89,7 +91,8 @@ export function renderHtml(digest: Digest, options: DateOptions = {}): string {
   );
   digest.documents.forEach((doc, i) => {
     parts.push(`<section aria-labelledby="document-${i + 1}"><h2 class="document" id="document-${i + 1}">${escapeHtml(doc.title)}</h2>`);
-    parts.push(`<p class="address">Address: <a href="${escapeHtml(/^https?:\/\//i.test(doc.url) ? doc.url : '#')}">${escapeHtml(doc.url)}</a></p>`);
+    const href = webHref(doc.url);
+    parts.push(`<p class="address">Address: ${href ? `<a href="${escapeHtml(href)}">${escapeHtml(doc.url)}</a>` : escapeHtml(doc.url)}</p>`);
     for (const section of doc.sections) {
       parts.push(`<h3>${escapeHtml(section.title)}</h3>`);
       for (const passage of section.passages) {

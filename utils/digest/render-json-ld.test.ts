@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ANNO_CONTEXT, checkAnnotation } from '../model/annotation';
 import { buildDigest } from './build-digest';
 import { renderJsonLd } from './render-json-ld';
-import { DATASET_DOCUMENTS, HIDDEN_TEXT, PRIVATE_TEXT, createDataset } from './test-dataset';
+import { DATASET_DOCUMENTS, HIDDEN_TEXT, PRIVATE_TEXT, SCRIPT_COMMENT, createDataset } from './test-dataset';
 
 const dataset = createDataset();
 const digest = buildDigest({ annotations: dataset, documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });
@@ -67,6 +67,13 @@ describe('renderJsonLd', () => {
     expect(texts).not.toContain(HIDDEN_TEXT);
     expect(texts).not.toContain(PRIVATE_TEXT);
     expect(new Set(items.map((a) => a.id)).size).toBe(items.length);
+  });
+
+  it('writes < > & as \\u escapes, so no comment can close a script element the JSON is embedded in', () => {
+    const text = renderJsonLd(digest);
+    expect(text).not.toMatch(/[<>&]/);
+    const script = JSON.parse(text).first.items.map((a: { body: { value: string }[] }) => a.body[0]!.value);
+    expect(script).toContain(SCRIPT_COMMENT);
   });
 
   it('has a default collection IRI when none is given', () => {

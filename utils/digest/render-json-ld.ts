@@ -45,7 +45,13 @@ export function toAnnotationCollection(digest: Digest, options: JsonLdOptions = 
   };
 }
 
-/** `toAnnotationCollection` as JSON text. */
+const JSON_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
+/**
+ * `toAnnotationCollection` as JSON text, with `< > &` and the line separators written as
+ * `\u` escapes: the same data, but safe to embed in a `<script type="application/ld+json">`
+ * (no `</script>` or `<!--` can appear) and in any JavaScript source.
+ */
 export function renderJsonLd(digest: Digest, options: JsonLdOptions = {}): string {
-  return `${JSON.stringify(toAnnotationCollection(digest, options), null, 2)}\n`;
+  return `${JSON.stringify(toAnnotationCollection(digest, options), null, 2).replace(/[<>&\u2028\u2029]/g, (c) => JSON_ESCAPES[c]!)}\n`;
 }

@@ -1,4 +1,4 @@
-import { Lexer, type Token } from 'marked';
+import { Lexer, Marked, type Token } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from './build-digest';
 import { escapeMarkdown, renderMarkdown } from './render-markdown';
@@ -51,7 +51,24 @@ describe('renderMarkdown', () => {
   it('escapes Markdown in plain text so it reads literally', () => {
     expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
     expect(escapeMarkdown('1. not a list\n- nor this')).toBe('1\\. not a list\n\\- nor this');
-    expect(escapeMarkdown('*a* _b_ [c](d) <e> `f` a|b &amp;')).toBe('\\*a\\* \\_b\\_ \\[c\\](d) \\<e\\> \\`f\\` a\\|b \\&amp;');
-    expect(escapeMarkdown('co-operate, well-being & more')).toBe('co-operate, well-being & more');
+    expect(escapeMarkdown('*a* _b_ [c](d) <e> `f` a|b &amp;')).toBe('\\*a\\* \\_b\\_ \\[c\\](d) &lt;e&gt; \\`f\\` a\\|b &amp;amp;');
+    expect(escapeMarkdown('co-operate, well-being & more, at 10:30: fine!')).toBe('co-operate, well-being & more, at 10:30: fine!');
+  });
+
+  it('breaks every autolink start in plain text, so only links the digest writes are links', () => {
+    // A GFM autolink swallows a backslash, so `<` is an entity, and no address in text autolinks.
+    expect(escapeMarkdown('See https://e.com/<img src=x onerror=alert(1)//>')).toBe('See https\\://e.com/&lt;img src=x onerror=alert(1)//&gt;');
+    expect(escapeMarkdown('www.e.com a@e.com javascript:alert(1)')).toBe('www\\.e.com a\\@e.com javascript\\:alert(1)');
+    expect(escapeMarkdown('Heading ##')).toBe('Heading #\\#');
+  });
+
+  it('renders the reported comment and a javascript: address without live HTML or a javascript: link (marked, GFM)', () => {
+    const base = createDataset()[0]!.annotation;
+    const annotation = { ...base, body: [{ ...base.body[0], value: 'See https://e.com/<img src=x onerror=alert(1)//>' }], target: { ...base.target, source: 'javascript:alert(1)' } } as typeof base;
+    const md = renderMarkdown(buildDigest({ annotations: [{ annotation }], scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z') }));
+    const html = new Marked({ gfm: true }).parse(md, { async: false });
+    expect(html).not.toMatch(/<img|href="javascript:/i);
+    expect(html).toContain('See <a href="https://e.com/">https://e.com/</a>&lt;img src=x onerror=alert(1)//&gt;');
+    expect(html).toContain('Address: javascript:alert(1)');
   });
 });

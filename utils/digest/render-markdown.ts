@@ -1,21 +1,31 @@
 import { parseCommentText, type RichBlock, type RichSpan } from './comment-text';
+import { webHref } from './safe-link';
 import { createLongDate, describeScope, type DateOptions } from './text';
 import type { Digest, DigestComment, DigestCount } from './types';
 
 /**
- * Escape text so Markdown shows it literally (quotes, titles, names): inline markup characters
- * anywhere, block markers (# - + = and "1.") at a line start, and `&` before an entity name.
+ * Escape text so any CommonMark/GFM renderer shows it literally and makes nothing of it:
+ * `<` and `>` as `&lt;` `&gt;` (no tag can ever form, even where an autolink would swallow a
+ * backslash), `&` before an entity name as `&amp;`, inline markup backslash-escaped, the
+ * starts of GFM autolinks broken (a scheme's `:`, `www.`, `@`), block markers at a line start
+ * and a heading's closing `#`. Plain prose is unchanged.
  */
 export function escapeMarkdown(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
   return text
-    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
-    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~@]/g, '\\$&')
+    .replace(/:(?=\S)/g, (colon, i: number, all: string) => (/\d/.test(all[i - 1] ?? '') && /\d/.test(all[i + 1]!) ? colon : '\\:'))
+    .replace(/(www)\./gi, '$1\\.')
     .replace(/^(\s*)([#+=-])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+    .replace(/(?<!\\)#(?=[ \t]*$)/gm, '\\#');
 }
 
-const NEEDS_ESCAPE = /[\\`*_[\]<>|~&]|^\s*(?:[#+=-]|\d+[.)])/m;
+/** Text that needs `escapeMarkdown` (most does not: the fast path keeps big digests quick). */
+const NEEDS_ESCAPE = /[\\`*_[\]<>|~&@]|:\S|www\.|#[ \t]*$|^\s*(?:[#+=-]|\d+[.)])/im;
 
 /** Collapse a passage's line breaks: a quote or table cell is one line. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -37,10 +47,31 @@ function spanMarkdown(span: RichSpan): string {
   if (span.strike) md = `~~${md}~~`;
   if (span.italic) md = `_${md}_`;
   if (span.bold) md = `**${md}**`;
-  // Destination in angle brackets: only spaces and brackets would need escaping there.
-  // A bare address stays bare text (viewers link it again); a named link keeps its address.
-  if (span.href && span.href !== span.text) md = `[${md}](<${span.href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+  // Every link is written by us, to an address webHref made safe (http(s), nothing to escape):
+  // a bare address as an autolink, anything else as text linked to its address.
+  const plain = !span.bold && !span.italic && !span.strike && !span.code;
+  if (span.href) return plain && span.text === span.href ? `<${span.href}>` : `[${md}](<${span.href}>)`;
   return md;
+}
+
+const sameStyle = (a: RichSpan, b: RichSpan) => !a.break && !b.break && !a.code && !b.code && !a.bold === !b.bold && !a.italic === !b.italic && !a.strike === !b.strike && a.href === b.href;
+
+/** Neighbouring spans of one style as one, so escaping sees the text whole (`&` + `lt;` is an entity). */
+function mergeSpans(spans: readonly RichSpan[]): RichSpan[] {
+  const out: RichSpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last && sameStyle(last, span)) out[out.length - 1] = { ...last, text: last.text + span.text };
+    else out.push(span);
+  }
+  return out;
+}
+
+/** A paragraph's spans; a `!` just before a link we write is escaped, or it would make an image. */
+function paragraphMarkdown(spans: readonly RichSpan[]): string {
+  let out = '';
+  for (const md of mergeSpans(spans).map(spanMarkdown)) out = md.startsWith('[') && out.endsWith('!') ? `${out.slice(0, -1)}\\!${md}` : out + md;
+  return out;
 }
 
 const indent = (text: string, by: string, first = by) =>
@@ -55,7 +86,7 @@ export function blocksMarkdown(list: readonly RichBlock[]): string {
     .map((block) => {
       switch (block.type) {
         case 'paragraph':
-          return block.spans.map(spanMarkdown).join('');
+          return paragraphMarkdown(block.spans);
         case 'list':
           return block.items
             .map((item, i) => {
@@ -77,6 +108,13 @@ export function blocksMarkdown(list: readonly RichBlock[]): string {
     .join('\n\n');
 }
 
+/** A document's address: a link when it is a web address, else text that links nowhere. */
+function addressMarkdown(address: string): string {
+  const href = webHref(address);
+  if (!href) return escapeMarkdown(oneLine(address));
+  return href === address ? `<${href}>` : `[${escapeMarkdown(oneLine(address))}](<${href}>)`;
+}
+
 function table(headings: string[], rows: string[][], numeric: boolean[]): string {
   const cell = (text: string) => escapeMarkdown(oneLine(text));
   return [
@@ -90,10 +128,10 @@ const countRows = (counts: DigestCount[]) => counts.map((c) => [c.label, String(
 
 function commentMarkdown(c: DigestComment, longDate: (iso: string) => string): string {
   const meta = [
-    `**${escapeMarkdown(c.author)}**`,
-    escapeMarkdown(c.perspectiveLabel),
-    escapeMarkdown(c.kindLabel),
-    ...(c.themes.length ? [`Themes: ${escapeMarkdown(c.themes.join('; '))}`] : []),
+    `**${escapeMarkdown(oneLine(c.author))}**`,
+    escapeMarkdown(oneLine(c.perspectiveLabel)),
+    escapeMarkdown(oneLine(c.kindLabel)),
+    ...(c.themes.length ? [`Themes: ${escapeMarkdown(oneLine(c.themes.join('; ')))}`] : []),
     longDate(c.created),
     ...(c.private ? ['Only me'] : []),
   ].join(' · ');
@@ -103,12 +141,13 @@ function commentMarkdown(c: DigestComment, longDate: (iso: string) => string): s
 
 /**
  * The digest as Markdown (CommonMark + GFM tables): headings per document and section,
- * passages as block quotes, comments as a list. All user text is escaped; comment text is
- * re-serialised from its parsed blocks, so a comment cannot add headings or raw HTML.
+ * passages as block quotes, comments as a list. All user text is escaped (`escapeMarkdown`),
+ * comment text is re-serialised from its parsed blocks, and every link is one we write to an
+ * http(s) address: no field can add headings, raw HTML, images or other links.
  */
 export function renderMarkdown(digest: Digest, options: DateOptions = {}): string {
   const longDate = createLongDate(options);
-  const out: string[] = [`# ${escapeMarkdown(digest.title)}`, ...describeScope(digest, longDate).map(escapeMarkdown)];
+  const out: string[] = [`# ${escapeMarkdown(oneLine(digest.title))}`, ...describeScope(digest, longDate).map((line) => escapeMarkdown(oneLine(line)))];
   out.push('## Summary');
   out.push('### Comments by theme', table(['Theme', 'Comments'], countRows(digest.summary.byTheme), [false, true]));
   out.push(
@@ -117,7 +156,7 @@ export function renderMarkdown(digest: Digest, options: DateOptions = {}): strin
   );
   out.push('### Comments by perspective', table(['Perspective', 'Comments'], countRows(digest.summary.byPerspective), [false, true]));
   for (const doc of digest.documents) {
-    out.push(`## ${escapeMarkdown(oneLine(doc.title))}`, `Address: ${/^[^\s<>]+$/.test(doc.url) ? `<${doc.url}>` : escapeMarkdown(doc.url)}`);
+    out.push(`## ${escapeMarkdown(oneLine(doc.title))}`, `Address: ${addressMarkdown(doc.url)}`);
     for (const section of doc.sections) {
       out.push(`### ${escapeMarkdown(oneLine(section.title))}`);
       for (const passage of section.passages) {
