@@ -60,6 +60,8 @@ describe('renderMarkdown', () => {
     expect(escapeMarkdown('See https://e.com/<img src=x onerror=alert(1)//>')).toBe('See https\\://e.com/&lt;img src=x onerror=alert(1)//&gt;');
     expect(escapeMarkdown('www.e.com a@e.com javascript:alert(1)')).toBe('www\\.e.com a\\@e.com javascript\\:alert(1)');
     expect(escapeMarkdown('Heading ##')).toBe('Heading #\\#');
+    // pandoc reads `{…}` after a heading, link or code span as attributes or raw HTML.
+    expect(escapeMarkdown('# Title {onclick=alert(1)}')).toBe('\\# Title \\{onclick=alert(1)}');
   });
 
   it('renders the reported comment and a javascript: address without live HTML or a javascript: link (marked, GFM)', () => {
@@ -70,5 +72,12 @@ describe('renderMarkdown', () => {
     expect(html).not.toMatch(/<img|href="javascript:/i);
     expect(html).toContain('See <a href="https://e.com/">https://e.com/</a>&lt;img src=x onerror=alert(1)//&gt;');
     expect(html).toContain('Address: javascript:alert(1)');
+  });
+
+  it('escapes a { after a code span in a comment (pandoc would read `…`{=html} as raw HTML)', () => {
+    const base = createDataset()[0]!.annotation;
+    const annotation = { ...base, body: [{ ...base.body[0], value: 'Try `<img src=x onerror=alert(1)>`{=html} and [x](https://e.com){onclick=alert(1)}' }] } as typeof base;
+    const md = renderMarkdown(buildDigest({ annotations: [{ annotation }], scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z') }));
+    expect(md).toContain('Try ` <img src=x onerror=alert(1)> `\\{=html} and [x](<https://e.com>)\\{onclick=alert(1)}');
   });
 });

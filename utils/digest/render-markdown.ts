@@ -6,7 +6,8 @@ import type { Digest, DigestComment, DigestCount } from './types';
 /**
  * Escape text so any CommonMark/GFM renderer shows it literally and makes nothing of it:
  * `<` and `>` as `&lt;` `&gt;` (no tag can ever form, even where an autolink would swallow a
- * backslash), `&` before an entity name as `&amp;`, inline markup backslash-escaped, the
+ * backslash), `&` before an entity name as `&amp;`, inline markup backslash-escaped (and `{`,
+ * which starts pandoc's attributes and raw blocks: `{onclick=…}`, `` `…`{=html} ``), the
  * starts of GFM autolinks broken (a scheme's `:`, `www.`, `@`), block markers at a line start
  * and a heading's closing `#`. Plain prose is unchanged.
  */
@@ -16,7 +17,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~@]/g, '\\$&')
+    .replace(/[\\`*_[\]|~@{]/g, '\\$&')
     .replace(/:(?=\S)/g, (colon, i: number, all: string) => (/\d/.test(all[i - 1] ?? '') && /\d/.test(all[i + 1]!) ? colon : '\\:'))
     .replace(/(www)\./gi, '$1\\.')
     .replace(/^(\s*)([#+=-])/gm, '$1\\$2')
@@ -25,7 +26,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** Text that needs `escapeMarkdown` (most does not: the fast path keeps big digests quick). */
-const NEEDS_ESCAPE = /[\\`*_[\]<>|~&@]|:\S|www\.|#[ \t]*$|^\s*(?:[#+=-]|\d+[.)])/im;
+const NEEDS_ESCAPE = /[\\`*_[\]<>|~&@{]|:\S|www\.|#[ \t]*$|^\s*(?:[#+=-]|\d+[.)])/im;
 
 /** Collapse a passage's line breaks: a quote or table cell is one line. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();

@@ -151,6 +151,13 @@ const RAW: [string, string][] = [
   ['md shortcut reference', '[x]\n\n[x]: <javascript:alert(1)>'],
   ['md footnote', `[^1]\n\n[^1]: ${IMG}`],
   ['md bang before link', '!![x](https://e.com/pixel.gif)'],
+  // pandoc's extensions: attributes on headings, links and code, raw HTML, fenced divs.
+  ['pandoc heading attribute', '# Title {onclick=alert(1)}'],
+  ['pandoc raw html code', `\`${IMG}\`{=html}`],
+  ['pandoc link attribute', '[x](https://e.com){onclick=alert(1)}'],
+  ['pandoc span attribute', 'text {onmouseover=alert(1)}'],
+  ['pandoc fenced div', '::: {onclick=alert(1)}\nx\n:::'],
+  ['pandoc raw block', `\`\`\`{=html}\n${IMG}\n\`\`\``],
   // Autolinks.
   ['autolink javascript', '<javascript:alert(1)>'],
   ['autolink nested img', '<https://e.com/<img src=x onerror=alert(1)>>'],

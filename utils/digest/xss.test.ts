@@ -117,6 +117,8 @@ function checkMarkdown(field: XssField): string[] {
   const failures: string[] = [];
   for (const { name, payload } of XSS_CASES) {
     const markdown = renderMarkdown(buildDigest(field.input(payload)));
+    // The digest writes no `{` itself: one from a plain field must be escaped (pandoc attributes, raw HTML).
+    if (field.literal && record('md (pandoc braces)', { ...NO_FINDINGS, elements: /(?<!\\)\{/.test(markdown) ? 1 : 0 }, false)) failures.push(`${name} [unescaped {]`);
     for (const [renderer, marked] of Object.entries(MARKDOWN_RENDERERS)) {
       const page = inspect(marked.parse(markdown, { async: false }), MARKDOWN_TAGS, { h1: 1 }, null);
       const misread = field.literal && !normal(page.text).includes(normal(payload));
