@@ -1,6 +1,7 @@
 // `npm run store [-- command]`: no command starts the store; `create-group` runs the CLI.
 import { runCli } from './cli';
 import { parseEnv } from './env';
+import { errorLogFields } from './log';
 import { startStore } from './serve';
 
 const args = process.argv.slice(2);
@@ -22,7 +23,7 @@ if (args.length > 0) {
       stop().then(
         () => process.exit(0),
         (error: unknown) => {
-          console.error('store: error while stopping', error);
+          console.error('store: error while stopping', errorLogFields(error));
           process.exit(1);
         },
       );
@@ -33,7 +34,9 @@ if (args.length > 0) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') console.error(`store: port ${parsed.env.PORT} is already in use. Stop the other program or set PORT.`);
     else if (e.code === 'ECONNREFUSED') console.error(`store: cannot reach PostgreSQL at DATABASE_URL (${e.message}).`);
-    else console.error('store: could not start:', e);
+    // A system error (EACCES, ENOENT…) names a file or address, never what people wrote; others may quote stored values.
+    else if (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) console.error(`store: could not start: ${e.message}`);
+    else console.error('store: could not start:', errorLogFields(e));
     process.exit(1);
   }
 }

@@ -104,6 +104,18 @@ describe.each(BACKENDS)('joins behind a proxy, wrong-code limit, revoked streams
     await stream.close();
   });
 
+  it("ends a member's open stream at once when they choose forget me", async () => {
+    const res = await t.store.app.request(`http://store.test/api/groups/${g.group}/stream`, { headers: { authorization: `Bearer ${g.member.token}` } });
+    expect(res.status).toBe(200);
+    const stream = readSse(res);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await t.call('DELETE', '/api/me', { token: g.member.token })).status).toBe(204);
+    const ended = await Promise.race([stream.ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 1000))]);
+    expect(ended).toBe('ended');
+    expect(t.store.hub.size()).toBe(0);
+    await stream.close();
+  });
+
   it("ends the revoked member's stream on another store process too (NOTIFY)", async () => {
     const other = await createApp({ db: t.testDb.db, adminToken: ADMIN_TOKEN, channel: t.testDb.channel, pingMs: 60_000 });
     try {

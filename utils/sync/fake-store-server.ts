@@ -90,21 +90,28 @@ export function createFakeStore() {
     return reply(204);
   }
 
+  /** Set by changeCursorFormat: cursors given out carry it, and cursors without it are refused. */
+  let cursorPrefix = '';
+
   function changes(member: Member, query: URLSearchParams): FetchResponse {
     const after = query.get('after') ?? '';
+    if (after !== '' && cursorPrefix !== '' && !after.startsWith(cursorPrefix)) {
+      return fail(400, 'invalid-body', `The "after" cursor "${after.slice(0, 40)}" is not one this store gave out. Start again without it to fetch everything.`);
+    }
     const limit = Math.min(Number(query.get('limit') ?? 100), 1000);
-    const visible = log.filter((e) => e.cursor > after && !(e.row.private && e.row.author !== member.memberId));
+    const from = after.slice(cursorPrefix.length);
+    const visible = log.filter((e) => e.cursor > from && !(e.row.private && e.row.author !== member.memberId));
     const page = visible.slice(0, limit);
     return reply(200, {
       changes: page.map((e) => ({
-        cursor: e.cursor,
+        cursor: cursorPrefix + e.cursor,
         id: e.id,
         revision: e.row.revision,
         deleted: e.row.annotation === null,
         hidden: e.row.hidden,
         annotation: visibleTo(member, e.row),
       })),
-      next: page.length > 0 ? page[page.length - 1]!.cursor : after,
+      next: page.length > 0 ? cursorPrefix + page[page.length - 1]!.cursor : after,
       hasMore: visible.length > page.length,
     });
   }
@@ -187,6 +194,13 @@ export function createFakeStore() {
     /** Answer every push of comment `id` (PUT or DELETE) with `fault` from now on, as a store refusing that one comment. */
     refuse(id: string, fault: Exclude<Fault, { offline: true }>) {
       refusals.set(id, fault);
+    },
+    /**
+     * Give out cursors of a new form from now on and refuse the old ones with 400, as a store
+     * upgraded to another cursor encoding does.
+     */
+    changeCursorFormat() {
+      cursorPrefix = 'v2:';
     },
     /** Remove a member: their token answers 401 token-revoked from now on. */
     revoke(memberId: string) {

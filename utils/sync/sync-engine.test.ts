@@ -45,6 +45,25 @@ describe('sync engine', () => {
     expect(await statusLine(me)).toBe('All saved');
   });
 
+  it('pulls from the beginning again when the store refuses the saved cursor (an upgraded store), losing and doubling nothing', async () => {
+    const store = createFakeStore();
+    const me = await connected({ store });
+    const alex = await otherMember(store);
+    const first = makeComment('first view');
+    await alex.client.putAnnotation('g1', first, { create: true });
+    await me.engine.runOnce();
+    expect(await me.repo.getCursor()).not.toBeNull();
+
+    store.changeCursorFormat();
+    const second = makeComment('second view');
+    await alex.client.putAnnotation('g1', second, { create: true });
+    expect(await me.engine.runOnce()).toMatchObject({ pull: { outcome: 'done' } });
+    expect(await me.local.get(first.id)).toEqual(first);
+    expect(await me.local.get(second.id)).toEqual(second);
+    expect(await me.repo.getCursor()).toMatch(/^v2:/);
+    expect(await statusLine(me)).toBe('All saved');
+  });
+
   it('backs up "only me" comments to the store too (the store shows them to no one else)', async () => {
     const store = createFakeStore();
     const me = await connected({ store });

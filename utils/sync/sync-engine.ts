@@ -126,6 +126,20 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
+  /**
+   * One page after `cursor`. A cursor the store refuses (400: it was upgraded and encodes
+   * cursors differently, or its data was restored) starts the feed again from the beginning:
+   * applying changes is idempotent, so nothing is lost and nothing is doubled.
+   */
+  async function fetchPage(client: StoreClient, group: string, cursor: string | null) {
+    try {
+      return await client.changes(group, cursor ?? undefined, pageSize);
+    } catch (error) {
+      if (cursor === null || !(error instanceof SyncError) || error.status !== 400) throw error;
+      return client.changes(group, undefined, pageSize);
+    }
+  }
+
   async function pullNow(run: RunOptions): Promise<PullResult> {
     const result: PullResult = { outcome: 'done', changed: 0, pages: 0 };
     const connection = await repo.getConnection();
@@ -133,7 +147,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const client = clientFor(connection);
     for (;;) {
       const cursor = await repo.getCursor();
-      const step = await guarded(run, () => client.changes(connection.group, cursor ?? undefined, pageSize));
+      const step = await guarded(run, () => fetchPage(client, connection.group, cursor));
       if (!step.ok) return { ...result, outcome: step.outcome };
       const page = step.value;
       // The page and the cursor after it are written together: a restart resumes right here.

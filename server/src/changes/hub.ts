@@ -1,3 +1,4 @@
+import { errorLogFields } from '../log';
 import type { Db } from '../db/db';
 import { compareCursors, type Cursor } from './cursor';
 
@@ -84,7 +85,7 @@ export function createChangeHub(db: Db, channel: string, pollMs = 5): ChangeHub 
         if (pending.length > 0) await new Promise((r) => setTimeout(r, pollMs));
       }
     } catch (error) {
-      if (!stopped) console.error('store: could not check the change feed horizon', error);
+      if (!stopped) console.error('store: could not check the change feed horizon', errorLogFields(error));
     } finally {
       flushing = false;
     }

@@ -1,3 +1,4 @@
+import { errorLogFields } from '../log';
 import type { Db } from '../db/db';
 import { compareCursors } from './cursor';
 import { encodeNote, type ChangeNote } from './hub';
@@ -21,7 +22,7 @@ export interface Notifier {
 export function createNotifier(
   db: Db,
   channel: string,
-  onError: (e: unknown) => void = (e) => console.error('store: NOTIFY failed', e),
+  onError: (e: unknown) => void = (e) => console.error('store: NOTIFY failed', errorLogFields(e)),
   /** Pause between two NOTIFY statements: under a stream of writes, one NOTIFY per 5 ms at most. */
   gapMs = 5,
 ): Notifier {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { forgetMember } from '../../annotations/write-annotations';
+import { encodeRevocation } from '../../changes/hub';
 import type { AppEnv } from '../../context';
 
 /** `GET /api/me`: who this token belongs to. */
@@ -14,7 +15,11 @@ export function getMe(c: Context<AppEnv>) {
  * `forgetMember`). Other members' clients delete the comments when they next pull.
  */
 export async function forgetMe(c: Context<AppEnv>) {
-  const { db, notifier, clock } = c.get('deps');
-  await forgetMember({ db, notifier, now: clock() }, c.get('member'));
+  const { db, notifier, clock, hub, channel } = c.get('deps');
+  const member = c.get('member');
+  await forgetMember({ db, notifier, now: clock() }, member);
+  // Their open streams end at once, here and (through NOTIFY) in every other store process.
+  hub.closeMember(member.id);
+  await db.query('select pg_notify($1, $2)', [channel, encodeRevocation(member.id)]);
   return c.body(null, 204);
 }
