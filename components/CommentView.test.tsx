@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageState, SyncOverview } from '../utils/messaging';
 import { DEFAULT_SETTINGS } from '../utils/model';
-import { makeComment } from '../utils/sync/test-support';
+import { makeComment } from '../tests/support/sync-harness';
 import { CommentView } from './CommentView';
 import { SidePanelApp, type SidePanelApi } from './SidePanelApp';
 

@@ -13,7 +13,7 @@ import { Window } from 'happy-dom';
 import { buildDigest } from '../../utils/digest/build-digest';
 import { renderCommentHtml as renderWithoutDom } from '../../utils/digest/comment-text';
 import { DIGEST_FORMATS, renderDigest, type DigestFormat } from '../../utils/digest/formats';
-import { createDataset, DATASET_DOCUMENTS } from '../../utils/digest/test-dataset';
+import { createDataset, DATASET_DOCUMENTS } from '../support/digest-dataset';
 import type { DigestDocumentInfo, DigestEntry } from '../../utils/digest/types';
 import { renderCommentHtml as renderWithDomPurify, type Purifier } from '../../utils/sanitize';
 

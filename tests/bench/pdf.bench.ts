@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { seededRandom } from '../../utils/anchoring/test-support';
+import { seededRandom } from '../support/anchoring-harness';
 import type { Selector } from '../../utils/model/selectors';
 import {
   anchorInPdf,

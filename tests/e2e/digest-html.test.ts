@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildDigest } from '../../utils/digest/build-digest';
 import { renderDigest } from '../../utils/digest/formats';
-import { DATASET_DOCUMENTS, createDataset } from '../../utils/digest/test-dataset';
+import { DATASET_DOCUMENTS, createDataset } from '../support/digest-dataset';
 import type { Digest } from '../../utils/digest/types';
 import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
 import { findChromium } from './support/chromium';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchor, describeRange } from './index';
 import { anchorCases, type AnchorCase } from './anchor-cases';
-import { nthIndexOf, pageText, rangeAt, rangeOffsets, rangeText, showPage, splitTextNodes } from './test-support';
+import { nthIndexOf, pageText, rangeAt, rangeOffsets, rangeText, showPage, splitTextNodes } from '../../tests/support/anchoring-harness';
 import type { Selector } from '../model/selectors';
 
 function runCase(c: AnchorCase, split: boolean) {

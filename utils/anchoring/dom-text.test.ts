@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTextIndex, describeRange, offsetsToRange, rangeToOffsets } from './index';
-import { pageText, showPage } from './test-support';
+import { pageText, showPage } from '../../tests/support/anchoring-harness';
 
 describe('buildTextIndex', () => {
   it('indexes text nodes in document order, skipping script, style, noscript and template', () => {

@@ -15,7 +15,7 @@ import {
   showFixture,
   showPage,
   textNodesOf,
-} from './test-support';
+} from '../../tests/support/anchoring-harness';
 
 describe('real version pairs', () => {
   for (const c of fixtureCases) {

@@ -11,7 +11,7 @@ import {
   PRIVATE_TEXT,
   createDataset,
   fixtureText,
-} from './test-dataset';
+} from '../../tests/support/digest-dataset';
 import type { Digest, DigestComment } from './types';
 
 const dataset = createDataset();

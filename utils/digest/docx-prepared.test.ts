@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from './build-digest';
 import { spliceBulk } from './docx-prepared';
 import { renderDocx } from './render-docx';
-import { DATASET_DOCUMENTS, createDataset } from './test-dataset';
+import { DATASET_DOCUMENTS, createDataset } from '../../tests/support/digest-dataset';
 
 const AWKWARD = 'Bell\u0007 & <tag> \'single\' "double" {placeholder} lea:bulk <lea:bulk n="0"/>';
 

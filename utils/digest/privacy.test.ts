@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from './build-digest';
 import { DIGEST_FORMATS, renderDigest, type DigestFormat } from './formats';
-import { ANONYMOUS_WRITERS, DATASET_DOCUMENTS, HIDDEN_TEXT, NAMED_WRITERS, PRIVATE_TEXT, createDataset } from './test-dataset';
+import { ANONYMOUS_WRITERS, DATASET_DOCUMENTS, HIDDEN_TEXT, NAMED_WRITERS, PRIVATE_TEXT, createDataset } from '../../tests/support/digest-dataset';
 
 const dataset = createDataset();
 const digest = buildDigest({ annotations: dataset, documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });

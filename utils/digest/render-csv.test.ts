@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from './build-digest';
 import { BOM, CSV_COLUMNS, csvRows, guardFormula, quoteField, renderCsv } from './render-csv';
-import { AWKWARD_COMMENT, DATASET_DOCUMENTS, FORMULA_COMMENT, createDataset } from './test-dataset';
+import { AWKWARD_COMMENT, DATASET_DOCUMENTS, FORMULA_COMMENT, createDataset } from '../../tests/support/digest-dataset';
 
 /** A strict RFC 4180 parser: quoted fields with doubled quotes, CRLF records, nothing else. */
 function parseCsv(text: string): string[][] {

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from './build-digest';
 import { QUOTE_STYLE, renderDocx } from './render-docx';
-import { DATASET_DOCUMENTS, SCRIPT_COMMENT, createDataset } from './test-dataset';
+import { DATASET_DOCUMENTS, SCRIPT_COMMENT, createDataset } from '../../tests/support/digest-dataset';
 
 const digest = buildDigest({ annotations: createDataset(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });
 const bytes = await renderDocx(digest);

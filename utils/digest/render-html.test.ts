@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from './build-digest';
 import { renderCommentHtml } from './comment-text';
 import { renderHtml } from './render-html';
-import { DATASET_DOCUMENTS, SCRIPT_COMMENT, createDataset } from './test-dataset';
+import { DATASET_DOCUMENTS, SCRIPT_COMMENT, createDataset } from '../../tests/support/digest-dataset';
 
 const digest = buildDigest({ annotations: createDataset(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });
 const html = renderHtml(digest);

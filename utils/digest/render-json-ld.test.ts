@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ANNO_CONTEXT, checkAnnotation } from '../model/annotation';
 import { buildDigest } from './build-digest';
 import { renderJsonLd } from './render-json-ld';
-import { DATASET_DOCUMENTS, HIDDEN_TEXT, PRIVATE_TEXT, SCRIPT_COMMENT, createDataset } from './test-dataset';
+import { DATASET_DOCUMENTS, HIDDEN_TEXT, PRIVATE_TEXT, SCRIPT_COMMENT, createDataset } from '../../tests/support/digest-dataset';
 
 const dataset = createDataset();
 const digest = buildDigest({ annotations: dataset, documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });

@@ -2,7 +2,7 @@ import { Lexer, Marked, type Token } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from './build-digest';
 import { escapeMarkdown, renderMarkdown } from './render-markdown';
-import { DATASET_DOCUMENTS, FORMULA_COMMENT, SCRIPT_COMMENT, createDataset } from './test-dataset';
+import { DATASET_DOCUMENTS, FORMULA_COMMENT, SCRIPT_COMMENT, createDataset } from '../../tests/support/digest-dataset';
 
 const digest = buildDigest({ annotations: createDataset(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });
 const markdown = renderMarkdown(digest);

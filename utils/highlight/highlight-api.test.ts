@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHighlighter } from './create-highlighter';
 import type { Highlighter } from './create-highlighter';
 import { HIGHLIGHT_NAMES, HIGHLIGHT_PRIORITY } from './highlight-styles';
-import { FakeHighlight, RecordingSheet, fakeHighlightWindow, manualTimers, rangeOf } from './test-helpers';
+import { FakeHighlight, RecordingSheet, fakeHighlightWindow, manualTimers, rangeOf } from '../../tests/support/highlight-harness';
 
 const HTML = '<p>(a) personal dignity; (b) physical and mental health and emotional well-being;</p>';
 

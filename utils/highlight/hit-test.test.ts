@@ -3,7 +3,7 @@ import { createHighlighter } from './create-highlighter';
 import type { Highlighter } from './create-highlighter';
 import { caretPointAt, hitTestRanges } from './hit-test';
 import { HIT_RANGES, HIT_TEXT, hitCases } from './hit-test-cases';
-import { fakeHighlightWindow, rangeAt, stubRects } from './test-helpers';
+import { fakeHighlightWindow, rangeAt, stubRects } from '../../tests/support/highlight-harness';
 
 function paragraph(): Text {
   document.body.innerHTML = `<p>${HIT_TEXT}</p><p>elsewhere</p>`;

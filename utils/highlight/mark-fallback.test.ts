@@ -4,7 +4,7 @@ import { createHighlighter } from './create-highlighter';
 import type { Highlighter, HighlightItem } from './create-highlighter';
 import { MARK_ATTRIBUTES } from './highlight-styles';
 import { markCases } from './mark-painter-cases';
-import { manualTimers, rangeOf } from './test-helpers';
+import { manualTimers, rangeOf } from '../../tests/support/highlight-harness';
 
 /** Node types and text of a subtree, so "restored" means the same nodes, not just the same HTML. */
 function shape(node: Node): unknown {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeHighlight, RecordingSheet, rangeOf } from '../highlight/test-helpers';
+import { FakeHighlight, RecordingSheet, rangeOf } from '../../tests/support/highlight-harness';
 import { bandAround, bandIsStale, inBand } from './near-viewport';
 import { createThemeLayer, type ThemeLayer } from './theme-layer';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAKE_STORE_URL, createFakeStore } from './fake-store-server';
+import { FAKE_STORE_URL, createFakeStore } from '../../tests/support/fake-store-server';
 import { SyncError, type SyncErrorKind } from './errors';
 import type { FetchLike } from './http';
 import { createStoreClient } from './store-client';

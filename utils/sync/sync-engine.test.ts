@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LeaDb } from '../store';
 import { describeSyncState } from './describe-sync-state';
-import { FAKE_STORE_URL, createFakeStore, createFakeTime, makeComment, openComputer, otherMember, withText } from './test-support';
+import { FAKE_STORE_URL, createFakeStore, createFakeTime, makeComment, openComputer, otherMember, withText } from '../../tests/support/sync-harness';
 import type { FetchLike } from './http';
 import { createStoreClient } from './store-client';
 import type { SyncEngine } from './sync-engine';

@@ -9,7 +9,7 @@ import {
   PRIVATE_TEXT,
   createDataset,
   type DatasetEntry,
-} from '../../../../utils/digest/test-dataset';
+} from '../../../../tests/support/digest-dataset';
 import { makeComment, uuidOf } from '../../../test/support/annotations';
 import { BACKENDS } from '../../../test/support/test-db';
 import { openTestStore, type TestGroup, type TestStore } from '../../../test/support/test-store';

@@ -3,10 +3,10 @@
  * Act 2014 Part 1, Children and Families Act 2014 Part 3, the Francis Report executive
  * summary as a PDF), with every case the digest must handle. Test and benchmark code only.
  */
-import { readFixture } from '../../tests/fixtures';
-import { ANNO_CONTEXT, LEA_CONTEXT, type LeaAnnotation } from '../model/annotation';
-import { motivationForKind, type Kind, type Perspective } from '../model/vocabulary';
-import type { DigestDocumentInfo, DigestEntry } from './types';
+import { readFixture } from '../fixtures';
+import { ANNO_CONTEXT, LEA_CONTEXT, type LeaAnnotation } from '../../utils/model/annotation';
+import { motivationForKind, type Kind, type Perspective } from '../../utils/model/vocabulary';
+import type { DigestDocumentInfo, DigestEntry } from '../../utils/digest/types';
 
 /** A dataset comment and what the server knows beside it (the writer's name, always). */
 export interface DatasetEntry extends DigestEntry {

@@ -1,6 +1,6 @@
 /** Shared helpers for this folder's tests (not exported from index.ts). */
-import type { HighlightLike } from './api-painter';
-import type { HighlightWindow } from './create-highlighter';
+import type { HighlightLike } from '../../utils/highlight/api-painter';
+import type { HighlightWindow } from '../../utils/highlight/create-highlighter';
 
 /** A Range over characters [start, end) of `root`'s text content, wherever the text nodes split. */
 export function rangeAt(root: Node, start: number, end: number): Range {

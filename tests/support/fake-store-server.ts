@@ -1,5 +1,5 @@
-import { roleCan, type Role } from '../model/roles';
-import type { FetchRequest, FetchResponse } from './http';
+import { roleCan, type Role } from '../../utils/model/roles';
+import type { FetchRequest, FetchResponse } from '../../utils/sync/http';
 
 /**
  * Test support only: a small in-process fake of the group store's sync API

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { buildAnnotation, draftFromAnnotation, updateAnnotation, type LeaAnnotation, type Visibility } from '../model';
-import { createAnnotationRepo, createSyncRepo, openLeaDb, type LeaDb } from '../store';
+import { buildAnnotation, draftFromAnnotation, updateAnnotation, type LeaAnnotation, type Visibility } from '../../utils/model';
+import { createAnnotationRepo, createSyncRepo, openLeaDb, type LeaDb } from '../../utils/store';
 import { FAKE_STORE_URL, createFakeStore, type FakeStore } from './fake-store-server';
-import type { FetchLike } from './http';
-import { createStoreClient } from './store-client';
-import { createSyncEngine, type SyncChange, type SyncEngineOptions } from './sync-engine';
+import type { FetchLike } from '../../utils/sync/http';
+import { createStoreClient } from '../../utils/sync/store-client';
+import { createSyncEngine, type SyncChange, type SyncEngineOptions } from '../../utils/sync/sync-engine';
 
 /** Test support: a fake clock whose sleeps advance time instantly, and a log of each wait. */
 export function createFakeTime(start = Date.UTC(2026, 10, 23, 12)) {
