@@ -1,5 +1,6 @@
 import { makeComment } from './support/annotations';
 import { ADMIN_TOKEN } from './support/test-store';
+import { seededRandom } from '../../tests/support/seeded-random';
 
 /**
  * Malformed requests for every route of the store, generated from a seed so a failing run
@@ -47,17 +48,6 @@ interface Route {
   neverAuthorised?: boolean;
 }
 
-/** Deterministic PRNG (mulberry32): the same seed gives the same requests. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fuzzUuid(rand: () => number): string {
   const hex = () => Math.floor(rand() * 16).toString(16);
