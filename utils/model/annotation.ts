@@ -20,6 +20,10 @@ export const LEA_CONTEXT = {
   attribution: 'lea:attribution',
   section: 'lea:section',
   documentTitle: 'lea:documentTitle',
+  jobTitle: 'lea:jobTitle',
+  organisation: 'lea:organisation',
+  byCommentAuthor: 'lea:byCommentAuthor',
+  onDocument: { '@id': 'lea:onDocument', '@type': '@id' },
 } as const;
 
 const isoDate = v.pipe(v.string(), v.isoTimestamp('A date is not in ISO 8601 form.'));

@@ -6,3 +6,4 @@ export * from './settings';
 export * from './ids';
 export * from './roles';
 export * from './visibility';
+export * from './conversation';
