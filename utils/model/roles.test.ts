@@ -7,4 +7,10 @@ describe('roles', () => {
     expect(ROLES.filter(roleCan.moderate)).toEqual(['facilitator']);
     expect(ROLES.filter(roleCan.read)).toEqual(['facilitator', 'member', 'reader']);
   });
+
+  it('lets everyone reply, facilitators and readers answer, facilitators and members support', () => {
+    expect(ROLES.filter(roleCan.reply)).toEqual(['facilitator', 'member', 'reader']);
+    expect(ROLES.filter(roleCan.answer)).toEqual(['facilitator', 'reader']);
+    expect(ROLES.filter(roleCan.support)).toEqual(['facilitator', 'member']);
+  });
 });

@@ -14,8 +14,14 @@ export const RoleSchema = v.picklist(ROLES, 'The role must be "facilitator", "me
 export const WRITER_ROLES: readonly Role[] = ['facilitator', 'member'];
 /** Roles that moderate: invite and remove people, hide and unhide comments, see hidden text. */
 export const MODERATOR_ROLES: readonly Role[] = ['facilitator'];
-/** Roles that read the group's comments (readers read, filter and export, nothing more). */
+/** Roles that read the group's comments (readers read, filter and export, reply and answer). */
 export const READER_ROLES: readonly Role[] = ROLES;
+/** Roles that reply in a comment's conversation: everyone in the group. */
+export const REPLIER_ROLES: readonly Role[] = ROLES;
+/** Roles that answer a comment with what was done (officers join as readers; facilitators too). */
+export const ANSWERER_ROLES: readonly Role[] = ['facilitator', 'reader'];
+/** Roles that say "This is my experience too" on a comment: those with lived experience. */
+export const SUPPORTER_ROLES: readonly Role[] = ['facilitator', 'member'];
 
 /** What a role may do; callers ask these, never compare role names themselves. */
 export const roleCan = {
@@ -25,6 +31,12 @@ export const roleCan = {
   moderate: (role: Role): boolean => MODERATOR_ROLES.includes(role),
   /** Read the group's feed, comments, stream and digests. */
   read: (role: Role): boolean => READER_ROLES.includes(role),
+  /** Reply to a comment or a reply (and change or delete their own replies). */
+  reply: (role: Role): boolean => REPLIER_ROLES.includes(role),
+  /** Answer a comment: a reply with a status ("noted", "will-change", "changed", "not-changing"). */
+  answer: (role: Role): boolean => ANSWERER_ROLES.includes(role),
+  /** Say "This is my experience too" on a comment (and take it back). */
+  support: (role: Role): boolean => SUPPORTER_ROLES.includes(role),
 };
 
 /** Each role in words, for "Connected … as <this>." */
