@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'token-revoked'
   | 'forbidden'
   | 'conflict'
+  | 'already-supported'
   | 'precondition-required'
   | 'rate-limited'
   | 'invite-invalid'

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LeaAnnotationSchema } from '../../../utils/model/annotation';
+import { LeaReplySchema, LeaSupportSchema } from '../../../utils/model/conversation';
 import type { Visibility } from '../../../utils/model/visibility';
 import { ApiError } from '../errors';
 import { check } from '../validate';
@@ -7,13 +8,35 @@ import { check } from '../validate';
 /** Who may see an annotation: the group, or only its author ("only me"); defined in utils/model. */
 export type { Visibility };
 
+/**
+ * What a stored annotation is: an extension comment, a reply, an answer (a reply with a
+ * status), a support ("this is my experience too"), or any other W3C annotation.
+ */
+export type AnnotationKind = 'comment' | 'reply' | 'answer' | 'support' | 'other';
+
 /** An annotation accepted for storage, as it will be stored. */
 export interface CheckedAnnotation {
   annotation: Record<string, unknown>;
   visibility: Visibility;
-  /** True when it is one of the extension's comments (validated against utils/model). */
+  /** True when it is one of the extension's items (validated against utils/model). */
   lea: boolean;
+  kind: AnnotationKind;
+  /** For a reply, answer or support: the uuid of the annotation it is about (same group). */
+  targetId: string | null;
 }
+
+/**
+ * Where a write is addressed, so a target given as this group's W3C container IRI
+ * (`<base>/annotations/<group>/<uuid>`) can be stored as `urn:uuid:<uuid>`.
+ */
+export interface TargetContext {
+  group: string;
+  /** The store's origins the container IRI may start with (PUBLIC_URL, the request's own). */
+  bases: readonly string[];
+}
+
+/** The refusal for a target that is not a live, readable annotation of the caller's group. */
+export const TARGET_NOT_FOUND = 'The comment you are replying to is not in this group or has been removed.';
 
 const ANNOTATION_TYPES = ['Annotation', 'oa:Annotation', 'http://www.w3.org/ns/oa#Annotation'];
 const isAnnotationType = (t: unknown) =>
@@ -53,13 +76,50 @@ function looksLikeLea(input: Record<string, unknown>): boolean {
 }
 
 const StrictLeaSchema = v.strictObject(LeaAnnotationSchema.entries);
+// Replies and supports are strict at the top level too; the reply's own checks (answers are
+// named, "not changing" says why, ...) run after, as the model defines them.
+const [replyObject, ...replyChecks] = LeaReplySchema.pipe;
+const StrictReplySchema = v.pipe(v.strictObject(replyObject.entries), ...replyChecks);
+const StrictSupportSchema = v.strictObject(LeaSupportSchema.entries);
+
+const URN = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const IRI_PATH = /^\/annotations\/([^/?#]+)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /**
- * Check an annotation body for storage. Extension comments (they use our `lea` terms) must
- * match utils/model exactly, unknown top-level fields refused; any other valid W3C
- * annotation is accepted intact. An anonymous comment is stored without `creator`.
+ * The uuid a string target names when it is an annotation of this store: `urn:uuid:<uuid>`,
+ * or a container IRI of the store. A container IRI of another group is refused (404, as a
+ * missing target); any other string (a web page, another store's annotation) is null.
  */
-export function checkAnnotation(input: unknown, expectedId: string): CheckedAnnotation {
+export function storeTargetOf(target: unknown, where: TargetContext | undefined): string | null {
+  if (typeof target !== 'string') return null;
+  const urn = URN.exec(target);
+  if (urn) return urn[1]!.toLowerCase();
+  if (!where) return null;
+  for (const base of where.bases) {
+    const prefix = base.replace(/\/$/, '');
+    if (!target.startsWith(`${prefix}/`)) continue;
+    const match = IRI_PATH.exec(target.slice(prefix.length));
+    if (!match) continue;
+    if (decodeURIComponent(match[1]!) !== where.group) throw new ApiError(404, 'not-found', TARGET_NOT_FOUND);
+    return match[2]!.toLowerCase();
+  }
+  return null;
+}
+
+/** Is there a body item with purpose `assessing` (an answer's status)? */
+function hasAssessingBody(body: unknown): boolean {
+  return Array.isArray(body) && body.some((b) => b !== null && typeof b === 'object' && (b as { purpose?: unknown }).purpose === 'assessing');
+}
+
+/**
+ * Check an annotation body for storage. Extension items (they use our `lea` terms) must
+ * match utils/model exactly, by motivation: `replying` a reply (or answer), `assessing` a
+ * support, anything else a comment; unknown top-level fields are refused. Any other valid
+ * W3C annotation is accepted intact; one that is `replying` to an annotation of this store
+ * counts as a reply. A reply's or support's target given as this group's container IRI is
+ * stored as `urn:uuid:<uuid>`. An anonymous item is stored without `creator`.
+ */
+export function checkAnnotation(input: unknown, expectedId: string, where?: TargetContext): CheckedAnnotation {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ApiError(400, 'invalid-body', 'The annotation must be a JSON object.');
   }
@@ -69,14 +129,35 @@ export function checkAnnotation(input: unknown, expectedId: string): CheckedAnno
     const got = typeof given === 'string' ? `"${given.slice(0, 80)}"` : 'no id';
     throw new ApiError(400, 'invalid-body', `The annotation's "id" must be "${expectedId}" to match its address, but it has ${got}.`);
   }
+  const motivation = record.motivation;
+  const conversation = motivation === 'replying' || motivation === 'assessing';
+  const targetId = conversation ? storeTargetOf(record.target, where) : null;
+  // The stored form names the target by its urn, whichever address the client used.
+  const normalised = targetId !== null && record.target !== `urn:uuid:${targetId}` ? { ...record, target: `urn:uuid:${targetId}` } : record;
   if (looksLikeLea(record)) {
-    check(StrictLeaSchema, record, 'The comment');
-    const annotation = { ...record };
+    let kind: AnnotationKind = 'comment';
+    if (motivation === 'replying') {
+      check(StrictReplySchema, normalised, 'The reply');
+      kind = hasAssessingBody(normalised.body) ? 'answer' : 'reply';
+    } else if (motivation === 'assessing') {
+      check(StrictSupportSchema, normalised, 'The support');
+      kind = 'support';
+    } else check(StrictLeaSchema, normalised, 'The comment');
+    const annotation = { ...normalised };
     if (annotation.attribution === 'anonymous') delete annotation.creator;
-    return { annotation, visibility: annotation.visibility === 'private' ? 'private' : 'group', lea: true };
+    return {
+      annotation,
+      visibility: annotation.visibility === 'private' ? 'private' : 'group',
+      lea: true,
+      kind,
+      targetId: kind === 'comment' ? null : targetId,
+    };
   }
-  check(W3cAnnotationSchema, record, 'The annotation');
-  return { annotation: record, visibility: 'group', lea: false };
+  check(W3cAnnotationSchema, normalised, 'The annotation');
+  // A plain W3C reply to an annotation of this group is part of its conversation; it is
+  // kept as sent (apart from the target's form). Everything else is simply kept.
+  if (motivation === 'replying' && targetId !== null) return { annotation: normalised, visibility: 'group', lea: false, kind: 'reply', targetId };
+  return { annotation: record, visibility: 'group', lea: false, kind: 'other', targetId: null };
 }
 
 /** Remove what a reader must never see: `creator` of an anonymous comment. */

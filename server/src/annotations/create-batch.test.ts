@@ -4,7 +4,7 @@ import { BACKENDS } from '../../test/support/test-db';
 import { openTestStore, type TestStore } from '../../test/support/test-store';
 import { hashSecret } from '../auth/secrets';
 import { createManyInOneStatement } from './create-batch';
-import type { OneStatementCreateInput } from './create-in-one';
+import { createInOneStatement, type OneStatementCreateInput } from './create-in-one';
 
 /**
  * Group commit: many new comments arrive at once and share statements. Each request must
@@ -74,6 +74,7 @@ describe.each(BACKENDS)('batched creates on %s', (kind) => {
         uuid: uuidOf(c),
         annotation: c,
         visibility: 'group',
+        kind: 'comment',
         now: now.toISOString(),
       };
     };
@@ -88,5 +89,31 @@ describe.each(BACKENDS)('batched creates on %s', (kind) => {
     expect(out.map((o) => o.hits)).toEqual([1, 1, 2, 0, 3, 4]);
     expect(out.map((o) => o.stamp !== null)).toEqual([true, false, false, false, true, false]);
     expect(out.map((o) => o.member?.id ?? null)).toEqual([g.member.memberId, g.reader.memberId, g.member.memberId, null, g.member.memberId, g.member.memberId]);
+  });
+
+  it('never inserts a reply, answer or support: their rules are checked by putAnnotation alone', async () => {
+    await t.reset();
+    const g = await t.createGroup();
+    const now = new Date();
+    const input = (kind: OneStatementCreateInput['kind']): OneStatementCreateInput => {
+      const c = makeComment();
+      return {
+        tokenHash: hashSecret(g.facilitator.token),
+        windowStart: new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000).toISOString(),
+        maxHits: 100,
+        group: g.group,
+        uuid: uuidOf(c),
+        annotation: c,
+        visibility: 'group',
+        kind,
+        now: now.toISOString(),
+      };
+    };
+    const batch = await createManyInOneStatement(t.testDb.db, [input('reply'), input('answer'), input('support'), input('comment'), input('other')]);
+    expect(batch.map((o) => o.stamp !== null)).toEqual([false, false, false, true, true]);
+    for (const kind of ['reply', 'answer', 'support'] as const) expect((await createInOneStatement(t.testDb.db, input(kind))).stamp).toBeNull();
+    expect((await createInOneStatement(t.testDb.db, input('comment'))).stamp).not.toBeNull();
+    const { rows } = await t.testDb.db.query<{ kind: string }>('select kind from annotations order by kind');
+    expect(rows.map((r) => r.kind)).toEqual(['comment', 'comment', 'other']);
   });
 });

@@ -2,7 +2,7 @@ import { MEMBER_COLUMNS, type MemberRow } from '../auth/middleware';
 import { WRITER_ROLES } from '../auth/roles';
 import type { Db } from '../db/db';
 import { insertAnnotationSql } from './rows';
-import { createInOneStatement, type OneStatementCreate, type OneStatementCreateInput } from './create-in-one';
+import { createInOneStatement, FAST_KINDS, type OneStatementCreate, type OneStatementCreateInput } from './create-in-one';
 import { STAMP, type StampRow } from './write-annotations';
 
 /**
@@ -26,16 +26,18 @@ const MAX_BATCH = 64;
  * The batched statement. Each request is one element of a JSON array (`ord` is its place).
  * Rate-limit hits are added per (member, window) in one upsert and handed back to the
  * requests in order; a request may insert only if its token is current, the group is the
- * caller's, the role may write and its own count is within the limit. When two requests
+ * caller's, the role may write, its kind needs no more than that (FAST_KINDS: comments and
+ * other W3C annotations; replies, answers and supports go through putAnnotation's checks)
+ * and its own count is within the limit. When two requests
  * of a batch create the same id, only the first eligible one tries; the other falls
  * through like a create racing an existing row. Rows are locked in key order (counters
  * and annotations), so concurrent batches cannot deadlock on each other.
  */
 const BATCH_SQL = `with req as (
-    select * from json_to_recordset($1::json) as t(ord int, max_hits int, token_hash text, window_start timestamptz, group_id text, id text, annotation jsonb, visibility text, now timestamptz)),
+    select * from json_to_recordset($1::json) as t(ord int, max_hits int, token_hash text, window_start timestamptz, group_id text, id text, annotation jsonb, visibility text, kind text, now timestamptz)),
   m as (select ${MEMBER_COLUMNS}, token_hash from members where token_hash in (select token_hash from req)),
   rq as (
-    select req.ord, req.max_hits, req.window_start, req.group_id, req.id, req.annotation, req.visibility, req.now,
+    select req.ord, req.max_hits, req.window_start, req.group_id, req.id, req.annotation, req.visibility, req.kind, req.now,
       m.id as member_id, m.group_id as member_group, m.role,
       row_number() over (partition by m.id, req.window_start order by req.ord) as k,
       count(*) over (partition by m.id, req.window_start) as n
@@ -52,10 +54,11 @@ const BATCH_SQL = `with req as (
   c as (
     select distinct on (group_id, id) * from h
     where member_group = group_id and hits <= max_hits and role in (select json_array_elements_text($2::json))
+      and kind in (select json_array_elements_text($3::json))
     order by group_id, id, ord),
   ins as (
     ${insertAnnotationSql(
-      { group: 'c.group_id', id: 'c.id', author: 'c.member_id', annotation: 'c.annotation', visibility: 'c.visibility', now: 'c.now' },
+      { group: 'c.group_id', id: 'c.id', author: 'c.member_id', annotation: 'c.annotation', visibility: 'c.visibility', kind: 'c.kind', target: 'null::text', now: 'c.now' },
       `from c order by c.group_id, c.id
       on conflict (group_id, id) do nothing
       returning id, ${STAMP}`,
@@ -82,10 +85,11 @@ export async function createManyInOneStatement(db: Db, inputs: readonly OneState
       id: input.uuid,
       annotation: input.annotation,
       visibility: input.visibility,
+      kind: input.kind,
       now: input.now,
     })),
   );
-  const { rows } = await db.query<BatchRow>(BATCH_SQL, [payload, JSON.stringify(WRITER_ROLES)]);
+  const { rows } = await db.query<BatchRow>(BATCH_SQL, [payload, JSON.stringify(WRITER_ROLES), JSON.stringify(FAST_KINDS)]);
   if (rows.length !== inputs.length) throw new Error(`batch create: ${rows.length} answers for ${inputs.length} requests`);
   return rows.map((row) => {
     if (row.id === null) return { member: null, hits: 0, stamp: null };

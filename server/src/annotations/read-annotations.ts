@@ -13,6 +13,10 @@ export interface FeedChange {
   deleted: boolean;
   hidden: { reason: string } | null;
   annotation: Record<string, unknown> | null;
+  /** Present (true) when the caller wrote it. */
+  mine?: true;
+  /** For a hidden reply (or answer): the urn of what it replies to, so threads can place it. */
+  target?: string;
 }
 
 /** A page of the change feed. */
@@ -22,14 +26,27 @@ export interface FeedPage {
   hasMore: boolean;
 }
 
-/** The feed entry a row becomes for `member`: tombstone, hidden, or the redacted annotation. */
+/**
+ * The feed entry a row becomes for `member`: tombstone, hidden, or the redacted annotation;
+ * `mine` on the caller's own rows, and `target` on a hidden reply.
+ */
 export function toFeedChange(codec: CursorCodec, row: AnnotationRow, member: Member): FeedChange {
   const goneForMe = row.deleted || (row.visibility === 'private' && row.author_id !== member.id);
   const hidden = !goneForMe && row.hidden_reason !== null ? { reason: row.hidden_reason } : null;
   const annotation = goneForMe || !row.annotation || (hidden && !can.seeHidden(member)) ? null : redactAnnotation(row.annotation);
   // Others see the revision they last saw while the newest changes are the author's alone.
   const revision = row.author_id !== member.id && row.shared_revision !== null ? row.shared_revision : row.revision;
-  return { cursor: rowCursorText(codec, row), id: urnFor(row.id), revision: String(revision), deleted: goneForMe, hidden, annotation };
+  const hiddenReply = hidden !== null && (row.kind === 'reply' || row.kind === 'answer') && row.target_id !== null;
+  return {
+    cursor: rowCursorText(codec, row),
+    id: urnFor(row.id),
+    revision: String(revision),
+    deleted: goneForMe,
+    hidden,
+    annotation,
+    ...(row.author_id === member.id ? { mine: true as const } : {}),
+    ...(hiddenReply ? { target: urnFor(row.target_id!) } : {}),
+  };
 }
 
 /** How long a feed read waits for changes held back behind an older running transaction. */

@@ -1,5 +1,5 @@
 import { type CursorCodec, cursorFromRow } from '../changes/cursor';
-import type { Visibility } from './check-annotation';
+import type { AnnotationKind, Visibility } from './check-annotation';
 
 /** An annotations row as the store's queries select it (`ROW_COLUMNS`). */
 export interface AnnotationRow {
@@ -15,12 +15,16 @@ export interface AnnotationRow {
   visibility: Visibility;
   ever_shared: boolean;
   hidden_reason: string | null;
+  /** The uuid of the annotation a reply, answer or support is about (null otherwise). */
+  target_id: string | null;
+  /** What the row is (null only for tombstones written before migration 005). */
+  kind: AnnotationKind | null;
   xid: string;
   seq: string;
 }
 
 /** The columns of an AnnotationRow apart from its feed position. */
-export const BASE_COLUMNS = `group_id, id, author_id, revision, shared_revision, annotation, deleted, visibility, ever_shared, hidden_reason`;
+export const BASE_COLUMNS = `group_id, id, author_id, revision, shared_revision, annotation, deleted, visibility, ever_shared, hidden_reason, target_id, kind`;
 
 /**
  * The select list producing an AnnotationRow (int8 and xid8 as text: both drivers agree),
@@ -92,17 +96,22 @@ export interface NewRowValues {
   /** A jsonb expression. */
   annotation: string;
   visibility: string;
+  /** A text expression: the AnnotationKind. */
+  kind: string;
+  /** A text expression: the target's uuid, or null. */
+  target: string;
   /** A timestamptz expression (created and updated). */
   now: string;
 }
 
 /**
  * The one INSERT of a new annotation: revision 1, live, shared with the group unless
- * private, at a new feed position (this transaction's id, the next sequence number).
+ * private, at a new feed position (this transaction's id, the next sequence number), with
+ * its kind and target (the conversation's rules are checked before: write-annotations.ts).
  * `rest` follows the SELECT list: a FROM/WHERE, `on conflict`, `returning`.
  */
 export function insertAnnotationSql(v: NewRowValues, rest: string): string {
-  return `insert into annotations (group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, xid, seq, created_at, updated_at)
-    select ${v.group}, ${v.id}, ${v.author}, 1, ${v.annotation}, false, ${v.visibility}, ${v.visibility} = 'group', pg_current_xact_id(), nextval('change_seq'), ${v.now}, ${v.now}
+  return `insert into annotations (group_id, id, author_id, revision, annotation, deleted, visibility, ever_shared, kind, target_id, xid, seq, created_at, updated_at)
+    select ${v.group}, ${v.id}, ${v.author}, 1, ${v.annotation}, false, ${v.visibility}, ${v.visibility} = 'group', ${v.kind}, ${v.target}, pg_current_xact_id(), nextval('change_seq'), ${v.now}, ${v.now}
     ${rest}`;
 }

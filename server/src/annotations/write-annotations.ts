@@ -8,6 +8,7 @@ import { ApiError } from '../errors';
 import { reclaimDisk } from './reclaim-disk';
 import { sameJson } from '../../../utils/sync/same-json';
 import type { CheckedAnnotation } from './check-annotation';
+import { alreadySupported, conversationAnnotation, isConversation, requireRoleFor } from './conversation-rules';
 import { insertAnnotationSql, movePosition, ROW_COLUMNS, rowCursorText, urnFor, type AnnotationRow } from './rows';
 
 /** What a write needs besides its own arguments. */
@@ -62,8 +63,19 @@ export function noteFor(row: StampRow): ChangeNote {
   return { group: row.group_id, cursor: cursorFromRow(row), ...(onlyFor ? { onlyFor } : {}) };
 }
 
-/** The parameters of putAnnotation's inserts: `$1` group, `$2` id, `$3` author, `$4` body, `$5` visibility, `$6` time. */
-const NEW_ROW = { group: '$1::text', id: '$2::text', author: '$3::text', annotation: '$4::jsonb', visibility: '$5::text', now: '$6::timestamptz' };
+/**
+ * The parameters of putAnnotation's inserts: `$1` group, `$2` id, `$3` author, `$4` body,
+ * `$5` visibility, `$6` time, `$7` kind, `$8` target uuid.
+ */
+const NEW_ROW = { group: '$1::text', id: '$2::text', author: '$3::text', annotation: '$4::jsonb', visibility: '$5::text', now: '$6::timestamptz', kind: '$7::text', target: '$8::text' };
+
+/** The unique index keeping one live support per member per comment (migration 005). */
+const ONE_SUPPORT_INDEX = 'annotations_one_support';
+
+/** Is this error the one-support index refusing a second live support (a race)? */
+function isSecondSupport(error: unknown): boolean {
+  return sqlState(error) === '23505' && error instanceof Error && 'constraint' in error && error.constraint === ONE_SUPPORT_INDEX;
+}
 
 function conflict(row: AnnotationRow, message: string): ApiError {
   return new ApiError(412, 'conflict', message, {
@@ -79,7 +91,9 @@ async function lockRow(tx: Queryable, group: string, uuid: string): Promise<Anno
 /**
  * Create or update an annotation (idempotent, see PROTOCOL.md "Sync API"). Creating needs
  * `If-None-Match: *`, updating `If-Match: "<revision>"`; the same body again is a harmless
- * 200; a stale revision with a different body is 412 with the current version.
+ * 200; a stale revision with a different body is 412 with the current version. The role
+ * must allow the kind (a comment, reply, answer or support); replies, answers and supports
+ * follow the conversation's rules (conversation-rules.ts) in the same transaction.
  */
 export async function putAnnotation(
   ctx: WriteContext,
@@ -88,27 +102,21 @@ export async function putAnnotation(
   checked: CheckedAnnotation,
   pre: Preconditions,
 ): Promise<PutResult> {
+  requireRoleFor(member, checked.kind);
   const ifMatch = parseEtag(pre.ifMatch);
   const ifNoneMatch = parseEtag(pre.ifNoneMatch);
   // Before any transaction: PGlite's one connection would wait for it to end.
   const codec = await cursorCodecFor(ctx.db);
-  const body = JSON.stringify(checked.annotation);
   const now = ctx.now.toISOString();
+  const params = (annotation: Record<string, unknown>) => [member.groupId, uuid, member.id, JSON.stringify(annotation), checked.visibility, now, checked.kind, checked.targetId];
   const announce = ({ result, stamp }: { result: PutResult; stamp: StampRow | null }) => {
     if (stamp) ctx.notifier.changed([noteFor(stamp)]);
     return result;
   };
-  if (ifNoneMatch === '*') {
+  if (ifNoneMatch === '*' && !isConversation(checked.kind)) {
     // The common case, a new comment: one statement, no explicit transaction. If the id is
     // taken (a repeat, an undo, a clash) fall through to the locking path below.
-    const { rows } = await ctx.db.query<StampRow>(insertAnnotationSql(NEW_ROW, `on conflict (group_id, id) do nothing returning ${STAMP}`), [
-      member.groupId,
-      uuid,
-      member.id,
-      body,
-      checked.visibility,
-      now,
-    ]);
+    const { rows } = await ctx.db.query<StampRow>(insertAnnotationSql(NEW_ROW, `on conflict (group_id, id) do nothing returning ${STAMP}`), params(checked.annotation));
     const created = rows[0];
     if (created) return announce({ result: { status: 201, annotation: checked.annotation, revision: '1', cursor: rowCursorText(codec, created) }, stamp: created });
   }
@@ -120,11 +128,13 @@ export async function putAnnotation(
           if (ifMatch !== undefined) throw new ApiError(412, 'conflict', 'That comment does not exist on the store yet: create it with "If-None-Match: *".', { current: null });
           throw new ApiError(428, 'precondition-required', 'Say whether this creates a comment ("If-None-Match: *") or updates one ("If-Match" with its revision).');
         }
-        const { rows } = await tx.query<StampRow>(insertAnnotationSql(NEW_ROW, `returning ${STAMP}`), [member.groupId, uuid, member.id, body, checked.visibility, now]);
-        return { result: { status: 201 as PutResult['status'], annotation: checked.annotation, revision: '1', cursor: rowCursorText(codec, rows[0]!) }, stamp: rows[0]! };
+        const annotation = await conversationAnnotation(tx, member, uuid, checked, undefined);
+        const { rows } = await tx.query<StampRow>(insertAnnotationSql(NEW_ROW, `returning ${STAMP}`), params(annotation));
+        return { result: { status: 201 as PutResult['status'], annotation, revision: '1', cursor: rowCursorText(codec, rows[0]!) }, stamp: rows[0]! };
       }
       if (row.author_id !== member.id) throw new ApiError(403, 'forbidden', 'You can only change your own comments.');
-      if (!row.deleted && sameJson(row.annotation, checked.annotation)) {
+      const annotation = await conversationAnnotation(tx, member, uuid, checked, row);
+      if (!row.deleted && sameJson(row.annotation, annotation)) {
         // A repeated push (its response was lost): nothing changes.
         return { result: { status: 200 as PutResult['status'], annotation: row.annotation!, revision: String(row.revision), cursor: rowCursorText(codec, row) }, stamp: null };
       }
@@ -144,17 +154,23 @@ export async function putAnnotation(
       }
       const { rows } = await tx.query<StampRow>(
         `update annotations set revision = revision + 1, annotation = $3::jsonb, deleted = false,
-           visibility = $4, ever_shared = ever_shared or $4 = 'group',
+           visibility = $4, ever_shared = ever_shared or $4 = 'group', kind = $6, target_id = $7,
            ${movePosition(`ever_shared and visibility = 'private' and $4 = 'private'`)}, updated_at = $5
          where group_id = $1 and id = $2
          returning ${STAMP}`,
-        [member.groupId, uuid, body, checked.visibility, now],
+        [member.groupId, uuid, JSON.stringify(annotation), checked.visibility, now, checked.kind, checked.targetId],
       );
       const updated = rows[0]!;
       const status: 200 | 201 = row.deleted ? 201 : 200;
-      return { result: { status, annotation: checked.annotation, revision: String(updated.revision), cursor: rowCursorText(codec, updated) }, stamp: updated as StampRow | null };
+      return { result: { status, annotation, revision: String(updated.revision), cursor: rowCursorText(codec, updated) }, stamp: updated as StampRow | null };
     }),
-  ).then(announce);
+  )
+    .catch((error: unknown) => {
+      // Two supports of one member racing past the check: the index keeps one, the other hears why.
+      if (isSecondSupport(error)) throw alreadySupported();
+      throw error;
+    })
+    .then(announce);
 }
 
 /**
@@ -219,7 +235,7 @@ export async function setHidden(ctx: WriteContext, member: Member, uuid: string,
 export async function forgetMember(ctx: WriteContext, member: Member): Promise<number> {
   const now = ctx.now.toISOString();
   // First, so the member can write nothing more (every write checks the token).
-  await ctx.db.query(`update members set display_name = null, revoked_at = coalesce(revoked_at, $2), forgotten_at = $2 where id = $1`, [member.id, now]);
+  await ctx.db.query(`update members set display_name = null, job_title = null, organisation = null, revoked_at = coalesce(revoked_at, $2), forgotten_at = $2 where id = $1`, [member.id, now]);
   await ctx.db.query('delete from rate_limits where bucket = $1', [`write:${member.id}`]);
   const notes: ChangeNote[] = [];
   let count = 0;

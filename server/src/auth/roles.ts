@@ -14,8 +14,16 @@ export interface Member {
 
 /** What each role may do; routes ask these, never compare role names themselves. */
 export const can = {
-  /** Write annotations through the sync API or the W3C container (members and facilitators). */
+  /** Write comments (and other annotations) through the sync API or the W3C container (members and facilitators). */
   write: (m: Member) => roleCan.write(m.role),
+  /** Reply to a comment or a reply (everyone in the group). */
+  reply: (m: Member) => roleCan.reply(m.role),
+  /** Answer a comment with a status (readers, such as officers, and facilitators). */
+  answer: (m: Member) => roleCan.answer(m.role),
+  /** Say "This is my experience too" (members and facilitators). */
+  support: (m: Member) => roleCan.support(m.role),
+  /** Write anything at all (a comment, reply, answer or support); each write then checks its kind. */
+  writeAny: (m: Member) => roleCan.write(m.role) || roleCan.reply(m.role) || roleCan.answer(m.role) || roleCan.support(m.role),
   /** Read the group's feed, annotations and stream. */
   read: (m: Member) => roleCan.read(m.role),
   /** Invite, revoke, list members, hide and unhide. */

@@ -1,11 +1,13 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import { checkAnnotation } from '../../annotations/check-annotation';
+import { requireRoleForMotivation } from '../../annotations/conversation-rules';
 import { getAnnotation } from '../../annotations/read-annotations';
 import { urnFor } from '../../annotations/rows';
 import { deleteAnnotation, putAnnotation, setHidden } from '../../annotations/write-annotations';
 import type { AppEnv } from '../../context';
 import { readBody, readJson, uuidParam } from '../../validate';
+import { targetContext } from '../w3c/w3c-format';
 
 function writeContext(c: Context<AppEnv>) {
   const { db, notifier, clock } = c.get('deps');
@@ -15,7 +17,9 @@ function writeContext(c: Context<AppEnv>) {
 /** `PUT /api/groups/{group}/annotations/{uuid}`: create or update, idempotently. */
 export async function putOne(c: Context<AppEnv>) {
   const uuid = uuidParam(c.req.param('uuid'));
-  const checked = checkAnnotation(await readJson(c), urnFor(uuid));
+  const input = await readJson(c);
+  requireRoleForMotivation(c.get('member'), input);
+  const checked = checkAnnotation(input, urnFor(uuid), targetContext(c, c.get('member').groupId));
   const result = await putAnnotation(writeContext(c), c.get('member'), uuid, checked, {
     ifMatch: c.req.header('if-match'),
     ifNoneMatch: c.req.header('if-none-match'),

@@ -6,7 +6,8 @@ import { deleteOne, getOne, hideOne, putOne, unhideOne } from './annotations.han
 import { createInOneRoundTrip } from './create-in-one';
 
 const readers = [authenticate, requireOwnGroup] as const;
-const writers = [authenticateWriter, requireOwnGroup, requireAbility(can.write, 'Only members and facilitators can write comments: your invite lets you read.'), limitWrites] as const;
+// Every role writes something (readers reply and answer): putAnnotation checks the kind against the role.
+const writers = [authenticateWriter, requireOwnGroup, requireAbility(can.writeAny, 'Your invite lets you read only.'), limitWrites] as const;
 const moderators = [authenticateWriter, requireOwnGroup, requireAbility(can.facilitate, 'Only a facilitator can hide or show comments.'), limitWrites] as const;
 
 /** The sync API's annotation resource (mounted at /api/groups/:group/annotations). */

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { checkAnnotation, type CheckedAnnotation } from '../../annotations/check-annotation';
 import { batcherFor } from '../../annotations/create-batch';
 import { rowCursorText, urnFor } from '../../annotations/rows';
+import { isConversation } from '../../annotations/conversation-rules';
 import { noteFor, parseEtag } from '../../annotations/write-annotations';
 import { bearerToken, toMember } from '../../auth/middleware';
 import { cursorCodecFor } from '../../changes/cursor';
@@ -9,12 +10,13 @@ import { windowStart } from '../../auth/rate-limit';
 import { hashSecret } from '../../auth/secrets';
 import type { AppEnv } from '../../context';
 import { readJson, uuidParam } from '../../validate';
+import { targetContext } from '../w3c/w3c-format';
 
 /**
  * Fast path for `PUT .../annotations/{uuid}` with `If-None-Match: *` (a new comment): one
  * statement, shared with the other new comments arriving at the same moment (group commit,
  * `annotations/create-batch.ts`), answered only once committed. Anything it cannot settle
- * (a bad body, a refusal, an id that exists) falls through to the usual chain, which answers
+ * (a bad body, a refusal, an id that exists, a reply, answer or support) falls through to the usual chain, which answers
  * exactly as before; the caller is then already authenticated and counted, so nothing is
  * counted twice.
  */
@@ -25,10 +27,12 @@ export const createInOneRoundTrip: MiddlewareHandler<AppEnv> = async (c, next) =
   let checked: CheckedAnnotation;
   try {
     uuid = uuidParam(c.req.param('uuid'));
-    checked = checkAnnotation(await readJson(c), urnFor(uuid));
+    checked = checkAnnotation(await readJson(c), urnFor(uuid), targetContext(c, c.req.param('group') ?? ''));
   } catch {
     return next();
   }
+  // Replies, answers and supports have rules on their target: the usual chain checks them.
+  if (isConversation(checked.kind)) return next();
   const { db, limits, clock, notifier } = c.get('deps');
   const now = clock();
   const window = windowStart(limits.write, now);
@@ -40,6 +44,7 @@ export const createInOneRoundTrip: MiddlewareHandler<AppEnv> = async (c, next) =
     uuid,
     annotation: checked.annotation,
     visibility: checked.visibility,
+    kind: checked.kind,
     now: now.toISOString(),
   });
   if (out.member && !out.member.revoked_at) {

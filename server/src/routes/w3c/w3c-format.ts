@@ -1,5 +1,8 @@
-import { idKey, redactAnnotation } from '../../annotations/check-annotation';
+import type { Context } from 'hono';
+import { idKey, redactAnnotation, type AnnotationKind, type TargetContext } from '../../annotations/check-annotation';
+import { isConversation } from '../../annotations/conversation-rules';
 import type { AnnotationRow } from '../../annotations/rows';
+import type { AppEnv } from '../../context';
 
 /** The anno JSON-LD media type (W3C Web Annotation Protocol §4). */
 export const ANNO_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
@@ -35,14 +38,37 @@ export function parsePrefer(header: string | undefined): ContainerPreference {
   return { minimal, iris: iris && !descriptions, applied: minimal || iris || descriptions };
 }
 
-/** The W3C view of a stored annotation: its id is the item's IRI, nothing else changes. */
-export function toW3c(annotation: Record<string, unknown>, iri: string): Record<string, unknown> {
+/** The store's origin for container IRIs: PUBLIC_URL, or the request's own origin. */
+export function storeBase(c: Context<AppEnv>): string {
+  return (c.get('deps').publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
+}
+
+/**
+ * Where a write to `group` is addressed, for reading a reply's or support's target given as
+ * a container IRI: under PUBLIC_URL or under the origin the request came to.
+ */
+export function targetContext(c: Context<AppEnv>, group: string): TargetContext {
+  const bases = [storeBase(c), new URL(c.req.url).origin];
+  return { group, bases: [...new Set(bases)] };
+}
+
+const URN_TARGET = /^urn:uuid:([0-9a-f-]{36})$/;
+
+/**
+ * The W3C view of a stored annotation: its id is the item's IRI and, for a reply or
+ * support, its target (stored as `urn:uuid:<uuid>` of this group) the target's IRI in the
+ * same container. Nothing else changes.
+ */
+export function toW3c(annotation: Record<string, unknown>, iri: string, kind: AnnotationKind | null = null): Record<string, unknown> {
   const view = redactAnnotation(annotation);
-  return { ...view, [idKey(view)]: iri };
+  const out: Record<string, unknown> = { ...view, [idKey(view)]: iri };
+  const target = typeof view.target === 'string' ? URN_TARGET.exec(view.target) : null;
+  if (kind !== null && isConversation(kind) && target) out.target = `${iri.slice(0, iri.lastIndexOf('/') + 1)}${target[1]}`;
+  return out;
 }
 
 /** The W3C item of a row, as a description or only its IRI. */
 export function containedItem(row: AnnotationRow, containerIri: string, iris: boolean): unknown {
   const iri = `${containerIri}${row.id}`;
-  return iris || !row.annotation ? iri : toW3c(row.annotation, iri);
+  return iris || !row.annotation ? iri : toW3c(row.annotation, iri, row.kind);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { checkAnnotation, idKey } from '../../annotations/check-annotation';
+import { requireRoleForMotivation } from '../../annotations/conversation-rules';
 import { containerSummary, getAnnotation, listContainer } from '../../annotations/read-annotations';
 import { urnFor } from '../../annotations/rows';
 import { deleteAnnotation, parseEtag, putAnnotation } from '../../annotations/write-annotations';
@@ -16,13 +17,14 @@ import {
   LDP_RESOURCE_LINK,
   PAGE_SIZE,
   parsePrefer,
+  storeBase,
+  targetContext,
   toW3c,
 } from './w3c-format';
 
 /** `https://host/annotations/{group}/`: from PUBLIC_URL, or the request's own origin. */
 function containerIri(c: Context<AppEnv>): string {
-  const base = c.get('deps').publicUrl ?? new URL(c.req.url).origin;
-  return `${base.replace(/\/$/, '')}/annotations/${c.get('member').groupId}/`;
+  return `${storeBase(c)}/annotations/${c.get('member').groupId}/`;
 }
 
 function ld(c: Context<AppEnv>, body: unknown, status: 200 | 201 = 200): Response {
@@ -106,13 +108,14 @@ async function readW3cAnnotation(c: Context<AppEnv>, uuid: string, itemIri: stri
     throw new ApiError(400, 'invalid-body', 'The annotation must be a JSON-LD object.');
   }
   const record = { ...(input as Record<string, unknown>) };
+  requireRoleForMotivation(c.get('member'), record);
   const key = idKey(record);
   const given = record[key];
   if (itemIri !== null && given !== undefined && given !== itemIri && given !== urnFor(uuid)) {
     throw new ApiError(400, 'invalid-body', `The annotation's id must be its address ${itemIri} (or be left out).`);
   }
   record[key] = urnFor(uuid);
-  return checkAnnotation(record, urnFor(uuid));
+  return checkAnnotation(record, urnFor(uuid), targetContext(c, c.get('member').groupId));
 }
 
 /** `POST /annotations/{group}/`: create; 201 with Location and the stored annotation. */
@@ -124,16 +127,16 @@ export async function postToContainer(c: Context<AppEnv>) {
   const iri = `${containerIri(c)}${uuid}`;
   itemHeaders(c, result.revision);
   c.header('Location', iri);
-  return ld(c, toW3c(result.annotation, iri), 201);
+  return ld(c, toW3c(result.annotation, iri, checked.kind), 201);
 }
 
 /** `GET /annotations/{group}/{uuid}`. */
 export async function getItem(c: Context<AppEnv>) {
   const uuid = uuidParam(c.req.param('uuid'));
-  const { annotation, revision } = await getAnnotation(c.get('deps').db, c.get('member'), uuid);
+  const { annotation, revision, row } = await getAnnotation(c.get('deps').db, c.get('member'), uuid);
   itemHeaders(c, revision);
   if (parseEtag(c.req.header('if-none-match')) === revision) return c.body(null, 304);
-  return ld(c, toW3c(annotation, `${containerIri(c)}${uuid}`));
+  return ld(c, toW3c(annotation, `${containerIri(c)}${uuid}`, row.kind));
 }
 
 /** `PUT /annotations/{group}/{uuid}`: replace; needs If-Match with the current ETag. */
@@ -147,7 +150,7 @@ export async function putItem(c: Context<AppEnv>) {
   try {
     const result = await putAnnotation({ db, notifier, now: clock() }, c.get('member'), uuid, checked, { ifMatch });
     itemHeaders(c, result.revision);
-    return ld(c, toW3c(result.annotation, iri));
+    return ld(c, toW3c(result.annotation, iri, checked.kind));
   } catch (error) {
     if (error instanceof ApiError && error.status === 412 && error.extra.current === null) {
       throw new ApiError(404, 'not-found', 'There is no such annotation in this container: create it with POST.');

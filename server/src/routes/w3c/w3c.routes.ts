@@ -5,7 +5,8 @@ import type { AppEnv } from '../../context';
 import { deleteItem, getContainer, getItem, optionsContainer, optionsItem, postToContainer, putItem } from './w3c.handlers';
 
 const readers = [authenticate, requireOwnGroup] as const;
-const writers = [authenticateWriter, requireOwnGroup, requireAbility(can.write, 'Only members and facilitators can write annotations: your invite lets you read.'), limitWrites] as const;
+// Every role writes something (readers reply and answer): putAnnotation checks the kind against the role.
+const writers = [authenticateWriter, requireOwnGroup, requireAbility(can.writeAny, 'Your invite lets you read only.'), limitWrites] as const;
 
 /** W3C Web Annotation Protocol container per group at /annotations/{group}/ (mounted at /). */
 export function w3cRoutes() {
