@@ -2,12 +2,13 @@ import type { BackgroundRequest, BackgroundResponses } from '../messaging/protoc
 import type { Handlers } from '../messaging/rpc';
 import type { Settings } from '../model';
 import type { AnnotationService } from './annotation-service';
+import { createConversationHandlers, createUnavailableConversation, type ConversationServices } from './conversation-handlers';
 import type { PdfService } from './pdf-service';
 import type { SyncService } from './sync-service';
 
 /** The services behind the background's messages; those that need the database arrive once it is open. */
 export interface BackgroundServices {
-  stored: Promise<{ annotations: AnnotationService; sync: SyncService }>;
+  stored: Promise<{ annotations: AnnotationService; sync: SyncService } & Partial<ConversationServices>>;
   pdf: PdfService;
   settings: () => Promise<Settings>;
 }
@@ -21,7 +22,12 @@ function senderTab(sender: unknown): { id?: number; url?: string } | undefined {
 export function createBackgroundHandlers({ stored, pdf, settings }: BackgroundServices): Handlers<BackgroundRequest, BackgroundResponses> {
   const annotations = async () => (await stored).annotations;
   const sync = async () => (await stored).sync;
+  const conversation = async (): Promise<ConversationServices> => {
+    const services = await stored;
+    return services.conversation && services.notices ? { conversation: services.conversation, notices: services.notices } : createUnavailableConversation();
+  };
   return {
+    ...createConversationHandlers(conversation),
     'annotations/list': async ({ uris }) => (await annotations()).list(uris),
     'annotations/all': async () => (await annotations()).all(),
     'annotations/save': async ({ annotation }) => (await annotations()).save(annotation),

@@ -1,5 +1,6 @@
 export * from './protocol';
 export * from './rpc';
+export * from './conversation-protocol';
 import { call } from './rpc';
 import type { BackgroundRequest, BackgroundResponses, PageRequest, PageResponses } from './protocol';
 

@@ -4,6 +4,7 @@ import type { DocumentAnnotations } from '../store/annotation-repo';
 import type { Conflict } from '../store/conflicts';
 import type { RefusedComment, StoreConnection } from '../store/sync-records';
 import { CommentFiltersSchema } from '../overlay/filters';
+import { CONVERSATION_REQUESTS, type ConversationResponses } from './conversation-protocol';
 
 /**
  * The typed call maps between extension contexts. Requests are validated with these schemas
@@ -47,11 +48,13 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('sync/resolve'), id: Id, choice: v.picklist(['mine', 'theirs']) }),
   /** Show a PDF (in tab `tabId`, or a new tab) in the annotator's own viewer. */
   v.object({ type: v.literal('pdf/open'), url: v.pipe(v.string(), v.maxLength(4096)), tabId: v.optional(v.pipe(v.number(), v.integer())) }),
+  /** The conversation: replies, answers, supports, reports, moderation, notices, profile, linking (conversation-protocol.ts). */
+  ...CONVERSATION_REQUESTS,
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
 /** What the background answers to each request. */
-export interface BackgroundResponses {
+export interface BackgroundResponses extends ConversationResponses {
   'annotations/list': DocumentListing;
   'annotations/save': { annotation: LeaAnnotation };
   'annotations/all': DocumentAnnotations & { hidden: Record<string, { reason: string }> };
@@ -144,7 +147,7 @@ export interface PageResponses {
 }
 
 /** A notice to every open extension page that a tab's comments changed; no reply expected. */
-export const BroadcastSchema = v.object({ type: v.picklist(['broadcast/comments-changed', 'broadcast/sync-status']) });
+export const BroadcastSchema = v.object({ type: v.picklist(['broadcast/comments-changed', 'broadcast/sync-status', 'broadcast/notices-changed']) });
 export type Broadcast = v.InferOutput<typeof BroadcastSchema>;
 
 /** Errors cross contexts as values so the caller's promise rejects with the same message. */

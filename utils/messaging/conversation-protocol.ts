@@ -1,0 +1,166 @@
+import * as v from 'valibot';
+import {
+  ANSWER_STATUS_VALUES,
+  MAX_COMMENT_LENGTH,
+  MAX_REASON_LENGTH,
+  type LeaAnnotation,
+  type LeaItem,
+  type LeaReply,
+  type LeaSupport,
+  type Role,
+} from '../model';
+import type { HiddenReply } from '../conversation/build-thread';
+import type { Notice } from '../conversation/notice-types';
+import type { DamagedRecord } from '../store/annotation-repo';
+import type { StoreConnection } from '../store/sync-records';
+
+/**
+ * The conversation's messages (issue 12): extension pages (side panel, PDF viewer, popup,
+ * options) → background. Described for the UI in notes/client-api.md. Content scripts may send
+ * none of these. Requests are validated here; the background validates again what it builds.
+ */
+const Urn = v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/i, 'The id is not a UUID URN.'));
+const Uri = v.pipe(v.string(), v.maxLength(4096));
+const Reason = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'Please give a reason.'),
+  v.maxLength(MAX_REASON_LENGTH, `A reason can be up to ${MAX_REASON_LENGTH} characters long.`),
+);
+const ProfileText = v.nullable(v.pipe(v.string(), v.maxLength(200, 'This can be up to 200 characters long.')));
+
+export const CONVERSATION_REQUESTS = [
+  /** Everything a document's threads need (feed it to buildThreads). */
+  v.object({ type: v.literal('conversation/list'), uris: v.pipe(v.array(Uri), v.maxLength(20)) }),
+  /** Reply to a comment or a reply; with `answer`, an officer's or facilitator's answer. */
+  v.object({
+    type: v.literal('conversation/reply'),
+    target: Urn,
+    text: v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH + 100)),
+    answer: v.nullable(v.picklist(ANSWER_STATUS_VALUES)),
+    attribution: v.picklist(['named', 'anonymous']),
+    /** The document the thread is on, used when the comment itself is not on this computer. */
+    document: v.optional(Uri),
+  }),
+  v.object({ type: v.literal('conversation/delete-reply'), id: Urn }),
+  /** "This is my experience too" on comment `target` (one per comment; again = the same one). */
+  v.object({ type: v.literal('conversation/support'), target: Urn, named: v.boolean() }),
+  /** Take my "this is my experience too" on comment `target` back. */
+  v.object({ type: v.literal('conversation/unsupport'), target: Urn }),
+  /** Report a comment or reply to the facilitators (online only). */
+  v.object({ type: v.literal('conversation/report'), id: Urn, reason: Reason }),
+  /** Facilitators: reports to review and the moderation record (online only). */
+  v.object({ type: v.literal('moderation/list') }),
+  v.object({ type: v.literal('moderation/dismiss'), id: Urn, reason: Reason }),
+  v.object({ type: v.literal('moderation/hide'), id: Urn, reason: Reason }),
+  v.object({ type: v.literal('moderation/unhide'), id: Urn, reason: Reason }),
+  /** My notices, newest first, with the unread count, my followed documents and the notification setting. */
+  v.object({ type: v.literal('notices/list') }),
+  v.object({ type: v.literal('notices/read'), ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(500)) }),
+  v.object({ type: v.literal('notices/follow'), document: Uri, following: v.boolean() }),
+  /** Browser notifications for new notices on or off (the page asks for the permission first). */
+  v.object({ type: v.literal('notices/notify'), on: v.boolean() }),
+  v.object({ type: v.literal('profile/get') }),
+  v.object({
+    type: v.literal('profile/update'),
+    displayName: v.optional(v.pipe(v.string(), v.maxLength(200, 'Names can be up to 200 characters long.'))),
+    jobTitle: v.optional(ProfileText),
+    organisation: v.optional(ProfileText),
+  }),
+  /** A code to link another browser to me (15 minutes, single use). */
+  v.object({ type: v.literal('link/create-code') }),
+  /** Connect this browser as the same member, with a code made on another browser. */
+  v.object({ type: v.literal('link/connect'), baseUrl: v.pipe(v.string(), v.maxLength(2048)), code: v.pipe(v.string(), v.maxLength(200)) }),
+] as const;
+
+/** Everything a document's threads need: pass `items`, `hidden` and `mySupportIds` to buildThreads. */
+export interface ConversationListing {
+  /** Comments on the document (any of its addresses), and every reply and support in their threads. */
+  items: LeaItem[];
+  /** Replies a facilitator hid, known only by their place. */
+  hidden: HiddenReply[];
+  /** Ids of my own supports (for "take it back"). */
+  mySupportIds: string[];
+  /** 'me': written by me (on this or a linked browser); 'other': another member. */
+  authors: Record<string, 'me' | 'other'>;
+  /** Items still shown here that a facilitator hid (mine, or every one for facilitators), with the reason. */
+  moderated: Record<string, { reason: string }>;
+  /** Items written here and not yet in the group store. */
+  pending: string[];
+  /** Items the store refused, with its plain-English reason (kept here, not sent). */
+  refused: Record<string, string>;
+  /** My role in the group, or null when not connected. */
+  role: Role | null;
+  /** True when I follow this document (new comments on it make notices). */
+  following: boolean;
+  damaged: DamagedRecord[];
+}
+
+/** A report as the store keeps it (reporters are never shown). */
+export interface ReportRecord {
+  id: string;
+  target: string;
+  reason: string;
+  created: string;
+}
+
+/** What a facilitator reviews: reported items, and what was done. */
+export interface ModerationList {
+  toReview: {
+    target: string;
+    /** The reported comment or reply (facilitators see hidden text), or null when removed. */
+    annotation: Record<string, unknown> | null;
+    /** Set when it is hidden. */
+    hidden: { reason: string } | null;
+    reports: { id: string; reason: string; created: string }[];
+  }[];
+  record: {
+    id: string;
+    at: string;
+    by: { memberId: string; displayName: string };
+    action: 'hide' | 'unhide' | 'dismiss';
+    target: string;
+    reason: string;
+  }[];
+}
+
+/** The notices panel: newest first. */
+export interface NoticeList {
+  notices: Notice[];
+  unread: number;
+  follows: string[];
+  /** Browser notifications: the setting, and whether the browser permission is granted. */
+  notify: { on: boolean; granted: boolean };
+}
+
+/** My profile in the group (answers carry the job title and organisation). */
+export interface Profile {
+  displayName: string;
+  jobTitle: string | null;
+  organisation: string | null;
+}
+
+/** What the background answers to each conversation request. */
+export interface ConversationResponses {
+  'conversation/list': ConversationListing;
+  'conversation/reply': { reply: LeaReply };
+  'conversation/delete-reply': { deleted: LeaReply | null };
+  'conversation/support': { support: LeaSupport };
+  'conversation/unsupport': { removed: LeaSupport | null };
+  'conversation/report': { report: ReportRecord };
+  'moderation/list': ModerationList;
+  'moderation/dismiss': { ok: true };
+  'moderation/hide': { id: string; hidden: { reason: string } | null };
+  'moderation/unhide': { id: string; hidden: { reason: string } | null };
+  'notices/list': NoticeList;
+  'notices/read': { unread: number };
+  'notices/follow': { follows: string[] };
+  'notices/notify': { on: boolean; granted: boolean };
+  'profile/get': Profile;
+  'profile/update': Profile;
+  'link/create-code': { code: string; expiresAt: string };
+  'link/connect': { connection: Omit<StoreConnection, 'token'> };
+}
+
+/** Re-exported for pages that show a thread's comment. */
+export type { LeaAnnotation };
