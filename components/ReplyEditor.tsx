@@ -1,0 +1,145 @@
+import { Button, RadioButton, Textarea } from '@hypothesis/frontend-shared';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { ANSWER_STATUSES, ATTRIBUTIONS, MAX_COMMENT_LENGTH, type AnswerStatus, type ReplyDraft } from '../utils/model';
+
+export interface ReplyEditorProps {
+  /** What the reply answers, for the form's name, e.g. "Reply to Alice's comment". */
+  title: string;
+  /** Readers (officers) and facilitators may answer: the reply carries a status. */
+  canAnswer: boolean;
+  /** The person wrote this thread's anonymous comment: they show as its author, never by name. */
+  asCommentAuthor?: boolean;
+  displayName: string;
+  defaultAttribution?: 'named' | 'anonymous';
+  /** Resolves once the reply is kept; rejects with a plain-English message to show. */
+  onSend: (draft: ReplyDraft) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** Why a draft cannot be sent yet, in plain words, or null. */
+export function replyDraftProblem(draft: ReplyDraft): string | null {
+  const status = draft.answer ? ANSWER_STATUSES.find((s) => s.value === draft.answer) : null;
+  if (status?.needsReason && !draft.text.trim()) return 'Please say why this is not being changed.';
+  if (!draft.answer && !draft.text.trim()) return 'Please write something in your reply before sending it.';
+  return null;
+}
+
+/**
+ * The reply form under a comment or a reply. Officers and facilitators can make the reply an
+ * answer (one of ANSWER_STATUSES); "We are not changing this" needs a reason. The text stays
+ * until the reply is kept, so nothing typed is lost when sending fails.
+ */
+export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, displayName, defaultAttribution = 'anonymous', onSend, onCancel }: ReplyEditorProps) {
+  const [text, setText] = useState('');
+  const [answer, setAnswer] = useState<AnswerStatus | null>(null);
+  const [attribution, setAttribution] = useState<'named' | 'anonymous'>(displayName ? defaultAttribution : 'anonymous');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const id = useId();
+  const textRef = useRef<HTMLTextAreaElement>();
+  useEffect(() => textRef.current?.focus(), []);
+
+  const needsReason = answer !== null && ANSWER_STATUSES.find((s) => s.value === answer)!.needsReason;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (sending) return;
+    const draft: ReplyDraft = { text, answer, attribution: asCommentAuthor ? 'anonymous' : attribution };
+    const problem = replyDraftProblem(draft);
+    if (problem) {
+      setError(problem);
+      textRef.current?.focus();
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      await onSend(draft);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <form
+      class="space-y-2 rounded border border-grey-5 p-2 text-sm text-grey-9"
+      aria-labelledby={`${id}-title`}
+      noValidate
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || sending) return;
+        e.preventDefault();
+        e.stopPropagation();
+        onCancel();
+      }}
+    >
+      <h3 id={`${id}-title`} class="font-bold">
+        {title}
+      </h3>
+      {canAnswer && (
+        <fieldset class="space-y-1">
+          <legend class="font-semibold">Answer</legend>
+          <RadioButton name={`${id}-answer`} value="" checked={answer === null} onChange={() => setAnswer(null)}>
+            Just a reply
+          </RadioButton>
+          {ANSWER_STATUSES.map((status) => (
+            <RadioButton key={status.value} name={`${id}-answer`} value={status.value} checked={answer === status.value} onChange={() => setAnswer(status.value)}>
+              {status.label}
+            </RadioButton>
+          ))}
+        </fieldset>
+      )}
+      <div class="space-y-1">
+        <label for={`${id}-text`} class="block font-semibold">
+          {needsReason ? 'Your reply (say why this is not being changed)' : 'Your reply'}
+        </label>
+        <p id={`${id}-hint`} class="text-xs text-grey-7">
+          {asCommentAuthor
+            ? 'You will show as the author of this comment.'
+            : answer
+              ? 'Answers always show your name, job title and organisation.'
+              : 'You can use **bold**, *italics* and lists starting with "-".'}
+        </p>
+        <Textarea
+          id={`${id}-text`}
+          elementRef={textRef}
+          rows={3}
+          value={text}
+          maxLength={MAX_COMMENT_LENGTH}
+          aria-describedby={describedBy}
+          feedback={error ? 'error' : undefined}
+          aria-required={needsReason || undefined}
+          onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        />
+        {error && (
+          <p id={`${id}-error`} class="font-semibold text-red-error">
+            {error}
+          </p>
+        )}
+      </div>
+      {!asCommentAuthor && !answer && (
+        <fieldset class="space-y-1">
+          <legend class="font-semibold">Show your name with this reply?</legend>
+          {ATTRIBUTIONS.map((option) => (
+            <RadioButton key={option.value} name={`${id}-attribution`} value={option.value} checked={attribution === option.value} onChange={() => setAttribution(option.value)}>
+              {option.value === 'named' && displayName ? `Show my name (${displayName})` : option.label}
+            </RadioButton>
+          ))}
+          {attribution === 'named' && !displayName && <p class="text-xs text-grey-7">You have not set a name yet, so this reply will be sent as anonymous. You can set your name in Settings.</p>}
+        </fieldset>
+      )}
+      <div class="flex flex-wrap gap-2">
+        {/* aria-disabled, not disabled: Chromium drops focus to <body> from a disabled button. */}
+        <Button type="submit" variant="primary" aria-disabled={sending || undefined}>
+          {sending ? 'Sending…' : 'Send reply'}
+        </Button>
+        <Button type="button" onClick={() => !sending && onCancel()} aria-disabled={sending || undefined}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
