@@ -144,7 +144,7 @@ describe('CommentConversation', () => {
   it('gives focus back to Reply when the editor is cancelled with Escape', async () => {
     await mount(<CommentConversation {...conversation(threadOf([comment]))} />);
     await act(() => button('Reply')!.click());
-    await act(async () => textbox().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await act(async () => void textbox().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(container.querySelector('textarea')).toBeNull();
     expect(document.activeElement).toBe(button('Reply'));
   });

@@ -1,6 +1,7 @@
 import { Button, Checkbox } from '@hypothesis/frontend-shared';
 import { useState } from 'preact/hooks';
-import type { CommentFilters, FacetOption } from '../utils/overlay/filters';
+import type { CommentFilters, CommentOrder, FacetOption } from '../utils/overlay/filters';
+import type { AnswerFilter } from '../utils/conversation/build-thread';
 import { NO_FILTERS, showsEverything } from '../utils/overlay/filters';
 
 export interface CommentFiltersFormProps {
@@ -9,13 +10,18 @@ export interface CommentFiltersFormProps {
   total: number;
   shown: number;
   onChange: (filters: CommentFilters) => void;
+  /** The answer filter's choices with counts; left out where there is no conversation (no group). */
+  answers?: FacetOption[];
+  /** The list's order, and how to change it; left out where the list has one order. */
+  order?: CommentOrder;
+  onOrder?: (order: CommentOrder) => void;
 }
 
 /**
  * Filters for the comment list, each choice with the number of comments it would show. Native
  * selects and date inputs: they work with every screen reader and keyboard without extra code.
  */
-export function CommentFiltersForm({ filters, facets, total, shown, onChange }: CommentFiltersFormProps) {
+export function CommentFiltersForm({ filters, facets, total, shown, onChange, answers, order, onOrder }: CommentFiltersFormProps) {
   const set = (patch: Partial<CommentFilters>) => onChange({ ...filters, ...patch });
   const select = (id: string, label: string, key: 'theme' | 'perspective' | 'kind' | 'author', allLabel: string) => (
     <div class="space-y-1">
@@ -47,6 +53,32 @@ export function CommentFiltersForm({ filters, facets, total, shown, onChange }: 
         {select('perspective-filter', 'Written by someone who', 'perspective', 'Any perspective')}
         {select('kind-filter', 'Kind of comment', 'kind', 'Any kind')}
         {select('author-filter', 'Author', 'author', 'Anyone')}
+        {answers && (
+          <div class="space-y-1">
+            <label for="answer-filter" class="block font-semibold">
+              Answer
+            </label>
+            <select id="answer-filter" class="w-full min-w-0 rounded border border-grey-5 bg-white p-1" value={filters.answer} onChange={(e) => set({ answer: (e.target as HTMLSelectElement).value as AnswerFilter })}>
+              <option value="">Any answer or none</option>
+              {answers.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label} ({option.count})
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {order && onOrder && (
+          <div class="space-y-1">
+            <label for="order-filter" class="block font-semibold">
+              Order
+            </label>
+            <select id="order-filter" class="w-full min-w-0 rounded border border-grey-5 bg-white p-1" value={order} onChange={(e) => onOrder((e.target as HTMLSelectElement).value as CommentOrder)}>
+              <option value="page">Page order</option>
+              <option value="support">Most supported (“this is my experience too”)</option>
+            </select>
+          </div>
+        )}
         {/* Side by side when there is room, one under the other in a narrow panel (200% zoom). */}
         <div class="flex flex-wrap gap-2">
           <div class="min-w-0 flex-1 basis-32 space-y-1">

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { KINDS, PERSPECTIVES, kindOf, labelFor, passageOf, themesOf, type LeaAnnotation } from '../model';
+import { ANSWER_STATUSES, ANSWER_STATUS_VALUES, KINDS, PERSPECTIVES, kindOf, labelFor, passageOf, themesOf, type LeaAnnotation } from '../model';
+import { matchesAnswerFilter, NOT_ANSWERED, type AnswerFilter, type CommentThread } from '../conversation/build-thread';
 
 /** The officer's (and member's) choices for which comments to show. Empty means "any". */
 export interface CommentFilters {
@@ -13,9 +14,19 @@ export interface CommentFilters {
   to: string;
   /** Only passages with at least this many comments (1 = all). */
   minPerPassage: number;
+  /** The answer an officer gave ('' any, NOT_ANSWERED, or a status). Needs the threads to apply. */
+  answer: AnswerFilter;
+  /**
+   * Set by the side panel for the page, which has no threads: exactly the comment ids its list
+   * shows (so an answer filter paints the same comments). Never set by people.
+   */
+  only?: string[];
 }
 
-export const NO_FILTERS: CommentFilters = { theme: '', perspective: '', kind: '', author: '', from: '', to: '', minPerPassage: 1 };
+export const NO_FILTERS: CommentFilters = { theme: '', perspective: '', kind: '', author: '', from: '', to: '', minPerPassage: 1, answer: '' };
+
+/** The orders the side panel lists comments in: the page's, or most "this is my experience too" first. */
+export type CommentOrder = 'page' | 'support';
 
 const FilterText = v.pipe(v.string(), v.maxLength(200));
 
@@ -28,11 +39,13 @@ export const CommentFiltersSchema = v.object({
   from: FilterText,
   to: FilterText,
   minPerPassage: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+  answer: v.optional(v.picklist(['', NOT_ANSWERED, ...ANSWER_STATUS_VALUES] as const), ''),
+  only: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(10_000))),
 });
 
 /** True when the filters let every comment through. */
 export function showsEverything(filters: CommentFilters): boolean {
-  return (Object.keys(NO_FILTERS) as (keyof CommentFilters)[]).every((key) => filters[key] === NO_FILTERS[key]);
+  return filters.only === undefined && (Object.keys(NO_FILTERS) as (keyof CommentFilters)[]).every((key) => (filters[key] ?? NO_FILTERS[key]) === NO_FILTERS[key]);
 }
 
 /** The author as people read it: never a name on an anonymous comment. */
@@ -59,12 +72,24 @@ function matches(annotation: LeaAnnotation, filters: CommentFilters, skip?: Face
   return true;
 }
 
+/** A comment with no conversation yet: what the answer filter sees for a comment nobody replied to. */
+const QUIET: Pick<CommentThread, 'latestAnswer'> = { latestAnswer: null };
+
 /**
  * Apply the filters; the "N or more comments" rule counts the comments that pass the other
  * filters, so "3 or more about Workforce" means three Workforce comments on one passage.
+ * The answer filter applies when `threads` are given (the side panel); the page, which has
+ * none, follows `only` instead.
  */
-export function filterComments<T extends { annotation: LeaAnnotation }>(items: readonly T[], filters: CommentFilters): T[] {
-  const kept = items.filter((item) => matches(item.annotation, filters));
+export function filterComments<T extends { annotation: LeaAnnotation }>(items: readonly T[], filters: CommentFilters, threads?: ReadonlyMap<string, Pick<CommentThread, 'latestAnswer'>>): T[] {
+  const only = filters.only ? new Set(filters.only) : null;
+  const answer = filters.answer ?? '';
+  const kept = items.filter(
+    (item) =>
+      matches(item.annotation, filters) &&
+      (!only || only.has(item.annotation.id)) &&
+      (!threads || answer === '' || matchesAnswerFilter((threads.get(item.annotation.id) ?? QUIET) as CommentThread, answer)),
+  );
   if (filters.minPerPassage <= 1) return kept;
   const perPassage = new Map<string, number>();
   for (const item of kept) perPassage.set(passageKey(item.annotation), (perPassage.get(passageKey(item.annotation)) ?? 0) + 1);
@@ -102,4 +127,18 @@ export function facetCounts(annotations: readonly LeaAnnotation[], filters: Comm
     kind: KINDS.map((k) => ({ value: k.value, label: labelFor(KINDS, k.value), count: kinds.get(k.value) ?? 0 })),
     author: [...authors.keys()].sort((a, b) => (a === 'Anonymous' ? 1 : b === 'Anonymous' ? -1 : a.localeCompare(b))).map((name) => ({ value: name, label: name, count: authors.get(name)! })),
   };
+}
+
+/** The answer filter's choices with how many comments each would show ("Not answered yet (4)"). */
+export function answerFacet(annotations: readonly LeaAnnotation[], threads: ReadonlyMap<string, Pick<CommentThread, 'latestAnswer'>>, filters: CommentFilters): FacetOption[] {
+  const counts = new Map<string, number>();
+  for (const a of annotations) {
+    if (!matches(a, filters)) continue;
+    const key = threads.get(a.id)?.latestAnswer?.status ?? NOT_ANSWERED;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [
+    { value: NOT_ANSWERED, label: 'Not answered yet', count: counts.get(NOT_ANSWERED) ?? 0 },
+    ...ANSWER_STATUSES.map((s) => ({ value: s.value, label: s.label, count: counts.get(s.value) ?? 0 })),
+  ];
 }
