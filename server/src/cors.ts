@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 
-const EXPOSED = 'ETag, Location, Link, Allow, Accept-Post, Content-Location, Preference-Applied, Retry-After';
+// Vary is listed as the W3C annotation-protocol server checks ask; X-Request-Id so a browser tool can quote it.
+const EXPOSED = 'ETag, Location, Link, Allow, Accept-Post, Content-Location, Preference-Applied, Retry-After, Vary, X-Request-Id';
 
 /**
  * CORS for browser-based annotation tools. Requests carry bearer tokens, never cookies, so
@@ -13,7 +14,7 @@ export const cors: MiddlewareHandler = async (c, next) => {
       status: 204,
       headers: {
         'Access-Control-Allow-Origin': '*',
-        'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, DELETE, OPTIONS',
+        'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
         'Access-Control-Allow-Headers': c.req.header('access-control-request-headers') ?? 'Authorization, Content-Type, If-Match, If-None-Match, Prefer, Last-Event-ID',
         'Access-Control-Max-Age': '600',
       },

@@ -149,4 +149,13 @@ describe.each(BACKENDS)('joins behind a proxy, wrong-code limit, revoked streams
     }
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200, 401, 404, 400]));
   });
+
+  it('lets browser tools read the request id and Vary, and allows PATCH in a preflight', async () => {
+    const a = await t.call('GET', `/annotations/${g.group}/`, { token: g.reader.token });
+    const exposed = (a.headers.get('access-control-expose-headers') ?? '').split(/,\s*/).map((h) => h.toLowerCase());
+    expect(exposed).toEqual(expect.arrayContaining(['x-request-id', 'vary', 'etag', 'location']));
+    const pre = await t.call('OPTIONS', '/api/me', { headers: { origin: 'https://example.org', 'access-control-request-method': 'PATCH' } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-methods')).toContain('PATCH');
+  });
 });
