@@ -6,6 +6,8 @@
 import { readFixture } from '../fixtures';
 import { ANNO_CONTEXT, LEA_CONTEXT, type LeaAnnotation } from '../../utils/model/annotation';
 import { motivationForKind, type Kind, type Perspective } from '../../utils/model/vocabulary';
+import { buildReply, buildSupport, checkReply, type AnswerStatus, type LeaReply, type LeaSupport } from '../../utils/model/conversation';
+import type { HiddenReply } from '../../utils/conversation/build-thread';
 import type { DigestDocumentInfo, DigestEntry } from '../../utils/digest/types';
 
 /** A dataset comment and what the server knows beside it (the writer's name, always). */
@@ -248,4 +250,128 @@ export function createDataset(textOf: (url: string) => string = fixtureText): Da
   const namedRow: Row = [FRANCIS_REPORT, R1, Q_COLLATE, 12, DEREK, false, 'carer', 'comment', [C], 'Named, but no name was recorded: this must show as Anonymous.'];
   entries.push({ annotation: toAnnotation({ n: 902, row: namedRow, visibility: 'group', leakyCreator: false, namedWithoutCreator: true }, cachedText), writer: DEREK });
   return entries;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The conversation (issue 12): replies, answers and "This is my experience too" supports.     */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The officer who answers: named, with the job title and organisation the store fills in. */
+export const OFFICER = { name: 'Sam Lee', jobTitle: 'Policy officer', organisation: 'Department of Health and Social Care' } as const;
+/** A facilitator who answers with a status only. */
+export const FACILITATOR_ANSWERER = { name: 'Jo Bright', jobTitle: 'Group facilitator' } as const;
+/** Replies only anonymously; some copies still carry the name. Must appear in no output. */
+export const ANONYMOUS_REPLIER = 'Bronwen Pryce';
+/** People who say "This is my experience too" (two of them named on the support): never shown, in any format. */
+export const SUPPORTERS = ['Fatima Noor', 'Hamish Clarke', 'Olu Adebayo', 'Ruth Ashdown', 'Kwame Mensah'] as const;
+/** The text of the reply a facilitator hid, and of a reply to the hidden comment: neither may appear. */
+export const HIDDEN_REPLY_TEXT = 'HIDDEN-REPLY: this reply named a care worker.';
+export const REPLY_TO_HIDDEN_COMMENT_TEXT = 'REPLY-TO-HIDDEN-COMMENT: agreeing with what was hidden.';
+/** Replies to a comment its author removed (left out of digests, counted). */
+export const REMOVED_COMMENT_REPLY_TEXT = 'REPLY-TO-REMOVED-COMMENT: I agreed with this.';
+/** The id of that removed comment (in no dataset). */
+export const REMOVED_COMMENT_ID = `urn:uuid:${uuid(999)}`;
+/** Answer texts. */
+export const WILL_CHANGE_TEXT = 'We will add "what well-being means to you" to the assessment guidance.';
+export const CHANGED_TEXT = 'Published in the December guidance, section 4.';
+export const NOT_CHANGING_TEXT = 'The Act leaves this to the assessment; we will say so plainly in the guidance.';
+
+/** One reply or support of the dataset, with who wrote it and in which role (for the store). */
+export interface ConversationEntry {
+  item: LeaReply | LeaSupport;
+  writer: string;
+  role: 'member' | 'reader' | 'facilitator';
+  /** Hidden by a facilitator after it was written. */
+  hidden?: { reason: string };
+}
+
+const commentId = (n: number) => `urn:uuid:${uuid(n)}`;
+
+function reply(
+  n: number,
+  parent: string,
+  when: string,
+  options: { text?: string; writer: string; anonymous?: boolean; answer?: AnswerStatus; creator?: Record<string, string>; byCommentAuthor?: boolean; leaky?: boolean; onDocument?: string },
+): LeaReply {
+  const built = buildReply({
+    id: `urn:uuid:${uuid(n)}`,
+    now: new Date(when),
+    parentId: parent,
+    draft: { text: options.text ?? '', answer: options.answer ?? null, attribution: options.anonymous ? 'anonymous' : 'named' },
+    authorName: options.writer,
+    ...(options.byCommentAuthor ? { byCommentAuthor: true } : {}),
+    ...(options.onDocument ? { onDocument: options.onDocument } : {}),
+  });
+  if (!built.ok) throw new Error(`Dataset reply ${n}: ${built.problems.join('; ')}`);
+  let value: LeaReply = built.value;
+  if (options.creator) value = { ...value, creator: { type: 'Person', name: options.writer, ...options.creator } };
+  // An unredacted copy: an anonymous reply that still carries its writer's name.
+  if (options.leaky) value = { ...value, creator: { type: 'Person', name: options.writer } };
+  const checked = checkReply(value);
+  if (!checked.ok) throw new Error(`Dataset reply ${n}: ${checked.problems.join('; ')}`);
+  return checked.value;
+}
+
+function support(n: number, target: string, writer: string, named: boolean): LeaSupport {
+  const built = buildSupport({ id: `urn:uuid:${uuid(n)}`, now: new Date(`2026-11-0${1 + (n % 9)}T12:00:00.000Z`), targetId: target, named, authorName: writer });
+  if (!built.ok) throw new Error(`Dataset support ${n}: ${built.problems.join('; ')}`);
+  return built.value;
+}
+
+/**
+ * The dataset's conversation: a deep thread on comment 1 (a reply, an officer's "We will
+ * change this", a reply to it, the officer's later "This has been changed" three levels down,
+ * an anonymous reply four levels down); on Margaret's anonymous comment 2 her own reply as
+ * "the author of this comment" (a copy still naming her), a "We are not changing this" with
+ * its reason, a hidden reply and a named reply to it; a status-only "We have noted this" on
+ * comment 4; an anonymous reply (still naming its writer) on comment 5; two replies to a
+ * removed comment; a reply to the hidden comment; and 11 supports (named and anonymous) on
+ * comments 1, 2, 4 and 13. Comment 13 has supports and no answer.
+ */
+export function createConversation(): ConversationEntry[] {
+  const [AISHA, TOM, , GARETH] = NAMED_WRITERS;
+  const [MARGARET, DEREK, SIAN] = ANONYMOUS_WRITERS;
+  const officer = { jobTitle: OFFICER.jobTitle, organisation: OFFICER.organisation };
+  const c1 = commentId(1);
+  const c2 = commentId(2);
+  const r = (n: number) => `urn:uuid:${uuid(n)}`;
+  const entries: ConversationEntry[] = [
+    { item: reply(2001, c1, '2026-11-02T09:00:00Z', { writer: TOM, text: 'Same for me: **nobody** asked until a review.' }), writer: TOM, role: 'member' },
+    { item: reply(2002, c1, '2026-11-03T09:00:00Z', { writer: OFFICER.name, answer: 'will-change', text: WILL_CHANGE_TEXT, creator: officer }), writer: OFFICER.name, role: 'reader' },
+    { item: reply(2003, r(2002), '2026-11-04T09:00:00Z', { writer: AISHA, text: 'Thank you. When will that be?' }), writer: AISHA, role: 'member' },
+    { item: reply(2004, r(2003), '2026-11-10T09:00:00Z', { writer: OFFICER.name, answer: 'changed', text: CHANGED_TEXT, creator: officer }), writer: OFFICER.name, role: 'reader' },
+    { item: reply(2005, r(2004), '2026-11-11T09:00:00Z', { writer: SIAN, anonymous: true, leaky: true, text: 'Good news, and thank you for telling us.' }), writer: SIAN, role: 'member' },
+    { item: reply(2006, c2, '2026-11-02T10:00:00Z', { writer: MARGARET, byCommentAuthor: true, leaky: true, text: 'I wrote this: the assessor decided, every time.' }), writer: MARGARET, role: 'member' },
+    { item: reply(2007, c2, '2026-11-05T10:00:00Z', { writer: OFFICER.name, answer: 'not-changing', text: NOT_CHANGING_TEXT, creator: officer }), writer: OFFICER.name, role: 'reader' },
+    { item: reply(2008, c2, '2026-11-06T10:00:00Z', { writer: DEREK, anonymous: true, text: HIDDEN_REPLY_TEXT }), writer: DEREK, role: 'member', hidden: { reason: 'Names a care worker' } },
+    { item: reply(2009, r(2008), '2026-11-07T10:00:00Z', { writer: GARETH, text: 'Please keep names out of it.' }), writer: GARETH, role: 'member' },
+    { item: reply(2010, commentId(4), '2026-11-04T11:00:00Z', { writer: FACILITATOR_ANSWERER.name, answer: 'noted', creator: { jobTitle: FACILITATOR_ANSWERER.jobTitle } }), writer: FACILITATOR_ANSWERER.name, role: 'facilitator' },
+    { item: reply(2011, commentId(5), '2026-11-04T12:00:00Z', { writer: ANONYMOUS_REPLIER, anonymous: true, leaky: true, text: 'Fifteen minutes is not enough to do anything with dignity.' }), writer: ANONYMOUS_REPLIER, role: 'member' },
+    { item: reply(2012, REMOVED_COMMENT_ID, '2026-11-02T13:00:00Z', { writer: TOM, text: REMOVED_COMMENT_REPLY_TEXT, onDocument: CARE_ACT }), writer: TOM, role: 'member' },
+    { item: reply(2013, r(2012), '2026-11-03T13:00:00Z', { writer: GARETH, text: `${REMOVED_COMMENT_REPLY_TEXT} (2)`, onDocument: CARE_ACT }), writer: GARETH, role: 'member' },
+    { item: reply(2014, commentId(900), '2026-11-03T14:00:00Z', { writer: TOM, text: REPLY_TO_HIDDEN_COMMENT_TEXT }), writer: TOM, role: 'member' },
+  ];
+  const supports: [number, number, string, boolean][] = [
+    [2101, 1, SUPPORTERS[0], true],
+    [2102, 1, SUPPORTERS[1], false],
+    [2103, 1, SUPPORTERS[2], true],
+    [2104, 2, SUPPORTERS[0], true],
+    [2105, 2, SUPPORTERS[1], false],
+    [2106, 2, SUPPORTERS[2], true],
+    [2107, 2, SUPPORTERS[3], false],
+    [2108, 2, SUPPORTERS[4], true],
+    [2109, 4, SUPPORTERS[3], true],
+    [2110, 13, SUPPORTERS[4], false],
+    [2111, 13, SUPPORTERS[0], true],
+  ];
+  for (const [n, target, writer, named] of supports) entries.push({ item: support(n, commentId(target), writer, named), writer, role: 'member' });
+  return entries;
+}
+
+/** The conversation as buildDigest takes it: live items, and hidden replies by their place only. */
+export function conversationInput(entries: readonly ConversationEntry[] = createConversation()): { conversation: (LeaReply | LeaSupport)[]; hiddenReplies: HiddenReply[] } {
+  return {
+    conversation: entries.filter((e) => !e.hidden).map((e) => e.item),
+    hiddenReplies: entries.filter((e) => e.hidden).map((e) => ({ id: e.item.id, target: e.item.target, created: e.item.created })),
+  };
 }

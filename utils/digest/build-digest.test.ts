@@ -140,6 +140,8 @@ describe('buildDigest', () => {
   it('makes an empty digest when nothing matches', () => {
     const digest = group({ filters: { theme: 'No such theme' } });
     expect(digest.documents).toEqual([]);
-    expect(digest.summary).toEqual({ comments: 0, passages: 0, byTheme: [], bySection: [], byPerspective: [] });
+    expect(digest.summary).toEqual({ comments: 0, passages: 0, byTheme: [], bySection: [], byPerspective: [], replies: 0, supports: 0, answers: { statuses: expect.any(Array), rows: [] } });
+    expect(digest.ordered).toEqual([]);
+    expect(digest.unanswered).toEqual([]);
   });
 });

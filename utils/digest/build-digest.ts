@@ -1,8 +1,23 @@
+import { buildThreads, sortBySupport, threadLines, type CommentThread, type ReplyNode } from '../conversation/build-thread';
 import { commentText, kindOf, passageOf, quoteOf, themesOf, type LeaAnnotation } from '../model/annotation';
+import {
+  ANSWER_STATUSES,
+  HIDDEN_REPLY_LINE,
+  answerStatusLabel,
+  answerStatusOf,
+  replyAuthorLine,
+  replyText,
+  type LeaItem,
+  type LeaReply,
+} from '../model/conversation';
 import { KINDS, MAKING_IT_REAL_THEMES, PERSPECTIVES, labelFor } from '../model/vocabulary';
 import type {
   Digest,
+  DigestAnswer,
+  DigestAnswerRow,
   DigestComment,
+  DigestPlace,
+  DigestReply,
   DigestCount,
   DigestDocument,
   DigestFilters,
@@ -18,6 +33,10 @@ export const OTHER_PASSAGES = 'Other passages';
 export const ANONYMOUS = 'Anonymous';
 /** The theme row for comments tagged with no theme. */
 export const NO_THEME = 'No theme';
+/** The total row of the answers table (each comment counted once). */
+export const ALL_COMMENTS = 'All comments';
+/** Where a flattened reply answers a reply that was hidden. */
+export const HIDDEN_PARENT = 'a hidden reply';
 
 /**
  * The name people read for a comment: the writer's only when they chose "Show my name" and
@@ -57,9 +76,55 @@ function matchesFilters(annotation: LeaAnnotation, filters: DigestFilters): bool
   return true;
 }
 
-function toComment(annotation: LeaAnnotation): DigestComment {
+/**
+ * A reply as it may leave the building: no `creator` unless its writer is shown by name (an
+ * anonymous reply, or the anonymous comment's author replying, carries none).
+ */
+export function redactReply(reply: LeaReply): LeaReply {
+  if ((reply.attribution === 'named' && !reply.byCommentAuthor) || !('creator' in reply)) return reply;
+  const { creator: _dropped, ...rest } = reply;
+  return rest;
+}
+
+function toReplies(thread: CommentThread | undefined): DigestReply[] {
+  if (!thread || thread.replies.length === 0) return [];
+  return threadLines(thread).map(({ node, level, inReplyTo }) => {
+    const reply = node.reply;
+    const parent = inReplyTo ? (inReplyTo.reply ? replyAuthorLine(inReplyTo.reply) : HIDDEN_PARENT) : null;
+    if (!reply) return { id: node.id, level, hidden: true, author: '', text: HIDDEN_REPLY_LINE, answer: null, created: node.created, inReplyTo: parent, annotation: null };
+    const status = answerStatusOf(reply);
+    return {
+      id: reply.id,
+      level,
+      hidden: false,
+      author: replyAuthorLine(reply),
+      text: replyText(reply),
+      answer: status ? { status, label: answerStatusLabel(status) } : null,
+      created: reply.created,
+      inReplyTo: parent,
+      annotation: redactReply(reply),
+    };
+  });
+}
+
+function latestAnswerOf(thread: CommentThread | undefined): DigestAnswer | null {
+  const latest = thread?.latestAnswer;
+  if (!latest) return null;
+  const reply = latest.reply;
+  return { status: latest.status, label: answerStatusLabel(latest.status), replyId: reply.id, text: replyText(reply), author: replyAuthorLine(reply), created: reply.created };
+}
+
+/** Replies under these nodes that are shown (hidden ones not counted), at any depth. */
+function liveReplies(nodes: readonly ReplyNode[]): number {
+  let n = 0;
+  for (const node of nodes) n += (node.reply ? 1 : 0) + liveReplies(node.children);
+  return n;
+}
+
+function toComment(annotation: LeaAnnotation, thread?: CommentThread): DigestComment {
   const author = authorOf(annotation);
   const kind = kindOf(annotation);
+  const replies = toReplies(thread);
   return {
     id: annotation.id,
     text: commentText(annotation),
@@ -73,6 +138,10 @@ function toComment(annotation: LeaAnnotation): DigestComment {
     created: annotation.created,
     private: annotation.visibility === 'private',
     annotation: redactForExport(annotation),
+    replies,
+    replyCount: replies.filter((r) => !r.hidden).length,
+    supportCount: thread?.supportCount ?? 0,
+    latestAnswer: latestAnswerOf(thread),
   };
 }
 
@@ -138,6 +207,12 @@ export function buildDigest(input: DigestInput): Digest {
   (input.documents ?? []).forEach((d, i) => documents.set(d.url, { url: d.url, title: d.title, order: i, sections: new Map() }));
   const known = documents.size;
   let hiddenCount = 0;
+  const conversation = input.conversation !== undefined || input.hiddenReplies !== undefined;
+  // Every comment given (hidden, private and filtered-out ones too) roots its thread, so only
+  // replies to comments nobody has any more count as "replies to a removed comment".
+  const threads: Map<string, CommentThread> = conversation
+    ? buildThreads([...input.annotations.map((e) => e.annotation), ...(input.conversation ?? [])] as LeaItem[], { hidden: input.hiddenReplies ?? [] })
+    : new Map();
 
   for (const entry of input.annotations) {
     const annotation = entry.annotation;
@@ -171,7 +246,7 @@ export function buildDigest(input: DigestInput): Digest {
       passage = { quote, start: position.start, end: position.end, ...(page ? { page } : {}), comments: [] };
       section.passages.set(key, passage);
     }
-    passage.comments.push(toComment(annotation));
+    passage.comments.push(toComment(annotation, threads.get(annotation.id)));
   }
 
   const finished = [...documents.values()]
@@ -183,8 +258,20 @@ export function buildDigest(input: DigestInput): Digest {
   const themes = new Map<string, number>();
   const perspectives = new Map<string, number>();
   const bySection: DigestSectionCount[] = [];
+  const answerRows = new Map<string, DigestAnswerRow>();
+  const emptyRow = (label: string): DigestAnswerRow => ({ label, byStatus: ANSWER_STATUSES.map(() => 0), notAnswered: 0, total: 0 });
+  const allRow = emptyRow(ALL_COMMENTS);
+  const countAnswer = (row: DigestAnswerRow, c: DigestComment) => {
+    row.total++;
+    if (c.latestAnswer) row.byStatus[ANSWER_STATUSES.findIndex((s) => s.value === c.latestAnswer!.status)]! += 1;
+    else row.notAnswered++;
+  };
+  const places: DigestPlace[] = [];
   let comments = 0;
   let passages = 0;
+  let replies = 0;
+  let supports = 0;
+  let hiddenReplyCount = 0;
   for (const doc of finished) {
     for (const section of doc.sections) {
       bySection.push({ document: doc.title, section: section.title, count: section.commentCount });
@@ -192,14 +279,38 @@ export function buildDigest(input: DigestInput): Digest {
       for (const passage of section.passages) {
         for (const c of passage.comments) {
           comments++;
+          places.push({ document: doc, section, passage, comment: c });
+          replies += c.replyCount;
+          hiddenReplyCount += c.replies.length - c.replyCount;
+          supports += c.supportCount;
           increment(perspectives, c.perspectiveLabel);
           if (c.themes.length === 0) increment(themes, NO_THEME);
           for (const t of new Set(c.themes)) increment(themes, t);
+          countAnswer(allRow, c);
+          for (const t of c.themes.length ? new Set(c.themes) : [NO_THEME]) {
+            let row = answerRows.get(t);
+            if (!row) answerRows.set(t, (row = emptyRow(t)));
+            countAnswer(row, c);
+          }
         }
       }
     }
   }
   const perspectiveRank = (label: string) => PERSPECTIVES.findIndex((p) => p.label === label);
+  const byTheme = countsOf(themes, (t) => (t === NO_THEME ? Infinity : themeRank(t)));
+  const sort = input.sort ?? 'document';
+  const ordered = sort === 'support' ? sortBySupport(places.map((p) => ({ supportCount: p.comment.supportCount, p }))).map((x) => x.p) : places;
+
+  // Replies to comments their authors removed: their threads have no comment. Their theme is
+  // not known, so a theme filter counts none; a document filter counts those on the document.
+  let removedCommentReplies = 0;
+  if (!filters.theme) {
+    for (const thread of threads.values()) {
+      if (thread.comment !== null) continue;
+      if (filters.document && thread.document !== filters.document) continue;
+      removedCommentReplies += liveReplies(thread.replies);
+    }
+  }
 
   return {
     title: digestTitle(input.scope, filters, input.groupName),
@@ -211,11 +322,24 @@ export function buildDigest(input: DigestInput): Digest {
     summary: {
       comments,
       passages,
-      byTheme: countsOf(themes, (t) => (t === NO_THEME ? Infinity : themeRank(t))),
+      byTheme,
       bySection,
       byPerspective: countsOf(perspectives, perspectiveRank),
+      replies,
+      supports,
+      answers: {
+        statuses: ANSWER_STATUSES.map((s) => ({ status: s.value, label: s.label })),
+        // Themes in the order of the theme table, then every comment once.
+        rows: comments === 0 ? [] : [...byTheme.map((t) => answerRows.get(t.label)!), allRow],
+      },
     },
     hiddenCount,
+    sort,
+    conversation,
+    ordered,
+    unanswered: ordered.filter((p) => p.comment.latestAnswer === null),
+    hiddenReplyCount,
+    removedCommentReplies,
   };
 }
 

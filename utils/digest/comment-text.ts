@@ -175,3 +175,22 @@ export function renderCommentHtml(markdown: string): string {
 export function spansText(spans: readonly RichSpan[]): string {
   return spans.map((s) => (s.break ? '\n' : s.text)).join('');
 }
+
+function blocksText(blocks: readonly RichBlock[]): string {
+  return blocks
+    .map((b) => (b.type === 'paragraph' ? spansText(b.spans) : b.type === 'code' ? b.text : b.type === 'quote' ? blocksText(b.blocks) : b.items.map(blocksText).join(' ')))
+    .join(' ');
+}
+
+/**
+ * The start of comment text as one line of plain text (Markdown read, not shown), cut at a
+ * word before `max` characters with "…": for lists that name a comment ("Not answered yet").
+ * Plain text: each format escapes it as it escapes every other field.
+ */
+export function plainExcerpt(markdown: string, max = 120): string {
+  const text = blocksText(parseCommentText(markdown)).replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

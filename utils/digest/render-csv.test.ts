@@ -74,7 +74,9 @@ describe('renderCsv', () => {
       '',
       'the individual’s views, wishes, feelings and beliefs',
     ]);
-    expect(awkward!.slice(6)).toEqual(['Comment', 'Information and advice', 'I am a carer', 'Tom Evans', '2026-10-11']);
+    expect(awkward!.slice(6, 11)).toEqual(['Comment', 'Information and advice', 'I am a carer', 'Tom Evans', '2026-10-11']);
+    // Made without the conversation: its columns are empty (not "Not answered yet").
+    expect(awkward!.slice(11)).toEqual(['', '', '', '', '']);
   });
 
   it('shows the page of PDF comments and separates themes with semicolons', () => {

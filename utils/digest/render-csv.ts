@@ -1,4 +1,4 @@
-import { createIsoDay, type DateOptions } from './text';
+import { NOT_ANSWERED_LABEL, createIsoDay, type DateOptions } from './text';
 import type { Digest } from './types';
 
 /** Column headings of the CSV export, in order (one row per comment). */
@@ -14,6 +14,12 @@ export const CSV_COLUMNS = [
   'Perspective',
   'Author',
   'Created',
+  // Appended (issue 12): the conversation. Empty when the digest was made without it.
+  'Latest answer',
+  'Answer text',
+  'Answered by',
+  'Replies',
+  'This is my experience too',
 ] as const;
 
 /** Byte order mark: without it Excel reads UTF-8 as the local code page (’ becomes â€™). */
@@ -37,35 +43,33 @@ export function quoteField(value: string): string {
 export function csvRows(digest: Digest, options: DateOptions = {}): string[][] {
   const day = createIsoDay(options);
   const rows: string[][] = [];
-  for (const doc of digest.documents) {
-    for (const section of doc.sections) {
-      for (const passage of section.passages) {
-        for (const c of passage.comments) {
-          rows.push(
-            [
-              doc.url,
-              doc.title,
-              section.title,
-              passage.page === undefined ? '' : String(passage.page),
-              passage.quote,
-              c.text,
-              c.kindLabel,
-              c.themes.join('; '),
-              c.perspectiveLabel,
-              c.author,
-              day(c.created),
-            ].map(guardFormula),
-          );
-        }
-      }
-    }
+  for (const { document: doc, section, passage, comment: c } of digest.ordered) {
+    const answer = c.latestAnswer;
+    rows.push(
+      [
+        doc.url,
+        doc.title,
+        section.title,
+        passage.page === undefined ? '' : String(passage.page),
+        passage.quote,
+        c.text,
+        c.kindLabel,
+        c.themes.join('; '),
+        c.perspectiveLabel,
+        c.author,
+        day(c.created),
+        ...(digest.conversation
+          ? [answer?.label ?? NOT_ANSWERED_LABEL, answer?.text ?? '', answer?.author ?? '', String(c.replyCount), String(c.supportCount)]
+          : ['', '', '', '', '']),
+      ].map(guardFormula),
+    );
   }
   return rows;
 }
 
 /**
  * The digest as CSV for Excel: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting, one row
- * per comment, formula-looking cells neutralised.
+ * per comment (in the digest's order), formula-looking cells neutralised.
  */
 export function renderCsv(digest: Digest, options: DateOptions = {}): string {
   const lines = [CSV_COLUMNS.join(',')];

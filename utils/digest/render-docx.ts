@@ -16,17 +16,19 @@ import {
 } from 'docx';
 import { describeBarChart, renderBarChartSvg } from './bar-chart';
 import { renderBarChartPng } from './bar-chart-png';
-import { parseCommentText, type RichBlock, type RichSpan } from './comment-text';
+import { parseCommentText, plainExcerpt, type RichBlock, type RichSpan } from './comment-text';
 import { BulkMarker, paragraphXml, runsXml, spliceBulk } from './docx-prepared';
 import { webHref } from './safe-link';
-import { createLongDate, describeScope, type DateOptions } from './text';
-import type { Digest, DigestComment, DigestCount } from './types';
+import { NOT_ANSWERED_LABEL, SUPPORT_COUNT_LABEL, createLongDate, describeScope, plural, type DateOptions } from './text';
+import type { Digest, DigestComment, DigestCount, DigestPlace, DigestReply } from './types';
 
 /** Paragraph style of quoted passages; named "Quote" so Word lists it as its own Quote style. */
 export const QUOTE_STYLE = 'Quote';
 const COMMENT_STYLE = 'Comment';
 /** Left indent of comments (twips), deeper for lists and quotes inside them. */
 const COMMENT_INDENT = 567;
+/** Depth (in 360-twip steps past the comment's indent) of replies at level 1 and level 2. */
+const REPLY_DEPTH = { 1: 2, 2: 4 } as const;
 
 /** A span as a docx run (the slow path, for lines with web links: `href` is http(s) only, see comment-text). */
 function spanRun(span: RichSpan): ParagraphChild {
@@ -158,16 +160,73 @@ function chart(counts: readonly DigestCount[]): Paragraph {
 }
 
 /**
- * A comment as paragraphs: its details (author in bold) and, after a line break in the same
+ * An entry (comment or reply) as paragraphs: its details and, after a line break in the same
  * paragraph, its first block of text, so the two never part across pages; then the rest.
+ * `depth` is the entry's own indent (0 for a comment).
  */
-function commentParagraphs(c: DigestComment, longDate: (iso: string) => string): (FileChild | string)[] {
+function entryParagraphs(meta: RichSpan[], text: string, depth: number): (FileChild | string)[] {
+  const lines = text ? blockLines(parseCommentText(text), depth) : [];
+  const first = lines[0];
+  const metaOnly = { spans: [], depth, hanging: false };
+  if (!first || first.depth > depth) return [lineParagraph(metaOnly, meta, lines.length > 0), ...lines.map((line) => lineParagraph(line))];
+  return [lineParagraph(first, [...meta, { text: '', break: true }]), ...lines.slice(1).map((line) => lineParagraph(line))];
+}
+
+function replyParagraphs(r: DigestReply, longDate: (iso: string) => string): (FileChild | string)[] {
+  const depth = REPLY_DEPTH[r.level];
+  if (r.hidden) return [lineParagraph({ spans: [{ text: r.text, italic: true }], depth, hanging: false })];
+  const details = [...(r.created ? [longDate(r.created)] : []), ...(r.inReplyTo ? [`in reply to ${r.inReplyTo}`] : [])];
+  const meta: RichSpan[] = [
+    { text: r.author, bold: true },
+    ...(details.length ? [{ text: ` · ${details.join(' · ')}` }] : []),
+    ...(r.answer ? [{ text: ' · Answer: ' }, { text: r.answer.label, bold: true }] : []),
+  ];
+  return entryParagraphs(meta, r.text, depth);
+}
+
+/** The comment's counts and latest answer, then its thread. */
+function conversationParagraphs(c: DigestComment, longDate: (iso: string) => string): (FileChild | string)[] {
+  const answer: RichSpan[] = c.latestAnswer
+    ? [{ text: 'Latest answer: ' }, { text: c.latestAnswer.label, bold: true }, { text: ` (${c.latestAnswer.author}, ${longDate(c.latestAnswer.created)})` }]
+    : [{ text: NOT_ANSWERED_LABEL, bold: true }];
+  const line: RichSpan[] = [{ text: `${SUPPORT_COUNT_LABEL}: ${c.supportCount} · ${plural(c.replyCount, 'reply', 'replies')} · ` }, ...answer];
+  return [lineParagraph({ spans: line, depth: 1, hanging: false }, [], c.replies.length > 0), ...c.replies.flatMap((r) => replyParagraphs(r, longDate))];
+}
+
+/** A comment as paragraphs (see entryParagraphs), with its conversation when the digest has one. */
+function commentParagraphs(c: DigestComment, longDate: (iso: string) => string, conversation: boolean): (FileChild | string)[] {
   const details = [c.perspectiveLabel, c.kindLabel, ...(c.themes.length ? [`Themes: ${c.themes.join('; ')}`] : []), longDate(c.created), ...(c.private ? ['Only me'] : [])];
   const meta: RichSpan[] = [{ text: c.author, bold: true }, { text: ` · ${details.join(' · ')}` }];
-  const lines = blockLines(parseCommentText(c.text), 0);
-  const first = lines[0];
-  if (!first || first.depth > 0) return [lineParagraph({ spans: [], depth: 0, hanging: false }, meta, true), ...lines.map((line) => lineParagraph(line))];
-  return [lineParagraph(first, [...meta, { text: '', break: true }]), ...lines.slice(1).map((line) => lineParagraph(line))];
+  return [...entryParagraphs(meta, c.text, 0), ...(conversation ? conversationParagraphs(c, longDate) : [])];
+}
+
+const placeText = (p: DigestPlace) => `${p.document.title} › ${p.section.title}${p.passage.page === undefined ? '' : ` (page ${p.passage.page})`}`;
+
+function unansweredParagraphs(digest: Digest): (FileChild | string)[] {
+  const heading = new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(`${NOT_ANSWERED_LABEL} (${digest.unanswered.length})`)] });
+  if (digest.unanswered.length === 0) return [heading, new Paragraph({ children: [new TextRun('Every comment has an answer.')] })];
+  return [
+    heading,
+    ...digest.unanswered.map((p) =>
+      paragraphXml(
+        COMMENT_STYLE,
+        runsXml([
+          { text: `${placeText(p)}: ` },
+          { text: p.comment.author, bold: true },
+          { text: `: ${plainExcerpt(p.comment.text)} (${SUPPORT_COUNT_LABEL}: ${p.comment.supportCount})` },
+        ]),
+      ),
+    ),
+  ];
+}
+
+function answersTable(digest: Digest): FileChild[] {
+  const { statuses, rows } = digest.summary.answers;
+  return table(
+    'Answers by theme (the latest answer to each comment)',
+    ['Theme', ...statuses.map((s) => s.label), NOT_ANSWERED_LABEL, 'Comments'],
+    rows.map((r) => [r.label, ...[...r.byStatus, r.notAnswered, r.total].map(String)]),
+  );
 }
 
 /**
@@ -206,7 +265,7 @@ export async function renderDocx(digest: Digest, options: DateOptions = {}): Pro
       for (const passage of section.passages) {
         const page = passage.page === undefined ? [] : [{ text: ` (page ${passage.page})`, upright: true }];
         body.add(paragraphXml(QUOTE_STYLE, runsXml([{ text: passage.quote }, ...page]), { keepNext: true }));
-        for (const c of passage.comments) body.add(...commentParagraphs(c, longDate));
+        for (const c of passage.comments) body.add(...commentParagraphs(c, longDate, digest.conversation));
       }
     }
   }

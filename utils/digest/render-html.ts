@@ -1,8 +1,8 @@
 import { renderBarChartSvg } from './bar-chart';
-import { renderCommentHtml } from './comment-text';
+import { plainExcerpt, renderCommentHtml } from './comment-text';
 import { webHref } from './safe-link';
-import { createLongDate, describeScope, escapeHtml, type DateOptions } from './text';
-import type { Digest, DigestComment, DigestCount } from './types';
+import { NOT_ANSWERED_LABEL, SUPPORT_COUNT_LABEL, createLongDate, describeScope, escapeHtml, plural, type DateOptions } from './text';
+import type { Digest, DigestComment, DigestCount, DigestPlace, DigestReply } from './types';
 
 const CSS = `
 :root { color: #0b0c0c; background: #fff; font-family: Arial, Helvetica, sans-serif; line-height: 1.5; }
@@ -26,6 +26,13 @@ figure svg { max-width: 100%; height: auto; }
 .comments > li { border-top: 1px solid #d8d8d8; padding: .5rem 0; }
 .comment-text > :first-child { margin-top: .25rem; }
 .comment-text blockquote { border-left: 3px solid #b1b4b6; margin-left: 0; padding-left: .75rem; }
+.conversation { margin: .25rem 0; }
+.answer-status { font-weight: bold; }
+.replies { list-style: none; margin: .25rem 0 0 1.5rem; padding: 0 0 0 .75rem; border-left: 3px solid #d8d8d8; }
+.replies > li { padding: .25rem 0; }
+.replies .replies { margin-left: 1rem; }
+.hidden-reply { font-style: italic; color: #484949; }
+.place { color: #484949; }
 @media print {
   :root { font-size: 11pt; }
   body { max-width: none; margin: 0; }
@@ -53,7 +60,64 @@ function sectionTable(digest: Digest): string {
   );
 }
 
-function commentHtml(c: DigestComment, longDate: (iso: string) => string): string {
+function replyHtml(r: DigestReply, longDate: (iso: string) => string): string {
+  if (r.hidden) return `<p class="hidden-reply">${escapeHtml(r.text)}</p>`;
+  const meta = [
+    `<strong>${escapeHtml(r.author)}</strong>`,
+    ...(r.created ? [`<time datetime="${escapeHtml(r.created)}">${longDate(r.created)}</time>`] : []),
+    ...(r.answer ? [`Answer: <span class="answer-status">${escapeHtml(r.answer.label)}</span>`] : []),
+    ...(r.inReplyTo ? [`in reply to ${escapeHtml(r.inReplyTo)}`] : []),
+  ].join(' · ');
+  return `<p class="meta">${meta}</p>${r.text ? `<div class="comment-text">${renderCommentHtml(r.text)}</div>` : ''}`;
+}
+
+/** The thread: level-1 replies, each with its level-2 replies (deeper ones flattened there) nested. */
+function threadHtml(replies: readonly DigestReply[], longDate: (iso: string) => string): string {
+  const items: { html: string; children: string[] }[] = [];
+  for (const r of replies) {
+    if (r.level === 1 || items.length === 0) items.push({ html: replyHtml(r, longDate), children: [] });
+    else items[items.length - 1]!.children.push(`<li>${replyHtml(r, longDate)}</li>`);
+  }
+  const li = items.map((i) => `<li>${i.html}${i.children.length ? `<ul class="replies">${i.children.join('')}</ul>` : ''}</li>`).join('');
+  return `<ul class="replies" aria-label="${plural(replies.length, 'reply', 'replies')}">${li}</ul>`;
+}
+
+function conversationHtml(c: DigestComment, longDate: (iso: string) => string): string {
+  const answer = c.latestAnswer
+    ? `Latest answer: <span class="answer-status">${escapeHtml(c.latestAnswer.label)}</span> (${escapeHtml(c.latestAnswer.author)}, <time datetime="${escapeHtml(c.latestAnswer.created)}">${longDate(c.latestAnswer.created)}</time>)`
+    : `<span class="answer-status">${NOT_ANSWERED_LABEL}</span>`;
+  const line = `<p class="conversation">${SUPPORT_COUNT_LABEL}: ${c.supportCount} · ${plural(c.replyCount, 'reply', 'replies')} · ${answer}</p>`;
+  return c.replies.length ? line + threadHtml(c.replies, longDate) : line;
+}
+
+function placeHtml(p: DigestPlace): string {
+  const page = p.passage.page === undefined ? '' : ` (page ${p.passage.page})`;
+  return `${escapeHtml(p.document.title)} › ${escapeHtml(p.section.title)}${page}`;
+}
+
+function answersTable(digest: Digest): string {
+  const { statuses, rows } = digest.summary.answers;
+  const head = ['Theme', ...statuses.map((s) => s.label), NOT_ANSWERED_LABEL, 'Comments'].map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+  const body = rows
+    .map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th>${[...r.byStatus, r.notAnswered, r.total].map((n) => `<td class="count">${n}</td>`).join('')}</tr>`)
+    .join('');
+  return `<table><caption>Answers by theme (the latest answer to each comment)</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function unansweredHtml(digest: Digest, anchors: Map<string, number>): string {
+  const heading = `<h3 id="not-answered">${NOT_ANSWERED_LABEL} (${digest.unanswered.length})</h3>`;
+  if (digest.unanswered.length === 0) return `${heading}<p>Every comment has an answer.</p>`;
+  const items = digest.unanswered
+    .map(
+      (p) =>
+        `<li><a href="#comment-${anchors.get(p.comment.id)}">${placeHtml(p)}</a>: <strong>${escapeHtml(p.comment.author)}</strong>: ` +
+        `${escapeHtml(plainExcerpt(p.comment.text))} (${SUPPORT_COUNT_LABEL}: ${p.comment.supportCount})</li>`,
+    )
+    .join('');
+  return `${heading}<ul>${items}</ul>`;
+}
+
+function commentHtml(c: DigestComment, longDate: (iso: string) => string, conversation: boolean, anchor: number | undefined, where = ''): string {
   const meta = [
     `<strong>${escapeHtml(c.author)}</strong>`,
     escapeHtml(c.perspectiveLabel),
@@ -62,7 +126,8 @@ function commentHtml(c: DigestComment, longDate: (iso: string) => string): strin
     `<time datetime="${escapeHtml(c.created)}">${longDate(c.created)}</time>`,
     ...(c.private ? ['Only me'] : []),
   ].join(' · ');
-  return `<li><p class="meta">${meta}</p><div class="comment-text">${renderCommentHtml(c.text)}</div></li>`;
+  const id = anchor === undefined ? '' : ` id="comment-${anchor}"`;
+  return `<li${id}><p class="meta">${meta}</p>${where}<div class="comment-text">${renderCommentHtml(c.text)}</div>${conversation ? conversationHtml(c, longDate) : ''}</li>`;
 }
 
 /**
@@ -74,9 +139,10 @@ function commentHtml(c: DigestComment, longDate: (iso: string) => string): strin
  */
 export function renderHtml(digest: Digest, options: DateOptions = {}): string {
   const longDate = createLongDate(options);
+  const anchors = new Map(digest.conversation ? digest.ordered.map((p, i) => [p.comment.id, i + 1]) : []);
   const parts: string[] = [];
   parts.push(`<header><h1>${escapeHtml(digest.title)}</h1>${describeScope(digest, longDate).map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</header>`);
-  if (digest.documents.length > 1) {
+  if (digest.documents.length > 1 && digest.sort !== 'support') {
     const items = digest.documents.map((d, i) => `<li><a href="#document-${i + 1}">${escapeHtml(d.title)}</a> (${d.commentCount})</li>`).join('');
     parts.push(`<nav aria-label="Documents"><ul>${items}</ul></nav>`);
   }
@@ -87,9 +153,16 @@ export function renderHtml(digest: Digest, options: DateOptions = {}): string {
       countTable('Comments by theme', 'Theme', digest.summary.byTheme) +
       sectionTable(digest) +
       countTable('Comments by perspective', 'Perspective', digest.summary.byPerspective) +
+      (digest.conversation ? answersTable(digest) + unansweredHtml(digest, anchors) : '') +
       `</section>`,
   );
-  digest.documents.forEach((doc, i) => {
+  if (digest.sort === 'support') {
+    const items = digest.ordered
+      .map((p) => commentHtml(p.comment, longDate, digest.conversation, anchors.get(p.comment.id), `<p class="place">On ${placeHtml(p)}:</p><blockquote><p>${escapeHtml(p.passage.quote)}</p></blockquote>`))
+      .join('');
+    parts.push(`<section aria-labelledby="by-support"><h2 id="by-support">Comments, most supported first</h2><ul class="comments">${items}</ul></section>`);
+  }
+  if (digest.sort !== 'support') digest.documents.forEach((doc, i) => {
     parts.push(`<section aria-labelledby="document-${i + 1}"><h2 class="document" id="document-${i + 1}">${escapeHtml(doc.title)}</h2>`);
     const href = webHref(doc.url);
     parts.push(`<p class="address">Address: ${href ? `<a href="${escapeHtml(href)}">${escapeHtml(doc.url)}</a>` : escapeHtml(doc.url)}</p>`);
@@ -100,7 +173,7 @@ export function renderHtml(digest: Digest, options: DateOptions = {}): string {
         parts.push(
           `<div class="passage"><blockquote><p>${escapeHtml(passage.quote)}${page}</p></blockquote>` +
             `<ul class="comments" aria-label="${passage.comments.length === 1 ? '1 comment' : `${passage.comments.length} comments`} on this passage">` +
-            passage.comments.map((c) => commentHtml(c, longDate)).join('') +
+            passage.comments.map((c) => commentHtml(c, longDate, digest.conversation, anchors.get(c.id))).join('') +
             `</ul></div>`,
         );
       }

@@ -1,4 +1,5 @@
 import { ANNO_CONTEXT, LEA_CONTEXT, type LeaAnnotation } from '../model/annotation';
+import type { LeaReply } from '../model/conversation';
 import type { Digest } from './types';
 
 /** Options for the JSON-LD export. */
@@ -15,22 +16,31 @@ export interface AnnotationCollectionJson {
   label: string;
   total: number;
   generated: string;
-  first: { id: string; type: 'AnnotationPage'; partOf: string; startIndex: 0; items: LeaAnnotation[] };
+  first: { id: string; type: 'AnnotationPage'; partOf: string; startIndex: 0; items: (LeaAnnotation | LeaReply)[] };
   last: string;
+  /**
+   * "This is my experience too", counted per comment (only comments that have any): never who.
+   * `lea:` terms, so consumers that know only the anno context can ignore them.
+   */
+  'lea:supportCounts'?: { target: string; 'lea:count': number }[];
 }
 
 /**
  * The digest's comments as a W3C `AnnotationCollection` (anno context plus our terms), every
- * comment in the embedded first page, in digest order. Anonymous comments carry no `creator`;
- * hidden and (in group digests) private ones are not there.
+ * comment in the embedded first page, in digest order, each followed by the replies of its
+ * thread (answers included) as W3C replies: `motivation: "replying"`, `target` the id of the
+ * comment, or of the reply, they answer (Web Annotation Data Model, Example 34). Anonymous
+ * comments and replies carry no `creator`; hidden comments and replies and (in group digests)
+ * private comments are not there. Supports are counted per comment, without who.
  */
 export function toAnnotationCollection(digest: Digest, options: JsonLdOptions = {}): AnnotationCollectionJson {
   const id = options.id ?? `urn:lea:digest:${digest.generatedAt}`;
-  const items: LeaAnnotation[] = [];
-  for (const doc of digest.documents) {
-    for (const section of doc.sections) {
-      for (const passage of section.passages) for (const c of passage.comments) items.push(c.annotation);
-    }
+  const items: (LeaAnnotation | LeaReply)[] = [];
+  const supportCounts: { target: string; 'lea:count': number }[] = [];
+  for (const { comment: c } of digest.ordered) {
+    items.push(c.annotation);
+    for (const r of c.replies) if (r.annotation) items.push(r.annotation);
+    if (c.supportCount > 0) supportCounts.push({ target: c.id, 'lea:count': c.supportCount });
   }
   const pageId = `${id}${id.includes('?') ? '&' : '?'}page=0`;
   return {
@@ -42,6 +52,7 @@ export function toAnnotationCollection(digest: Digest, options: JsonLdOptions = 
     generated: digest.generatedAt,
     first: { id: pageId, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
     last: pageId,
+    ...(digest.conversation ? { 'lea:supportCounts': supportCounts } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
-import { parseCommentText, type RichBlock, type RichSpan } from './comment-text';
+import { parseCommentText, plainExcerpt, type RichBlock, type RichSpan } from './comment-text';
 import { webHref } from './safe-link';
-import { createLongDate, describeScope, type DateOptions } from './text';
-import type { Digest, DigestComment, DigestCount } from './types';
+import { NOT_ANSWERED_LABEL, SUPPORT_COUNT_LABEL, createLongDate, describeScope, plural, type DateOptions } from './text';
+import type { Digest, DigestComment, DigestCount, DigestPlace, DigestReply } from './types';
 
 /**
  * Escape text so any CommonMark/GFM renderer shows it literally and makes nothing of it:
@@ -127,7 +127,39 @@ function table(headings: string[], rows: string[][], numeric: boolean[]): string
 
 const countRows = (counts: DigestCount[]) => counts.map((c) => [c.label, String(c.count)]);
 
-function commentMarkdown(c: DigestComment, longDate: (iso: string) => string): string {
+/** One reply: its details line, then its text; replies at level 2 nest under their level-1 reply. */
+function replyMarkdown(r: DigestReply, longDate: (iso: string) => string): string {
+  if (r.hidden) return `- _${escapeMarkdown(r.text)}_`;
+  const meta = [
+    `**${escapeMarkdown(oneLine(r.author))}**`,
+    ...(r.created ? [longDate(r.created)] : []),
+    ...(r.answer ? [`Answer: **${escapeMarkdown(r.answer.label)}**`] : []),
+    ...(r.inReplyTo ? [`in reply to ${escapeMarkdown(oneLine(r.inReplyTo))}`] : []),
+  ].join(' · ');
+  const body = r.text ? `\n\n${indent(blocksMarkdown(parseCommentText(r.text)), '  ')}` : '';
+  return `- ${meta}${body}`;
+}
+
+function threadMarkdown(replies: readonly DigestReply[], longDate: (iso: string) => string): string {
+  const items: string[] = [];
+  for (const r of replies) {
+    const md = replyMarkdown(r, longDate);
+    if (r.level === 1 || items.length === 0) items.push(md);
+    else items[items.length - 1] += `\n\n${indent(md, '  ')}`;
+  }
+  return items.join('\n\n');
+}
+
+/** The comment's conversation: counts and its latest answer, then its thread. */
+function conversationMarkdown(c: DigestComment, longDate: (iso: string) => string): string {
+  const answer = c.latestAnswer
+    ? `Latest answer: **${escapeMarkdown(c.latestAnswer.label)}** (${escapeMarkdown(oneLine(c.latestAnswer.author))}, ${longDate(c.latestAnswer.created)})`
+    : `**${NOT_ANSWERED_LABEL}**`;
+  const line = `${SUPPORT_COUNT_LABEL}: ${c.supportCount} · ${plural(c.replyCount, 'reply', 'replies')} · ${answer}`;
+  return c.replies.length ? `${line}\n\n${threadMarkdown(c.replies, longDate)}` : line;
+}
+
+function commentMarkdown(c: DigestComment, longDate: (iso: string) => string, conversation: boolean, where = ''): string {
   const meta = [
     `**${escapeMarkdown(oneLine(c.author))}**`,
     escapeMarkdown(oneLine(c.perspectiveLabel)),
@@ -137,7 +169,30 @@ function commentMarkdown(c: DigestComment, longDate: (iso: string) => string): s
     ...(c.private ? ['Only me'] : []),
   ].join(' · ');
   const body = blocksMarkdown(parseCommentText(c.text));
-  return `- ${meta}\n\n${indent(body, '  ')}`;
+  const after = conversation ? `\n\n${indent(conversationMarkdown(c, longDate), '  ')}` : '';
+  return `- ${meta}${where ? `\n\n  ${where}` : ''}\n\n${indent(body, '  ')}${after}`;
+}
+
+/** Where a comment is, for the lists outside the document tree: document › section (page): quote. */
+function placeMarkdown(p: DigestPlace): string {
+  const page = p.passage.page === undefined ? '' : ` (page ${p.passage.page})`;
+  return `${escapeMarkdown(oneLine(p.document.title))} › ${escapeMarkdown(oneLine(p.section.title))}${page}`;
+}
+
+function answersTable(digest: Digest): string {
+  const { statuses, rows } = digest.summary.answers;
+  return table(
+    ['Theme', ...statuses.map((s) => s.label), NOT_ANSWERED_LABEL, 'Comments'],
+    rows.map((r) => [r.label, ...r.byStatus.map(String), String(r.notAnswered), String(r.total)]),
+    [false, ...statuses.map(() => true), true, true],
+  );
+}
+
+function unansweredMarkdown(digest: Digest): string {
+  if (digest.unanswered.length === 0) return 'Every comment has an answer.';
+  return digest.unanswered
+    .map((p) => `- ${placeMarkdown(p)}: **${escapeMarkdown(oneLine(p.comment.author))}**: ${escapeMarkdown(plainExcerpt(p.comment.text))} (${SUPPORT_COUNT_LABEL}: ${p.comment.supportCount})`)
+    .join('\n');
 }
 
 /**
@@ -156,6 +211,15 @@ export function renderMarkdown(digest: Digest, options: DateOptions = {}): strin
     table(['Document', 'Section', 'Comments'], digest.summary.bySection.map((s) => [s.document, s.section, String(s.count)]), [false, false, true]),
   );
   out.push('### Comments by perspective', table(['Perspective', 'Comments'], countRows(digest.summary.byPerspective), [false, true]));
+  if (digest.conversation) {
+    out.push('### Answers by theme', 'The latest answer to each comment; a comment with two themes counts under both.', answersTable(digest));
+    out.push(`### ${NOT_ANSWERED_LABEL} (${digest.unanswered.length})`, unansweredMarkdown(digest));
+  }
+  if (digest.sort === 'support') {
+    out.push('## Comments, most supported first');
+    out.push(digest.ordered.map((p) => commentMarkdown(p.comment, longDate, digest.conversation, `On ${placeMarkdown(p)}: “${escapeMarkdown(oneLine(p.passage.quote))}”`)).join('\n\n'));
+    return `${out.join('\n\n')}\n`;
+  }
   for (const doc of digest.documents) {
     out.push(`## ${escapeMarkdown(oneLine(doc.title))}`, `Address: ${addressMarkdown(doc.url)}`);
     for (const section of doc.sections) {
@@ -163,7 +227,7 @@ export function renderMarkdown(digest: Digest, options: DateOptions = {}): strin
       for (const passage of section.passages) {
         const where = passage.page === undefined ? '' : ` (page ${passage.page})`;
         out.push(`> ${escapeMarkdown(oneLine(passage.quote))}${where}`);
-        out.push(passage.comments.map((c) => commentMarkdown(c, longDate)).join('\n\n'));
+        out.push(passage.comments.map((c) => commentMarkdown(c, longDate, digest.conversation)).join('\n\n'));
       }
     }
   }

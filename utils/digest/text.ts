@@ -1,3 +1,4 @@
+import { SUPPORT_LABEL } from '../model/conversation';
 import type { Digest } from './types';
 
 /** The time zone dates are shown in unless a caller says otherwise (the groups are in the UK). */
@@ -93,5 +94,43 @@ export function describeScope(digest: Digest, longDate: (iso: string) => string)
         ? ` ${plural(digest.hiddenCount, 'comment')} hidden by a facilitator ${digest.hiddenCount === 1 ? 'is' : 'are'} left out.`
         : ''),
   );
+  if (digest.conversation) lines.push(...describeConversation(digest));
+  if (digest.sort === 'support') lines.push('Comments are listed most supported first ("This is my experience too").');
   return lines;
+}
+
+/**
+ * The conversation in plain sentences: replies and supports, how many comments are answered,
+ * hidden replies, and replies to removed comments (left out: they are not comments).
+ */
+export function describeConversation(digest: Digest): string[] {
+  const { comments, replies, supports } = digest.summary;
+  const answered = comments - digest.unanswered.length;
+  const lines = [
+    `${plural(replies, 'reply', 'replies')}; "${SUPPORT_LABEL}" said ${plural(supports, 'time')}. ` +
+      `${answered.toLocaleString('en-GB')} of ${plural(comments, 'comment')} answered, ${digest.unanswered.length.toLocaleString('en-GB')} not answered yet.`,
+  ];
+  if (digest.hiddenReplyCount > 0) {
+    lines.push(`${plural(digest.hiddenReplyCount, 'reply', 'replies')} hidden by a facilitator ${digest.hiddenReplyCount === 1 ? 'is' : 'are'} left out.`);
+  }
+  if (digest.removedCommentReplies > 0) {
+    const n = digest.removedCommentReplies;
+    lines.push(`${plural(n, 'reply', 'replies')} to comments their authors removed ${n === 1 ? 'is' : 'are'} left out.`);
+  }
+  return lines;
+}
+
+/** "3 replies · 2 This is my experience too", for a comment's details line. */
+export function conversationCounts(replyCount: number, supportCount: number): string {
+  return `${plural(replyCount, 'reply', 'replies')} · ${SUPPORT_COUNT_LABEL}: ${supportCount.toLocaleString('en-GB')}`;
+}
+
+/** How a comment's support count is labelled. */
+export const SUPPORT_COUNT_LABEL = SUPPORT_LABEL;
+/** What a comment with no answer says. */
+export const NOT_ANSWERED_LABEL = 'Not answered yet';
+
+/** "Answer: We will change this (Sam Lee, 2 December 2026)" without the text. */
+export function answerHeadline(answer: { label: string; author: string; created: string }, longDate: (iso: string) => string): string {
+  return `Answer: ${answer.label} (${answer.author}, ${longDate(answer.created)})`;
 }

@@ -1,4 +1,5 @@
-import type { Kind, LeaAnnotation, Perspective } from '../model';
+import type { HiddenReply } from '../conversation/build-thread';
+import type { AnswerStatus, Kind, LeaAnnotation, LeaReply, LeaSupport, Perspective } from '../model';
 
 /** One comment offered to the digest, with what only its holder knows about it. */
 export interface DigestEntry {
@@ -19,9 +20,26 @@ export interface DigestFilters {
   theme?: string;
 }
 
+/**
+ * The order comments are shown in: `document` (documents → sections → passages, oldest first)
+ * or `support` (one list, most "This is my experience too" first; ties keep document order).
+ */
+export type DigestSort = 'document' | 'support';
+export const DIGEST_SORTS: readonly DigestSort[] = ['document', 'support'];
+
 /** What `buildDigest` needs: the comments and everything about the moment of export. */
 export interface DigestInput {
   annotations: readonly DigestEntry[];
+  /**
+   * The conversation around the comments: replies (answers included) and supports, as synced.
+   * Replies whose comment is not among `annotations` at all (its author removed it) are left
+   * out and only counted; those of hidden, private or filtered-out comments are left out.
+   */
+  conversation?: readonly (LeaReply | LeaSupport)[];
+  /** Replies a facilitator hid: each shows only as HIDDEN_REPLY_LINE in its place. */
+  hiddenReplies?: readonly HiddenReply[];
+  /** Default `document`. */
+  sort?: DigestSort;
   /** Known documents: their order is the digest's order, their titles win. */
   documents?: readonly DigestDocumentInfo[];
   /** `group`: the group's shared comments only; `personal`: also the reader's "only me" ones. */
@@ -50,6 +68,69 @@ export interface DigestComment {
   private: boolean;
   /** The W3C annotation for the JSON-LD export, without `creator` when anonymous. */
   annotation: LeaAnnotation;
+  /** Its thread in reading order: two levels, deeper replies flattened at level 2. */
+  replies: DigestReply[];
+  /** Replies shown (hidden ones not counted). */
+  replyCount: number;
+  /** "This is my experience too": a count, never who. */
+  supportCount: number;
+  /** The newest answer in its thread, or null: not answered yet. */
+  latestAnswer: DigestAnswer | null;
+}
+
+/** An answer's status as every format shows it. */
+export interface DigestAnswerStatus {
+  status: AnswerStatus;
+  /** answerStatusLabel: "We will change this". */
+  label: string;
+}
+
+/** The latest answer to a comment. */
+export interface DigestAnswer extends DigestAnswerStatus {
+  replyId: string;
+  /** The answer's text (light Markdown; '' when it gives only its status). */
+  text: string;
+  /** replyAuthorLine: "Sam Lee (Policy officer, DHSC)". */
+  author: string;
+  /** ISO 8601. */
+  created: string;
+}
+
+/** One reply in a comment's thread. */
+export interface DigestReply {
+  id: string;
+  level: 1 | 2;
+  /** Hidden by a facilitator: `text` is HIDDEN_REPLY_LINE, nothing else of it is shown. */
+  hidden: boolean;
+  /** replyAuthorLine ("A group member", "The author of this comment", a name); '' when hidden. */
+  author: string;
+  /** As typed (light Markdown); '' for an answer that gives only its status. */
+  text: string;
+  answer: DigestAnswerStatus | null;
+  /** ISO 8601 ('' for a hidden reply whose date is not known). */
+  created: string;
+  /** For a reply flattened from deeper down: how the reply it answers is shown (its author line). */
+  inReplyTo: string | null;
+  /** The W3C annotation for the JSON-LD export (no `creator` unless named); null when hidden. */
+  annotation: LeaReply | null;
+}
+
+/** One comment with where it sits, for the lists that leave the document tree. */
+export interface DigestPlace {
+  document: DigestDocument;
+  section: DigestSection;
+  passage: DigestPassage;
+  comment: DigestComment;
+}
+
+/** Answers by status for one theme (a comment with two themes counts under both). */
+export interface DigestAnswerRow {
+  /** A theme, NO_THEME, or ALL_COMMENTS for the total row (each comment once). */
+  label: string;
+  /** Comments whose latest answer has each status, in ANSWER_STATUSES order. */
+  byStatus: number[];
+  notAnswered: number;
+  total: number;
 }
 
 /** One quoted passage (same exact quote at the same recorded place) and its comments. */
@@ -106,7 +187,30 @@ export interface Digest {
     byTheme: DigestCount[];
     bySection: DigestSectionCount[];
     byPerspective: DigestCount[];
+    /** Replies shown, over all comments (hidden ones not counted). */
+    replies: number;
+    /** Supports over all comments. */
+    supports: number;
+    /** Answers (latest per comment) by status × theme; the last row is every comment once. */
+    answers: {
+      statuses: DigestAnswerStatus[];
+      rows: DigestAnswerRow[];
+    };
   };
   /** Hidden (moderated) comments that matched the filters but are left out. */
   hiddenCount: number;
+  sort: DigestSort;
+  /**
+   * Whether the conversation was given (`DigestInput.conversation`). Without it the digest
+   * shows no replies, answers or supports and claims nothing about them.
+   */
+  conversation: boolean;
+  /** Every comment in the order the digest shows it (document order, or most supported first). */
+  ordered: DigestPlace[];
+  /** Comments with no answer yet, in `ordered` order. */
+  unanswered: DigestPlace[];
+  /** Replies hidden by a facilitator in the shown threads (each shown as HIDDEN_REPLY_LINE). */
+  hiddenReplyCount: number;
+  /** Replies to comments their authors removed: not comments, left out, counted. */
+  removedCommentReplies: number;
 }
