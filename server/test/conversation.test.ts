@@ -86,6 +86,15 @@ describe.each(BACKENDS)('the conversation (replies, answers, supports) on %s', (
     expect(f.json.annotation.creator).toEqual({ type: 'Person', name: 'Fran Facilitator' });
   });
 
+  it('lets no plain reply claim a job title or organisation (only answers show them, from the profile)', async () => {
+    const reply = makeReply(comment.id);
+    const claimed = { ...reply, creator: { type: 'Person', name: 'Mo Member', jobTitle: 'Director of Adult Social Care', organisation: 'Northshire Council' } };
+    const r = await create(t, g.group, claimed, g.member.token);
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    expect(r.json.annotation.creator).toEqual({ type: 'Person', name: 'Mo Member' });
+    expect(JSON.stringify([await feed(g.reader.token), (await t.testDb.db.query('select annotation from annotations')).rows])).not.toContain('Director');
+  });
+
   it('refuses an answer when the caller has no display name (400)', async () => {
     await t.testDb.db.query('update members set display_name = null where id = $1', [g.reader.memberId]);
     const r = await create(t, g.group, makeReply(comment.id, { answer: 'noted', authorName: 'Ria Reader' }), g.reader.token);

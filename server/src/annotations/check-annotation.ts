@@ -100,10 +100,21 @@ export function storeTargetOf(target: unknown, where: TargetContext | undefined)
     if (!target.startsWith(`${prefix}/`)) continue;
     const match = IRI_PATH.exec(target.slice(prefix.length));
     if (!match) continue;
-    if (decodeURIComponent(match[1]!) !== where.group) throw new ApiError(404, 'not-found', TARGET_NOT_FOUND);
+    const group = safeDecode(match[1]!);
+    if (group === null) continue;
+    if (group !== where.group) throw new ApiError(404, 'not-found', TARGET_NOT_FOUND);
     return match[2]!.toLowerCase();
   }
   return null;
+}
+
+/** A percent-decoded path part, or null when its encoding is broken. */
+function safeDecode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
 }
 
 /** Is there a body item with purpose `assessing` (an answer's status)? */
@@ -145,6 +156,12 @@ export function checkAnnotation(input: unknown, expectedId: string, where?: Targ
     } else check(StrictLeaSchema, normalised, 'The comment');
     const annotation = { ...normalised };
     if (annotation.attribution === 'anonymous') delete annotation.creator;
+    else if (kind === 'reply' && annotation.creator !== null && typeof annotation.creator === 'object') {
+      // A job title and organisation are shown only on answers, from the store's profile: a
+      // plain reply cannot claim them.
+      const { jobTitle: _jobTitle, organisation: _organisation, ...creator } = annotation.creator as Record<string, unknown>;
+      annotation.creator = creator;
+    }
     return {
       annotation,
       visibility: annotation.visibility === 'private' ? 'private' : 'group',

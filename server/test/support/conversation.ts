@@ -36,7 +36,7 @@ export function makeSupport(commentId: string, o: { uuid?: string; named?: boole
 }
 
 /** PUT a new item (comment, reply or support) through the sync API as `token`. */
-export function create(t: TestStore, group: string, item: { id: string }, token: string, extra: Omit<Call, 'token' | 'body'> = {}) {
+export function create(t: TestStore, group: string, item: { id: string; [key: string]: unknown }, token: string, extra: Omit<Call, 'token' | 'body'> = {}) {
   return t.call('PUT', `/api/groups/${group}/annotations/${item.id.replace(/^urn:uuid:/, '')}`, {
     ...extra,
     token,
