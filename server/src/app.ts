@@ -16,6 +16,10 @@ import { annotationRoutes } from './routes/annotations/annotations.routes';
 import { authRoutes } from './routes/auth/auth.routes';
 import { digestRoutes } from './routes/digest/digest.routes';
 import { healthRoutes } from './routes/health';
+import { moderationRoutes } from './routes/moderation/moderation.routes';
+import { recordHideActions } from './routes/moderation/record-hide';
+import { addNoticeEvents } from './routes/notices/notices-stream';
+import { noticeRoutes } from './routes/notices/notices.routes';
 import { PING_MS } from './routes/sync/sync.handlers';
 import { syncRoutes } from './routes/sync/sync.routes';
 import { w3cRoutes } from './routes/w3c/w3c.routes';
@@ -129,8 +133,14 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   });
   app.route('/api', healthRoutes());
   app.route('/api', authRoutes());
+  app.route('/api/me', noticeRoutes());
   app.route('/api/admin', adminRoutes());
+  // Around the hide routes: a hide or unhide goes on the moderation record and closes reports.
+  app.use('/api/groups/:group/annotations/:uuid/hide', recordHideActions);
   app.route('/api/groups/:group/annotations', annotationRoutes());
+  app.route('/api/groups/:group', moderationRoutes());
+  // Around the stream: the member's own notice changes become `event: notices` on it.
+  app.use('/api/groups/:group/stream', addNoticeEvents);
   app.route('/api/groups/:group', syncRoutes());
   app.route('/api/groups/:group', digestRoutes());
   app.route('/', w3cRoutes());

@@ -22,6 +22,12 @@ export interface MemberRow {
 
 export const MEMBER_COLUMNS = 'id, group_id, role, display_name, revoked_at';
 
+/**
+ * The members row of a bearer token's hash (`$1`): a member has one token per linked browser
+ * (member_tokens), and revoking the member (members.revoked_at) revokes every one of them.
+ */
+export const MEMBER_BY_TOKEN = `select ${MEMBER_COLUMNS} from members where id = (select member_id from member_tokens where token_hash = $1)`;
+
 /** The caller from a members row: unknown → 401 `unauthenticated`, revoked → 401 `token-revoked`. */
 export function toMember(row: MemberRow | undefined): Member {
   if (!row) throw new ApiError(401, 'unauthenticated', 'This sign-in is not known to the group store. Join again with your invite code.');
@@ -41,7 +47,7 @@ function requireToken(header: string | undefined): string {
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = requireToken(c.req.header('authorization'));
-  const { rows } = await c.get('deps').db.query<MemberRow>(`select ${MEMBER_COLUMNS} from members where token_hash = $1`, [hashSecret(token)]);
+  const { rows } = await c.get('deps').db.query<MemberRow>(MEMBER_BY_TOKEN, [hashSecret(token)]);
   c.set('member', toMember(rows[0]));
   await next();
 };
@@ -58,7 +64,7 @@ export const authenticateWriter: MiddlewareHandler<AppEnv> = async (c, next) => 
   const { db, limits, clock } = c.get('deps');
   const now = clock();
   const { rows } = await db.query<MemberRow & { hits: number | null }>(
-    `with m as (select ${MEMBER_COLUMNS} from members where token_hash = $1),
+    `with m as (${MEMBER_BY_TOKEN}),
        r as (${countHitSql(`'write:' || m.id`, '$2::timestamptz', 'from m where m.revoked_at is null')})
      select m.*, (select hits from r) as hits from m`,
     [hashSecret(token), windowStart(limits.write, now).toISOString()],

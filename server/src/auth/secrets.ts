@@ -22,6 +22,17 @@ export function createInviteCode(): string {
   return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8)].map((g) => g.join('')).join('-');
 }
 
+/**
+ * A code that links another browser to the same member: the invite code's readable format
+ * (typed on the other browser), but single use and valid for LINK_CODE_MINUTES only.
+ */
+export function createLinkCode(): string {
+  return createInviteCode();
+}
+
+/** How long a link code may be used. */
+export const LINK_CODE_MINUTES = 15;
+
 /** Normalise what a person typed as an invite code: case, spaces and missing dashes. */
 export function normaliseInviteCode(input: string): string {
   const bare = input.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -20,6 +20,23 @@ export function encodeRevocation(memberId: string): string {
   return JSON.stringify({ revoked: memberId });
 }
 
+/**
+ * A NOTIFY payload telling every store process that a member's notice state (what they have
+ * read, what they follow) changed: their open streams get an `event: notices`.
+ */
+export function encodeNoticesChanged(memberId: string): string {
+  return JSON.stringify({ notices: memberId });
+}
+
+function decodeNoticesChanged(payload: string): string | null {
+  try {
+    const p = JSON.parse(payload) as { notices?: unknown };
+    return typeof p.notices === 'string' ? p.notices : null;
+  } catch {
+    return null;
+  }
+}
+
 function decodeRevocation(payload: string): string | null {
   try {
     const p = JSON.parse(payload) as { revoked?: unknown };
@@ -54,6 +71,11 @@ export interface ChangeHub {
   subscribe(sub: Subscriber): () => void;
   /** End this process's open streams of a member (revoked), without waiting for their next ping. */
   closeMember(memberId: string): void;
+  /**
+   * Call `fn` whenever `memberId`'s notice state changes (announced with encodeNoticesChanged,
+   * from any process); returns the unsubscribe.
+   */
+  watchNotices(memberId: string, fn: () => void): () => void;
   /** Number of open streams (health and tests). */
   size(): number;
   stop(): Promise<void>;
@@ -67,6 +89,7 @@ export interface ChangeHub {
  */
 export function createChangeHub(db: Db, channel: string, pollMs = 5): ChangeHub {
   const subscribers = new Map<string, Set<Subscriber>>();
+  const noticeWatchers = new Map<string, Set<() => void>>();
   let pending: ChangeNote[] = [];
   let flushing = false;
   let unlisten: (() => Promise<void>) | null = null;
@@ -121,6 +144,11 @@ export function createChangeHub(db: Db, channel: string, pollMs = 5): ChangeHub 
       unlisten = await db.listen(channel, (payload) => {
         const revoked = decodeRevocation(payload);
         if (revoked) return closeMember(revoked);
+        const noticesOf = decodeNoticesChanged(payload);
+        if (noticesOf) {
+          for (const fn of noticeWatchers.get(noticesOf) ?? []) fn();
+          return;
+        }
         const note = decodeNote(payload);
         if (!note || !subscribers.has(note.group)) return;
         pending.push(note);
@@ -136,11 +164,21 @@ export function createChangeHub(db: Db, channel: string, pollMs = 5): ChangeHub 
         if (set.size === 0) subscribers.delete(sub.group);
       };
     },
+    watchNotices(memberId, fn) {
+      const set = noticeWatchers.get(memberId) ?? new Set();
+      set.add(fn);
+      noticeWatchers.set(memberId, set);
+      return () => {
+        set.delete(fn);
+        if (set.size === 0) noticeWatchers.delete(memberId);
+      };
+    },
     size: () => [...subscribers.values()].reduce((n, s) => n + s.size, 0),
     async stop() {
       stopped = true;
       for (const set of subscribers.values()) for (const sub of set) sub.close?.();
       subscribers.clear();
+      noticeWatchers.clear();
       if (unlisten) await unlisten().catch(() => undefined);
     },
   };

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { authenticate, requireAbility, requireOwnGroup } from '../../auth/middleware';
+import { authenticate, authenticateWriter, limitWrites, requireAbility, requireOwnGroup } from '../../auth/middleware';
 import { can } from '../../auth/roles';
 import type { AppEnv } from '../../context';
 import { createInvite, listMembers, revokeMember, withdrawInvite } from './facilitator.handlers';
 import { join } from './join.handlers';
-import { forgetMe, getMe } from './me.handlers';
+import { createLinkCodeFor } from './link-codes.handlers';
+import { forgetMe, getMe, patchMe } from './me.handlers';
 
 const facilitators = [
   authenticate,
@@ -12,12 +13,14 @@ const facilitators = [
   requireAbility(can.facilitate, 'Only a facilitator can manage invites and members.'),
 ] as const;
 
-/** Join, who-am-I, forget me, and the facilitator's invites and members (mounted at /api). */
+/** Join, who-am-I and the profile, linking another browser, forget me, and the facilitator's invites and members (mounted at /api). */
 export function authRoutes() {
   const app = new Hono<AppEnv>();
   app.post('/join', join);
   app.get('/me', authenticate, getMe);
+  app.patch('/me', authenticateWriter, limitWrites, patchMe);
   app.delete('/me', authenticate, forgetMe);
+  app.post('/me/link-codes', authenticateWriter, limitWrites, createLinkCodeFor);
   app.post('/groups/:group/invites', ...facilitators, createInvite);
   app.delete('/groups/:group/invites/:code', ...facilitators, withdrawInvite);
   app.get('/groups/:group/members', ...facilitators, listMembers);

@@ -21,13 +21,13 @@ describe.each(BACKENDS)('auth on %s', (kind) => {
     expect(r.status).toBe(201);
     expect(r.json).toEqual({ token: expect.any(String), group: g.group, role: 'reader', memberId: expect.any(String) });
     const me = await t.call('GET', '/api/me', { token: r.json.token });
-    expect(me.json).toEqual({ memberId: r.json.memberId, displayName: 'Pat', group: g.group, role: 'reader' });
+    expect(me.json).toEqual({ memberId: r.json.memberId, displayName: 'Pat', group: g.group, role: 'reader', jobTitle: null, organisation: null });
   });
 
   it('stores tokens and invite codes only as sha256 hashes', async () => {
-    const { rows } = await t.testDb.db.query<{ token_hash: string }>('select token_hash from members');
+    const { rows } = await t.testDb.db.query<{ token_hash: string }>('select token_hash from members union all select token_hash from member_tokens');
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
-    const dump = JSON.stringify((await t.testDb.db.query('select * from members, invites')).rows);
+    const dump = JSON.stringify((await t.testDb.db.query('select * from members, invites, member_tokens')).rows);
     expect(dump).not.toContain(g.member.token);
     expect(dump).not.toContain(g.invites.member);
   });

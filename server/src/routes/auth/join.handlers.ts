@@ -18,9 +18,11 @@ function codeBucket(codeHash: string): string {
 }
 
 /**
- * `POST /api/join`: exchange an invite code for a bearer token. Rate-limited per client
- * address and per code bucket of wrong tries (in the database). The token is returned once
- * and stored only as its hash.
+ * `POST /api/join`: exchange an invite code (with a display name) for a new member's bearer
+ * token, or a link code (made by `POST /api/me/link-codes` in another browser) for a new
+ * token of that same member. Rate-limited per client address and per code bucket of wrong
+ * tries (in the database), whichever kind of code. A token is returned once and stored only
+ * as its hash.
  */
 export async function join(c: Context<AppEnv>) {
   const { db, clock, limits, clientAddress } = c.get('deps');
@@ -34,13 +36,43 @@ export async function join(c: Context<AppEnv>) {
     [codeHash],
   );
   const invite = rows[0];
-  if (!invite) await countHit(db, codeBucket(codeHash), limits.joinFailures, now);
-  if (!invite) throw new ApiError(403, 'invite-invalid', 'That invite code is not valid or has been withdrawn. Check it, or ask your facilitator for a new one.');
+  if (!invite) return joinWithLinkCode(c, codeHash, now, body.displayName !== undefined);
+  if (body.displayName === undefined) throw new ApiError(400, 'invalid-body', 'Please choose a name to show the group.');
   const token = createToken();
   const memberId = randomUUID();
   await db.query(
-    'insert into members (id, group_id, role, display_name, token_hash, created_at) values ($1, $2, $3, $4, $5, $6)',
+    `with m as (
+       insert into members (id, group_id, role, display_name, token_hash, created_at) values ($1, $2, $3, $4, $5, $6)
+       returning id, token_hash, created_at)
+     insert into member_tokens (token_hash, member_id, created_at) select token_hash, id, created_at from m`,
     [memberId, invite.group_id, invite.role, body.displayName, hashSecret(token), now.toISOString()],
   );
   return c.json({ token, group: invite.group_id, role: invite.role, memberId }, 201);
+}
+
+/**
+ * The code was no invite: a link code, used up here in one statement (so two browsers racing
+ * with one code cannot both get a token), for a member who is still current. Anything else
+ * counts as a wrong code.
+ */
+async function joinWithLinkCode(c: Context<AppEnv>, codeHash: string, now: Date, named: boolean) {
+  const { db, limits } = c.get('deps');
+  const token = createToken();
+  const { rows } = await db.query<{ id: string; group_id: string; role: Role }>(
+    `with used as (
+       update link_codes set used_at = $2 where code_hash = $1 and used_at is null and expires_at > $2
+       returning member_id),
+     m as (select id, group_id, role from members where id = (select member_id from used) and revoked_at is null),
+     t as (insert into member_tokens (token_hash, member_id, created_at) select $3, id, $2 from m returning member_id)
+     select m.id, m.group_id, m.role from m join t on t.member_id = m.id`,
+    [codeHash, now.toISOString(), hashSecret(token)],
+  );
+  const member = rows[0];
+  if (!member) {
+    await countHit(db, codeBucket(codeHash), limits.joinFailures, now);
+    // Without a name, an invite was not what they meant to send, or they forgot the name.
+    if (!named) throw new ApiError(400, 'invalid-body', 'The request body is not valid: "displayName" is missing. Choose a name to show the group (only a code for linking another browser of yours, which works once for 15 minutes, needs none).');
+    throw new ApiError(403, 'invite-invalid', 'That invite code is not valid or has been withdrawn. Check it, or ask your facilitator for a new one. (A code for linking another browser works once, for 15 minutes.)');
+  }
+  return c.json({ token, group: member.group_id, role: member.role, memberId: member.id }, 201);
 }

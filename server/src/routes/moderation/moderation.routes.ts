@@ -1,0 +1,18 @@
+import { Hono } from 'hono';
+import { authenticate, authenticateWriter, limitWrites, requireAbility, requireOwnGroup } from '../../auth/middleware';
+import { can } from '../../auth/roles';
+import type { AppEnv } from '../../context';
+import { createReport, dismissReports, getModeration } from './moderation.handlers';
+
+// Reports come from those who comment (notes/contract.md "Roles": facilitator, member).
+const reporters = [authenticateWriter, requireOwnGroup, requireAbility(can.write, 'Only members and facilitators can report a comment: your invite lets you read, reply and answer.'), limitWrites] as const;
+const moderators = [requireOwnGroup, requireAbility(can.facilitate, 'Only a facilitator can review reports and the moderation record.')] as const;
+
+/** Reports, their dismissal and the facilitators' moderation view (mounted at /api/groups/:group). */
+export function moderationRoutes() {
+  const app = new Hono<AppEnv>();
+  app.post('/annotations/:uuid/reports', ...reporters, createReport);
+  app.post('/annotations/:uuid/reports/dismiss', authenticateWriter, ...moderators, limitWrites, dismissReports);
+  app.get('/moderation', authenticate, ...moderators, getModeration);
+  return app;
+}
