@@ -185,7 +185,7 @@ export function CommentConversation(props: CommentConversationProps) {
         <div class="flex flex-wrap items-center gap-2">
           {can.support && props.onSupport && comment && !props.commentIsMine && (
             <Button size="sm" pressed={thread.mySupportId !== null} aria-disabled={supportBusy || undefined} onClick={() => void toggleSupport()}>
-              {thread.mySupportId !== null ? '✓ ' : ''}
+              <span aria-hidden="true">{thread.mySupportId !== null ? '✓ ' : ''}</span>
               {SUPPORT_LABEL}
               <span class="sr-only">: “{props.subject}”</span>
             </Button>

@@ -2,12 +2,17 @@ import { Button, Input } from '@hypothesis/frontend-shared';
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncOverview } from '../utils/messaging';
 import { ROLE_DESCRIPTIONS } from '../utils/model';
+import { ConversationSettings, type ConversationSettingsApi } from './ConversationSettings';
 
 export interface GroupConnectionApi {
   overview(): Promise<SyncOverview>;
   connect(input: { baseUrl: string; code: string; displayName: string }): Promise<void>;
   disconnect(): Promise<void>;
   forgetMe(): Promise<void>;
+  /** Connect as the same member as on another browser, with a link code made there. */
+  linkConnect?(input: { baseUrl: string; code: string }): Promise<void>;
+  /** Job title and organisation, notifications and link codes (shown once connected). */
+  conversation?: ConversationSettingsApi;
 }
 
 /**
@@ -22,6 +27,7 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [confirmForget, setConfirmForget] = useState(false);
+  const [linkCode, setLinkCode] = useState('');
 
   const refresh = () => api.overview().then(setOverview, (e: unknown) => setMessage(String(e instanceof Error ? e.message : e)));
   useEffect(() => void refresh(), [api]);
@@ -49,8 +55,15 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
     void run(() => api.connect({ baseUrl: baseUrl.trim(), code: code.trim(), displayName: name.trim() }), 'You are connected to your group.');
   }
 
+  function submitLink(event: Event) {
+    event.preventDefault();
+    if (!linkCode.trim()) return setMessage('Please type the link code from your other browser.');
+    void run(() => api.linkConnect!({ baseUrl: baseUrl.trim(), code: linkCode.trim() }), 'You are connected to your group, as on your other browser.');
+  }
+
   const connection = overview?.connection;
   return (
+    <>
     <section aria-labelledby="group-heading" class="space-y-3 rounded border border-grey-4 p-3">
       <h2 id="group-heading" class="text-base font-bold">
         Your group
@@ -106,9 +119,25 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
           </Button>
         </form>
       )}
+      {!connection && api.linkConnect && (
+        <form class="space-y-2 border-t border-grey-3 pt-3" onSubmit={submitLink}>
+          <p>Already in the group on another browser? Make a link code there (Settings, “Use on another browser”), then type it here with the group store address above.</p>
+          <div class="space-y-1">
+            <label for="link-code" class="block font-semibold">
+              Link code
+            </label>
+            <Input id="link-code" autocomplete="off" value={linkCode} onInput={(e) => setLinkCode((e.target as HTMLInputElement).value)} />
+          </div>
+          <Button type="submit" disabled={busy}>
+            Use this link code
+          </Button>
+        </form>
+      )}
       <p role="status" aria-live="polite">
         {message}
       </p>
     </section>
+    {connection && api.conversation && <ConversationSettings api={api.conversation} />}
+    </>
   );
 }

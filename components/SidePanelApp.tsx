@@ -2,7 +2,9 @@ import { Button } from '@hypothesis/frontend-shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AnchoredComment, PageState, SyncOverview } from '../utils/messaging';
 import { SyncStatus } from './SyncStatus';
-import { facetCounts, filterComments, NO_FILTERS, showsEverything, type CommentFilters } from '../utils/overlay/filters';
+import { answerFacet, facetCounts, filterComments, NO_FILTERS, showsEverything, type CommentFilters, type CommentOrder } from '../utils/overlay/filters';
+import { sortBySupport } from '../utils/conversation/build-thread';
+import type { Notice } from '../utils/conversation/notice-types';
 import { CommentFiltersForm } from './CommentFiltersForm';
 import { ThemeLegend } from './ThemeLegend';
 import { DigestExport } from './DigestExport';
@@ -18,6 +20,14 @@ import {
 } from '../utils/model';
 import { CommentEditor } from './CommentEditor';
 import { CommentView } from './CommentView';
+import { CommentConversation } from './CommentConversation';
+import { ModerationPanel } from './ModerationPanel';
+import { Tabs, type TabSpec } from './Tabs';
+import { FollowButton, unreadWords, WhatsNew } from './WhatsNew';
+import { abilitiesFor, quietThread, useConversation, type SidePanelConversationApi } from './use-conversation';
+
+export type { SidePanelConversationApi } from './use-conversation';
+type PanelTab = 'comments' | 'new' | 'review';
 
 /** What the side panel needs from the browser, passed in so the panel can be tested alone. */
 export interface SidePanelApi {
@@ -38,9 +48,14 @@ export interface SidePanelApi {
     retry(): Promise<SyncOverview>;
     resolve(id: string, choice: 'mine' | 'theirs'): Promise<void>;
   };
+  /** Replies, answers, supports, reports, notices and moderation, when connected to a group. */
+  conversation?: SidePanelConversationApi;
 }
 
-/** The side panel: the page's comments in document order, a theme filter, edit and delete with undo. */
+/**
+ * The side panel: the page's comments in document order (or most supported first) with their
+ * conversations, filters, edit and delete with undo; What's new; and for facilitators, To review.
+ */
 export function SidePanelApp({ api }: { api: SidePanelApi }) {
   const [page, setPage] = useState<PageState | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -50,6 +65,12 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   const [deleted, setDeleted] = useState<LeaAnnotation | null>(null);
   const [notice, setNotice] = useState('');
   const [sync, setSync] = useState<SyncOverview | null>(null);
+  const [order, setOrder] = useState<CommentOrder>('page');
+  const [tab, setTab] = useState<PanelTab>('comments');
+  const conversation = useConversation(api.conversation);
+  const { listing, threads } = conversation;
+  /** A comment to show and focus once it is listed (opened from What's new). */
+  const focusComment = useRef<string | null>(null);
   const filtersRef = useRef(filters);
   const heading = useRef<HTMLHeadingElement>(null);
   const lastEdited = useRef<string | null>(null);
@@ -64,11 +85,13 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
       setProblem(null);
       // A reloaded page starts with every comment painted: tell it again what the list shows.
       if (!showsEverything(filtersRef.current)) void api.showOnPage(filtersRef.current).catch(() => undefined);
+      await conversation.load(state);
     } catch (e) {
       setPage(null);
       setProblem(e instanceof Error ? e.message : String(e));
+      void conversation.load(null);
     }
-  }, [api]);
+  }, [api, conversation.load]);
 
   useEffect(() => {
     void refresh();
@@ -89,18 +112,111 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
     (edit ?? heading.current)?.focus();
   }, [editing, page]);
 
-  // The page paints what the list shows.
-  useEffect(() => {
-    filtersRef.current = filters;
-    void api.showOnPage(filters).catch(() => undefined);
-  }, [api, filters]);
-
   const all = page?.comments ?? [];
   const facets = useMemo(() => facetCounts(all.map((c) => c.annotation), filters, MAKING_IT_REAL_THEMES), [all, filters]);
-  const shown = filterComments(all, filters);
-  const reader = page?.role != null && !roleCan.write(page.role);
-  const anchored = shown.filter((c) => c.status !== 'orphan');
-  const orphans = shown.filter((c) => c.status === 'orphan');
+  const answers = useMemo(() => (listing ? answerFacet(all.map((c) => c.annotation), threads, filters) : undefined), [all, threads, filters, listing]);
+  const shown = filterComments(all, filters, listing ? threads : undefined);
+  const role = listing?.role ?? page?.role ?? null;
+  const reader = role != null && !roleCan.write(role);
+  const threadOf = (comment: AnchoredComment) => threads.get(comment.annotation.id) ?? quietThread(comment.annotation);
+  const inOrder = (list: AnchoredComment[]) => (order === 'support' ? sortBySupport(list.map((c) => ({ c, supportCount: threadOf(c).supportCount }))).map((x) => x.c) : list);
+  const anchored = inOrder(shown.filter((c) => c.status !== 'orphan'));
+  const orphans = inOrder(shown.filter((c) => c.status === 'orphan'));
+  // Threads on this document whose comment its author removed.
+  const removed = [...threads.values()].filter((t) => t.comment === null && t.replyCount > 0);
+
+  // The page paints what the list shows (an answer filter: exactly the listed comments).
+  const pageFilters: CommentFilters = filters.answer ? { ...filters, only: shown.map((c) => c.annotation.id) } : filters;
+  const pageFiltersKey = JSON.stringify(pageFilters);
+  useEffect(() => {
+    filtersRef.current = pageFilters;
+    void api.showOnPage(pageFilters).catch(() => undefined);
+  }, [api, pageFiltersKey]);
+
+  // A comment opened from What's new: show it, then focus it.
+  useEffect(() => {
+    const id = focusComment.current;
+    if (!id || tab !== 'comments') return;
+    const item = [...document.querySelectorAll<HTMLElement>('li[data-comment-id]')].find((li) => li.dataset.commentId === id);
+    if (!item) return;
+    focusComment.current = null;
+    item.focus();
+  });
+
+  useEffect(() => {
+    if (tab === 'review') void conversation.loadModeration();
+  }, [tab, conversation.loadModeration]);
+
+  const announce = (message: string) => setNotice(message);
+  const conv = api.conversation;
+
+  async function openNotice(n: Notice) {
+    if (!conv) return;
+    try {
+      if (!n.read) await conv.markRead([n.id]);
+      focusComment.current = n.commentId;
+      await conv.openNotice(n);
+      setTab('comments');
+      await refresh();
+    } catch (e) {
+      announce(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  async function markAllRead() {
+    if (!conv || !conversation.notices) return;
+    try {
+      await conv.markRead(conversation.notices.notices.filter((n) => !n.read).map((n) => n.id));
+      announce('All notices are marked as read.');
+      await refresh();
+    } catch (e) {
+      announce(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  async function follow(on: boolean) {
+    if (!conv || !page) return;
+    try {
+      await conv.follow(page.uri, on);
+      announce(on ? 'You are following this page.' : 'You are no longer following this page.');
+      await refresh();
+    } catch (e) {
+      announce(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  const moderate = (action: (id: string, reason: string) => Promise<void>) => async (id: string, reason: string) => {
+    await action(id, reason);
+    await conversation.loadModeration();
+    await refresh();
+  };
+
+  const renderConversation = (thread: ReturnType<typeof threadOf>, mine: boolean, subject: string) =>
+    conv &&
+    listing && (
+      <CommentConversation
+        thread={thread}
+        can={abilitiesFor(role, thread.comment)}
+        asCommentAuthor={mine && thread.comment?.attribution === 'anonymous'}
+        commentIsMine={mine}
+        mine={conversation.mine}
+        displayName={settings?.displayName ?? ''}
+        defaultAttribution={settings?.defaultAttribution}
+        subject={subject}
+        announce={announce}
+        onReply={async (target, draft) => {
+          const sent = await conv.reply({ target, text: draft.text, answer: draft.answer, attribution: draft.attribution, document: thread.document ?? page?.uri });
+          await refresh();
+          return sent.id;
+        }}
+        onSupport={async (on) => {
+          if (on) await conv.support(thread.id, settings?.defaultAttribution === 'named');
+          else await conv.unsupport(thread.id);
+          await refresh();
+        }}
+        onReport={(id, reason) => conv.report(id, reason)}
+      />
+    );
 
   async function saveEdit(comment: AnchoredComment, draft: CommentDraft) {
     const updated = updateAnnotation(comment.annotation, draft, api.now(), settings?.displayName ?? '');
@@ -152,7 +268,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
       );
     }
     return (
-      <li key={annotation.id} data-comment-id={annotation.id} class="space-y-2 rounded border border-grey-4 p-3">
+      <li key={annotation.id} data-comment-id={annotation.id} tabIndex={-1} class="space-y-2 rounded border border-grey-4 p-3">
         {(annotation.section || comment.page) && (
           <p class="text-xs font-semibold text-grey-7">{[comment.page ? `Page ${comment.page}` : null, annotation.section].filter(Boolean).join(' · ')}</p>
         )}
@@ -168,7 +284,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             {quote}
           </button>
         )}
-        <CommentView annotation={annotation} hidden={sync?.hidden[annotation.id] ?? null} />
+        <CommentView annotation={annotation} hidden={listing?.moderated[annotation.id] ?? sync?.hidden[annotation.id] ?? null} />
         {!comment.mine || reader ? (
           <p class="text-xs text-grey-7">{reader ? 'Readers can’t change comments.' : 'Written by another member of your group: only they can change it.'}</p>
         ) : (
@@ -181,9 +297,112 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
           </Button>
         </div>
         )}
+        {renderConversation(threadOf(comment), comment.mine || listing?.authors[annotation.id] === 'me', quote.slice(0, 40))}
       </li>
     );
   };
+
+  const commentsPanel = () =>
+    page && (
+      <>
+          {reader && (
+            <p class="rounded border border-grey-5 bg-grey-1 p-2">
+              {conv && listing?.role
+                ? 'You joined this group as a reader: you can read, filter and export comments, and reply to and answer them, but not write comments or change them.'
+                : 'You joined this group as a reader: you can read, filter and export comments, but not write or change them.'}
+            </p>
+          )}
+          {conv && listing?.role && <FollowButton following={listing.following} onToggle={(on) => void follow(on)} />}
+          <CommentFiltersForm
+            filters={filters}
+            facets={facets}
+            total={all.length}
+            shown={shown.length}
+            onChange={setFilters}
+            answers={answers}
+            order={conv && listing ? order : undefined}
+            onOrder={setOrder}
+          />
+          <ThemeLegend />
+          {page.comments.length === 0 && (
+            <p>{reader ? 'There are no comments on this page yet.' : 'There are no comments on this page yet. Select some text on the page, then choose “Add comment”.'}</p>
+          )}
+          {page.comments.length > 0 && shown.length === 0 && <p>No comments match these filters.</p>}
+          {anchored.length > 0 && (
+            <ol class="space-y-3" aria-label={order === 'support' ? 'Comments, most supported first' : 'Comments in page order'}>
+              {anchored.map(renderItem)}
+            </ol>
+          )}
+          {orphans.length > 0 && (
+            <section class="space-y-2" aria-labelledby="orphans-heading">
+              <h2 id="orphans-heading" class="font-bold">
+                Couldn't find this passage on the page now
+              </h2>
+              <p class="text-grey-7">The page may have changed since these comments were written. The comments are kept, with the words they were about.</p>
+              <ul class="space-y-3">{orphans.map(renderItem)}</ul>
+            </section>
+          )}
+          {removed.length > 0 && (
+            <section class="space-y-2" aria-labelledby="removed-heading">
+              <h2 id="removed-heading" class="font-bold">
+                Replies to removed comments
+              </h2>
+              <ul class="space-y-3">
+                {removed.map((thread) => (
+                  <li key={thread.id} class="rounded border border-grey-4 p-3">
+                    {renderConversation(thread, false, 'a removed comment')}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {shown.length > 0 && (
+            <DigestExport title="Download these comments" entries={() => shown.map((c) => ({ annotation: c.annotation }))} />
+          )}
+          {page.damaged.length > 0 && (
+            <section class="space-y-1" aria-labelledby="damaged-heading">
+              <h2 id="damaged-heading" class="font-bold">
+                Some saved comments could not be read
+              </h2>
+              <p>They are still stored and have not been deleted. Details for support: </p>
+              <ul class="list-disc pl-5 text-xs">
+                {page.damaged.map((d) => (
+                  <li key={d.id}>{d.problems.join('; ')}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+    );
+  const tabs: TabSpec<PanelTab>[] = [{ key: 'comments', label: 'Comments', panel: commentsPanel }];
+  if (conv && conversation.notices) {
+    const list = conversation.notices;
+    tabs.push({
+      key: 'new',
+      label: `What’s new (${unreadWords(list.unread)})`,
+      panel: () => <WhatsNew notices={list.notices} onOpen={(n) => void openNotice(n)} onMarkAllRead={() => void markAllRead()} />,
+    });
+  }
+  if (conv && role && roleCan.moderate(role)) {
+    tabs.push({
+      key: 'review',
+      label: conversation.moderation ? `To review (${conversation.moderation.toReview.length})` : 'To review',
+      panel: () =>
+        conversation.moderationProblem ? (
+          <p class="rounded border border-red-error p-2">{conversation.moderationProblem}</p>
+        ) : conversation.moderation ? (
+          <ModerationPanel
+            list={conversation.moderation}
+            onHide={moderate(conv.moderation.hide)}
+            onUnhide={moderate(conv.moderation.unhide)}
+            onDismiss={moderate(conv.moderation.dismiss)}
+            announce={announce}
+          />
+        ) : (
+          <p>Loading what to review…</p>
+        ),
+    });
+  }
 
   return (
     <main class="space-y-4 p-3 text-sm text-grey-9">
@@ -212,51 +431,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
         />
       )}
       {problem && <p class="rounded border border-red-error p-2">{problem}</p>}
-      {page && (
-        <>
-          {reader && (
-            <p class="rounded border border-grey-5 bg-grey-1 p-2">
-              You joined this group as a reader: you can read, filter and export comments, but not write or change them.
-            </p>
-          )}
-          <CommentFiltersForm filters={filters} facets={facets} total={all.length} shown={shown.length} onChange={setFilters} />
-          <ThemeLegend />
-          {page.comments.length === 0 && (
-            <p>{reader ? 'There are no comments on this page yet.' : 'There are no comments on this page yet. Select some text on the page, then choose “Add comment”.'}</p>
-          )}
-          {page.comments.length > 0 && shown.length === 0 && <p>No comments match these filters.</p>}
-          {anchored.length > 0 && (
-            <ol class="space-y-3" aria-label="Comments in page order">
-              {anchored.map(renderItem)}
-            </ol>
-          )}
-          {orphans.length > 0 && (
-            <section class="space-y-2" aria-labelledby="orphans-heading">
-              <h2 id="orphans-heading" class="font-bold">
-                Couldn't find this passage on the page now
-              </h2>
-              <p class="text-grey-7">The page may have changed since these comments were written. The comments are kept, with the words they were about.</p>
-              <ul class="space-y-3">{orphans.map(renderItem)}</ul>
-            </section>
-          )}
-          {shown.length > 0 && (
-            <DigestExport title="Download these comments" entries={() => shown.map((c) => ({ annotation: c.annotation }))} />
-          )}
-          {page.damaged.length > 0 && (
-            <section class="space-y-1" aria-labelledby="damaged-heading">
-              <h2 id="damaged-heading" class="font-bold">
-                Some saved comments could not be read
-              </h2>
-              <p>They are still stored and have not been deleted. Details for support: </p>
-              <ul class="list-disc pl-5 text-xs">
-                {page.damaged.map((d) => (
-                  <li key={d.id}>{d.problems.join('; ')}</li>
-                ))}
-              </ul>
-            </section>
-          )}
-        </>
-      )}
+      <Tabs label="Side panel sections" tabs={tabs} selected={tab} onSelect={setTab} />
     </main>
   );
 }

@@ -1,0 +1,154 @@
+import { Button, Input } from '@hypothesis/frontend-shared';
+import { useEffect, useState } from 'preact/hooks';
+import type { Profile } from '../utils/messaging/conversation-protocol';
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** What the options page needs for answers, notifications and linking browsers. */
+export interface ConversationSettingsApi {
+  getProfile(): Promise<Profile>;
+  updateProfile(patch: { jobTitle: string | null; organisation: string | null }): Promise<Profile>;
+  getNotify(): Promise<{ on: boolean; granted: boolean }>;
+  /** Ask the browser for the optional notifications permission (call from the click itself). */
+  requestPermission(): Promise<boolean>;
+  setNotify(on: boolean): Promise<{ on: boolean; granted: boolean }>;
+  createLinkCode(): Promise<{ code: string; expiresAt: string }>;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The options page's group extras, shown once connected: the job title and organisation that
+ * appear with answers, the browser-notifications opt-in (the permission is asked for only when
+ * the person turns it on), and a link code to use this membership on another browser.
+ */
+export function ConversationSettings({ api }: { api: ConversationSettingsApi }) {
+  const [jobTitle, setJobTitle] = useState('');
+  const [organisation, setOrganisation] = useState('');
+  const [profileMessage, setProfileMessage] = useState('');
+  const [notify, setNotify] = useState<{ on: boolean; granted: boolean } | null>(null);
+  const [notifyMessage, setNotifyMessage] = useState('');
+  const [link, setLink] = useState<{ code: string; expiresAt: string } | null>(null);
+  const [linkMessage, setLinkMessage] = useState('');
+
+  useEffect(() => {
+    api.getProfile().then(
+      (p) => {
+        setJobTitle(p.jobTitle ?? '');
+        setOrganisation(p.organisation ?? '');
+      },
+      (e: unknown) => setProfileMessage(message(e)),
+    );
+    api.getNotify().then(setNotify, () => setNotify({ on: false, granted: false }));
+  }, [api]);
+
+  async function saveProfile(event: Event) {
+    event.preventDefault();
+    setProfileMessage('');
+    try {
+      const saved = await api.updateProfile({ jobTitle: jobTitle.trim() || null, organisation: organisation.trim() || null });
+      setJobTitle(saved.jobTitle ?? '');
+      setOrganisation(saved.organisation ?? '');
+      setProfileMessage('Your job title and organisation are saved.');
+    } catch (e) {
+      setProfileMessage(message(e));
+    }
+  }
+
+  async function toggleNotify(on: boolean) {
+    setNotifyMessage('');
+    try {
+      // The permission prompt must come from the person's own click: ask before anything else.
+      if (on && !(await api.requestPermission())) {
+        setNotify((n) => ({ on: false, granted: n?.granted ?? false }));
+        setNotifyMessage('The browser did not allow notifications, so they stay off. What’s new still shows everything.');
+        return;
+      }
+      const next = await api.setNotify(on);
+      setNotify(next);
+      setNotifyMessage(next.on ? 'You will get a browser notification when something new arrives.' : 'Browser notifications are off.');
+    } catch (e) {
+      setNotifyMessage(message(e));
+    }
+  }
+
+  async function makeCode() {
+    setLinkMessage('');
+    try {
+      setLink(await api.createLinkCode());
+    } catch (e) {
+      setLinkMessage(message(e));
+    }
+  }
+
+  return (
+    <>
+      <section aria-labelledby="answers-heading" class="space-y-3 rounded border border-grey-4 p-3">
+        <h2 id="answers-heading" class="text-base font-bold">
+          Shown with your answers
+        </h2>
+        <p class="text-grey-7">Officers: your job title and organisation appear with every answer you give, after your name.</p>
+        <form class="space-y-3" onSubmit={saveProfile}>
+          <div class="space-y-1">
+            <label for="job-title" class="block font-semibold">
+              Job title
+            </label>
+            <Input id="job-title" value={jobTitle} maxLength={200} onInput={(e) => setJobTitle((e.target as HTMLInputElement).value)} />
+          </div>
+          <div class="space-y-1">
+            <label for="organisation" class="block font-semibold">
+              Organisation
+            </label>
+            <Input id="organisation" value={organisation} maxLength={200} onInput={(e) => setOrganisation((e.target as HTMLInputElement).value)} />
+          </div>
+          <Button type="submit">Save job title and organisation</Button>
+          <p role="status" aria-live="polite">
+            {profileMessage}
+          </p>
+        </form>
+      </section>
+      <section aria-labelledby="notify-heading" class="space-y-2 rounded border border-grey-4 p-3">
+        <h2 id="notify-heading" class="text-base font-bold">
+          Browser notifications
+        </h2>
+        <div class="flex items-start gap-2">
+          <input
+            id="notify"
+            type="checkbox"
+            class="mt-1 h-5 w-5"
+            checked={notify?.on ?? false}
+            disabled={notify === null}
+            aria-describedby="notify-hint"
+            onChange={(e) => void toggleNotify((e.target as HTMLInputElement).checked)}
+          />
+          <div>
+            <label for="notify" class="font-bold">
+              Tell me with a browser notification when there is something new
+            </label>
+            <p id="notify-hint" class="text-grey-7">
+              Off unless you turn it on. The browser will ask you once. What’s new in the side panel and the toolbar button always shows new replies.
+            </p>
+          </div>
+        </div>
+        <p role="status" aria-live="polite">
+          {notifyMessage}
+        </p>
+      </section>
+      <section aria-labelledby="link-heading" class="space-y-2 rounded border border-grey-4 p-3">
+        <h2 id="link-heading" class="text-base font-bold">
+          Use on another browser
+        </h2>
+        <p class="text-grey-7">Make a link code here, then type it on your other browser’s settings page (under “Your group”, “Link code”). You will be the same member there, with your comments and replies.</p>
+        <Button onClick={() => void makeCode()}>Make a link code</Button>
+        <div role="status" aria-live="polite">
+          {link && (
+            <p>
+              Your link code is <strong class="font-mono text-base">{link.code}</strong>. It works once, until {timeFormat.format(new Date(link.expiresAt))}.
+            </p>
+          )}
+          {linkMessage}
+        </div>
+      </section>
+    </>
+  );
+}

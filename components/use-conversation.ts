@@ -1,0 +1,89 @@
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import { buildThreads, type CommentThread } from '../utils/conversation/build-thread';
+import type { Notice } from '../utils/conversation/notice-types';
+import type { AnchoredComment, PageState } from '../utils/messaging';
+import type { ConversationListing, ModerationList, NoticeList } from '../utils/messaging/conversation-protocol';
+import { roleCan, type AnswerStatus, type LeaReply, type Role } from '../utils/model';
+import type { ConversationAbilities } from './CommentConversation';
+
+/** What the side panel needs for the conversation, passed in so the panel can be tested alone. */
+export interface SidePanelConversationApi {
+  /** The document's threads: comments, replies, supports (works offline). */
+  list(uris: string[]): Promise<ConversationListing>;
+  reply(input: { target: string; text: string; answer: AnswerStatus | null; attribution: 'named' | 'anonymous'; document?: string }): Promise<LeaReply>;
+  support(target: string, named: boolean): Promise<void>;
+  unsupport(target: string): Promise<void>;
+  report(id: string, reason: string): Promise<void>;
+  follow(document: string, following: boolean): Promise<void>;
+  notices(): Promise<NoticeList>;
+  markRead(ids: string[]): Promise<void>;
+  /** Open a notice's document in a tab (the panel then shows its comment). */
+  openNotice(notice: Notice): Promise<void>;
+  moderation: {
+    list(): Promise<ModerationList>;
+    hide(id: string, reason: string): Promise<void>;
+    unhide(id: string, reason: string): Promise<void>;
+    dismiss(id: string, reason: string): Promise<void>;
+  };
+}
+
+/** The addresses to ask threads for: the page's, and every address its comments were made on. */
+export function documentUris(page: PageState): string[] {
+  return [...new Set([page.uri, ...page.comments.map((c) => c.annotation.target.source)])].slice(0, 20);
+}
+
+/** What a person may do in the thread of `comment`, from their role and the comment's visibility. */
+export function abilitiesFor(role: Role | null, comment: AnchoredComment['annotation'] | null): ConversationAbilities {
+  const shared = comment !== null && comment.visibility !== 'private';
+  if (role === null) return { reply: false, answer: false, support: false, report: false };
+  return {
+    reply: shared && roleCan.reply(role),
+    answer: shared && roleCan.answer(role),
+    support: shared && roleCan.support(role),
+    report: shared && roleCan.write(role),
+  };
+}
+
+/** A thread for a comment nobody has replied to yet. */
+export function quietThread(comment: AnchoredComment['annotation']): CommentThread {
+  return { id: comment.id, comment, replies: [], replyCount: 0, supportCount: 0, mySupportId: null, latestAnswer: null, document: comment.target.source };
+}
+
+/**
+ * The conversation state of the side panel: the listing for the page (threads built once per
+ * listing), the notices, and (facilitators) the moderation list, each re-read by `load`.
+ */
+export function useConversation(api: SidePanelConversationApi | undefined) {
+  const [listing, setListing] = useState<ConversationListing | null>(null);
+  const [notices, setNotices] = useState<NoticeList | null>(null);
+  const [moderation, setModeration] = useState<ModerationList | null>(null);
+  const [moderationProblem, setModerationProblem] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (page: PageState | null) => {
+      if (!api) return;
+      const work: Promise<unknown>[] = [api.notices().then(setNotices, () => setNotices(null))];
+      if (page) work.push(api.list(documentUris(page)).then(setListing, () => setListing(null)));
+      await Promise.all(work);
+    },
+    [api],
+  );
+
+  const loadModeration = useCallback(async () => {
+    if (!api) return;
+    try {
+      setModeration(await api.moderation.list());
+      setModerationProblem(null);
+    } catch (e) {
+      setModerationProblem(e instanceof Error ? e.message : String(e));
+    }
+  }, [api]);
+
+  const threads = useMemo(
+    () => (listing ? buildThreads(listing.items, { hidden: listing.hidden, mySupportIds: new Set(listing.mySupportIds) }) : new Map<string, CommentThread>()),
+    [listing],
+  );
+  const mine = useMemo(() => new Set(Object.entries(listing?.authors ?? {}).filter(([, who]) => who === 'me').map(([id]) => id)), [listing]);
+
+  return { listing, threads, mine, notices, moderation, moderationProblem, load, loadModeration };
+}
