@@ -1,6 +1,8 @@
 import { checkAnnotation, type LeaAnnotation } from '../model';
 import type { LeaDb, OutboxEntry } from './db';
-import { StoreError, explainStorageFailure } from './errors';
+import { StoreError } from './errors';
+import { writeWithOutbox } from './write-ahead';
+import { claimedKind } from './items';
 
 /** A stored record that no longer passes validation: kept, never dropped, and reported. */
 export interface DamagedRecord {
@@ -18,27 +20,6 @@ export interface DocumentAnnotations {
  * transaction, so a comment is never saved without being queued for the group (and vice versa).
  */
 export function createAnnotationRepo(db: LeaDb, clock: () => Date) {
-  async function writeWithOutbox(annotationId: string, op: OutboxEntry['op'], record?: LeaAnnotation): Promise<void> {
-    const tx = db.transaction(['annotations', 'outbox'], 'readwrite');
-    try {
-      const annotations = tx.objectStore('annotations');
-      await Promise.all([
-        record ? annotations.put(structuredClone(record)) : annotations.delete(annotationId),
-        tx.objectStore('outbox').add({ annotationId, op, queuedAt: clock().toISOString() }),
-        tx.done,
-      ]);
-    } catch (error) {
-      // Either both writes land or neither: never a comment without its outbox entry.
-      tx.done.catch(() => undefined);
-      try {
-        tx.abort();
-      } catch {
-        // Already finished or aborted by the browser.
-      }
-      throw explainStorageFailure(error);
-    }
-  }
-
   return {
     /** Save a new or edited comment; resolves only once it is durably in IndexedDB. */
     async save(input: unknown): Promise<LeaAnnotation> {
@@ -47,14 +28,14 @@ export function createAnnotationRepo(db: LeaDb, clock: () => Date) {
         throw new StoreError(`This comment could not be saved: ${checked.problems.join('; ')}`, 'invalid');
       }
       const annotation = checked.value;
-      await writeWithOutbox(annotation.id, 'put', annotation);
+      await writeWithOutbox(db, clock(), annotation.id, 'put', annotation);
       return annotation;
     },
 
     /** Delete a comment, returning what was deleted so the UI can offer undo. */
     async remove(id: string): Promise<LeaAnnotation | null> {
       const existing = await this.get(id);
-      await writeWithOutbox(id, 'delete');
+      await writeWithOutbox(db, clock(), id, 'delete');
       return existing;
     },
 
@@ -83,10 +64,11 @@ export function createAnnotationRepo(db: LeaDb, clock: () => Date) {
       return result;
     },
 
-    /** Every readable comment on every document (for the whole-group digest), oldest first. */
+    /** Every readable comment (not replies or supports) on every document (for the whole-group digest), oldest first. */
     async listAll(): Promise<DocumentAnnotations> {
       const result: DocumentAnnotations = { annotations: [], damaged: [] };
       for (const record of await db.getAllFromIndex('annotations', 'by-modified')) {
+        if (claimedKind(record) !== 'comment') continue; // replies and supports: conversation-repo.ts
         const checked = checkAnnotation(record);
         if (checked.ok) result.annotations.push(checked.value);
         else result.damaged.push({ id: String(record.id), problems: checked.problems });

@@ -54,7 +54,7 @@ export async function resolveConflict(db: LeaDb, id: string, choice: 'mine' | 't
     if (choice === 'mine') {
       const local = (await annotations.get(id)) ?? null;
       result = local ? checkedOrNull(local) : null;
-      await infos.put({ id, revision: conflict.theirsRevision, author: info?.author ?? 'me', hidden: info?.hidden ?? null });
+      await infos.put({ ...info, id, revision: conflict.theirsRevision, author: info?.author ?? 'me', hidden: info?.hidden ?? null });
       // Both sides deleted it: nothing left to send.
       if (local || conflict.theirs) {
         await tx.objectStore('outbox').add({ annotationId: id, op: local ? 'put' : 'delete', queuedAt: at.toISOString() });
@@ -68,7 +68,7 @@ export async function resolveConflict(db: LeaDb, id: string, choice: 'mine' | 't
       for (const key of await outbox.index('by-annotation').getAllKeys(id)) await outbox.delete(key);
       if (result) {
         await annotations.put(structuredClone(result));
-        await infos.put({ id, revision: conflict.theirsRevision, author: info?.author ?? 'me', hidden: info?.hidden ?? null });
+        await infos.put({ ...info, id, revision: conflict.theirsRevision, author: info?.author ?? 'me', hidden: info?.hidden ?? null });
       } else {
         await annotations.delete(id);
         await infos.delete(id);

@@ -29,6 +29,22 @@ export interface SyncInfo {
   author: 'me' | 'other';
   /** Set when a facilitator hid the comment (only facilitators still receive its text). */
   hidden: { reason: string } | null;
+  /**
+   * Schema v3: facilitators hiding or showing again one of MY items, newest last (at most 20),
+   * each at the store revision that did it: the notices `hidden:<uuid>:<revision>` and
+   * `unhidden:<uuid>:<revision>` come from these.
+   */
+  moderation?: ModerationEvent[];
+}
+
+/** A facilitator hid or showed again one of my items, as this computer saw it. */
+export interface ModerationEvent {
+  action: 'hidden' | 'unhidden';
+  revision: string;
+  /** The hide's reason (for 'unhidden': the reason it had been hidden for). */
+  reason: string;
+  /** When this computer saw it (ISO). */
+  at: string;
 }
 
 /**
@@ -53,7 +69,12 @@ export interface LeaDbSchema extends DBSchema {
   annotations: {
     key: string;
     value: StoredAnnotation;
-    indexes: { 'by-document': [string, string]; 'by-modified': string };
+    /**
+     * 'by-target' (v3): replies, supports and hidden-reply placeholders by the id they target
+     * (a comment's object `target` is not a valid key, so comments are not in it);
+     * 'by-on-document' (v3): replies by the thread's document.
+     */
+    indexes: { 'by-document': [string, string]; 'by-modified': string; 'by-target': string; 'by-on-document': string };
   };
   outbox: {
     key: number;
@@ -76,7 +97,7 @@ export interface LeaDbSchema extends DBSchema {
 
 export type LeaDb = IDBPDatabase<LeaDbSchema>;
 export const DB_NAME = 'lived-experience-annotator';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * Open (and create or migrate) the database. Each schema version is one step in `upgrade`,
@@ -85,7 +106,7 @@ export const DB_VERSION = 2;
 export function openLeaDb(name = DB_NAME): Promise<LeaDb> {
   // idb opens through the context's global indexedDB (fake-indexeddb/auto in unit tests).
   return openDB<LeaDbSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
         annotations.createIndex('by-document', ['target.source', 'created']);
@@ -99,6 +120,13 @@ export function openLeaDb(name = DB_NAME): Promise<LeaDb> {
         // means "written here, never sent", which is exactly what every v1 comment is.
         db.createObjectStore('syncInfo', { keyPath: 'id' });
         db.createObjectStore('conflicts', { keyPath: 'id' });
+      }
+      if (oldVersion < 3) {
+        // The conversation: replies and supports live beside comments, found by what they target.
+        // No rewrite: v2 holds only comments, which these indexes leave out.
+        const annotations = tx.objectStore('annotations');
+        annotations.createIndex('by-target', 'target');
+        annotations.createIndex('by-on-document', 'onDocument');
       }
     },
   });

@@ -61,7 +61,7 @@ export async function ackOutbox(db: LeaDb, seq: number, revision: string | null)
       if (revision === null) await infos.delete(id);
       else {
         const info = await infos.get(id);
-        await infos.put({ id, revision, author: info?.author ?? 'me', hidden: info?.hidden ?? null });
+        await infos.put({ ...info, id, revision, author: info?.author ?? 'me', hidden: info?.hidden ?? null });
       }
     }
     await tx.done;

@@ -1,32 +1,41 @@
 import type { IDBPTransaction } from 'idb';
-import { checkAnnotation, type LeaAnnotation } from '../model';
-import type { LeaDb, LeaDbSchema } from './db';
+import { adoptW3cReply } from '../conversation/adopt-w3c';
+import type { LeaItem } from '../model';
+import type { LeaDb, LeaDbSchema, ModerationEvent, SyncInfo } from './db';
 import { explainStorageFailure } from './errors';
+import { checkItem, readPlaceholder } from './items';
 import { abortQuietly } from './outbox-batch';
 import { SYNC_META_KEYS, type RemoteChange } from './sync-records';
 
 type RemoteStores = 'annotations' | 'outbox' | 'syncInfo' | 'conflicts' | 'meta';
 type RemoteTx = IDBPTransaction<LeaDbSchema, RemoteStores[], 'readwrite'>;
 const STORES: RemoteStores[] = ['annotations', 'outbox', 'syncInfo', 'conflicts', 'meta'];
+/** How many hide/unhide events are kept per item (notices show the latest ones). */
+const MAX_MODERATION_EVENTS = 20;
 
-/** The change's annotation if this extension can show it (a valid comment with the same id). */
-export function usableAnnotation(change: Pick<RemoteChange, 'id' | 'annotation'>): LeaAnnotation | null {
-  if (!change.annotation || change.annotation.id !== change.id) return null;
-  const checked = checkAnnotation(change.annotation);
-  return checked.ok ? checked.value : null;
+/**
+ * The change's annotation if this extension can show it, with the same id: a comment, a reply
+ * or a support (validated by the model), or a plain W3C reply from another tool (adopted).
+ */
+export function usableAnnotation(change: Pick<RemoteChange, 'id' | 'annotation'>): LeaItem | null {
+  if (!change.annotation) return null;
+  const checked = checkItem(change.annotation);
+  const item = checked.ok ? checked.value : adoptW3cReply(change.annotation);
+  return item && item.id === change.id ? item : null;
 }
 
 /**
  * Write a page of the store's change feed and (when given) the cursor after it, in one
  * transaction, so a restart resumes exactly after the last page applied. Writes no outbox
- * entries. Returns the ids whose local copy changed (for repainting).
+ * entries. Returns the ids whose local copy changed (for repainting). `at`: when it was seen
+ * (the time of hide/unhide notices).
  */
-export async function applyRemoteChanges(db: LeaDb, changes: readonly RemoteChange[], cursor: string | null): Promise<string[]> {
+export async function applyRemoteChanges(db: LeaDb, changes: readonly RemoteChange[], cursor: string | null, at: Date): Promise<string[]> {
   const tx = db.transaction(STORES, 'readwrite');
   const changed: string[] = [];
   try {
     for (const change of changes) {
-      if (await applyOne(tx, change)) changed.push(change.id);
+      if (await applyOne(tx, change, at)) changed.push(change.id);
     }
     if (cursor !== null) await tx.objectStore('meta').put(cursor, SYNC_META_KEYS.cursor);
     await tx.done;
@@ -39,15 +48,37 @@ export async function applyRemoteChanges(db: LeaDb, changes: readonly RemoteChan
 
 const sameHidden = (a: { reason: string } | null | undefined, b: { reason: string } | null) => JSON.stringify(a ?? null) === JSON.stringify(b);
 
-async function applyOne(tx: RemoteTx, change: RemoteChange): Promise<boolean> {
+/** My item's hide/unhide history after this change (others' items keep none). */
+function moderationAfter(info: SyncInfo | undefined, change: RemoteChange, mine: boolean, at: Date): ModerationEvent[] | undefined {
+  const events = info?.moderation ?? [];
+  if (!mine || change.deleted) return info?.moderation;
+  const before = info?.hidden ?? null;
+  let event: ModerationEvent | null = null;
+  if (!before && change.hidden) event = { action: 'hidden', revision: change.revision, reason: change.hidden.reason, at: at.toISOString() };
+  else if (before && !change.hidden) event = { action: 'unhidden', revision: change.revision, reason: before.reason, at: at.toISOString() };
+  if (!event) return info?.moderation;
+  const last = events[events.length - 1];
+  if (last && last.action === event.action && last.revision === event.revision) return events;
+  return [...events, event].slice(-MAX_MODERATION_EVENTS);
+}
+
+function infoFor(id: string, revision: string | null, author: 'me' | 'other', hidden: { reason: string } | null, moderation: ModerationEvent[] | undefined): SyncInfo {
+  return { id, revision, author, hidden, ...(moderation && moderation.length > 0 ? { moderation } : {}) };
+}
+
+async function applyOne(tx: RemoteTx, change: RemoteChange, at: Date): Promise<boolean> {
   const infos = tx.objectStore('syncInfo');
   const info = await infos.get(change.id);
+  // The store says the caller wrote it (a member's other browser), or this computer did.
+  const mine = change.mine === true || (info?.author ?? 'me') === 'me';
+  const author: 'me' | 'other' = change.mine === true ? 'me' : (info?.author ?? 'other');
+  const moderation = moderationAfter(info, change, mine, at);
   // A local change not yet sent wins for now: its push carries the old revision as If-Match,
   // so if this remote change really differs the store answers 412 and both versions are kept.
   // A facilitator hiding or unhiding it is still noted, so its author hears of it at once.
   if ((await tx.objectStore('outbox').index('by-annotation').count(change.id)) > 0) {
     if (change.deleted || !info || sameHidden(info.hidden, change.hidden)) return false;
-    await infos.put({ ...info, hidden: change.hidden });
+    await infos.put(infoFor(info.id, info.revision, info.author, change.hidden, moderation));
     return true;
   }
 
@@ -62,28 +93,47 @@ async function applyOne(tx: RemoteTx, change: RemoteChange): Promise<boolean> {
   }
 
   const annotations = tx.objectStore('annotations');
-  const annotation = usableAnnotation(change);
+  const unchanged = info?.revision === change.revision && sameHidden(info.hidden, change.hidden) && info.author === author;
 
   if (change.annotation === null) {
-    const existed = (await annotations.get(change.id)) !== undefined;
-    // Hidden by a facilitator (the store sends its text only to facilitators): the author keeps
-    // their own copy, marked with the reason, and is told; everyone else loses it.
-    const mine = (info?.author ?? 'me') === 'me';
-    if (!change.deleted && change.hidden && mine && existed) {
-      if (info?.revision === change.revision && sameHidden(info.hidden, change.hidden)) return false;
-      await infos.put({ id: change.id, revision: change.revision, author: 'me', hidden: change.hidden });
-      return true;
+    const stored = await annotations.get(change.id);
+    const existed = stored !== undefined && readPlaceholder(stored) === null;
+    if (!change.deleted && change.hidden) {
+      // Hidden by a facilitator (the store sends its text only to facilitators): the author keeps
+      // their own copy, marked with the reason, and is told.
+      if (mine && existed) {
+        if (unchanged) return false;
+        await infos.put(infoFor(change.id, change.revision, 'me', change.hidden, moderation));
+        return true;
+      }
+      // Someone's reply hidden: a placeholder keeps its place in the thread ("hidden by a facilitator").
+      if (change.target) {
+        const placeholder = readPlaceholder(stored);
+        if (unchanged && placeholder?.target === change.target) return false;
+        await annotations.put({ id: change.id, target: change.target, placeholder: 'hidden' });
+        await infos.put(infoFor(change.id, change.revision, author, change.hidden, moderation));
+        return true;
+      }
+      // My comment hidden before this browser saw it: nothing to show, but I am told.
+      if (mine && change.mine === true) {
+        if (stored) await annotations.delete(change.id);
+        if (unchanged) return false;
+        await infos.put(infoFor(change.id, change.revision, 'me', change.hidden, moderation));
+        return true;
+      }
     }
     // Deleted, or someone else's comment hidden: it goes from this computer too.
     await annotations.delete(change.id);
     await infos.delete(change.id);
-    return existed;
+    return stored !== undefined;
   }
   // An annotation written by another tool that this extension cannot show: leave it to them.
+  const annotation = usableAnnotation(change);
   if (!annotation) return false;
 
-  if (info?.revision === change.revision && sameHidden(info.hidden, change.hidden) && (await annotations.get(change.id))) return false;
+  const stored = await annotations.get(change.id);
+  if (unchanged && stored && readPlaceholder(stored) === null) return false;
   await annotations.put(annotation);
-  await infos.put({ id: change.id, revision: change.revision, author: info?.author ?? 'other', hidden: change.hidden });
+  await infos.put(infoFor(change.id, change.revision, author, change.hidden, moderation));
   return true;
 }

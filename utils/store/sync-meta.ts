@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { checkAnnotation, commentText, quoteOf } from '../model';
+import { commentText, isComment, isReply, quoteOf, replyText } from '../model';
+import { checkItem, claimedKind } from './items';
 import type { LeaDb } from './db';
 import { StoreError } from './errors';
 import { groupOutbox } from './outbox-batch';
@@ -85,8 +86,7 @@ export async function syncStatus(db: LeaDb): Promise<SyncStatus> {
       waiting++;
       continue;
     }
-    const checked = checkAnnotation(await tx.objectStore('annotations').get(id));
-    const shown = checked.ok ? { quote: quoteOf(checked.value), text: commentText(checked.value) } : { quote: null, text: null };
+    const shown = describeItem(await tx.objectStore('annotations').get(id));
     refused.push({ id, message: parked.message, damaged: parked.damaged === true, ...shown });
   }
   await tx.done;
@@ -102,4 +102,17 @@ export async function syncStatus(db: LeaDb): Promise<SyncStatus> {
 
 function withoutToken({ token: _token, ...rest }: StoreConnection): Omit<StoreConnection, 'token'> {
   return rest;
+}
+
+/** What the status line shows of a refused item: a comment's quote and text, a reply's text. */
+function describeItem(record: unknown): Pick<RefusedComment, 'quote' | 'text' | 'kind'> {
+  const checked = checkItem(record);
+  if (!checked.ok) {
+    const kind = record === undefined ? 'comment' : claimedKind(record);
+    return { quote: null, text: null, kind: kind === 'placeholder' ? 'reply' : kind };
+  }
+  const item = checked.value;
+  if (isComment(item)) return { quote: quoteOf(item), text: commentText(item), kind: 'comment' };
+  if (isReply(item)) return { quote: null, text: replyText(item), kind: 'reply' };
+  return { quote: null, text: null, kind: 'support' };
 }

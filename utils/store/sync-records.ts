@@ -56,6 +56,10 @@ export interface RemoteChange {
   deleted: boolean;
   hidden: { reason: string } | null;
   annotation: StoredAnnotation | null;
+  /** The store says the caller wrote it (`"mine": true`), so a member's other browser knows its own items. */
+  mine?: boolean;
+  /** For a hidden reply: the id it answers, so the thread can show "hidden by a facilitator" in its place. */
+  target?: string | null;
 }
 
 /**
@@ -97,6 +101,8 @@ export interface RefusedComment {
   /** The passage it is about, and the start of its text, so the person can tell which one (null: deleted). */
   quote: string | null;
   text: string | null;
+  /** What it is (v3): a comment, a reply (its text in `text`) or a "this is my experience too". */
+  kind?: 'comment' | 'reply' | 'support';
 }
 
 /** Read a stored value through a schema; anything damaged counts as absent. */

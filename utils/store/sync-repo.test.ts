@@ -42,7 +42,7 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('schema v2 migration', () => {
-  it('keeps v1 comments and their outbox, and adds the sync stores', async () => {
+  it('keeps v1 comments and their outbox, and adds the sync stores (and, in v3, the conversation indexes)', async () => {
     const name = `v1-${Math.random()}`;
     const v1 = await openDB(name, 1, {
       upgrade(d) {
@@ -59,7 +59,7 @@ describe('schema v2 migration', () => {
     v1.close();
 
     const upgraded = await openLeaDb(name);
-    expect(upgraded.version).toBe(2);
+    expect(upgraded.version).toBe(3);
     expect([...upgraded.objectStoreNames].sort()).toEqual(['annotations', 'conflicts', 'meta', 'outbox', 'syncInfo']);
     expect(await createAnnotationRepo(upgraded, clock).get(old.id)).toEqual(old);
     const repo = createSyncRepo(upgraded, clock);
@@ -144,7 +144,14 @@ describe('remote changes', () => {
     const hidden = remote(null, mine.id, 'r2', { deleted: false, hidden: { reason: 'Names a staff member' } });
     expect(await repo.applyRemoteChange(hidden)).toBe(true);
     expect(await local.get(mine.id)).toEqual(mine);
-    expect((await repo.syncInfoFor([mine.id]))[mine.id]).toEqual({ id: mine.id, revision: 'r2', author: 'me', hidden: { reason: 'Names a staff member' } });
+    expect((await repo.syncInfoFor([mine.id]))[mine.id]).toEqual({
+      id: mine.id,
+      revision: 'r2',
+      author: 'me',
+      hidden: { reason: 'Names a staff member' },
+      // v3: the hide is remembered at its revision, for the notice "hidden:<uuid>:r2".
+      moderation: [{ action: 'hidden', revision: 'r2', reason: 'Names a staff member', at: expect.any(String) }],
+    });
     expect(await repo.applyRemoteChange(hidden)).toBe(false);
     expect(await repo.takeOutboxBatch(10)).toEqual([]);
 

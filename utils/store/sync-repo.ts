@@ -20,9 +20,9 @@ export function createSyncRepo(db: LeaDb, clock: () => Date) {
     syncStatus: () => syncStatus(db),
 
     /** Apply one remote change (no outbox entry); true if the local copy changed. */
-    applyRemoteChange: async (change: RemoteChange) => (await applyRemoteChanges(db, [change], null)).length > 0,
+    applyRemoteChange: async (change: RemoteChange) => (await applyRemoteChanges(db, [change], null, clock())).length > 0,
     /** Apply a page of the change feed and save `cursor` with it, atomically. */
-    applyRemoteChanges: (changes: readonly RemoteChange[], cursor: string | null) => applyRemoteChanges(db, changes, cursor),
+    applyRemoteChanges: (changes: readonly RemoteChange[], cursor: string | null) => applyRemoteChanges(db, changes, cursor, clock()),
 
     takeOutboxBatch: (n: number) => takeOutboxBatch(db, n),
     ackOutbox: (seq: number, revision: string | null) => ackOutbox(db, seq, revision),

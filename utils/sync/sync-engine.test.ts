@@ -287,7 +287,7 @@ describe('sync engine', () => {
     expect(await me.local.get(middle.id)).toEqual(middle);
     expect((await me.local.pendingOutbox()).map((e) => e.annotationId)).toEqual([middle.id]);
     const status = await me.engine.status();
-    expect(status.refused).toEqual([{ id: middle.id, message: refusal.message, damaged: false, quote: 'care', text: 'refused' }]);
+    expect(status.refused).toEqual([{ id: middle.id, message: refusal.message, damaged: false, quote: 'care', text: 'refused', kind: 'comment' }]);
     expect(describeSyncState(status, me.clock())).toEqual({
       sentence: `The group store refused one comment: ${refusal.message.replace(/\.$/, '')}. It is kept on this computer.`,
       needsAttention: true,

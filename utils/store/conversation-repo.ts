@@ -1,0 +1,148 @@
+import { checkReply, checkSupport, isComment, isReply, isSupport, type LeaItem, type LeaReply, type LeaSupport } from '../model';
+import type { DamagedRecord } from './annotation-repo';
+import type { LeaDb, StoredAnnotation } from './db';
+import { StoreError } from './errors';
+import { checkItem, claimedKind, readPlaceholder, type Placeholder } from './items';
+import { writeWithOutbox } from './write-ahead';
+
+/** A document's threads as stored here: comments, their replies and supports, hidden-reply placeholders. */
+export interface ThreadItems {
+  items: LeaItem[];
+  placeholders: Placeholder[];
+  damaged: DamagedRecord[];
+}
+
+/** What a reply or placeholder answers (null for comments and supports: they end a walk up a thread). */
+function parentOf(found: LeaItem | Placeholder): string | null {
+  if ('placeholder' in found) return found.target;
+  return isReply(found) ? found.target : null;
+}
+
+/**
+ * Replies and supports on this computer. Writes are write-ahead like comments: the item and
+ * its outbox entry land in one transaction before the caller hears "saved". Comments keep
+ * going through the annotation repo.
+ */
+export function createConversationRepo(db: LeaDb, clock: () => Date) {
+  function sort(result: ThreadItems): ThreadItems {
+    result.items.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
+    return result;
+  }
+  function take(record: StoredAnnotation, result: ThreadItems, seen: Set<string>): LeaItem | Placeholder | null {
+    if (seen.has(record.id)) return null;
+    seen.add(record.id);
+    const placeholder = readPlaceholder(record);
+    if (placeholder) {
+      result.placeholders.push(placeholder);
+      return placeholder;
+    }
+    const checked = checkItem(record);
+    if (!checked.ok) {
+      result.damaged.push({ id: String(record.id), problems: checked.problems });
+      return null;
+    }
+    result.items.push(checked.value);
+    return checked.value;
+  }
+
+  return {
+    /** Save a new or edited reply (answers included); resolves once it is in IndexedDB with its outbox entry. */
+    async saveReply(input: unknown): Promise<LeaReply> {
+      const checked = checkReply(input);
+      if (!checked.ok) throw new StoreError(`This reply could not be saved: ${checked.problems.join('; ')}`, 'invalid');
+      await writeWithOutbox(db, clock(), checked.value.id, 'put', checked.value);
+      return checked.value;
+    },
+
+    /** Save a "this is my experience too"; resolves once it is in IndexedDB with its outbox entry. */
+    async saveSupport(input: unknown): Promise<LeaSupport> {
+      const checked = checkSupport(input);
+      if (!checked.ok) throw new StoreError(`This could not be saved: ${checked.problems.join('; ')}`, 'invalid');
+      await writeWithOutbox(db, clock(), checked.value.id, 'put', checked.value);
+      return checked.value;
+    },
+
+    /** Delete a reply or support (queued for the store), returning what was deleted. */
+    async remove(id: string): Promise<LeaItem | null> {
+      const existing = await this.get(id);
+      await writeWithOutbox(db, clock(), id, 'delete');
+      return existing;
+    },
+
+    /** A comment, reply or support by id (null: absent, a placeholder, or damaged). */
+    async get(id: string): Promise<LeaItem | null> {
+      const record = await db.get('annotations', id);
+      if (!record) return null;
+      const checked = checkItem(record);
+      return checked.ok ? checked.value : null;
+    },
+
+    /**
+     * A document's threads (any of its addresses): its comments, every reply and support
+     * reaching them through `target` at any depth, replies whose `onDocument` is the document
+     * (threads whose comment was removed), and placeholders for hidden replies.
+     */
+    async threadItems(uris: readonly string[]): Promise<ThreadItems> {
+      const result: ThreadItems = { items: [], placeholders: [], damaged: [] };
+      const seen = new Set<string>();
+      const tx = db.transaction('annotations', 'readonly');
+      const frontier: string[] = [];
+      for (const uri of new Set(uris)) {
+        const range = IDBKeyRange.bound([uri, ''], [uri, '\uffff']);
+        for (const record of await tx.store.index('by-document').getAll(range)) {
+          if (claimedKind(record) === 'comment' && take(record, result, seen)) frontier.push(record.id);
+        }
+        for (const record of await tx.store.index('by-on-document').getAll(uri)) {
+          if (take(record, result, seen)) frontier.push(record.id);
+        }
+      }
+      // Down the threads: whatever targets something found so far (replies to replies included).
+      for (let i = 0; i < frontier.length; i++) {
+        for (const record of await tx.store.index('by-target').getAll(frontier[i]!)) {
+          const found = take(record, result, seen);
+          if (found && ('placeholder' in found || !isSupport(found))) frontier.push(record.id);
+        }
+      }
+      // Up from replies whose thread's comment is known only through `onDocument`: their parents.
+      for (const item of [...result.items]) {
+        let target = isReply(item) ? item.target : null;
+        while (target && !seen.has(target)) {
+          const record = await tx.store.get(target);
+          if (!record) break;
+          const found = take(record, result, seen);
+          target = found ? parentOf(found) : null;
+        }
+      }
+      await tx.done;
+      return sort(result);
+    },
+
+    /** Every item and placeholder on this computer (for notices). */
+    async allItems(): Promise<ThreadItems> {
+      const result: ThreadItems = { items: [], placeholders: [], damaged: [] };
+      const seen = new Set<string>();
+      for (const record of await db.getAll('annotations')) take(record, result, seen);
+      return sort(result);
+    },
+
+    /** The comment at the root of `id`'s thread (following reply targets up), or null when it is not here. */
+    async rootComment(id: string): Promise<{ rootId: string; comment: LeaItem | null }> {
+      const seen = new Set<string>();
+      let current = id;
+      for (;;) {
+        seen.add(current);
+        const record = await db.get('annotations', current);
+        const placeholder = readPlaceholder(record);
+        const checked = record && !placeholder ? checkItem(record) : null;
+        const item = checked?.ok ? checked.value : null;
+        if (item && isComment(item)) return { rootId: current, comment: item };
+        const next = item && isReply(item) ? item.target : placeholder ? placeholder.target : null;
+        if (!next || seen.has(next)) return { rootId: current, comment: null };
+        current = next;
+      }
+    },
+  };
+}
+
+/** The conversation repository, as the background's conversation service takes it. */
+export type ConversationRepo = ReturnType<typeof createConversationRepo>;
