@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
+import { redactAnnotation } from '../../annotations/check-annotation';
 import { urnFor } from '../../annotations/rows';
 import { can } from '../../auth/roles';
 import type { AppEnv } from '../../context';
@@ -144,7 +145,8 @@ export async function getModeration(c: Context<AppEnv>) {
     const visible = row && !row.deleted && row.visibility === 'group' ? row : null;
     return {
       target: urnFor(id),
-      annotation: visible?.annotation ?? null,
+      // As the feed shows it to a facilitator: an anonymous comment's creator never leaves the store.
+      annotation: visible?.annotation ? redactAnnotation(visible.annotation) : null,
       hidden: visible?.hidden_reason != null ? { reason: visible.hidden_reason } : null,
       reports: (reportsOf.get(id) ?? []).map((r) => ({ id: r.id, reason: r.reason, created: iso(r.created_at) })),
     };
