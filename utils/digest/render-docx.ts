@@ -248,7 +248,16 @@ export async function renderDocx(digest: Digest, options: DateOptions = {}): Pro
     ...table('Comments by section', ['Document', 'Section', 'Comments'], digest.summary.bySection.map((s) => [s.document, s.section, String(s.count)])),
     ...table('Comments by perspective', ['Perspective', 'Comments'], countRows(digest.summary.byPerspective)),
   );
-  for (const doc of digest.documents) {
+  if (digest.conversation) body.add(...answersTable(digest), ...unansweredParagraphs(digest));
+  if (digest.sort === 'support') {
+    body.add(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Comments, most supported first')] }));
+    for (const p of digest.ordered) {
+      const page = p.passage.page === undefined ? [] : [{ text: ` (page ${p.passage.page})`, upright: true }];
+      body.add(paragraphXml(QUOTE_STYLE, runsXml([{ text: `${p.document.title} › ${p.section.title}: `, upright: true }, { text: p.passage.quote }, ...page]), { keepNext: true }));
+      body.add(...commentParagraphs(p.comment, longDate, digest.conversation));
+    }
+  }
+  for (const doc of digest.sort === 'support' ? [] : digest.documents) {
     body.add(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(doc.title)] }));
     // Only a web address is a hyperlink: Word would open javascript:, vbscript:, data: or file: too.
     const href = webHref(doc.url);

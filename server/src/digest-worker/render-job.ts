@@ -1,8 +1,10 @@
 import * as v from 'valibot';
+import type { HiddenReply } from '../../../utils/conversation/build-thread';
 import { buildDigest } from '../../../utils/digest/build-digest';
 import { renderDigest, type DigestFormat, type RenderedDigest } from '../../../utils/digest/formats';
-import type { DigestEntry, DigestFilters } from '../../../utils/digest/types';
+import type { DigestEntry, DigestFilters, DigestSort } from '../../../utils/digest/types';
 import { LeaAnnotationSchema } from '../../../utils/model/annotation';
+import { LeaReplySchema, LeaSupportSchema, type LeaReply, type LeaSupport } from '../../../utils/model/conversation';
 
 /** A stored annotation as read for a digest (already redacted), not yet checked against utils/model. */
 export interface StoredDigestEntry {
@@ -10,9 +12,21 @@ export interface StoredDigestEntry {
   hidden?: { reason: string };
 }
 
+/**
+ * A stored reply or support as read for a digest (anonymous ones redacted, supports without
+ * `creator`), not yet checked. A hidden reply is only its place: `{ id, target, created }`.
+ */
+export interface StoredConversationEntry {
+  annotation: Record<string, unknown>;
+  hidden?: true;
+}
+
 /** Everything a digest is made from: plain data, so it can be posted to a worker thread. */
 export interface DigestJob {
   entries: StoredDigestEntry[];
+  /** Replies and supports of the comments (absent: a digest without the conversation). */
+  conversation?: StoredConversationEntry[];
+  sort?: DigestSort;
   filters: DigestFilters;
   generatedAt: Date;
   groupName?: string;
@@ -34,12 +48,33 @@ export function checkEntries(stored: readonly StoredDigestEntry[]): DigestEntry[
 }
 
 /**
+ * The extension's replies and supports among the stored ones, and the hidden replies' places.
+ * Replies from other W3C tools that do not match utils/model are left out (see README).
+ */
+export function checkConversation(stored: readonly StoredConversationEntry[]): { conversation: (LeaReply | LeaSupport)[]; hiddenReplies: HiddenReply[] } {
+  const conversation: (LeaReply | LeaSupport)[] = [];
+  const hiddenReplies: HiddenReply[] = [];
+  for (const { annotation, hidden } of stored) {
+    if (hidden) {
+      const { id, target, created } = annotation;
+      if (typeof id === 'string' && typeof target === 'string') hiddenReplies.push({ id, target, ...(typeof created === 'string' ? { created } : {}) });
+      continue;
+    }
+    const checked = annotation.motivation === 'assessing' ? v.safeParse(LeaSupportSchema, annotation) : v.safeParse(LeaReplySchema, annotation);
+    if (checked.success) conversation.push(checked.output);
+  }
+  return { conversation, hiddenReplies };
+}
+
+/**
  * Build and render one group digest (utils/digest, pure). The worker threads and the
  * in-process path both call this, so the bytes are the same wherever it runs.
  */
 export async function renderDigestJob(job: DigestJob): Promise<RenderedDigest> {
   const digest = buildDigest({
     annotations: checkEntries(job.entries),
+    ...(job.conversation ? checkConversation(job.conversation) : {}),
+    ...(job.sort ? { sort: job.sort } : {}),
     scope: 'group',
     filters: job.filters,
     generatedAt: job.generatedAt,

@@ -3,7 +3,8 @@ import { DIGEST_FORMATS, isDigestFormat } from '../../../../utils/digest/formats
 import type { AppEnv } from '../../context';
 import { DigestBusyError } from '../../digest-worker/digest-renderer';
 import { ApiError } from '../../errors';
-import { readDigestEntries, readGroupName } from './digest.queries';
+import { DIGEST_SORTS, type DigestSort } from '../../../../utils/digest/types';
+import { readDigestConversation, readDigestEntries, readGroupName } from './digest.queries';
 
 const FORMAT_LIST = Object.keys(DIGEST_FORMATS).join(', ');
 const MAX_DOCUMENT_LENGTH = 2048;
@@ -21,6 +22,18 @@ function parseFormat(text: string | undefined) {
   return text;
 }
 
+/** `sort`: absent (document order), `document`, or `support` (most supported first). */
+function parseSort(text: string | undefined): DigestSort {
+  const value = text?.trim();
+  if (!value) return 'document';
+  if ((DIGEST_SORTS as readonly string[]).includes(value)) return value as DigestSort;
+  throw new ApiError(
+    400,
+    'invalid-body',
+    `"${value.slice(0, 40)}" is not a way to sort the digest: use "sort=support" for the most supported comments first, or leave it out for document order.`,
+  );
+}
+
 function optionalParam(c: Context<AppEnv>, name: string, max: number): string | undefined {
   const value = c.req.query(name)?.trim();
   if (!value) return undefined;
@@ -29,23 +42,31 @@ function optionalParam(c: Context<AppEnv>, name: string, max: number): string | 
 }
 
 /**
- * `GET /api/groups/{group}/digest?format=csv|md|html|docx|jsonld[&document=<url>][&theme=<name>]`:
- * the group's digest as a download, for every role of the group. Hidden comments are
- * counted and never shown; "only me" comments are never in it; anonymous ones carry no name.
+ * `GET /api/groups/{group}/digest?format=csv|md|html|docx|jsonld[&document=<url>][&theme=<name>][&sort=support]`:
+ * the group's digest as a download, for every role of the group: comments with their
+ * threads, latest answers and support counts. Hidden comments are counted and never shown,
+ * hidden replies only marked; "only me" comments are never in it; anonymous ones carry no name.
  * Rendered off the event loop (deps.digests); a busy store answers 429/503 with Retry-After.
  */
 export async function getDigest(c: Context<AppEnv>) {
   const format = parseFormat(c.req.query('format'));
   const document = optionalParam(c, 'document', MAX_DOCUMENT_LENGTH);
   const theme = optionalParam(c, 'theme', MAX_THEME_LENGTH);
+  const sort = parseSort(c.req.query('sort'));
   const { db, clock, publicUrl, digests } = c.get('deps');
   const member = c.get('member');
   const url = new URL(c.req.url);
   const rendered = await digests
     .render(member.groupId, async () => {
-      const [entries, groupName] = await Promise.all([readDigestEntries(db, member, document), readGroupName(db, member.groupId)]);
+      const [entries, conversation, groupName] = await Promise.all([
+        readDigestEntries(db, member, document),
+        readDigestConversation(db, member, document),
+        readGroupName(db, member.groupId),
+      ]);
       return {
         entries,
+        conversation,
+        sort,
         filters: { ...(document ? { document } : {}), ...(theme ? { theme } : {}) },
         generatedAt: clock(),
         ...(groupName ? { groupName } : {}),

@@ -2,10 +2,19 @@ import { redactAnnotation } from '../../annotations/check-annotation';
 import { ROW_COLUMNS, type AnnotationRow } from '../../annotations/rows';
 import type { Member } from '../../auth/roles';
 import type { Db } from '../../db/db';
-import type { StoredDigestEntry } from '../../digest-worker/render-job';
+import type { StoredConversationEntry, StoredDigestEntry } from '../../digest-worker/render-job';
 
 /** Rows read per query while collecting a digest (keyset paging on row_id). */
 const PAGE = 1000;
+
+/** SQL: the row (alias `a`) is live, in group $1, with content. */
+const live = (a: string) => `${a}.group_id = $1 and not ${a}.deleted and ${a}.annotation is not null`;
+/** SQL: the row is a comment (or another tool's annotation): neither a reply nor a support. */
+const notConversation = (a: string) => `coalesce(${a}.annotation->>'motivation', '') not in ('replying', 'assessing')`;
+/** SQL: the row (alias `a`) targets the row `p` by its urn (as the store keeps reply targets). */
+const targets = (a: string, p: string) => `${a}.annotation->>'target' = 'urn:uuid:' || ${p}.id`;
+/** SQL: the comment (no alias) is on document $2 (by source or by the address it was read at), or $2 is null. */
+const onDocument = `($2::text is null or annotation->'target'->>'source' = $2::text or annotation->'target'->>'scope' = $2::text)`;
 
 /**
  * The group's shared comments for a digest: live, "My group" visibility only (a group digest
@@ -21,7 +30,8 @@ export async function readDigestEntries(db: Db, member: Member, document: string
     const { rows } = await db.query<AnnotationRow & { row_id: string }>(
       `select ${ROW_COLUMNS}, row_id::text as row_id from annotations
        where group_id = $1 and not deleted and annotation is not null and visibility = 'group'
-         and ($2::text is null or annotation->'target'->>'source' = $2::text or annotation->'target'->>'scope' = $2::text)
+         and ${notConversation('annotations')}
+         and ${onDocument}
          and row_id > $3::bigint
        order by annotations.row_id limit $4`,
       [member.groupId, document ?? null, after, PAGE],
@@ -32,6 +42,70 @@ export async function readDigestEntries(db: Db, member: Member, document: string
     if (rows.length < PAGE) return entries;
     after = rows.at(-1)!.row_id;
   }
+}
+
+/**
+ * The conversation of the digest's comments: the group's live, group-visible replies
+ * (answers included) and supports whose target is one of the selected comments (live, shared,
+ * not hidden, on `document` when given), following replies to replies to any depth. Nothing
+ * relies on a column beyond the annotation itself: `annotation->>'motivation'` is `replying`
+ * or `assessing`, `annotation->>'target'` the `urn:uuid:` id the store keeps. A hidden reply
+ * is followed (replies to it are shown) but only its place leaves the query (id, target,
+ * created); hidden supports are left out. Supports never carry their supporter: `creator`
+ * is dropped here. Also the replies to comments their authors removed (not reachable from
+ * any live annotation; on `document` by their `onDocument` when given): the digest leaves
+ * them out and counts them. Replies to hidden or private comments are not read.
+ */
+export async function readDigestConversation(db: Db, member: Member, document: string | undefined): Promise<StoredConversationEntry[]> {
+  const threadIds = await db.query<{ id: string }>(
+    `with recursive convo (id, motivation) as (
+       select a.id, a.annotation->>'motivation'
+       from annotations c join annotations a on a.group_id = c.group_id and ${targets('a', 'c')}
+       where ${live('c')} and c.visibility = 'group' and c.hidden_reason is null and ${notConversation('c')}
+         and ($2::text is null or c.annotation->'target'->>'source' = $2::text or c.annotation->'target'->>'scope' = $2::text)
+         and ${live('a')} and a.visibility = 'group' and a.annotation->>'motivation' in ('replying', 'assessing')
+         and (a.hidden_reason is null or a.annotation->>'motivation' = 'replying')
+       union all
+       select a.id, 'replying'
+       from convo p join annotations a on ${targets('a', 'p')}
+       where p.motivation = 'replying' and ${live('a')} and a.visibility = 'group' and a.annotation->>'motivation' = 'replying'
+     )
+     select id from convo`,
+    [member.groupId, document ?? null],
+  );
+  const orphanIds = await db.query<{ id: string }>(
+    `with recursive reach (id) as (
+       select a.id
+       from annotations c join annotations a on a.group_id = c.group_id and ${targets('a', 'c')}
+       where ${live('c')} and ${notConversation('c')} and ${live('a')} and a.annotation->>'motivation' = 'replying'
+       union all
+       select a.id from reach p join annotations a on ${targets('a', 'p')}
+       where ${live('a')} and a.annotation->>'motivation' = 'replying'
+     )
+     select o.id from annotations o
+     where ${live('o')} and o.visibility = 'group' and o.hidden_reason is null and o.annotation->>'motivation' = 'replying'
+       and ($2::text is null or o.annotation->>'onDocument' = $2::text)
+       and not exists (select 1 from reach where reach.id = o.id)`,
+    [member.groupId, document ?? null],
+  );
+  const ids = [...new Set([...threadIds.rows, ...orphanIds.rows].map((r) => r.id))];
+  const entries: StoredConversationEntry[] = [];
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const { rows } = await db.query<{ annotation: Record<string, unknown>; hidden_reason: string | null }>(
+      `select annotation, hidden_reason from annotations where group_id = $1 and id = any($2::text[]) and not deleted and annotation is not null order by row_id`,
+      [member.groupId, ids.slice(i, i + PAGE)],
+    );
+    for (const { annotation, hidden_reason } of rows) {
+      if (hidden_reason !== null) {
+        // Only its place: the thread shows "hidden by a facilitator" there, and nothing else.
+        entries.push({ hidden: true, annotation: { id: annotation.id, target: annotation.target, created: annotation.created } });
+      } else if (annotation.motivation === 'assessing') {
+        const { creator: _supporter, ...support } = annotation;
+        entries.push({ annotation: support });
+      } else entries.push({ annotation: redactAnnotation(annotation) });
+    }
+  }
+  return entries;
 }
 
 /** The group's name, for the digest's title. */
