@@ -204,7 +204,7 @@ interface BadCase {
 }
 
 const BIG = 'x'.repeat(300 * 1024);
-const syncPut = (g: TestGroup, body: { id: string }, raw?: string) => ({
+const syncPut = (g: TestGroup, body: { id: string; [key: string]: unknown }, raw?: string) => ({
   method: 'PUT',
   path: `/api/groups/${g.group}/annotations/${uuidOf(body)}`,
   call: { ...(raw !== undefined ? { rawBody: raw } : { body }), headers: { 'if-none-match': '*' } },
