@@ -17,6 +17,8 @@ function codeBucket(codeHash: string): string {
   return `join-code:${codeHash.slice(0, 3)}`;
 }
 
+const NAME_MISSING = 'The request body is not valid: "displayName" is missing. Please choose a name to show the group (only a code for linking another browser of yours needs none).';
+
 /**
  * `POST /api/join`: exchange an invite code (with a display name) for a new member's bearer
  * token, or a link code (made by `POST /api/me/link-codes` in another browser) for a new
@@ -37,7 +39,7 @@ export async function join(c: Context<AppEnv>) {
   );
   const invite = rows[0];
   if (!invite) return joinWithLinkCode(c, codeHash, now, body.displayName !== undefined);
-  if (body.displayName === undefined) throw new ApiError(400, 'invalid-body', 'Please choose a name to show the group.');
+  if (body.displayName === undefined) throw new ApiError(400, 'invalid-body', NAME_MISSING);
   const token = createToken();
   const memberId = randomUUID();
   await db.query(
@@ -70,9 +72,11 @@ async function joinWithLinkCode(c: Context<AppEnv>, codeHash: string, now: Date,
   const member = rows[0];
   if (!member) {
     await countHit(db, codeBucket(codeHash), limits.joinFailures, now);
-    // Without a name, an invite was not what they meant to send, or they forgot the name.
-    if (!named) throw new ApiError(400, 'invalid-body', 'The request body is not valid: "displayName" is missing. Choose a name to show the group (only a code for linking another browser of yours, which works once for 15 minutes, needs none).');
-    throw new ApiError(403, 'invite-invalid', 'That invite code is not valid or has been withdrawn. Check it, or ask your facilitator for a new one. (A code for linking another browser works once, for 15 minutes.)');
+    const { rows: spent } = await db.query('select 1 from link_codes where code_hash = $1', [codeHash]);
+    if (spent.length > 0) throw new ApiError(403, 'invite-invalid', 'That code for linking another browser has been used or has expired (each works once, for 15 minutes). Make a new one in the browser you are signed in to.');
+    // Neither kind of code, and no name: perhaps an invite that was mistyped, with the name forgotten too.
+    if (!named) throw new ApiError(400, 'invalid-body', NAME_MISSING);
+    throw new ApiError(403, 'invite-invalid', 'That invite code is not valid or has been withdrawn. Check it, or ask your facilitator for a new one.');
   }
   return c.json({ token, group: member.group_id, role: member.role, memberId: member.id }, 201);
 }
