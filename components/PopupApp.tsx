@@ -1,5 +1,8 @@
 import { Button } from '@hypothesis/frontend-shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Notice } from '../utils/conversation/notice-types';
+import type { NoticeList } from '../utils/messaging/conversation-protocol';
+import { WhatsNew } from './WhatsNew';
 
 /** What the popup learns about the current tab. */
 export interface PopupStatus {
@@ -17,15 +20,26 @@ export interface PopupApi {
   openDigest(): Promise<void>;
   /** Show the PDF at `url` in the annotator's own viewer, in this tab. */
   openPdf?(url: string): Promise<void>;
+  /** What's new, when connected to a group. */
+  notices?: {
+    list(): Promise<NoticeList>;
+    markRead(ids: string[]): Promise<void>;
+    /** Open the notice's document in a tab. */
+    open(notice: Notice): Promise<void>;
+  };
 }
 
 /** The toolbar popup: what is happening on this page and the way to the side panel and settings. */
 export function PopupApp({ api }: { api: PopupApi }) {
   const [status, setStatus] = useState<PopupStatus | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [notices, setNotices] = useState<NoticeList | null>(null);
+  const loadNotices = useCallback(() => api.notices?.list().then(setNotices, () => setNotices(null)), [api]);
   useEffect(() => {
     api.getStatus().then(setStatus, (e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
-  }, [api]);
+    void loadNotices();
+  }, [api, loadNotices]);
+  const fail = (e: unknown) => setProblem(e instanceof Error ? e.message : String(e));
 
   const count = status?.commentCount;
   return (
@@ -59,6 +73,14 @@ export function PopupApp({ api }: { api: PopupApi }) {
             Show comments on this page
           </Button>
         </>
+      )}
+      {api.notices && notices && (
+        <WhatsNew
+          notices={notices.notices}
+          limit={5}
+          onOpen={(n) => void Promise.all([n.read ? null : api.notices!.markRead([n.id]), api.notices!.open(n)]).catch(fail)}
+          onMarkAllRead={() => void api.notices!.markRead(notices.notices.filter((n) => !n.read).map((n) => n.id)).then(loadNotices, fail)}
+        />
       )}
       <div>
         <Button onClick={() => void api.openSettings()}>Settings</Button>{' '}

@@ -15,6 +15,16 @@ const api: OptionsApi = {
     connect: async (input) => void (await callBackground(send, { type: 'sync/connect', ...input })),
     disconnect: async () => void (await callBackground(send, { type: 'sync/disconnect' })),
     forgetMe: async () => void (await callBackground(send, { type: 'sync/forget-me' })),
+    linkConnect: async (input) => void (await callBackground(send, { type: 'link/connect', ...input })),
+    conversation: {
+      getProfile: () => callBackground(send, { type: 'profile/get' }),
+      updateProfile: (patch) => callBackground(send, { type: 'profile/update', ...patch }),
+      getNotify: async () => (await callBackground(send, { type: 'notices/list' })).notify,
+      // Asked in the click that turns notifications on (the browser requires a user gesture).
+      requestPermission: () => browser.permissions.request({ permissions: ['notifications'] }),
+      setNotify: (on) => callBackground(send, { type: 'notices/notify', on }),
+      createLinkCode: () => callBackground(send, { type: 'link/create-code' }),
+    },
   },
 };
 

@@ -3,7 +3,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupApi } from '../../components/PopupApp';
 import { annotatableReason } from '../../utils/document';
-import { callBackground, callTab } from '../../utils/messaging';
+import { callBackground, callTab, type BackgroundRequest } from '../../utils/messaging';
+
+const send = (m: BackgroundRequest) => browser.runtime.sendMessage(m);
 
 type PanelOpeners = {
   chrome?: { sidePanel?: { open(options: { windowId: number }): Promise<void> } };
@@ -40,6 +42,19 @@ const api: PopupApi = {
     window.close();
   },
   openSettings: () => browser.runtime.openOptionsPage(),
+  notices: {
+    async list() {
+      // Not connected to a group: no What's new at all.
+      if (!(await callBackground(send, { type: 'sync/status' })).connection) throw new Error('Not connected');
+      return callBackground(send, { type: 'notices/list' });
+    },
+    markRead: async (ids) => void (await callBackground(send, { type: 'notices/read', ids })),
+    async open(notice) {
+      if (!notice.document || !/^https?:/i.test(notice.document)) return;
+      await browser.tabs.create({ url: notice.document });
+      window.close();
+    },
+  },
   openDigest: async () => void (await browser.tabs.create({ url: browser.runtime.getURL('/digest.html') })),
 };
 

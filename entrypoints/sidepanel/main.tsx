@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { SidePanelApp, type SidePanelApi } from '../../components/SidePanelApp';
 import { BroadcastSchema, callBackground, callTab, NO_RECEIVER, type BackgroundRequest, type PageRequest } from '../../utils/messaging';
 import * as v from 'valibot';
+import type { Notice } from '../../utils/conversation/notice-types';
 import { NO_FILTERS, showsEverything } from '../../utils/overlay/filters';
 
 const CANNOT_REACH_PAGE =
@@ -35,6 +36,17 @@ async function askPage<K extends PageRequest['type']>(request: Extract<PageReque
 
 const send = (m: BackgroundRequest) => browser.runtime.sendMessage(m);
 
+/**
+ * Open a notice's document: the tab already showing it, or the current tab (the side panel
+ * then shows that page's comments, with the notice's comment focused).
+ */
+async function openNoticeDocument(notice: Notice): Promise<void> {
+  if (!notice.document || !/^https?:/i.test(notice.document)) return;
+  const tabId = await currentTabId().catch(() => undefined);
+  if (tabId === undefined) await browser.tabs.create({ url: notice.document });
+  else if ((await browser.tabs.get(tabId)).url !== notice.document) await browser.tabs.update(tabId, { url: notice.document });
+}
+
 /** The tab whose page paints only the filtered comments, if any. */
 let filteredTab: number | undefined;
 
@@ -52,6 +64,23 @@ const api: SidePanelApi = {
   remove: async (id) => (await callBackground(send, { type: 'annotations/delete', id })).deleted,
   getSettings: () => callBackground(send, { type: 'settings/get' }),
   now: () => new Date(),
+  conversation: {
+    list: (uris) => callBackground(send, { type: 'conversation/list', uris }),
+    reply: async (input) => (await callBackground(send, { type: 'conversation/reply', ...input })).reply,
+    support: async (target, named) => void (await callBackground(send, { type: 'conversation/support', target, named })),
+    unsupport: async (target) => void (await callBackground(send, { type: 'conversation/unsupport', target })),
+    report: async (id, reason) => void (await callBackground(send, { type: 'conversation/report', id, reason })),
+    follow: async (document, following) => void (await callBackground(send, { type: 'notices/follow', document, following })),
+    notices: () => callBackground(send, { type: 'notices/list' }),
+    markRead: async (ids) => void (await callBackground(send, { type: 'notices/read', ids })),
+    openNotice: (notice) => openNoticeDocument(notice),
+    moderation: {
+      list: () => callBackground(send, { type: 'moderation/list' }),
+      hide: async (id, reason) => void (await callBackground(send, { type: 'moderation/hide', id, reason })),
+      unhide: async (id, reason) => void (await callBackground(send, { type: 'moderation/unhide', id, reason })),
+      dismiss: async (id, reason) => void (await callBackground(send, { type: 'moderation/dismiss', id, reason })),
+    },
+  },
   sync: {
     overview: () => callBackground(send, { type: 'sync/status' }),
     retry: () => callBackground(send, { type: 'sync/retry' }),
