@@ -112,7 +112,20 @@ async function writeThenForget(db: Db, channel: string) {
   expect(edit.status).toBe(200);
   // Someone else's comment must survive (and prove the search can see what is stored).
   const kept = `kept ${randomText(18)}`;
-  await put(stays, kept);
+  const keptComment = await put(stays, kept);
+  // Their report of someone else's comment, what they follow and read, their job title.
+  const reason = `report reason ${randomText(18)}`;
+  secrets.push(reason);
+  expect((await call('POST', `/api/groups/${group}/annotations/${uuidOf(keptComment)}/reports`, token, { reason })).status).toBe(201);
+  const followed = `https://example.org/${randomText(18)}`;
+  secrets.push(followed);
+  expect((await call('PUT', '/api/me/follows', token, { document: followed, following: true })).status).toBe(200);
+  const noticeId = `reply:${randomText(18)}`;
+  secrets.push(noticeId);
+  expect((await call('POST', '/api/me/notices/read', token, { ids: [noticeId] })).status).toBe(204);
+  const jobTitle = `Job ${randomText(18)}`;
+  secrets.push(jobTitle);
+  expect((await call('PATCH', '/api/me', token, { jobTitle })).status).toBe(200);
 
   const started = performance.now();
   const forget = await call('DELETE', '/api/me', token);
