@@ -161,7 +161,7 @@ describe('ConversationSettings', () => {
     await mount(<ConversationSettings api={api} />);
     expect(container.querySelector<HTMLInputElement>('#job-title')!.value).toBe('Policy officer');
     await type(container.querySelector<HTMLInputElement>('#organisation')!, 'Department of Health and Social Care');
-    await act(async () => container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await act(async () => void container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
     expect(api.updateProfile).toHaveBeenCalledWith({ jobTitle: 'Policy officer', organisation: 'Department of Health and Social Care' });
     expect(container.textContent).toContain('Your job title and organisation are saved.');
   });
