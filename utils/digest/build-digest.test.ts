@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, OTHER_PASSAGES, buildDigest } from './build-digest';
-import { quoteOf } from '../model';
+import { ALL_COMMENTS, ANONYMOUS, OTHER_PASSAGES, buildDigest, redactReply } from './build-digest';
+import { HIDDEN_REPLY_LINE, quoteOf, type LeaReply } from '../model';
 import {
   ANONYMOUS_WRITERS,
   CARE_ACT,
@@ -9,6 +9,16 @@ import {
   FRANCIS_REPORT,
   HIDDEN_TEXT,
   PRIVATE_TEXT,
+  ANONYMOUS_REPLIER,
+  CHANGED_TEXT,
+  HIDDEN_REPLY_TEXT,
+  NOT_CHANGING_TEXT,
+  OFFICER,
+  REMOVED_COMMENT_REPLY_TEXT,
+  REPLY_TO_HIDDEN_COMMENT_TEXT,
+  SUPPORTERS,
+  WILL_CHANGE_TEXT,
+  conversationInput,
   createDataset,
   fixtureText,
 } from '../../tests/support/digest-dataset';
@@ -143,5 +153,128 @@ describe('buildDigest', () => {
     expect(digest.summary).toEqual({ comments: 0, passages: 0, byTheme: [], bySection: [], byPerspective: [], replies: 0, supports: 0, answers: { statuses: expect.any(Array), rows: [] } });
     expect(digest.ordered).toEqual([]);
     expect(digest.unanswered).toEqual([]);
+  });
+});
+
+describe('buildDigest with the conversation (replies, answers, supports)', () => {
+  const talk = conversationInput();
+  const withTalk = (extra: Partial<Parameters<typeof buildDigest>[0]> = {}) => group({ ...talk, ...extra });
+  const byId = (digest: Digest, n: number) => allComments(digest).find((c) => c.id === `urn:uuid:0190c7a0-0000-7000-8000-${String(n).padStart(12, '0')}`)!;
+
+  it('gives each comment its thread: two levels, deeper replies flattened at level 2 saying whom they answer', () => {
+    const c1 = byId(withTalk(), 1);
+    expect(c1.replies.map((r) => [r.level, r.author, r.inReplyTo])).toEqual([
+      [1, 'Tom Evans', null],
+      [1, `${OFFICER.name} (${OFFICER.jobTitle}, ${OFFICER.organisation})`, null],
+      [2, 'Aisha Khan', null],
+      [2, `${OFFICER.name} (${OFFICER.jobTitle}, ${OFFICER.organisation})`, 'Aisha Khan'],
+      [2, 'A group member', `${OFFICER.name} (${OFFICER.jobTitle}, ${OFFICER.organisation})`],
+    ]);
+    expect(c1.replies[1]!.answer).toEqual({ status: 'will-change', label: 'We will change this' });
+    expect(c1.replies[1]!.text).toBe(WILL_CHANGE_TEXT);
+    expect(c1.replyCount).toBe(5);
+    expect(c1.supportCount).toBe(3);
+  });
+
+  it('takes the newest answer anywhere in the thread as the latest, labelled by the model', () => {
+    const c1 = byId(withTalk(), 1);
+    expect(c1.latestAnswer).toEqual({
+      status: 'changed',
+      label: 'This has been changed',
+      replyId: expect.stringMatching(/2004$/),
+      text: CHANGED_TEXT,
+      author: `${OFFICER.name} (${OFFICER.jobTitle}, ${OFFICER.organisation})`,
+      created: '2026-11-10T09:00:00.000Z',
+    });
+    const c4 = byId(withTalk(), 4);
+    expect(c4.latestAnswer).toMatchObject({ status: 'noted', label: 'We have noted this', text: '', author: 'Jo Bright (Group facilitator)' });
+    expect(byId(withTalk(), 13).latestAnswer).toBeNull();
+  });
+
+  it('shows the anonymous comment\'s author as "The author of this comment", a hidden reply only as the model\'s line', () => {
+    const c2 = byId(withTalk(), 2);
+    expect(c2.replies.map((r) => [r.level, r.author, r.hidden])).toEqual([
+      [1, 'The author of this comment', false],
+      [1, `${OFFICER.name} (${OFFICER.jobTitle}, ${OFFICER.organisation})`, false],
+      [1, '', true],
+      [2, 'Gareth Jones', false],
+    ]);
+    const hidden = c2.replies[2]!;
+    expect(hidden).toMatchObject({ text: HIDDEN_REPLY_LINE, annotation: null, answer: null });
+    expect(c2.replyCount).toBe(3);
+    expect(c2.latestAnswer?.text).toBe(NOT_CHANGING_TEXT);
+    const json = JSON.stringify(withTalk());
+    expect(json).not.toContain(HIDDEN_REPLY_TEXT);
+  });
+
+  it('never keeps a name the replier did not show, nor any supporter, anywhere in the model', () => {
+    const json = JSON.stringify(withTalk());
+    for (const name of [...ANONYMOUS_WRITERS, ANONYMOUS_REPLIER, ...SUPPORTERS]) expect(json, name).not.toContain(name);
+    for (const r of allComments(withTalk()).flatMap((c) => c.replies)) {
+      if (r.annotation && (r.annotation.attribution === 'anonymous' || r.annotation.byCommentAuthor)) expect(r.annotation.creator).toBeUndefined();
+    }
+  });
+
+  it('leaves out replies to removed comments and counts them; replies to hidden comments are neither shown nor counted', () => {
+    const digest = withTalk();
+    expect(digest.removedCommentReplies).toBe(2);
+    const json = JSON.stringify(digest.documents);
+    expect(json).not.toContain(REMOVED_COMMENT_REPLY_TEXT);
+    expect(json).not.toContain(REPLY_TO_HIDDEN_COMMENT_TEXT);
+    expect(withTalk({ filters: { document: CARE_ACT } }).removedCommentReplies).toBe(2);
+    expect(withTalk({ filters: { document: FRANCIS_REPORT } }).removedCommentReplies).toBe(0);
+    // Their comment's theme is not known: a theme filter counts none.
+    expect(withTalk({ filters: { theme: 'Workforce' } }).removedCommentReplies).toBe(0);
+    expect(digest.hiddenReplyCount).toBe(1);
+  });
+
+  it('counts answers by status × theme (each theme of a comment), with a row of every comment once', () => {
+    const digest = withTalk();
+    const { statuses, rows } = digest.summary.answers;
+    expect(statuses.map((s) => s.label)).toEqual(['We have noted this', 'We will change this', 'This has been changed', 'We are not changing this']);
+    expect(rows.map((r) => r.label)).toEqual([...digest.summary.byTheme.map((t) => t.label), ALL_COMMENTS]);
+    expect(rows.at(-1)).toEqual({ label: ALL_COMMENTS, byStatus: [1, 0, 1, 1], notAnswered: 50, total: 53 });
+    const wellbeing = rows.find((r) => r.label === 'Wellbeing and independence')!;
+    expect(wellbeing.byStatus).toEqual([1, 0, 1, 1]);
+    expect(rows.find((r) => r.label === 'Information and advice')!.byStatus).toEqual([0, 0, 0, 1]);
+    for (const r of rows) expect(r.byStatus.reduce((a, b) => a + b, 0) + r.notAnswered).toBe(r.total);
+    expect(digest.summary.replies).toBe(10);
+    expect(digest.summary.supports).toBe(11);
+  });
+
+  it('lists the comments not answered yet, in the digest\'s order', () => {
+    const digest = withTalk();
+    expect(digest.unanswered).toHaveLength(50);
+    expect(digest.unanswered.every((p) => p.comment.latestAnswer === null)).toBe(true);
+    const order = digest.ordered.map((p) => p.comment.id);
+    const positions = digest.unanswered.map((p) => order.indexOf(p.comment.id));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('sorts most supported first with sort "support", ties in document order; document order otherwise', () => {
+    const byDocument = withTalk();
+    expect(byDocument.sort).toBe('document');
+    expect(byDocument.ordered.map((p) => p.comment)).toEqual(allComments(byDocument));
+    const bySupport = withTalk({ sort: 'support' });
+    const counts = bySupport.ordered.map((p) => p.comment.supportCount);
+    expect(counts.slice(0, 5)).toEqual([5, 3, 2, 1, 0]);
+    const zeros = bySupport.ordered.filter((p) => p.comment.supportCount === 0).map((p) => p.comment.id);
+    expect(zeros).toEqual(allComments(byDocument).filter((c) => c.supportCount === 0).map((c) => c.id));
+    expect(bySupport.unanswered[0]!.comment.supportCount).toBe(2);
+  });
+
+  it('claims nothing about replies, answers or supports when made without the conversation', () => {
+    const digest = group();
+    expect(digest.conversation).toBe(false);
+    expect(allComments(digest).every((c) => c.replies.length === 0 && c.supportCount === 0 && c.latestAnswer === null)).toBe(true);
+    expect(withTalk().conversation).toBe(true);
+  });
+
+  it('drops the creator of an anonymous reply for export (redactReply)', () => {
+    const leaky = talk.conversation.find((i) => i.motivation === 'replying' && i.attribution === 'anonymous' && i.creator) as LeaReply;
+    expect(leaky).toBeDefined();
+    expect(redactReply(leaky).creator).toBeUndefined();
+    const named = talk.conversation.find((i) => i.motivation === 'replying' && i.attribution === 'named') as LeaReply;
+    expect(redactReply(named)).toBe(named);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from './build-digest';
 import { BOM, CSV_COLUMNS, csvRows, guardFormula, quoteField, renderCsv } from './render-csv';
-import { AWKWARD_COMMENT, DATASET_DOCUMENTS, FORMULA_COMMENT, createDataset } from '../../tests/support/digest-dataset';
+import type { LeaReply } from '../model/conversation';
+import { AWKWARD_COMMENT, CHANGED_TEXT, DATASET_DOCUMENTS, FORMULA_COMMENT, NOT_CHANGING_TEXT, OFFICER, conversationInput, createDataset } from '../../tests/support/digest-dataset';
 
 /** A strict RFC 4180 parser: quoted fields with doubled quotes, CRLF records, nothing else. */
 function parseCsv(text: string): string[][] {
@@ -109,5 +110,42 @@ describe('renderCsv', () => {
 
   it('quotes only what RFC 4180 requires', () => {
     expect(['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r'].map(quoteField)).toEqual(['plain', '"a,b"', '"say ""hi"""', '"two\nlines"', '"cr\r"']);
+  });
+});
+
+describe('renderCsv with the conversation', () => {
+  const make = (sort: 'document' | 'support') =>
+    buildDigest({ annotations: createDataset(), ...conversationInput(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), sort });
+  const rows = parseCsv(renderCsv(make('document')).slice(1));
+
+  it('appends the answer, replies and supports columns after the existing ones, in that order', () => {
+    expect(CSV_COLUMNS.slice(0, 11)).toEqual(['Document', 'Document title', 'Section', 'Page', 'Quote', 'Comment', 'Kind', 'Themes', 'Perspective', 'Author', 'Created']);
+    expect(rows[0]!.slice(11)).toEqual(['Latest answer', 'Answer text', 'Answered by', 'Replies', 'This is my experience too']);
+    expect(rows.slice(1).every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
+  });
+
+  it('gives each comment its latest answer, who answered, its reply and support counts', () => {
+    const byText = (start: string) => rows.find((r) => r[5]!.startsWith(start))!.slice(11);
+    const officer = `${OFFICER.name} (${OFFICER.jobTitle}, ${OFFICER.organisation})`;
+    expect(byText('Well-being is the right starting point')).toEqual(['This has been changed', CHANGED_TEXT, officer, '5', '3']);
+    expect(byText('Who decides what counts')).toEqual(['We are not changing this', NOT_CHANGING_TEXT, officer, '3', '5']);
+    expect(byText('Dignity is being addressed')).toEqual(['We have noted this', '', 'Jo Bright (Group facilitator)', '1', '1']);
+    expect(byText('Unmet need is invisible')).toEqual(['Not answered yet', '', '', '0', '2']);
+  });
+
+  it('writes rows most supported first with sort "support"', () => {
+    const sorted = parseCsv(renderCsv(make('support')).slice(1)).slice(1).map((r) => Number(r[15]));
+    expect(sorted.slice(0, 5)).toEqual([5, 3, 2, 1, 0]);
+    expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+  });
+
+  it('guards an answer text that looks like a formula', () => {
+    const talk = conversationInput();
+    const answer = talk.conversation.find((i) => i.motivation === 'replying' && i.body[0].purpose === 'commenting' && i.body[1]) as LeaReply;
+    const evil = { ...answer, body: [{ ...answer.body[0], value: FORMULA_COMMENT }, answer.body[1]] } as LeaReply;
+    const digest = buildDigest({ annotations: createDataset(), conversation: [...talk.conversation.filter((i) => i !== answer), evil], scope: 'group', generatedAt: new Date() });
+    const cells = csvRows(digest).flat();
+    expect(cells).toContain(`'${FORMULA_COMMENT}`);
+    expect(cells).not.toContain(FORMULA_COMMENT);
   });
 });

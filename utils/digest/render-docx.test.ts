@@ -3,7 +3,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from './build-digest';
 import { QUOTE_STYLE, renderDocx } from './render-docx';
-import { DATASET_DOCUMENTS, SCRIPT_COMMENT, createDataset } from '../../tests/support/digest-dataset';
+import { HIDDEN_REPLY_LINE } from '../model/conversation';
+import { CHANGED_TEXT, DATASET_DOCUMENTS, HIDDEN_REPLY_TEXT, SCRIPT_COMMENT, conversationInput, createDataset } from '../../tests/support/digest-dataset';
 
 const digest = buildDigest({ annotations: createDataset(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });
 const bytes = await renderDocx(digest);
@@ -79,5 +80,40 @@ describe('renderDocx', () => {
       expect([...rels.matchAll(/TargetMode="External"/g)]).toHaveLength(0);
       expect(paragraphs(strFromU8(parts['word/document.xml']!)).map((p) => p.text)).toContain(`Address: ${source}`);
     }
+  });
+});
+
+const make = (sort: 'document' | 'support') =>
+  buildDigest({ annotations: createDataset(), ...conversationInput(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG', sort });
+const xml = strFromU8(unzipSync(await renderDocx(make('document')))['word/document.xml']!);
+
+describe('renderDocx with the conversation', () => {
+  /** The paragraph holding `text`, whole. */
+  const paragraphWith = (text: string) => xml.split('</w:p>').find((p) => p.includes(text))!;
+
+  it('writes each thread under its comment, level 1 and level 2 indented deeper, the hidden reply as the model\'s line', () => {
+    expect(paragraphWith('Same for me: ')).toContain('<w:ind w:left="1287"/>');
+    expect(paragraphWith('Thank you. When will that be?')).toContain('<w:ind w:left="2007"/>');
+    expect(paragraphWith(CHANGED_TEXT)).toContain('in reply to Aisha Khan');
+    const hidden = paragraphWith(HIDDEN_REPLY_LINE);
+    expect(hidden).toContain('<w:i/>');
+    expect(xml).not.toContain(HIDDEN_REPLY_TEXT.slice(0, 12));
+    expect(paragraphWith('I wrote this: the assessor decided')).toContain('<w:t>The author of this comment</w:t>');
+    expect(paragraphWith('This is my experience too: 3 · 5 replies · ')).toContain('This has been changed');
+  });
+
+  it('has the answers table (header row repeating) and the unanswered list in the summary', () => {
+    expect(xml).toContain('Answers by theme (the latest answer to each comment)');
+    const table = xml.slice(xml.indexOf('Answers by theme (the latest'), xml.indexOf('Not answered yet (50)'));
+    expect(table).toContain('<w:tblHeader/>');
+    for (const label of ['We have noted this', 'We will change this', 'This has been changed', 'We are not changing this', 'All comments']) expect(table).toContain(label);
+    expect(paragraphWith('Unmet need is invisible when waiting lists are not published. (This is my experience too: 2)')).toContain('Care Act 2014, Part 1 › 2 Preventing needs for care and support: ');
+  });
+
+  it('lists comments most supported first with sort "support"', async () => {
+    const sorted = strFromU8(unzipSync(await renderDocx(make('support')))['word/document.xml']!);
+    expect(sorted).toContain('Comments, most supported first');
+    expect(sorted.indexOf('This is my experience too: 5 ·')).toBeLessThan(sorted.indexOf('This is my experience too: 3 ·'));
+    expect(sorted.match(/<w:pStyle w:val="Heading2"\/>/g)).toBeNull();
   });
 });

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from './build-digest';
 import { renderCommentHtml } from './comment-text';
 import { renderHtml } from './render-html';
-import { DATASET_DOCUMENTS, SCRIPT_COMMENT, createDataset } from '../../tests/support/digest-dataset';
+import { HIDDEN_REPLY_LINE } from '../model/conversation';
+import type { Digest } from './types';
+import { DATASET_DOCUMENTS, HIDDEN_REPLY_TEXT, SCRIPT_COMMENT, conversationInput, createDataset } from '../../tests/support/digest-dataset';
+
+const allComments = (d: Digest) => d.documents.flatMap((doc) => doc.sections.flatMap((s) => s.passages.flatMap((p) => p.comments)));
 
 const digest = buildDigest({ annotations: createDataset(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });
 const html = renderHtml(digest);
@@ -84,5 +88,41 @@ describe('renderHtml', () => {
     const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
     expect(results.passes.map((p) => p.id)).toEqual(expect.arrayContaining(['html-lang-valid', 'document-title', 'th-has-data-cells', 'svg-img-alt']));
+  }, 60_000);
+});
+
+describe('renderHtml with the conversation', () => {
+  const talk = buildDigest({ annotations: createDataset(), ...conversationInput(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });
+  const talkPage = new DOMParser().parseFromString(renderHtml(talk), 'text/html');
+
+  it('nests each thread under its comment, two levels deep, with the hidden reply as the model\'s line', () => {
+    const threads = talkPage.querySelectorAll('.comments > li > ul.replies');
+    expect(threads.length).toBe(allComments(talk).filter((c) => c.replies.length > 0).length);
+    expect(talkPage.querySelectorAll('ul.replies ul.replies ul.replies')).toHaveLength(0);
+    expect(talkPage.querySelector('.hidden-reply')!.textContent).toBe(HIDDEN_REPLY_LINE);
+    expect(talkPage.body.textContent).not.toContain(HIDDEN_REPLY_TEXT.slice(0, 12));
+    expect([...talkPage.querySelectorAll('.replies .meta strong')].map((s) => s.textContent)).toContain('The author of this comment');
+    expect([...talkPage.querySelectorAll('.conversation')].map((p) => p.textContent)).toContain('This is my experience too: 5 · 3 replies · Latest answer: We are not changing this (Sam Lee (Policy officer, Department of Health and Social Care), 5 November 2026)');
+  });
+
+  it('has a captioned answers table with scoped headers, and an unanswered list linking to each comment', () => {
+    const table = [...talkPage.querySelectorAll('table')].find((t) => t.querySelector('caption')!.textContent!.startsWith('Answers by theme'))!;
+    expect([...table.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).toBe(true);
+    expect([...table.querySelectorAll('tbody th')].every((th) => th.getAttribute('scope') === 'row')).toBe(true);
+    expect(talkPage.querySelector('#not-answered')!.textContent).toBe('Not answered yet (50)');
+    const links = [...talkPage.querySelectorAll('#not-answered + ul a')];
+    expect(links).toHaveLength(50);
+    for (const a of links) expect(talkPage.getElementById(a.getAttribute('href')!.slice(1))?.tagName).toBe('LI');
+  });
+
+  it('passes axe-core with threads, the answers table and the sorted list', async () => {
+    for (const sort of ['document', 'support'] as const) {
+      const one = new DOMParser().parseFromString(renderHtml(buildDigest({ annotations: createDataset(), ...conversationInput(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), sort })), 'text/html');
+      document.documentElement.innerHTML = one.documentElement.innerHTML;
+      document.documentElement.setAttribute('lang', 'en-GB');
+      const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      expect(results.violations.map((v) => `${sort} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      if (sort === 'support') expect(one.querySelector('#by-support')!.textContent).toBe('Comments, most supported first');
+    }
   }, 60_000);
 });

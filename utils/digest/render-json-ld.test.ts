@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { ANNO_CONTEXT, checkAnnotation } from '../model/annotation';
 import { buildDigest } from './build-digest';
 import { renderJsonLd } from './render-json-ld';
-import { DATASET_DOCUMENTS, HIDDEN_TEXT, PRIVATE_TEXT, SCRIPT_COMMENT, createDataset } from '../../tests/support/digest-dataset';
+import { checkReply } from '../model/conversation';
+import {
+  ANONYMOUS_REPLIER,
+  ANONYMOUS_WRITERS,
+  DATASET_DOCUMENTS,
+  HIDDEN_REPLY_TEXT,
+  HIDDEN_TEXT,
+  PRIVATE_TEXT,
+  SCRIPT_COMMENT,
+  SUPPORTERS,
+  conversationInput,
+  createDataset,
+} from '../../tests/support/digest-dataset';
 
 const dataset = createDataset();
 const digest = buildDigest({ annotations: dataset, documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });
@@ -80,5 +92,43 @@ describe('renderJsonLd', () => {
     const plain = JSON.parse(renderJsonLd(digest));
     expect(isIri(plain.id)).toBe(true);
     expect(isIri(plain.first.id)).toBe(true);
+  });
+});
+
+describe('renderJsonLd with the conversation', () => {
+  const talk = buildDigest({ annotations: dataset, ...conversationInput(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z') });
+  const text = renderJsonLd(talk, { id: 'https://store.example/api/groups/g1/digest?format=jsonld' });
+  const withTalk = JSON.parse(text);
+  const items: Record<string, any>[] = withTalk.first.items;
+  const replies = items.filter((a) => a.motivation === 'replying');
+
+  it('puts each comment\'s shown replies after it as W3C replies (motivation replying, target what they answer)', () => {
+    expect(replies).toHaveLength(talk.summary.replies);
+    expect(withTalk.total).toBe(items.length);
+    expect(items.length).toBe(talk.summary.comments + talk.summary.replies);
+    for (const r of replies) {
+      expect(annotationProblems(r), r.id).toEqual([]);
+      expect(checkReply(r).ok, r.id).toBe(true);
+    }
+    const c1 = items.findIndex((a) => a.id.endsWith('000000000001'));
+    expect(items.slice(c1 + 1, c1 + 6).map((a) => a.motivation)).toEqual(Array(5).fill('replying'));
+    expect(items[c1 + 1]!.target).toBe(items[c1]!.id);
+    const ids = new Set(items.map((a) => a.id));
+    // Every reply targets a comment or a reply in the collection, except the one under the hidden reply.
+    expect(replies.filter((r) => !ids.has(r.target)).map((r) => r.body[0].value)).toEqual(['Please keep names out of it.']);
+  });
+
+  it('counts supports per comment without who, and leaves hidden replies and supports out', () => {
+    expect(items.some((a) => a.motivation === 'assessing')).toBe(false);
+    expect(withTalk['lea:supportCounts']).toEqual([
+      { target: items.find((a) => a.id.endsWith('000000000001'))!.id, 'lea:count': 3 },
+      { target: items.find((a) => a.id.endsWith('000000000002'))!.id, 'lea:count': 5 },
+      { target: items.find((a) => a.id.endsWith('000000000004'))!.id, 'lea:count': 1 },
+      { target: items.find((a) => a.id.endsWith('000000000013'))!.id, 'lea:count': 2 },
+    ]);
+    for (const name of [...SUPPORTERS, ANONYMOUS_REPLIER, ...ANONYMOUS_WRITERS]) expect(text, name).not.toContain(name);
+    expect(text).not.toContain(HIDDEN_REPLY_TEXT.slice(0, 12));
+    for (const r of replies.filter((x) => x.attribution === 'anonymous')) expect(r).not.toHaveProperty('creator');
+    expect(text).not.toMatch(/[<>&]/);
   });
 });

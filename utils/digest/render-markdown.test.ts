@@ -2,7 +2,8 @@ import { Lexer, Marked, type Token } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from './build-digest';
 import { escapeMarkdown, renderMarkdown } from './render-markdown';
-import { DATASET_DOCUMENTS, FORMULA_COMMENT, SCRIPT_COMMENT, createDataset } from '../../tests/support/digest-dataset';
+import { HIDDEN_REPLY_LINE } from '../model/conversation';
+import { DATASET_DOCUMENTS, FORMULA_COMMENT, HIDDEN_REPLY_TEXT, OFFICER, SCRIPT_COMMENT, conversationInput, createDataset } from '../../tests/support/digest-dataset';
 
 const digest = buildDigest({ annotations: createDataset(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });
 const markdown = renderMarkdown(digest);
@@ -79,5 +80,54 @@ describe('renderMarkdown', () => {
     const annotation = { ...base, body: [{ ...base.body[0], value: 'Try `<img src=x onerror=alert(1)>`{=html} and [x](https://e.com){onclick=alert(1)}' }] } as typeof base;
     const md = renderMarkdown(buildDigest({ annotations: [{ annotation }], scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z') }));
     expect(md).toContain('Try ` <img src=x onerror=alert(1)> `\\{=html} and [x](<https://e.com>)\\{onclick=alert(1)}');
+  });
+});
+
+describe('renderMarkdown with the conversation', () => {
+  const talk = buildDigest({ annotations: createDataset(), ...conversationInput(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), groupName: 'NCAG' });
+  const md = renderMarkdown(talk);
+  const html = new Marked({ gfm: true }).parse(md, { async: false });
+  const dom = new DOMParser().parseFromString(html, 'text/html');
+  const officer = `${OFFICER.name} (${OFFICER.jobTitle}, ${OFFICER.organisation})`;
+
+  it('nests each thread under its comment: level-1 replies in a list, level 2 (and deeper, flattened) inside', () => {
+    const comment = [...dom.querySelectorAll('li')].find((li) => li.textContent!.startsWith('Aisha Khan · I use care and support · Comment · Themes: Wellbeing and independence · 2 October'))!;
+    const level1 = comment.querySelector(':scope > ul')!;
+    expect([...level1.children].map((li) => li.querySelector('strong')!.textContent)).toEqual(['Tom Evans', officer]);
+    const level2 = level1.children[1]!.querySelector(':scope > ul')!;
+    expect([...level2.children].map((li) => li.querySelector('p')!.textContent)).toEqual([
+      'Aisha Khan · 4 November 2026',
+      `${officer} · 10 November 2026 · Answer: This has been changed · in reply to Aisha Khan`,
+      `A group member · 11 November 2026 · in reply to ${officer}`,
+    ]);
+    expect(level2.querySelector('ul')).toBeNull();
+    expect(comment.textContent).toContain('This is my experience too: 3 · 5 replies · Latest answer: This has been changed');
+  });
+
+  it('shows a hidden reply only as the model\'s line, and the anonymous comment\'s author as its author', () => {
+    expect(md).toContain(`  - _${HIDDEN_REPLY_LINE}_`);
+    expect(md).not.toContain(HIDDEN_REPLY_TEXT.slice(0, 12));
+    expect(md).toContain('  - **The author of this comment** · 2 November 2026');
+    expect(md).toContain('**Not answered yet**');
+  });
+
+  it('has the answers table and the unanswered list in the summary, and says what was left out', () => {
+    const table = [...dom.querySelectorAll('table')].find((t) => t.querySelector('th')!.textContent === 'Theme' && t.querySelectorAll('th').length === 7)!;
+    expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Theme', 'We have noted this', 'We will change this', 'This has been changed', 'We are not changing this', 'Not answered yet', 'Comments']);
+    expect([...[...table.querySelectorAll('tr')].at(-1)!.children].map((c) => c.textContent)).toEqual(['All comments', '1', '0', '1', '1', '50', '53']);
+    const heading = [...dom.querySelectorAll('h3')].find((h) => h.textContent === 'Not answered yet (50)')!;
+    expect(heading.nextElementSibling!.querySelectorAll('li')).toHaveLength(50);
+    expect(md).toContain('2 replies to comments their authors removed are left out.');
+    expect(md).toContain('10 replies; "This is my experience too" said 11 times. 3 of 53 comments answered, 50 not answered yet.');
+  });
+
+  it('lists comments most supported first with sort "support", each with where it is', () => {
+    const sorted = renderMarkdown(buildDigest({ annotations: createDataset(), ...conversationInput(), documents: DATASET_DOCUMENTS, scope: 'group', generatedAt: new Date('2026-11-23T10:00:00Z'), sort: 'support' }));
+    expect(sorted).toContain('## Comments, most supported first');
+    expect(sorted).not.toContain('## Care Act 2014, Part 1');
+    const first = sorted.indexOf('This is my experience too: 5');
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(sorted.indexOf('This is my experience too: 3 ·'));
+    expect(sorted).toContain('On Care Act 2014, Part 1 › 1 Promoting individual well-being: “is to promote that individual’s well-being”');
   });
 });
