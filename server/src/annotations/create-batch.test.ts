@@ -116,4 +116,35 @@ describe.each(BACKENDS)('batched creates on %s', (kind) => {
     const { rows } = await t.testDb.db.query<{ kind: string }>('select kind from annotations order by kind');
     expect(rows.map((r) => r.kind)).toEqual(['comment', 'comment', 'other']);
   });
+
+  it("creates in one statement for a linked browser's token too (member_tokens), batched or alone", async () => {
+    await t.reset();
+    const g = await t.createGroup();
+    const link = await t.call('POST', '/api/me/link-codes', { token: g.member.token });
+    expect(link.status).toBe(201);
+    const joined = await t.call('POST', '/api/join', { body: { code: link.json.code } });
+    expect(joined.status).toBe(201);
+    expect(joined.json.memberId).toBe(g.member.memberId);
+    const now = new Date();
+    const input = (): OneStatementCreateInput => {
+      const c = makeComment();
+      return {
+        tokenHash: hashSecret(joined.json.token),
+        windowStart: new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000).toISOString(),
+        maxHits: 100,
+        group: g.group,
+        uuid: uuidOf(c),
+        annotation: c,
+        visibility: 'group',
+        kind: 'comment',
+        now: now.toISOString(),
+      };
+    };
+    const [batched] = await createManyInOneStatement(t.testDb.db, [input()]);
+    expect(batched!.member?.id).toBe(g.member.memberId);
+    expect(batched!.stamp).not.toBeNull();
+    const alone = await createInOneStatement(t.testDb.db, input());
+    expect(alone.member?.id).toBe(g.member.memberId);
+    expect(alone.stamp).not.toBeNull();
+  });
 });

@@ -35,7 +35,7 @@ const MAX_BATCH = 64;
  */
 const BATCH_SQL = `with req as (
     select * from json_to_recordset($1::json) as t(ord int, max_hits int, token_hash text, window_start timestamptz, group_id text, id text, annotation jsonb, visibility text, kind text, now timestamptz)),
-  m as (select ${MEMBER_COLUMNS}, token_hash from members where token_hash in (select token_hash from req)),
+  m as (select ${MEMBER_COLUMNS}, t.token_hash from members join member_tokens t on t.member_id = members.id where t.token_hash in (select token_hash from req)),
   rq as (
     select req.ord, req.max_hits, req.window_start, req.group_id, req.id, req.annotation, req.visibility, req.kind, req.now,
       m.id as member_id, m.group_id as member_group, m.role,

@@ -1,5 +1,5 @@
 import { countHitSql } from '../auth/rate-limit';
-import { MEMBER_COLUMNS, type MemberRow } from '../auth/middleware';
+import { MEMBER_BY_TOKEN, type MemberRow } from '../auth/middleware';
 import { WRITER_ROLES } from '../auth/roles';
 import type { Db } from '../db/db';
 import type { AnnotationKind } from './check-annotation';
@@ -49,7 +49,7 @@ export const FAST_KINDS: readonly AnnotationKind[] = ['comment', 'other'];
  */
 export async function createInOneStatement(db: Db, input: OneStatementCreateInput): Promise<OneStatementCreate> {
   const { rows } = await db.query<MemberRow & { hits: number | null; stamp: StampRow | null }>(
-    `with m as (select ${MEMBER_COLUMNS} from members where token_hash = $1),
+    `with m as (${MEMBER_BY_TOKEN}),
        r as (${countHitSql(`'write:' || m.id`, '$2::timestamptz', 'from m where m.revoked_at is null')}),
        ins as (
          ${insertAnnotationSql(
