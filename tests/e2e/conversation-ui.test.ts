@@ -1,0 +1,167 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnStore, type SpawnedStore } from '../../server/test/support/spawn-store';
+import { ANNOTATOR_HOST_TAG } from './support/annotator';
+import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
+import { extensionPage, launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { openSidePanelFor, paintedCount, selectWithMouse, tabTo } from './support/page-actions';
+
+// The conversation in the built extension with the real store: a member's comment, an officer
+// (reader) answering it by keyboard alone, a facilitator's To review list after a report, and
+// the member's What's new; axe-core on each (no serious or critical violations).
+const FIXTURE = 'care-act-2014-part-1.html';
+const QUOTE = 'promote that individual’s well-being';
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
+
+describe('the conversation in the side panel', () => {
+  let server: FixtureServer;
+  let store: SpawnedStore;
+  let invites: { facilitator: string; member: string; reader: string };
+  const browsers: ExtensionBrowser[] = [];
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    store = await spawnStore({ DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lea-store-')), ADMIN_TOKEN });
+    const created = await fetch(`${store.url}/api/admin/groups`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'NCAG' }),
+    });
+    expect(created.status).toBe(201);
+    invites = ((await created.json()) as { invites: typeof invites }).invites;
+  });
+
+  afterAll(async () => {
+    await Promise.all(browsers.map((b) => b.close()));
+    await store?.stop();
+    await server?.close();
+  });
+
+  async function join(name: string, code: string, profile?: { jobTitle: string; organisation: string }): Promise<ExtensionBrowser> {
+    const browser = await launchWithExtension();
+    browsers.push(browser);
+    const options = await extensionPage(browser.context, browser.extensionId, 'options.html');
+    await options.getByLabel('Your name', { exact: true }).fill(name);
+    await options.getByLabel('Show my name').check();
+    await options.getByLabel('My group').check();
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await options.getByLabel('Group store address').fill(store.url);
+    await options.getByLabel('Invite code').fill(code);
+    await options.getByRole('button', { name: 'Connect to my group' }).click();
+    await expect.poll(() => options.getByRole('status').allTextContents()).toContain('You are connected to your group.');
+    if (profile) {
+      await options.getByLabel('Job title').fill(profile.jobTitle);
+      await options.getByLabel('Organisation').fill(profile.organisation);
+      await options.getByRole('button', { name: 'Save job title and organisation' }).click();
+      await expect.poll(() => options.getByRole('status').allTextContents()).toContain('Your job title and organisation are saved.');
+    }
+    const violations = seriousOrCritical(await runAxe(options));
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await options.close();
+    return browser;
+  }
+
+  async function openPage(browser: ExtensionBrowser): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(FIXTURE));
+    await page.waitForSelector(ANNOTATOR_HOST_TAG, { state: 'attached' });
+    return page;
+  }
+
+  async function axeClean(panel: Page) {
+    const violations = seriousOrCritical(await runAxe(panel));
+    expect(violations, formatViolations(violations)).toEqual([]);
+  }
+
+  let alice: ExtensionBrowser;
+
+  it('a member comments on a passage', async () => {
+    alice = await join('Alice', invites.member);
+    const page = await openPage(alice);
+    await selectWithMouse(page, QUOTE);
+    await page.getByRole('button', { name: 'Add comment' }).click();
+    await page.getByLabel('What does this passage mean for your life?').fill('As a carer I am never asked about my own well-being.');
+    await page.getByLabel('Wellbeing and independence').check();
+    await page.getByRole('button', { name: 'Save comment' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Comment saved.');
+    const panel = await openSidePanelFor(alice, page);
+    await expect.poll(() => panel.getByRole('region', { name: 'Sharing with your group' }).textContent(), { timeout: 15_000 }).toContain('All saved');
+    await panel.close();
+  });
+
+  it('an officer answers it with the keyboard alone, and the panel with the thread and the editor passes axe', async () => {
+    const sam = await join('Sam Jones', invites.reader, { jobTitle: 'Policy officer', organisation: 'Department of Health and Social Care' });
+    const page = await openPage(sam);
+    await expect.poll(() => paintedCount(page), { timeout: 15_000 }).toBe(1);
+    const panel = await openSidePanelFor(sam, page);
+    await expect.poll(() => panel.textContent('body')).toContain('As a carer I am never asked');
+    // Readers get Reply and Answer, never "Add comment" or "This is my experience too".
+    expect(await panel.getByRole('button', { name: /This is my experience too/ }).count()).toBe(0);
+
+    await tabTo(panel, `Reply to the comment on “${QUOTE.slice(0, 40)}”`);
+    await panel.keyboard.press('Enter');
+    // Focus is in the reply box; the answer choices come before it.
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await axeClean(panel);
+    await panel.keyboard.press('Shift+Tab');
+    await expect.poll(() => panel.evaluate(() => (document.activeElement as HTMLInputElement).closest('label')?.textContent)).toBe('Just a reply');
+    await panel.keyboard.press('ArrowDown');
+    await panel.keyboard.press('ArrowDown');
+    await expect.poll(() => panel.evaluate(() => (document.activeElement as HTMLInputElement).closest('label')?.textContent)).toBe('We will change this');
+    await panel.keyboard.press('Tab');
+    await panel.keyboard.type('We will ask carers about their own well-being in the guidance.');
+    await tabTo(panel, 'Send reply');
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => panel.getByRole('status').first().textContent()).toContain('Answer sent');
+    // Focus goes to the new answer (or back to Reply), never to <body>.
+    await expect
+      .poll(() => panel.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.replyId ?? document.activeElement?.tagName))
+      .toMatch(/^urn:uuid:/);
+    await expect.poll(() => panel.textContent('body')).toContain('Answer: We will change this — Sam Jones (Policy officer, Department of Health and Social Care)');
+    await axeClean(panel);
+    await panel.close();
+    await page.close();
+  });
+
+  it('a facilitator sees the report in To review, with the moderation record, and it passes axe', async () => {
+    const fran = await join('Fran', invites.facilitator);
+    const page = await openPage(fran);
+    const panel = await openSidePanelFor(fran, page);
+    await expect.poll(() => panel.textContent('body'), { timeout: 15_000 }).toContain('Answer: We will change this');
+    // Fran says it is her experience too, then reports the comment.
+    const support = panel.getByRole('button', { name: /This is my experience too/ });
+    await support.click();
+    await expect.poll(() => support.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => panel.textContent('body')).toContain('1 person said this is their experience too');
+    await panel.getByRole('button', { name: /^Report this comment/ }).click();
+    await panel.getByLabel('Why are you reporting this?').fill('Please check it names nobody.');
+    await panel.getByRole('button', { name: 'Send report' }).click();
+    await expect.poll(() => panel.textContent('body')).toContain('Thank you. A facilitator will look at this.');
+    await panel.getByRole('button', { name: 'Close' }).click();
+
+    await panel.getByRole('tab', { name: /^To review/ }).click();
+    await expect.poll(() => panel.getByRole('tabpanel').textContent(), { timeout: 15_000 }).toContain('Please check it names nobody.');
+    await axeClean(panel);
+    await panel.getByRole('button', { name: 'No action needed' }).click();
+    await expect.poll(() => panel.getByRole('tabpanel').textContent()).toContain('No action needed — Fran');
+    await axeClean(panel);
+    await panel.close();
+    await page.close();
+  });
+
+  it('the member finds the answer in What’s new, which passes axe', async () => {
+    const page = await openPage(alice);
+    const panel = await openSidePanelFor(alice, page);
+    const tab = panel.getByRole('tab', { name: /^What’s new/ });
+    await expect.poll(() => tab.textContent(), { timeout: 20_000 }).toMatch(/What’s new \(\d+ new\)/);
+    await tab.click();
+    await expect.poll(() => panel.getByRole('tabpanel').textContent()).toContain('Sam Jones');
+    await axeClean(panel);
+    await panel.getByRole('button', { name: 'Mark all as read' }).click();
+    await expect.poll(() => tab.textContent()).toBe('What’s new (nothing new)');
+  });
+});
