@@ -6,3 +6,4 @@ export * from './sync-repo';
 export * from './conversation-repo';
 export * from './items';
 export type { Conflict } from './conflicts';
+export * from './notice-state';

@@ -1,5 +1,7 @@
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import type { LeaDb, LeaDbSchema, OutboxEntry } from './db';
+import type { LeaDb, LeaDbSchema, OutboxEntry, StoredAnnotation } from './db';
+import { checkItem } from './items';
+import { sameJson } from '../sync/same-json';
 import { explainStorageFailure } from './errors';
 import type { OutboxItem } from './sync-records';
 
@@ -51,11 +53,19 @@ export async function removeOutboxUpTo<S extends ArrayLike<StoreNames<LeaDbSchem
 /**
  * The store accepted the change queued up to `seq`: drop those entries and remember the new
  * revision (null: a delete reached the store, so nothing is left to track).
+ * `storeVersion`: the annotation as the store keeps it (its answer to the push).
  */
-export async function ackOutbox(db: LeaDb, seq: number, revision: string | null): Promise<void> {
-  const tx = db.transaction(['outbox', 'syncInfo'], 'readwrite');
+export async function ackOutbox(db: LeaDb, seq: number, revision: string | null, storeVersion?: StoredAnnotation): Promise<void> {
+  const tx = db.transaction(['outbox', 'syncInfo', 'annotations'], 'readwrite');
   try {
-    const id = await removeOutboxUpTo(tx.objectStore('outbox'), seq);
+    const outbox = tx.objectStore('outbox');
+    const id = await removeOutboxUpTo(outbox, seq);
+    // The store's own version (say, an answer whose creator it filled in from the profile)
+    // replaces the local copy, unless an edit made since is still waiting to be sent.
+    if (id !== null && storeVersion && storeVersion.id === id && checkItem(storeVersion).ok && (await outbox.index('by-annotation').count(id)) === 0) {
+      const annotations = tx.objectStore('annotations');
+      if (!sameJson(await annotations.get(id), storeVersion)) await annotations.put(storeVersion);
+    }
     if (id !== null) {
       const infos = tx.objectStore('syncInfo');
       if (revision === null) await infos.delete(id);

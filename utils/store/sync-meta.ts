@@ -35,7 +35,10 @@ export async function setConnection(db: LeaDb, input: StoreConnection): Promise<
   const previous = readStored(StoreConnectionSchema, await tx.store.get(SYNC_META_KEYS.connection));
   const sameFeed =
     previous?.baseUrl === connection.baseUrl && previous.group === connection.group && previous.memberId === connection.memberId;
-  if (!sameFeed) await tx.store.delete(SYNC_META_KEYS.cursor);
+  if (!sameFeed) {
+    await tx.store.delete(SYNC_META_KEYS.cursor);
+    await tx.store.delete(SYNC_META_KEYS.notices); // another member's reads and follows
+  }
   await tx.store.put(connection, SYNC_META_KEYS.connection);
   await tx.store.put(EMPTY_SYNC_STATE, SYNC_META_KEYS.state);
   await tx.done;

@@ -7,6 +7,8 @@ export const SYNC_META_KEYS = {
   connection: 'sync.connection',
   cursor: 'sync.cursor',
   state: 'sync.state',
+  /** The member's notice state (notice-state.ts): cleared with the connection. */
+  notices: 'sync.notices',
 } as const;
 
 /** The group store this computer is connected to, as the join answered (token included). */

@@ -3,6 +3,7 @@ import { listConflicts, recordConflict, resolveConflict } from './conflicts';
 import { ackOutbox, parkOutbox, retryParked, takeOutboxBatch } from './outbox-batch';
 import { applyRemoteChanges } from './remote-changes';
 import type { RemoteChange, SyncState } from './sync-records';
+import { getNoticeState, updateNoticeState, type NoticeState } from './notice-state';
 import { clearConnection, getConnection, getCursor, getSyncState, patchSyncState, setConnection, syncStatus } from './sync-meta';
 
 /**
@@ -18,6 +19,9 @@ export function createSyncRepo(db: LeaDb, clock: () => Date) {
     getSyncState: () => getSyncState(db),
     patchSyncState: (patch: Partial<SyncState>) => patchSyncState(db, patch),
     syncStatus: () => syncStatus(db),
+    /** The member's notice reads and follows (notice-state.ts). */
+    getNoticeState: () => getNoticeState(db),
+    updateNoticeState: (change: (state: NoticeState) => NoticeState) => updateNoticeState(db, change),
 
     /** Apply one remote change (no outbox entry); true if the local copy changed. */
     applyRemoteChange: async (change: RemoteChange) => (await applyRemoteChanges(db, [change], null, clock())).length > 0,
@@ -25,7 +29,7 @@ export function createSyncRepo(db: LeaDb, clock: () => Date) {
     applyRemoteChanges: (changes: readonly RemoteChange[], cursor: string | null) => applyRemoteChanges(db, changes, cursor, clock()),
 
     takeOutboxBatch: (n: number) => takeOutboxBatch(db, n),
-    ackOutbox: (seq: number, revision: string | null) => ackOutbox(db, seq, revision),
+    ackOutbox: (seq: number, revision: string | null, storeVersion?: StoredAnnotation) => ackOutbox(db, seq, revision, storeVersion),
     /** Keep the change at `seq` but stop sending it; `damaged`: the problem is on this computer. */
     parkOutbox: (seq: number, message: string, options: { damaged?: boolean } = {}) => parkOutbox(db, seq, message, clock(), options.damaged),
     retryParked: () => retryParked(db),

@@ -17,15 +17,17 @@ export interface FollowStreamOptions {
   pull: (run: RunOptions) => Promise<PullResult>;
   noteFailure: (error: SyncError) => Promise<void>;
   isBlocked: (state: SyncState) => boolean;
+  /** The member's notice reads changed (`event: notices`, e.g. read on another browser). */
+  onNotices?: () => void;
 }
 
 /**
  * Follow the group's SSE stream: pull once on connecting (to catch up on anything missed),
- * then on each `change` event. Reconnects with full-jitter backoff (or the server's `retry:`
+ * then on each `change` event; `notices` events refresh the member's notice reads. Reconnects with full-jitter backoff (or the server's `retry:`
  * if longer) sending Last-Event-ID; stops when `signal` fires or access is lost.
  */
 export async function followStream(options: FollowStreamOptions): Promise<SyncOutcome> {
-  const { repo, clientFor, random, policy, signal, sleep, pull, noteFailure, isBlocked } = options;
+  const { repo, clientFor, random, policy, signal, sleep, pull, noteFailure, isBlocked, onNotices } = options;
   let lastEventId = (await repo.getCursor()) ?? undefined;
   let failures = 0;
   while (!signal.aborted) {
@@ -48,6 +50,7 @@ export async function followStream(options: FollowStreamOptions): Promise<SyncOu
         if (blocked) return 'blocked';
         if (event.retry !== undefined) retryMs = event.retry;
         if (event.id) lastEventId = event.id;
+        if (event.event === 'notices') onNotices?.();
         if (event.event !== 'change') continue;
         if (event.id && event.id === (await repo.getCursor())) continue; // already have it
         pulling = startPull();

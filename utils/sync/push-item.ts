@@ -1,5 +1,4 @@
-import { checkAnnotation } from '../model';
-import type { OutboxItem, SyncRepo } from '../store';
+import { checkItem, type OutboxItem, type SyncRepo } from '../store';
 import { SyncError } from './errors';
 import { sameJson } from './same-json';
 import type { StoreClient } from './store-client';
@@ -10,7 +9,8 @@ export type PushOutcome = 'pushed' | 'conflict' | 'parked';
 /**
  * Push one annotation's latest state and record the result in IndexedDB. Conflicts are kept
  * with both versions; a change the store refuses for good (400, 403, 413 and other 4xx) is
- * parked with its reason, so the rest of the outbox goes on. Only failures worth retrying
+ * parked with its reason, so the rest of the outbox goes on: among them a second support on
+ * one comment (409 `already-supported`) and a reply or support whose comment was removed (404). Only failures worth retrying
  * (offline, server, rate-limited) and lost access reject.
  */
 export async function pushItem(repo: SyncRepo, client: StoreClient, group: string, item: OutboxItem): Promise<PushOutcome> {
@@ -28,7 +28,7 @@ export async function pushItem(repo: SyncRepo, client: StoreClient, group: strin
 }
 
 async function pushPut(repo: SyncRepo, client: StoreClient, group: string, item: OutboxItem): Promise<PushOutcome> {
-  const checked = checkAnnotation(item.annotation);
+  const checked = checkItem(item.annotation); // a comment, a reply or a support
   if (!checked.ok) {
     await repo.parkOutbox(item.seq, checked.problems.join('; '), { damaged: true });
     return 'parked';
@@ -37,7 +37,7 @@ async function pushPut(repo: SyncRepo, client: StoreClient, group: string, item:
   const preconditions = item.baseRevision === null ? { create: true } : { ifMatch: item.baseRevision };
   try {
     const result = await client.putAnnotation(group, annotation, preconditions);
-    await repo.ackOutbox(item.seq, result.revision);
+    await repo.ackOutbox(item.seq, result.revision, result.annotation);
     return 'pushed';
   } catch (error) {
     if (!(error instanceof SyncError) || error.kind !== 'conflict' || !error.current) throw error;

@@ -14,7 +14,15 @@ export const JoinResponseSchema = v.object({ token: Text, group: Text, role: Rol
 export type JoinResponse = v.InferOutput<typeof JoinResponseSchema>;
 
 /** `GET /api/me`. */
-export const MeResponseSchema = v.object({ memberId: Text, displayName: v.string(), group: Text, role: RoleSchema });
+export const MeResponseSchema = v.object({
+  memberId: Text,
+  displayName: v.string(),
+  group: Text,
+  role: RoleSchema,
+  /** Profile fields for answers (null when unset; absent from older stores). */
+  jobTitle: v.optional(v.nullable(v.string()), null),
+  organisation: v.optional(v.nullable(v.string()), null),
+});
 export type MeResponse = v.InferOutput<typeof MeResponseSchema>;
 
 /** `PUT /api/groups/{group}/annotations/{uuid}` → 200/201. */
@@ -31,6 +39,10 @@ export const ChangeSchema = v.object({
     v.transform((hidden) => hidden ?? null),
   ),
   annotation: v.nullable(WireAnnotationSchema),
+  /** The caller wrote it (absent otherwise). */
+  mine: v.optional(v.boolean()),
+  /** For a hidden reply: the id it answers. */
+  target: v.optional(v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/i))),
 });
 export type Change = v.InferOutput<typeof ChangeSchema>;
 
@@ -49,3 +61,44 @@ export const ConflictBodySchema = v.object({
 
 /** The data of a stream `change` event. */
 export const StreamChangeSchema = v.object({ cursor: v.string() });
+
+const Urn = v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/i));
+const Ids = v.pipe(v.array(v.string()), v.maxLength(100_000));
+
+/** `GET /api/me/notices`. */
+export const NoticesStateResponseSchema = v.object({ read: Ids, follows: Ids });
+export type NoticesStateResponse = v.InferOutput<typeof NoticesStateResponseSchema>;
+
+/** `PUT /api/me/follows`. */
+export const FollowsResponseSchema = v.object({ follows: Ids });
+
+/** `POST …/annotations/{uuid}/reports` → 201/200. */
+export const ReportResponseSchema = v.object({ report: v.object({ id: Text, target: Urn, reason: v.string(), created: v.string() }) });
+
+/** `GET /api/groups/{g}/moderation`. */
+export const ModerationResponseSchema = v.object({
+  toReview: v.array(
+    v.object({
+      target: Urn,
+      annotation: v.nullable(WireAnnotationSchema),
+      hidden: v.nullable(v.object({ reason: v.string() })),
+      reports: v.array(v.object({ id: Text, reason: v.string(), created: v.string() })),
+    }),
+  ),
+  record: v.array(
+    v.object({
+      id: Text,
+      at: v.string(),
+      by: v.object({ memberId: v.string(), displayName: v.string() }),
+      action: v.picklist(['hide', 'unhide', 'dismiss']),
+      target: v.string(),
+      reason: v.string(),
+    }),
+  ),
+});
+
+/** `POST/DELETE …/annotations/{uuid}/hide`. */
+export const HideResponseSchema = v.object({ id: v.string(), hidden: v.nullable(v.object({ reason: v.string() })), cursor: v.optional(v.string()) });
+
+/** `POST /api/me/link-codes` → 201. */
+export const LinkCodeResponseSchema = v.object({ code: Text, expiresAt: v.string() });

@@ -49,7 +49,7 @@ describe('store client', () => {
     const { store, join, client } = await joined();
     expect(join).toEqual({ token: 'token-1', group: 'g1', role: 'member', memberId: 'm1' });
     expect(store.requests[0]!.headers.authorization).toBeUndefined();
-    expect(await client.me()).toEqual({ memberId: 'm1', displayName: 'Sam', group: 'g1', role: 'member' });
+    expect(await client.me()).toEqual({ memberId: 'm1', displayName: 'Sam', group: 'g1', role: 'member', jobTitle: null, organisation: null });
     expect(store.requests[1]!.headers.authorization).toBe('Bearer token-1');
   });
 

@@ -3,6 +3,7 @@ import { SYNC_MESSAGES, SyncError } from './errors';
 import { errorFromResponse, normaliseBaseUrl, readBody, type FetchLike, type FetchResponse } from './http';
 import { ChangesResponseSchema, JoinResponseSchema, MeResponseSchema, PutResponseSchema, type ChangesResponse, type JoinResponse, type MeResponse } from './schemas';
 import { readSseEvents, type SseEvent } from './sse-parser';
+import { createConversationCalls } from './conversation-client';
 
 /** What `createStoreClient` needs: a fetch, the store address, and the bearer token once joined. */
 export interface StoreClientOptions {
@@ -75,9 +76,17 @@ export function createStoreClient(options: StoreClientOptions) {
     /** The store's address as normalised (no trailing slash). */
     baseUrl: base,
 
+    /** Reports, moderation, notices state, follows, profile and link codes (conversation-client.ts). */
+    ...createConversationCalls((method, path, sendOptions) => send(method, path, sendOptions), groupPath, uuidOf),
+
     /** Exchange an invite code for a token (`POST /api/join`); needs no token. */
     async join(code: string, displayName: string): Promise<JoinResponse> {
       return readBody(await send('POST', '/api/join', { body: { code: code.trim(), displayName }, auth: false }), JoinResponseSchema);
+    },
+
+    /** Join as the member who made link code `code` on another browser (`POST /api/join {code}`); needs no token. */
+    async joinWithLink(code: string): Promise<JoinResponse> {
+      return readBody(await send('POST', '/api/join', { body: { code: code.trim() }, auth: false }), JoinResponseSchema);
     },
 
     /** Who this token belongs to (`GET /api/me`). */

@@ -7,6 +7,7 @@ import type { Change } from './schemas';
 import { createSerialRunner } from './serial-runner';
 import type { StoreClient } from './store-client';
 import { followStream } from './follow-stream';
+import { syncNoticeState } from './notice-sync';
 import type { DrainResult, PullResult, RunOptions, SyncChange, SyncOutcome } from './sync-types';
 
 export type { DrainResult, PullResult, RunOptions, SyncChange, SyncOutcome } from './sync-types';
@@ -159,11 +160,22 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
+  /** Send this computer's notice reads and follows, take the store's (other browsers' reads too). */
+  async function noticesNow(run: RunOptions): Promise<SyncOutcome> {
+    const connection = await repo.getConnection();
+    if (!connection) return 'not-connected';
+    const step = await guarded(run, () => syncNoticeState(repo, clientFor(connection), clock()));
+    onChanged({ type: 'notices' });
+    return step.ok ? 'done' : step.outcome;
+  }
+
   const mergeRun = (a: RunOptions, b: RunOptions): RunOptions => ({ ...a, ignoreBackoff: a.ignoreBackoff || b.ignoreBackoff });
   const pull = createSerialRunner(pullNow, mergeRun);
+  const notices = createSerialRunner(noticesNow, mergeRun);
   const runOnce = createSerialRunner(async (run: RunOptions) => {
     const drained = await drain(run);
     const pulled = drained.outcome === 'done' ? await pull(run) : null;
+    if (pulled?.outcome === 'done') await notices(run);
     await noteFinished(pulled?.outcome ?? drained.outcome);
     return { drain: drained, pull: pulled };
   }, mergeRun);
@@ -173,15 +185,20 @@ export function createSyncEngine(options: SyncEngineOptions) {
     drain,
     /** Page the change feed into IndexedDB, saving the cursor with each page. */
     pull: (run: RunOptions = {}) => pull(run),
-    /** Drain then pull; safe to call often (calls are serialised and bursts share a run). */
+    /** Drain then pull, then the notice state; safe to call often (calls are serialised and bursts share a run). */
     runOnce: (run: RunOptions = {}) => runOnce(run),
+    /** Only the notice state (reads and follows), e.g. right after the person reads a notice. */
+    syncNotices: (run: RunOptions = {}) => notices(run),
 
     /**
      * Follow the group's live stream until `signal` fires, pulling on each change and
      * reconnecting with backoff and Last-Event-ID. Resolves with why it stopped.
      */
     live: (signal: AbortSignal) =>
-      followStream({ repo, clientFor, random, policy, signal, sleep: sleepQuietly, pull: (run) => pull(run), noteFailure, isBlocked }),
+      followStream({
+        repo, clientFor, random, policy, signal, sleep: sleepQuietly, pull: (run) => pull(run), noteFailure, isBlocked,
+        onNotices: () => void notices({ signal, ignoreBackoff: true }).catch(() => undefined),
+      }),
 
     /** Join a group with an invite code and remember the connection; the next `runOnce` sends queued comments. */
     async connect(input: { baseUrl: string; code: string; displayName: string }): Promise<Omit<StoreConnection, 'token'>> {
@@ -218,5 +235,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
 
 function toRemoteChange(change: Change): RemoteChange {
-  return { id: change.id, revision: change.revision, deleted: change.deleted, hidden: change.hidden ?? null, annotation: change.annotation };
+  return {
+    id: change.id,
+    revision: change.revision,
+    deleted: change.deleted,
+    hidden: change.hidden ?? null,
+    annotation: change.annotation,
+    ...(change.mine ? { mine: true } : {}),
+    ...(change.target ? { target: change.target } : {}),
+  };
 }

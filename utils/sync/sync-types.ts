@@ -4,8 +4,8 @@
  * from here, not from one another (no import loop).
  */
 
-/** What changed, so the background can repaint tabs or refresh the status line. */
-export type SyncChange = { type: 'annotations'; ids: string[] } | { type: 'status' };
+/** What changed, so the background can repaint tabs, refresh the status line, or count notices again ('notices': reads or follows from the store). */
+export type SyncChange = { type: 'annotations'; ids: string[] } | { type: 'status' } | { type: 'notices' };
 
 /**
  * How a sync step ended. 'waiting': backing off, the next `runOnce` (say, an alarm) continues;
