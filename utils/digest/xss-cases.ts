@@ -5,6 +5,7 @@
  * formulas; and the digest fields each payload is put in. Test code only.
  */
 import { ANNO_CONTEXT, LEA_CONTEXT, type LeaAnnotation } from '../model/annotation';
+import type { LeaReply, LeaSupport } from '../model/conversation';
 import type { Perspective } from '../model/vocabulary';
 import type { DigestInput } from './types';
 
@@ -273,8 +274,66 @@ export function withCommentText(annotation: LeaAnnotation, value: string): LeaAn
 
 const GENERATED_AT = new Date('2026-11-23T10:00:00Z');
 
+/** What a thread's replies carry, each field optional (the rest stays plain). */
+export interface ThreadPayload {
+  replyText?: string;
+  replierName?: string;
+  answerText?: string;
+  answererRole?: string;
+}
+
+const replyId = (n: number) => `urn:uuid:0190c7a0-0000-7000-8000-${String(5000 + n).padStart(12, '0')}`;
+
+function plainReply(n: number, target: string, text: string, name: string, answer?: { text: string; role: string }): LeaReply {
+  const stamp = `2026-10-0${2 + n}T09:00:00.000Z`;
+  return {
+    '@context': [ANNO_CONTEXT, { ...LEA_CONTEXT }],
+    id: replyId(n),
+    type: 'Annotation',
+    motivation: 'replying',
+    created: stamp,
+    modified: stamp,
+    creator: { type: 'Person', name, ...(answer ? { jobTitle: answer.role, organisation: answer.role } : {}) },
+    body: answer
+      ? [{ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: answer.text }, { type: 'TextualBody', purpose: 'assessing', value: 'not-changing' }]
+      : [{ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: text }],
+    target,
+    visibility: 'group',
+    attribution: 'named',
+  };
+}
+
+/**
+ * The conversation of comment 1: a reply, a reply to it, a reply to that (shown flattened,
+ * "in reply to" the second's writer), a support, and an answer when an answer field is given
+ * (otherwise the comment is listed as not answered yet, with an excerpt of its text).
+ */
+export function threadOf(p: ThreadPayload = {}): { conversation: (LeaReply | LeaSupport)[] } {
+  const comment = plainAnnotation().id;
+  const text = p.replyText ?? 'A plain reply.';
+  const name = p.replierName ?? 'Tom Evans';
+  const replies = [plainReply(1, comment, text, name), plainReply(2, replyId(1), text, name), plainReply(3, replyId(2), text, name)];
+  if (p.answerText !== undefined || p.answererRole !== undefined) {
+    replies.push(plainReply(4, comment, '', p.replierName ?? 'Sam Lee', { text: p.answerText ?? 'Not in this Act.', role: p.answererRole ?? 'Policy officer' }));
+  }
+  const support: LeaSupport = {
+    '@context': [ANNO_CONTEXT, { ...LEA_CONTEXT }],
+    id: replyId(9),
+    type: 'Annotation',
+    motivation: 'assessing',
+    created: '2026-10-09T09:00:00.000Z',
+    modified: '2026-10-09T09:00:00.000Z',
+    body: [{ type: 'TextualBody', purpose: 'assessing', value: 'me-too' }],
+    target: comment,
+    visibility: 'group',
+    attribution: 'anonymous',
+  };
+  return { conversation: [...replies, support] };
+}
+
 function withAnnotation(change: (a: LeaAnnotation) => LeaAnnotation, extra: Partial<DigestInput> = {}): DigestInput {
-  return { annotations: [{ annotation: change(plainAnnotation()) }], scope: 'group', generatedAt: GENERATED_AT, groupName: 'NCAG', ...extra };
+  // Every field's digest has a thread, so unanswered lists and counts show each field too.
+  return { annotations: [{ annotation: change(plainAnnotation()) }], ...threadOf(), scope: 'group', generatedAt: GENERATED_AT, groupName: 'NCAG', ...extra };
 }
 
 const setSelector = (a: LeaAnnotation, exact: string): LeaAnnotation => ({
@@ -299,6 +358,11 @@ export const XSS_FIELDS: XssField[] = [
   { name: 'document filter', literal: true, input: (p) => withAnnotation((a) => ({ ...a, target: { ...a.target, source: p } }), { filters: { document: p } }) },
   // The store checks perspectives against a list; the digest shows an unknown one as it is.
   { name: 'perspective', literal: true, input: (p) => withAnnotation((a) => ({ ...a, perspective: p as Perspective })) },
+  // The conversation (issue 12): replies at three depths, an answer, the people who wrote them.
+  { name: 'reply text', literal: false, input: (p) => withAnnotation((a) => a, threadOf({ replyText: p })) },
+  { name: 'replier name', literal: true, input: (p) => withAnnotation((a) => a, threadOf({ replierName: p })) },
+  { name: 'answer text', literal: false, input: (p) => withAnnotation((a) => a, threadOf({ answerText: p })) },
+  { name: 'answerer job title and organisation', literal: true, input: (p) => withAnnotation((a) => a, threadOf({ answererRole: p })) },
 ];
 
 /** Every field at once holding the same payload (one digest per payload). */
@@ -307,5 +371,14 @@ export function everyField(payload: string): DigestInput {
   a = { ...withCommentText(a, payload), creator: { type: 'Person', name: payload }, section: payload, documentTitle: payload };
   a = setTheme(setSelector(a, payload), payload.trim());
   a = { ...a, target: { ...a.target, source: payload, scope: payload }, perspective: payload as Perspective };
-  return { annotations: [{ annotation: a }], scope: 'group', generatedAt: GENERATED_AT, groupName: payload, filters: { theme: payload, document: payload } };
+  // A second comment, not answered: listed with an excerpt of its text.
+  const unanswered = { ...withCommentText(plainAnnotation(2), payload), target: a.target, body: a.body.map((b, i) => (i === 0 ? { ...b, value: payload } : b)) as LeaAnnotation['body'] };
+  return {
+    annotations: [{ annotation: a }, { annotation: unanswered }],
+    ...threadOf({ replyText: payload, replierName: payload, answerText: payload, answererRole: payload }),
+    scope: 'group',
+    generatedAt: GENERATED_AT,
+    groupName: payload,
+    filters: { theme: payload, document: payload },
+  };
 }

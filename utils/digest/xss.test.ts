@@ -47,6 +47,8 @@ const HTML_TAGS = new Set(
 const HTML_EXACTLY: Record<string, number> = { style: 1, svg: 1, meta: 2, title: 2, head: 1, body: 1 };
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'srcset', 'srcdoc', 'poster', 'background', 'data', 'cite', 'xlink:href', 'ping', 'codebase', 'lowsrc', 'dynsrc', 'longdesc', 'manifest', 'icon']);
 const WEB = /^https?:\/\//i;
+/** The HTML digest's own links: to a document's heading, and from the unanswered list to a comment. */
+const INTERNAL = /^#(?:document|comment)-\d+$/;
 
 interface Findings {
   handlers: number;
@@ -131,7 +133,7 @@ function checkMarkdown(field: XssField): string[] {
 function checkHtml(field: XssField): string[] {
   const failures: string[] = [];
   for (const { name, payload } of XSS_CASES) {
-    const page = inspect(renderHtml(buildDigest(field.input(payload))), HTML_TAGS, { ...HTML_EXACTLY, h1: 1 }, /^#document-\d+$/);
+    const page = inspect(renderHtml(buildDigest(field.input(payload))), HTML_TAGS, { ...HTML_EXACTLY, h1: 1 }, INTERNAL);
     const misread = field.literal && !normal(page.text).includes(normal(payload));
     if (record('html', page, misread)) failures.push(`${name}${misread ? ' misread' : ''}`);
   }
@@ -227,6 +229,18 @@ describe(`digests against ${XSS_CASES.length} XSS payloads in each of ${XSS_FIEL
     expect(failures).toEqual([]);
   }, 120_000);
 
+  it('Markdown and HTML, most supported first: nothing live, text as typed (every field at once)', () => {
+    const failures: string[] = [];
+    for (const { name, payload } of XSS_CASES) {
+      const digest = buildDigest({ ...everyField(payload), sort: 'support' });
+      const html = inspect(renderHtml(digest), HTML_TAGS, { ...HTML_EXACTLY, h1: 1 }, INTERNAL);
+      if (record('html (sort=support)', html, !normal(html.text).includes(normal(payload)))) failures.push(`${name} [html]`);
+      const md = inspect(MARKDOWN_RENDERERS.gfm.parse(renderMarkdown(digest), { async: false }), MARKDOWN_TAGS, { h1: 1 }, null);
+      if (record('md gfm (sort=support)', md, !normal(md.text).includes(normal(payload)))) failures.push(`${name} [md]`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
   it('JSON-LD: the same data back, and no < > & that could close a script element it is embedded in (every field at once)', () => {
     const failures: string[] = [];
     for (const { name, payload } of XSS_CASES) {
@@ -234,7 +248,10 @@ describe(`digests against ${XSS_CASES.length} XSS payloads in each of ${XSS_FIEL
       const text = renderJsonLd(buildDigest(input));
       const markup = (text.match(/[<>&\u2028\u2029]/g) ?? []).length;
       const back = JSON.parse(text) as { first: { items: unknown[] } };
-      const same = JSON.stringify(back.first.items[0]) === JSON.stringify(input.annotations[0]!.annotation);
+      // The comment as given, and its (named) replies as given, each once.
+      const replies = (input.conversation ?? []).filter((i) => i.motivation === 'replying').map((r) => JSON.stringify(r));
+      const items = back.first.items.map((i) => JSON.stringify(i));
+      const same = items[0] === JSON.stringify(input.annotations[0]!.annotation) && replies.every((r) => items.includes(r)) && items.length === 2 + replies.length;
       if (record('jsonld', { ...NO_FINDINGS, elements: markup }, !same)) failures.push(name);
     }
     expect(failures).toEqual([]);
