@@ -1,0 +1,162 @@
+import {
+  answerStatusLabel,
+  answerStatusOf,
+  commentText,
+  isComment,
+  isReply,
+  replyAuthorLine,
+  replyText,
+  type LeaItem,
+} from '../model';
+import type { Notice, NoticeKind } from './notice-types';
+
+export type { Notice, NoticeKind } from './notice-types';
+
+/**
+ * Notices derived from what this computer holds (notes/contract.md "Notice ids"): replies and
+ * answers to my comments and my replies (not by me), new comments by others on documents I
+ * follow, and facilitators hiding or showing again my comments and replies. Pure: the store
+ * keeps only which ids were read, so every browser of a member derives the same notices.
+ */
+
+/** A facilitator hid or showed again one of my items (from syncInfo.moderation). */
+export interface ModerationNoticeInput {
+  id: string;
+  /** What the item is, when known ('comment' when it never reached this browser). */
+  kind: 'comment' | 'reply' | 'support';
+  action: 'hidden' | 'unhidden';
+  revision: string;
+  reason: string;
+  at: string;
+}
+
+export interface NoticeInput {
+  items: readonly LeaItem[];
+  /** Who wrote each item; an item missing here was written on this computer ('me'). */
+  authors: Readonly<Record<string, 'me' | 'other'>>;
+  /** Hidden replies' places ({id, target}), so a thread's root is found through them. */
+  placeholders?: readonly { id: string; target: string }[];
+  moderation?: readonly ModerationNoticeInput[];
+  /** Documents I follow, and since when (only comments after that count). */
+  follows: readonly string[];
+  followedAt?: Readonly<Record<string, string>>;
+  read: ReadonlySet<string>;
+  /** At most this many notices, newest first (default 200). */
+  limit?: number;
+}
+
+/** The longest piece of someone's text a notice quotes. */
+export const NOTICE_EXCERPT_LENGTH = 100;
+
+/** Text cut to `max` characters on one line ("…" included), for notices and notifications. */
+export function excerpt(text: string, max = NOTICE_EXCERPT_LENGTH): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}
+
+const uuidOf = (id: string) => id.replace(/^urn:uuid:/, '');
+
+/** Every notice, newest first, each marked read or not. */
+export function deriveNotices(input: NoticeInput): Notice[] {
+  const byId = new Map(input.items.map((item) => [item.id, item]));
+  const parentOf = new Map<string, string>();
+  for (const item of input.items) if (isReply(item)) parentOf.set(item.id, item.target);
+  for (const p of input.placeholders ?? []) parentOf.set(p.id, p.target);
+  const isMine = (id: string) => (input.authors[id] ?? 'me') === 'me';
+
+  /** The thread's root comment id and its document, walking reply targets up. */
+  const placeOf = (id: string): { commentId: string | null; document: string | null } => {
+    const seen = new Set<string>();
+    let current = id;
+    let document: string | null = null;
+    for (;;) {
+      const item = byId.get(current);
+      if (item && isReply(item)) document ??= item.onDocument ?? null;
+      if (item && isComment(item)) return { commentId: current, document: item.target.source };
+      const parent = parentOf.get(current);
+      if (!parent || seen.has(parent)) return { commentId: current, document };
+      seen.add(current);
+      current = parent;
+    }
+  };
+
+  const notices: Omit<Notice, 'read'>[] = [];
+  for (const item of input.items) {
+    if (!isReply(item) || isMine(item.id)) continue;
+    const parent = byId.get(item.target);
+    if (!parent || !isMine(parent.id) || !(isComment(parent) || isReply(parent))) continue;
+    const status = answerStatusOf(item);
+    const what = isComment(parent) ? 'your comment' : 'your reply';
+    const text = excerpt(replyText(item));
+    const sentence = status
+      ? `${replyAuthorLine(item)} answered ${what}: ${answerStatusLabel(status)}${text ? `. ${text}` : ''}`
+      : `${replyAuthorLine(item)} replied to ${what}: ${text}`;
+    notices.push({ id: `reply:${uuidOf(item.id)}`, kind: status ? 'answer' : 'reply', sentence, ...placeOf(item.id), itemId: item.id, at: item.created });
+  }
+
+  const follows = new Set(input.follows);
+  const since = sinceFollowed(input, follows);
+  for (const item of input.items) {
+    if (!isComment(item) || isMine(item.id) || item.visibility !== 'group') continue;
+    const document = item.target.source;
+    if (!follows.has(document) || item.created <= (since.get(document) ?? '')) continue;
+    const who = item.attribution === 'named' && item.creator ? item.creator.name : 'A group member';
+    const where = item.documentTitle ? `“${excerpt(item.documentTitle, 80)}”` : 'a document you follow';
+    notices.push({
+      id: `comment:${uuidOf(item.id)}`,
+      kind: 'comment',
+      sentence: `${who} commented on ${where}: ${excerpt(commentText(item))}`,
+      document,
+      commentId: item.id,
+      itemId: item.id,
+      at: item.created,
+    });
+  }
+
+  for (const event of input.moderation ?? []) {
+    const what = event.kind === 'reply' ? 'reply' : event.kind === 'support' ? '"This is my experience too"' : 'comment';
+    const reason = excerpt(event.reason);
+    const sentence =
+      event.action === 'hidden'
+        ? `A facilitator hid your ${what}: ${reason}`
+        : `A facilitator showed your ${what} again (it had been hidden: ${reason})`;
+    const kind: NoticeKind = event.action;
+    notices.push({ id: `${event.action}:${uuidOf(event.id)}:${event.revision}`, kind, sentence, ...placeOf(event.id), itemId: event.id, at: event.at });
+  }
+
+  const seen = new Set<string>();
+  return notices
+    .filter((n) => !seen.has(n.id) && seen.add(n.id) !== undefined)
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? -1 : 1))
+    .slice(0, input.limit ?? 200)
+    .map((n) => ({ ...n, read: input.read.has(n.id) }));
+}
+
+/**
+ * From when a followed document's new comments count: my first comment on it (following is
+ * automatic then, on every browser alike), or when this computer first saw the follow.
+ */
+function sinceFollowed(input: NoticeInput, follows: ReadonlySet<string>): Map<string, string> {
+  const since = new Map<string, string>();
+  for (const document of follows) {
+    const at = input.followedAt?.[document];
+    if (at) since.set(document, at);
+  }
+  for (const item of input.items) {
+    if (!isComment(item) || (input.authors[item.id] ?? 'me') !== 'me' || !follows.has(item.target.source)) continue;
+    const current = since.get(item.target.source);
+    if (current === undefined || item.created < current) since.set(item.target.source, item.created);
+  }
+  return since;
+}
+
+/** How many notices are unread. */
+export function unreadCount(notices: readonly Notice[]): number {
+  return notices.filter((n) => !n.read).length;
+}
+
+/** The toolbar badge for `unread` notices: its text ('' at none) and accessible title. */
+export function badgeFor(unread: number): { text: string; title: string } {
+  if (unread <= 0) return { text: '', title: 'Lived Experience Annotator: no new notices' };
+  return { text: unread > 99 ? '99+' : String(unread), title: `${unread} new ${unread === 1 ? 'notice' : 'notices'}` };
+}
