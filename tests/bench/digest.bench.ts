@@ -5,7 +5,10 @@ import type { TextPositionSelector, TextQuoteSelector } from '../../utils/model'
  * comment Markdown through marked + DOMPurify on a happy-dom window (utils/sanitize's way)
  * against our DOM-free allow-list renderer, and a bare JSON.stringify of the annotations
  * against the JSON-LD export. Prints medians and whether each ≤ 2 s target is met.
+ * Then the conversation (issue 12): 2,000 comments with 10,000 replies (answers among them,
+ * threads four deep) and 6,000 supports, every format again (the Word one is the target).
  * Always exits 0 when it ran: it is a measurement. Run: npm run bench:digest
+ * (`-- --conversation-only` for the second part alone).
  */
 import os from 'node:os';
 import DOMPurify from 'dompurify';
@@ -13,7 +16,7 @@ import { Window } from 'happy-dom';
 import { buildDigest } from '../../utils/digest/build-digest';
 import { renderCommentHtml as renderWithoutDom } from '../../utils/digest/comment-text';
 import { DIGEST_FORMATS, renderDigest, type DigestFormat } from '../../utils/digest/formats';
-import { createDataset, DATASET_DOCUMENTS } from '../support/digest-dataset';
+import { createDataset, createLargeConversation, DATASET_DOCUMENTS } from '../support/digest-dataset';
 import type { DigestDocumentInfo, DigestEntry } from '../../utils/digest/types';
 import { renderCommentHtml as renderWithDomPurify, type Purifier } from '../../utils/sanitize';
 
@@ -22,6 +25,9 @@ const DOCUMENTS = 20;
 const PASSAGES_PER_DOCUMENT = 120;
 const RUNS = 5;
 const TARGET_MS = 2000;
+const CONVERSATION_COMMENTS = 2_000;
+const CONVERSATION_REPLIES = 10_000;
+const CONVERSATION_SUPPORTS = 6_000;
 const GENERATED_AT = new Date('2026-11-23T10:00:00Z');
 
 const median = (xs: number[]) => {
@@ -101,23 +107,11 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: 
   return { ms: performance.now() - start, value };
 }
 
-async function main() {
-  const { entries, documents } = createLargeDataset();
-  const input = { annotations: entries, documents, scope: 'group' as const, generatedAt: GENERATED_AT, groupName: 'Benchmark group' };
-  console.log(`Digest benchmark: ${entries.length.toLocaleString('en-GB')} comments over ${DOCUMENTS} documents, median of ${RUNS} runs after a warm-up`);
-  console.log(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, load average ${os.loadavg()[0]!.toFixed(2)}\n`);
+type Input = Parameters<typeof buildDigest>[0];
 
-  const buildTimes: number[] = [];
-  let digest = buildDigest(input);
-  for (let r = 0; r < RUNS; r++) {
-    const t = time(() => buildDigest(input));
-    buildTimes.push(t.ms);
-    digest = t.value;
-  }
-  console.log(`buildDigest alone: ${ms(median(buildTimes))} ms (${digest.summary.comments} comments shown, ${digest.hiddenCount} hidden counted, ${digest.summary.passages} passages)\n`);
-
+/** Each format from scratch (buildDigest + render): median wall, CPU, max, size; prints the table. */
+async function timeFormats(input: Input, formats: readonly DigestFormat[]): Promise<void> {
   const rows: string[][] = [];
-  const formats = Object.keys(DIGEST_FORMATS) as DigestFormat[];
   for (const format of formats) {
     await renderDigest(buildDigest(input), format); // warm-up
     const wall: number[] = [];
@@ -140,6 +134,45 @@ async function main() {
   for (const row of rows) console.log(line(row));
   console.log(`(build + render, wall clock; CPU = this process's user+system time, which includes GC threads.`);
   console.log(` Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} on ${os.cpus().length} CPUs: other work on the machine inflates wall times.)`);
+}
+
+function timeBuild(input: Input, label: string): void {
+  const buildTimes: number[] = [];
+  let digest = buildDigest(input);
+  for (let r = 0; r < RUNS; r++) {
+    const t = time(() => buildDigest(input));
+    buildTimes.push(t.ms);
+    digest = t.value;
+  }
+  const talk = digest.conversation ? `, ${digest.summary.replies} replies shown, ${digest.hiddenReplyCount} hidden, ${digest.summary.supports} supports, ${digest.unanswered.length} not answered` : '';
+  console.log(`buildDigest alone${label}: ${ms(median(buildTimes))} ms (${digest.summary.comments} comments shown, ${digest.hiddenCount} hidden counted, ${digest.summary.passages} passages${talk})\n`);
+}
+
+const CONVERSATION_ONLY = process.argv.includes('--conversation-only');
+
+async function main() {
+  const { entries, documents } = createLargeDataset();
+  const input: Input = { annotations: entries, documents, scope: 'group', generatedAt: GENERATED_AT, groupName: 'Benchmark group' };
+  const formats = Object.keys(DIGEST_FORMATS) as DigestFormat[];
+  console.log(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, load average ${os.loadavg()[0]!.toFixed(2)}\n`);
+
+  if (!CONVERSATION_ONLY) {
+    console.log(`Digest benchmark: ${entries.length.toLocaleString('en-GB')} comments over ${DOCUMENTS} documents, median of ${RUNS} runs after a warm-up`);
+    timeBuild(input, '');
+    await timeFormats(input, formats);
+  }
+
+  // The conversation: the first 2,000 comments (4 documents) with 10,000 replies and 6,000 supports.
+  const comments = entries.slice(0, CONVERSATION_COMMENTS);
+  const talk = createLargeConversation(comments, { replies: CONVERSATION_REPLIES, supports: CONVERSATION_SUPPORTS });
+  const withTalk: Input = { annotations: comments, documents: documents.slice(0, 4), ...talk, scope: 'group', generatedAt: GENERATED_AT, groupName: 'Benchmark group' };
+  console.log(
+    `\nWith the conversation: ${comments.length.toLocaleString('en-GB')} comments, ${CONVERSATION_REPLIES.toLocaleString('en-GB')} replies ` +
+      `(~15% answers, threads up to four deep, ~1% hidden), ${CONVERSATION_SUPPORTS.toLocaleString('en-GB')} supports; median of ${RUNS} runs after a warm-up`,
+  );
+  timeBuild(withTalk, ' (with the conversation)');
+  await timeFormats(withTalk, formats);
+  if (CONVERSATION_ONLY) return;
 
   // Peers: what a DOM sanitiser would cost for the HTML's comment text, and bare JSON for JSON-LD.
   const texts = entries.map((e) => e.annotation.body[0].value);

@@ -6,7 +6,8 @@
 import { readFixture } from '../fixtures';
 import { ANNO_CONTEXT, LEA_CONTEXT, type LeaAnnotation } from '../../utils/model/annotation';
 import { motivationForKind, type Kind, type Perspective } from '../../utils/model/vocabulary';
-import { buildReply, buildSupport, checkReply, type AnswerStatus, type LeaReply, type LeaSupport } from '../../utils/model/conversation';
+import { ANSWER_STATUSES, SUPPORT_VALUE, buildReply, buildSupport, checkReply, type AnswerStatus, type LeaReply, type LeaSupport } from '../../utils/model/conversation';
+import { seededRandom } from './seeded-random';
 import type { HiddenReply } from '../../utils/conversation/build-thread';
 import type { DigestDocumentInfo, DigestEntry } from '../../utils/digest/types';
 
@@ -374,4 +375,78 @@ export function conversationInput(entries: readonly ConversationEntry[] = create
     conversation: entries.filter((e) => !e.hidden).map((e) => e.item),
     hiddenReplies: entries.filter((e) => e.hidden).map((e) => ({ id: e.item.id, target: e.item.target, created: e.item.created })),
   };
+}
+
+/** Reply texts for the benchmark's conversations (short and long, some Markdown). */
+const BENCH_REPLY_TEXTS = [
+  'Same here.',
+  'This happened to my mother as well, **twice** in one winter.',
+  'We raised this at the last meeting; nothing changed.',
+  'Could the guidance say who to call at weekends?\n\n- the duty team\n- the out-of-hours line',
+  'Thank you for answering. When will the new guidance be published?',
+];
+const BENCH_ANSWER_TEXTS = ['We have added this to the draft guidance.', 'The consultation closed, but we have passed this to the team.', 'The Act leaves this to local authorities; the guidance will say so plainly.'];
+
+/**
+ * A big conversation over `comments` for benchmarks: `replies` replies spread over the
+ * comments (about one in seven an officer's answer, named with a job title; 40% of the others
+ * anonymous; threads up to four deep, so deeper replies are flattened), about 1% hidden, and
+ * `supports` supports. Seeded: every run builds the same conversation.
+ */
+export function createLargeConversation(
+  comments: readonly DigestEntry[],
+  options: { replies: number; supports: number; seed?: number },
+): { conversation: (LeaReply | LeaSupport)[]; hiddenReplies: HiddenReply[] } {
+  const rand = seededRandom(options.seed ?? 7);
+  const shown = comments.filter((e) => !e.hidden && e.annotation.visibility === 'group');
+  const conversation: (LeaReply | LeaSupport)[] = [];
+  const hiddenReplies: HiddenReply[] = [];
+  const byComment = new Map<string, string[]>();
+  const id = (n: number) => `urn:uuid:0190c7a0-0000-7000-a000-${String(n).padStart(12, '0')}`;
+  const base = Date.UTC(2026, 10, 1);
+  for (let n = 0; n < options.replies; n++) {
+    const comment = shown[Math.floor(rand() * shown.length)]!.annotation.id;
+    const earlier = byComment.get(comment) ?? [];
+    // Half answer the comment, half an earlier reply in the same thread.
+    const parent = earlier.length && rand() < 0.5 ? earlier[Math.floor(rand() * earlier.length)]! : comment;
+    const created = new Date(base + n * 60_000).toISOString();
+    const answer = rand() < 0.15 ? ANSWER_STATUSES[Math.floor(rand() * ANSWER_STATUSES.length)]!.value : null;
+    const anonymous = !answer && rand() < 0.4;
+    const text = answer ? BENCH_ANSWER_TEXTS[n % BENCH_ANSWER_TEXTS.length]! : BENCH_REPLY_TEXTS[n % BENCH_REPLY_TEXTS.length]!;
+    const reply: LeaReply = {
+      '@context': [ANNO_CONTEXT, { ...LEA_CONTEXT }],
+      id: id(n),
+      type: 'Annotation',
+      motivation: 'replying',
+      created,
+      modified: created,
+      ...(anonymous ? {} : { creator: { type: 'Person' as const, name: answer ? `Officer ${n % 11}` : `Replier ${n % 53}`, ...(answer ? { jobTitle: 'Policy officer', organisation: 'DHSC' } : {}) } }),
+      body: answer
+        ? [{ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: text }, { type: 'TextualBody', purpose: 'assessing', value: answer }]
+        : [{ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: text }],
+      target: parent,
+      visibility: 'group',
+      attribution: anonymous ? 'anonymous' : 'named',
+    };
+    if (rand() < 0.01) hiddenReplies.push({ id: reply.id, target: reply.target, created });
+    else conversation.push(reply);
+    byComment.set(comment, [...earlier, reply.id].slice(-4));
+  }
+  for (let n = 0; n < options.supports; n++) {
+    const target = shown[Math.floor(rand() * rand() * shown.length)]!.annotation.id;
+    const created = new Date(base + n * 30_000).toISOString();
+    conversation.push({
+      '@context': [ANNO_CONTEXT, { ...LEA_CONTEXT }],
+      id: id(options.replies + n),
+      type: 'Annotation',
+      motivation: 'assessing',
+      created,
+      modified: created,
+      body: [{ type: 'TextualBody', purpose: 'assessing', value: SUPPORT_VALUE }],
+      target,
+      visibility: 'group',
+      attribution: 'anonymous',
+    });
+  }
+  return { conversation, hiddenReplies };
 }
