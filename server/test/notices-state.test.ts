@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
 import { NOTICES_EVENT, withNoticeEvents } from '../src/routes/notices/notices-stream';
 import { readSse, type SseReader } from './support/sse';
 import { BACKENDS } from './support/test-db';
-import { openTestStore, type TestGroup, type TestStore } from './support/test-store';
+import { ADMIN_TOKEN, openTestStore, type TestGroup, type TestStore } from './support/test-store';
 
 describe.each(BACKENDS)('notice state shared by a member\'s browsers on %s', (kind) => {
   let t: TestStore;
@@ -86,6 +87,23 @@ describe.each(BACKENDS)('notice state shared by a member\'s browsers on %s', (ki
     expect(await noticeEvents(mine, 600)).toEqual([]);
     expect(await noticeEvents(theirs, 100)).toEqual([]);
     expect(await noticeEvents(facilitator, 100)).toEqual([]);
+  });
+
+  it('another store process (its own hub, the same database) tells this one\'s streams through NOTIFY', async () => {
+    const second = await createApp({ db: t.testDb.db, adminToken: ADMIN_TOKEN, channel: t.testDb.channel, clientAddress: () => '127.0.0.1' });
+    try {
+      const mine = await stream(g.member.token);
+      const body = JSON.stringify({ ids: ['unhidden:0190f0e8-7c1a-7000-8000-00000000000b:4'] });
+      const res = await second.app.request('http://store.test/api/me/notices/read', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${g.member.token}`, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+        body,
+      });
+      expect(res.status).toBe(204);
+      expect(await mine.next(3000)).toEqual({ event: 'notices', data: '{}' });
+    } finally {
+      await second.close();
+    }
   });
 
   it('a notices event never splits a feed event, and the feed still streams alongside', async () => {
