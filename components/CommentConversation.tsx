@@ -47,6 +47,12 @@ export interface CommentConversationProps {
   asCommentAuthor?: boolean;
   /** Replies the person wrote (they get no Report button). */
   mine?: ReadonlySet<string>;
+  /** Replies written here and not yet in the group store. */
+  pending?: ReadonlySet<string>;
+  /** Replies the store refused, with its plain-English reason. */
+  refused?: Readonly<Record<string, string>>;
+  /** Replies a facilitator hid that the person still sees (their own, or all for facilitators). */
+  moderated?: Readonly<Record<string, { reason: string }>>;
   /** The comment is the person's own (no Report, no support on it). */
   commentIsMine?: boolean;
   displayName: string;
@@ -154,8 +160,14 @@ export function CommentConversation(props: CommentConversationProps) {
           <span class="font-semibold">{author}</span> · <span class="text-grey-7">{dateFormat.format(new Date(reply.created))}</span>
         </p>
         {inReplyTo && <p class="text-xs text-grey-7">In reply to {inReplyTo}</p>}
+        {props.moderated?.[reply.id] && <p class="rounded border border-red-error p-1 text-xs font-semibold">Hidden by a facilitator: {props.moderated[reply.id]!.reason}</p>}
         {status && <p class="text-xs font-semibold">Answer: {answerStatusLabel(status)}</p>}
         {text && <MarkdownText text={text} />}
+        {props.refused?.[reply.id] ? (
+          <p class="text-xs font-semibold text-red-error">Not sent to your group: {props.refused[reply.id]}</p>
+        ) : (
+          props.pending?.has(reply.id) && <p class="text-xs text-grey-7">Waiting to send to your group.</p>
+        )}
         <div class="flex flex-wrap gap-2">
           {replyButtonFor(reply.id, `to ${author}`)}
           {can.report && props.onReport && !props.mine?.has(reply.id) && (

@@ -4,7 +4,6 @@ import type { AnchoredComment, PageState, SyncOverview } from '../utils/messagin
 import { SyncStatus } from './SyncStatus';
 import { answerFacet, facetCounts, filterComments, NO_FILTERS, showsEverything, type CommentFilters, type CommentOrder } from '../utils/overlay/filters';
 import { sortBySupport } from '../utils/conversation/build-thread';
-import type { Notice } from '../utils/conversation/notice-types';
 import { CommentFiltersForm } from './CommentFiltersForm';
 import { ThemeLegend } from './ThemeLegend';
 import { DigestExport } from './DigestExport';
@@ -21,13 +20,12 @@ import {
 import { CommentEditor } from './CommentEditor';
 import { CommentView } from './CommentView';
 import { CommentConversation } from './CommentConversation';
-import { ModerationPanel } from './ModerationPanel';
 import { Tabs, type TabSpec } from './Tabs';
-import { FollowButton, unreadWords, WhatsNew } from './WhatsNew';
-import { abilitiesFor, quietThread, useConversation, type SidePanelConversationApi } from './use-conversation';
+import { FollowButton } from './WhatsNew';
+import { abilitiesFor, conversationActions, quietThread, useConversation, type SidePanelConversationApi } from './use-conversation';
+import { conversationTabs, type PanelTab } from './SidePanelTabs';
 
 export type { SidePanelConversationApi } from './use-conversation';
-type PanelTab = 'comments' | 'new' | 'review';
 
 /** What the side panel needs from the browser, passed in so the panel can be tested alone. */
 export interface SidePanelApi {
@@ -150,46 +148,15 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   const announce = (message: string) => setNotice(message);
   const conv = api.conversation;
 
-  async function openNotice(n: Notice) {
-    if (!conv) return;
-    try {
-      if (!n.read) await conv.markRead([n.id]);
-      focusComment.current = n.commentId;
-      await conv.openNotice(n);
+  const { openNotice, markAllRead, follow, moderate } = conversationActions(conv, conversation, {
+    refresh,
+    announce,
+    page,
+    showComment: (id) => {
+      focusComment.current = id;
       setTab('comments');
-      await refresh();
-    } catch (e) {
-      announce(e instanceof Error ? e.message : String(e));
-    }
-  }
-
-  async function markAllRead() {
-    if (!conv || !conversation.notices) return;
-    try {
-      await conv.markRead(conversation.notices.notices.filter((n) => !n.read).map((n) => n.id));
-      announce('All notices are marked as read.');
-      await refresh();
-    } catch (e) {
-      announce(e instanceof Error ? e.message : String(e));
-    }
-  }
-
-  async function follow(on: boolean) {
-    if (!conv || !page) return;
-    try {
-      await conv.follow(page.uri, on);
-      announce(on ? 'You are following this page.' : 'You are no longer following this page.');
-      await refresh();
-    } catch (e) {
-      announce(e instanceof Error ? e.message : String(e));
-    }
-  }
-
-  const moderate = (action: (id: string, reason: string) => Promise<void>) => async (id: string, reason: string) => {
-    await action(id, reason);
-    await conversation.loadModeration();
-    await refresh();
-  };
+    },
+  });
 
   const renderConversation = (thread: ReturnType<typeof threadOf>, mine: boolean, subject: string) =>
     conv &&
@@ -200,6 +167,9 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
         asCommentAuthor={mine && thread.comment?.attribution === 'anonymous'}
         commentIsMine={mine}
         mine={conversation.mine}
+        pending={conversation.pending}
+        refused={listing.refused}
+        moderated={listing.moderated}
         displayName={settings?.displayName ?? ''}
         defaultAttribution={settings?.defaultAttribution}
         subject={subject}
@@ -374,35 +344,10 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
           )}
         </>
     );
-  const tabs: TabSpec<PanelTab>[] = [{ key: 'comments', label: 'Comments', panel: commentsPanel }];
-  if (conv && conversation.notices) {
-    const list = conversation.notices;
-    tabs.push({
-      key: 'new',
-      label: `What’s new (${unreadWords(list.unread)})`,
-      panel: () => <WhatsNew notices={list.notices} onOpen={(n) => void openNotice(n)} onMarkAllRead={() => void markAllRead()} />,
-    });
-  }
-  if (conv && role && roleCan.moderate(role)) {
-    tabs.push({
-      key: 'review',
-      label: conversation.moderation ? `To review (${conversation.moderation.toReview.length})` : 'To review',
-      panel: () =>
-        conversation.moderationProblem ? (
-          <p class="rounded border border-red-error p-2">{conversation.moderationProblem}</p>
-        ) : conversation.moderation ? (
-          <ModerationPanel
-            list={conversation.moderation}
-            onHide={moderate(conv.moderation.hide)}
-            onUnhide={moderate(conv.moderation.unhide)}
-            onDismiss={moderate(conv.moderation.dismiss)}
-            announce={announce}
-          />
-        ) : (
-          <p>Loading what to review…</p>
-        ),
-    });
-  }
+  const tabs: TabSpec<PanelTab>[] = [
+    { key: 'comments', label: 'Comments', panel: commentsPanel },
+    ...conversationTabs({ conv, conversation, role, announce, openNotice, markAllRead, moderate }),
+  ];
 
   return (
     <main class="space-y-4 p-3 text-sm text-grey-9">

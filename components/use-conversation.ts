@@ -85,5 +85,51 @@ export function useConversation(api: SidePanelConversationApi | undefined) {
   );
   const mine = useMemo(() => new Set(Object.entries(listing?.authors ?? {}).filter(([, who]) => who === 'me').map(([id]) => id)), [listing]);
 
-  return { listing, threads, mine, notices, moderation, moderationProblem, load, loadModeration };
+  const pending = useMemo(() => new Set(listing?.pending ?? []), [listing]);
+
+  return { listing, threads, mine, pending, notices, moderation, moderationProblem, load, loadModeration };
+}
+
+/** What the panel's conversation buttons do: each announces its outcome and re-reads the panel. */
+export function conversationActions(
+  conv: SidePanelConversationApi | undefined,
+  state: { notices: NoticeList | null; loadModeration: () => Promise<void> },
+  panel: { refresh: () => Promise<void>; announce: (message: string) => void; page: PageState | null; showComment: (id: string | null) => void },
+) {
+  const attempt = async (work: () => Promise<string | void>) => {
+    try {
+      const said = await work();
+      if (said) panel.announce(said);
+      await panel.refresh();
+    } catch (e) {
+      panel.announce(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return {
+    openNotice: (n: Notice) =>
+      attempt(async () => {
+        if (!conv) return;
+        if (!n.read) await conv.markRead([n.id]);
+        panel.showComment(n.commentId);
+        await conv.openNotice(n);
+      }),
+    markAllRead: () =>
+      attempt(async () => {
+        if (!conv || !state.notices) return;
+        await conv.markRead(state.notices.notices.filter((n) => !n.read).map((n) => n.id));
+        return 'All notices are marked as read.';
+      }),
+    follow: (on: boolean) =>
+      attempt(async () => {
+        if (!conv || !panel.page) return;
+        await conv.follow(panel.page.uri, on);
+        return on ? 'You are following this page.' : 'You are no longer following this page.';
+      }),
+    /** Hide, unhide or dismiss, then re-read the review list and the panel (errors reach the form). */
+    moderate: (action: (id: string, reason: string) => Promise<void>) => async (id: string, reason: string) => {
+      await action(id, reason);
+      await state.loadModeration();
+      await panel.refresh();
+    },
+  };
 }

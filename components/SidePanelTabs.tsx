@@ -1,0 +1,57 @@
+import type { Notice } from '../utils/conversation/notice-types';
+import { roleCan, type Role } from '../utils/model';
+import { ModerationPanel } from './ModerationPanel';
+import type { TabSpec } from './Tabs';
+import type { SidePanelConversationApi, useConversation } from './use-conversation';
+import { unreadWords, WhatsNew } from './WhatsNew';
+
+/** The side panel's sections. */
+export type PanelTab = 'comments' | 'new' | 'review';
+
+/**
+ * The side panel's conversation tabs: What's new (when notices could be read) and, for
+ * facilitators, To review with the moderation record.
+ */
+export function conversationTabs(options: {
+  conv: SidePanelConversationApi | undefined;
+  conversation: ReturnType<typeof useConversation>;
+  role: Role | null;
+  announce: (message: string) => void;
+  openNotice: (notice: Notice) => Promise<void>;
+  markAllRead: () => Promise<void>;
+  moderate: (action: (id: string, reason: string) => Promise<void>) => (id: string, reason: string) => Promise<void>;
+}): TabSpec<PanelTab>[] {
+  const { conv, conversation, role } = options;
+  const tabs: TabSpec<PanelTab>[] = [];
+  if (!conv) return tabs;
+  const notices = conversation.notices;
+  if (notices) {
+    tabs.push({
+      key: 'new',
+      label: `What’s new (${unreadWords(notices.unread)})`,
+      panel: () => <WhatsNew notices={notices.notices} onOpen={(n) => void options.openNotice(n)} onMarkAllRead={() => void options.markAllRead()} />,
+    });
+  }
+  if (role && roleCan.moderate(role)) {
+    const list = conversation.moderation;
+    tabs.push({
+      key: 'review',
+      label: list ? `To review (${list.toReview.length})` : 'To review',
+      panel: () =>
+        conversation.moderationProblem ? (
+          <p class="rounded border border-red-error p-2">{conversation.moderationProblem}</p>
+        ) : list ? (
+          <ModerationPanel
+            list={list}
+            onHide={options.moderate(conv.moderation.hide)}
+            onUnhide={options.moderate(conv.moderation.unhide)}
+            onDismiss={options.moderate(conv.moderation.dismiss)}
+            announce={options.announce}
+          />
+        ) : (
+          <p>Loading what to review…</p>
+        ),
+    });
+  }
+  return tabs;
+}
