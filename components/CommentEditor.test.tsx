@@ -70,6 +70,8 @@ describe('CommentEditor', () => {
     await submit();
     expect(onSave).not.toHaveBeenCalled();
     expect(container.querySelector('[role=alert]')?.textContent).toContain('Please write something');
+    // The text box itself says it is wrong (the library's Textarea sets aria-invalid from `feedback`).
+    expect(container.querySelector('textarea')!.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('saves the choices the person made', async () => {

@@ -110,7 +110,7 @@ export function CommentEditor({ title, quote, initial, displayName, themes = MAK
           value={draft.text}
           maxLength={MAX_COMMENT_LENGTH}
           aria-describedby={`${id}-hint`}
-          aria-invalid={error ? true : undefined}
+          feedback={error ? 'error' : undefined}
           onInput={(e) => update({ text: (e.target as HTMLTextAreaElement).value })}
         />
       </div>

@@ -17,6 +17,22 @@ const FIXTURE = 'care-act-2014-part-1.html';
 const QUOTE = 'promote that individual’s well-being';
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
+/** Elements wider than the panel or past its right edge (as in sidepanel-narrow.test.ts), and sideways scrolling. */
+function overflow(panel: Page) {
+  return panel.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const over = [...document.querySelectorAll('body *')]
+      .filter((el) => {
+        const rect = el.getBoundingClientRect();
+        if (rect.width === 0 && rect.height === 0) return false;
+        if (el.closest('.sr-only')) return false;
+        return el.scrollWidth > width || rect.right > width + 0.5 || rect.left < -0.5;
+      })
+      .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" right=${Math.round(el.getBoundingClientRect().right)} scrollWidth=${el.scrollWidth}`);
+    return { sideways: document.documentElement.scrollWidth > width, over };
+  });
+}
+
 describe('the conversation in the side panel', () => {
   let server: FixtureServer;
   let store: SpawnedStore;
@@ -123,6 +139,16 @@ describe('the conversation in the side panel', () => {
       .toMatch(/^urn:uuid:/);
     await expect.poll(() => panel.textContent('body')).toContain('Answer: We will change this — Sam Jones (Policy officer, Department of Health and Social Care)');
     await axeClean(panel);
+
+    // At 200% zoom (a 180 px panel) the thread and the reply editor fit without sideways scrolling.
+    await panel.setViewportSize({ width: 180, height: 900 });
+    await panel.getByRole('button', { name: /^Reply to the comment/ }).click();
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    const narrow = await overflow(panel);
+    expect(narrow.over, narrow.over.join('\n')).toEqual([]);
+    expect(narrow.sideways).toBe(false);
+    await panel.keyboard.press('Escape');
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toMatch(/^Reply to the comment/);
     await panel.close();
     await page.close();
   });
