@@ -24,6 +24,8 @@ create index reports_reporter on reports (reporter_id);
 -- forgotten: the action stays on the record, their name does not.
 create table moderation_actions (
   id text primary key,
+  -- Order of the record (two actions can share a millisecond).
+  seq bigserial not null,
   group_id text not null references groups (id),
   at timestamptz not null,
   by_member_id text references members (id),
@@ -31,7 +33,7 @@ create table moderation_actions (
   target_id text not null,
   reason text
 );
-create index moderation_actions_group on moderation_actions (group_id, at);
+create index moderation_actions_group on moderation_actions (group_id, seq);
 create index moderation_actions_by on moderation_actions (by_member_id);
 
 -- Notice ids a member has read (the notices themselves are derived by the client).

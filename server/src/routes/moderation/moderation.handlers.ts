@@ -154,7 +154,7 @@ export async function getModeration(c: Context<AppEnv>) {
   const { rows: record } = await db.query<RecordRow>(
     `select a.id, a.at, a.by_member_id, m.display_name, m.forgotten_at is not null as forgotten, a.action, a.target_id, a.reason
      from moderation_actions a left join members m on m.id = a.by_member_id
-     where a.group_id = $1 order by a.at desc, a.id limit $2`,
+     where a.group_id = $1 order by a.seq desc limit $2`,
     [group, MODERATION_LIST_LIMIT],
   );
   return c.json({
