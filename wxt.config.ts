@@ -29,6 +29,9 @@ export default defineConfig({
     // asking. With it, Chrome exempts the extension's storage from quota eviction and Firefox
     // grants it persistent storage. Neither browser shows an install warning for it.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Browser notifications for new notices: asked for only when the person turns them on
+    // (Options), so installing shows no extra warning and nothing pops up uninvited.
+    optional_permissions: ['notifications'],
     commands: {
       'add-comment': {
         suggested_key: { default: 'Alt+Shift+C' },

@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAnnotationService } from '../utils/background/annotation-service';
+import { createConversationService } from '../utils/background/conversation-service';
+import { createNoticeService } from '../utils/background/notice-service';
 import { createBackgroundHandlers } from '../utils/background/handlers';
 import { createPdfService } from '../utils/background/pdf-service';
 import { createSyncService } from '../utils/background/sync-service';
 import { createTabMessenger } from '../utils/background/tab-messenger';
 import { createBackgroundListener } from '../utils/messaging';
-import { readSettings } from '../utils/model';
-import { createAnnotationRepo, createSyncRepo, openLeaDb } from '../utils/store';
+import { createAnnotationId, readSettings } from '../utils/model';
+import { createAnnotationRepo, createConversationRepo, createSyncRepo, getNotifySetting, openLeaDb, setNotifySetting } from '../utils/store';
 import { createLiveKeeper } from '../utils/sync/live-keeper';
 import { createStoreClient, createSyncEngine } from '../utils/sync';
 
@@ -28,11 +30,18 @@ export default defineBackground(() => {
   const settings = async () => readSettings((await browser.storage.local.get('settings')).settings);
   const pdf = createPdfService({ viewerPage: browser.runtime.getURL('/pdf-viewer.html'), tabs: browser.tabs, settings });
 
+  // The toolbar button: `action` in Chrome (MV3), `browserAction` in Firefox (MV2).
+  const action = (browser as unknown as { action?: typeof browser.browserAction }).action ?? browser.browserAction;
+  const notificationsGranted = () => browser.permissions.contains({ permissions: ['notifications'] });
+
   const stored = openLeaDb().then((db) => {
     const syncRepo = createSyncRepo(db, clock);
+    const clientFor = (c: { baseUrl: string; token?: string }) =>
+      createStoreClient({ fetch: (url, init) => fetch(url, init), timeoutSignal: (ms) => AbortSignal.timeout(ms), ...c });
+    let refreshNotices = () => undefined as unknown;
     const engine = createSyncEngine({
       repo: syncRepo,
-      clientFor: (c) => createStoreClient({ fetch: (url, init) => fetch(url, init), timeoutSignal: (ms) => AbortSignal.timeout(ms), ...c }),
+      clientFor,
       clock,
       random: Math.random,
       sleep: (ms, signal) =>
@@ -40,7 +49,11 @@ export default defineBackground(() => {
           const timer = setTimeout(resolve, ms);
           signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
         }),
-      onChanged: (change) => void (change.type === 'annotations' ? tabs.repaintAll() : tabs.statusChanged()),
+      onChanged: (change) => {
+        if (change.type === 'annotations') void tabs.repaintAll();
+        else if (change.type === 'status') void tabs.statusChanged();
+        if (change.type !== 'status') refreshNotices();
+      },
     });
     const live = createLiveKeeper({
       start: async (signal) => void (await engine.live(signal)),
@@ -48,14 +61,54 @@ export default defineBackground(() => {
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     });
+    const conversationRepo = createConversationRepo(db, clock);
+    const notices = createNoticeService({
+      sync: syncRepo,
+      conversation: conversationRepo,
+      notifySetting: { get: () => getNotifySetting(db), set: (on) => setNotifySetting(db, on) },
+      syncNotices: () => void engine.syncNotices(),
+      badge: {
+        setText: async (text) => void (await action.setBadgeText({ text })),
+        setTitle: async (title) => void (await action.setTitle({ title })),
+      },
+      notifications: {
+        granted: notificationsGranted,
+        show: async (id, message) => {
+          const iconUrl = browser.runtime.getURL('/icons/128.png');
+          await browser.notifications?.create(id, { type: 'basic', iconUrl, title: 'Lived Experience Annotator', message });
+        },
+      },
+      broadcast: () => void tabs.noticesChanged(),
+      clock,
+    });
+    refreshNotices = () => void notices.refresh();
     const afterLocalChange = () => {
       void tabs.repaintAll();
       void engine.runOnce();
+      refreshNotices();
     };
+    const conversation = createConversationService({
+      conversation: conversationRepo,
+      sync: syncRepo,
+      clientFor,
+      settings,
+      newId: () => createAnnotationId(Date.now(), (bytes) => crypto.getRandomValues(bytes)),
+      clock,
+      afterLocalChange,
+      runSync: () => void engine.runOnce({ ignoreBackoff: true }),
+    });
+    refreshNotices(); // the badge is right from the worker's start
     return {
       engine,
-      annotations: createAnnotationService({ annotations: createAnnotationRepo(db, clock), sync: syncRepo, afterLocalChange }),
+      annotations: createAnnotationService({
+        annotations: createAnnotationRepo(db, clock),
+        sync: syncRepo,
+        afterLocalChange,
+        onNewComment: (document) => void notices.autoFollow(document),
+      }),
       sync: createSyncService({ engine, repo: syncRepo, live, clock, afterLocalChange }),
+      conversation,
+      notices,
     };
   });
 

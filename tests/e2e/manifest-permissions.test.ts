@@ -18,4 +18,10 @@ describe.each(Object.keys(EXPECTED) as BuildTarget[])('the %s manifest', (target
     const apiPermissions = (manifest.permissions ?? []).filter((p) => !p.includes('://'));
     expect(apiPermissions.sort()).toEqual([...EXPECTED[target]].sort());
   });
+
+  it('asks for notifications only as an optional permission (turned on in Options)', () => {
+    const manifest = readBuiltManifest(target) as ReturnType<typeof readBuiltManifest> & { permissions?: string[]; optional_permissions?: string[] };
+    expect(manifest.optional_permissions).toEqual(['notifications']);
+    expect(manifest.permissions ?? []).not.toContain('notifications');
+  });
 });

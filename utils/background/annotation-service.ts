@@ -4,10 +4,12 @@ import type { AnnotationRepo, SyncRepo } from '../store';
 
 /** What the annotation service needs: the comment store, the sync facts, and what to do after a write. */
 export interface AnnotationServiceDeps {
-  annotations: Pick<AnnotationRepo, 'listForDocument' | 'listAll' | 'save' | 'remove'>;
+  annotations: Pick<AnnotationRepo, 'listForDocument' | 'listAll' | 'save' | 'remove' | 'get'>;
   sync: Pick<SyncRepo, 'syncInfoFor' | 'getConnection'>;
   /** Called after each local write (repaint the tabs, start a sync run); not awaited. */
   afterLocalChange: () => void;
+  /** Called with a new comment's document: following it is automatic when I comment (notices); not awaited. */
+  onNewComment?: (document: string) => void;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface AnnotationServiceDeps {
  * (who wrote it, the person's role, what a facilitator hid). Writes go through the
  * annotation repo, so each comment lands with its outbox entry.
  */
-export function createAnnotationService({ annotations, sync, afterLocalChange }: AnnotationServiceDeps) {
+export function createAnnotationService({ annotations, sync, afterLocalChange, onNewComment }: AnnotationServiceDeps) {
   return {
     /** A document's comments (any of its addresses), who wrote each, and the person's role. */
     async list(uris: readonly string[]): Promise<DocumentListing> {
@@ -35,8 +37,11 @@ export function createAnnotationService({ annotations, sync, afterLocalChange }:
 
     /** Save a new or edited comment (validated by the repo); resolves once it is in IndexedDB. */
     async save(annotation: unknown): Promise<{ annotation: LeaAnnotation }> {
+      const id = (annotation as { id?: unknown } | null)?.id;
+      const isNew = typeof id !== 'string' || (await annotations.get(id)) === null;
       const saved = await annotations.save(annotation);
       afterLocalChange();
+      if (isNew) onNewComment?.(saved.target.source);
       return { annotation: saved };
     },
 

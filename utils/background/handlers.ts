@@ -8,6 +8,7 @@ import type { SyncService } from './sync-service';
 
 /** The services behind the background's messages; those that need the database arrive once it is open. */
 export interface BackgroundServices {
+  /** Conversation services may be left out (tests of other parts): their messages then answer a plain error. */
   stored: Promise<{ annotations: AnnotationService; sync: SyncService } & Partial<ConversationServices>>;
   pdf: PdfService;
   settings: () => Promise<Settings>;

@@ -27,6 +27,10 @@ export function createTabMessenger({ queryTabs, sendToTab, sendToExtension }: Ta
       if (id !== undefined) await sendToTab(id, { type: 'page/start-comment' }).catch(() => undefined);
     },
 
+    /** Tell open panels to read the notices again (nobody may be listening). */
+    async noticesChanged(): Promise<void> {
+      await sendToExtension({ type: 'broadcast/notices-changed' }).catch(() => undefined);
+    },
     /** Tell open panels to read the sync status again (nobody may be listening). */
     async statusChanged(): Promise<void> {
       await sendToExtension({ type: 'broadcast/sync-status' }).catch(() => undefined);

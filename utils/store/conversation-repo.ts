@@ -3,6 +3,7 @@ import type { DamagedRecord } from './annotation-repo';
 import type { LeaDb, StoredAnnotation } from './db';
 import { StoreError } from './errors';
 import { checkItem, claimedKind, readPlaceholder, type Placeholder } from './items';
+import { groupOutbox } from './outbox-batch';
 import { writeWithOutbox } from './write-ahead';
 
 /** A document's threads as stored here: comments, their replies and supports, hidden-reply placeholders. */
@@ -115,6 +116,26 @@ export function createConversationRepo(db: LeaDb, clock: () => Date) {
       }
       await tx.done;
       return sort(result);
+    },
+
+    /** The replies and supports that target `id` directly. */
+    async byTarget(id: string): Promise<LeaItem[]> {
+      const result: ThreadItems = { items: [], placeholders: [], damaged: [] };
+      const seen = new Set<string>();
+      for (const record of await db.getAllFromIndex('annotations', 'by-target', id)) take(record, result, seen);
+      return sort(result).items;
+    },
+
+    /** Which items have changes waiting to be sent, and which the store refused (with its reason). */
+    async outboxFor(): Promise<{ pending: Set<string>; refused: Map<string, string> }> {
+      const pending = new Set<string>();
+      const refused = new Map<string, string>();
+      for (const [id, list] of groupOutbox(await db.getAll('outbox'))) {
+        const parked = list[list.length - 1]!.parked;
+        if (parked) refused.set(id, parked.message);
+        else pending.add(id);
+      }
+      return { pending, refused };
     },
 
     /** Every item and placeholder on this computer (for notices). */

@@ -38,6 +38,9 @@ export function createSyncRepo(db: LeaDb, clock: () => Date) {
     resolveConflict: (id: string, choice: 'mine' | 'theirs') => resolveConflict(db, id, choice, clock()),
     listConflicts: () => listConflicts(db),
 
+    /** Every sync record (who wrote what, hidden, hide/unhide history), for notices. */
+    listSyncInfo: () => db.getAll('syncInfo'),
+
     /** Every comment on this computer a facilitator hid, by id, with the reason. */
     async listHidden(): Promise<Record<string, { reason: string }>> {
       const infos = await db.getAll('syncInfo');

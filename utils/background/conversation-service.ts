@@ -1,0 +1,244 @@
+import type { ConversationApi } from './conversation-handlers';
+import type { ConversationListing, Profile } from '../messaging/conversation-protocol';
+import { buildReply, buildSupport, isComment, isReply, isSupport, roleCan, type LeaReply, type LeaSupport, type Settings } from '../model';
+import type { ConversationRepo, StoreConnection, SyncRepo } from '../store';
+import { SyncError, type StoreClient } from '../sync';
+
+/** Sentences for what the conversation refuses before anything is written or sent. */
+export const CONVERSATION_MESSAGES = {
+  notConnected: 'Replies are shared with your group: connect to a group first (Options).',
+  cannotAnswer: 'Only officers (readers) and facilitators can answer a comment.',
+  needName: 'Please add your name (Options) before answering.',
+  unknownTarget: 'The comment you are replying to is not on this computer (it may have been removed).',
+  privateTarget: 'You cannot reply to a comment that is only visible to you.',
+  notYourReply: 'You can only delete your own replies.',
+  cannotSupport: 'Only members and facilitators can say this is their experience too.',
+  supportOnComment: 'You can only say this on a comment, not on a reply.',
+  offline: "You're offline: a report goes straight to your group's facilitators, so please try again when you're connected.",
+  offlineProfile: "You're offline: your profile is kept in the group store, so please try again when you're connected.",
+  offlineLink: "You're offline: link codes come from the group store, so please try again when you're connected.",
+  badLinkCode: "That link code isn't valid or has expired: make a new one on your other browser.",
+} as const;
+
+/** What the conversation service needs, passed in. */
+export interface ConversationServiceDeps {
+  conversation: ConversationRepo;
+  sync: Pick<SyncRepo, 'getConnection' | 'setConnection' | 'syncInfoFor' | 'getNoticeState' | 'updateNoticeState'>;
+  clientFor: (connection: { baseUrl: string; token?: string }) => StoreClient;
+  settings: () => Promise<Settings>;
+  /** A new `urn:uuid:` (UUID v7) id. */
+  newId: () => string;
+  clock: () => Date;
+  /** After a local write: repaint tabs and start a sync run; not awaited. */
+  afterLocalChange: () => void;
+  /** Start a sync run (after moderation or linking); not awaited. */
+  runSync: () => void;
+}
+
+/**
+ * A failure as a person reads it: the store's own sentence when it gave one (403, 404, 409),
+ * our offline sentence when it was not reached, else the client's plain message.
+ */
+function plainError(error: unknown, offline: string): Error {
+  if (!(error instanceof SyncError)) return error instanceof Error ? error : new Error(String(error));
+  if (error.kind === 'offline') return new Error(offline);
+  if (error.kind === 'server' || error.kind === 'rate-limited' || error.kind === 'revoked' || error.kind === 'unauthenticated') return new Error(error.message);
+  return new Error(error.storeMessage ?? error.message);
+}
+
+/**
+ * Threads, replies, answers, supports, reports, moderation, profile and linking, for the side
+ * panel, the PDF viewer and the options page. Writes are write-ahead (IndexedDB with the outbox
+ * before "saved"); reports, moderation, profile and link codes go to the store at once.
+ */
+export function createConversationService(deps: ConversationServiceDeps): ConversationApi {
+  const { conversation, sync, clientFor, clock } = deps;
+
+  async function connected(): Promise<StoreConnection> {
+    const connection = await sync.getConnection();
+    if (!connection) throw new Error(CONVERSATION_MESSAGES.notConnected);
+    return connection;
+  }
+  async function online<T>(offline: string, call: (client: StoreClient, connection: StoreConnection) => Promise<T>): Promise<T> {
+    const connection = await connected();
+    try {
+      return await call(clientFor(connection), connection);
+    } catch (error) {
+      throw plainError(error, offline);
+    }
+  }
+  const isMine = async (id: string) => (await sync.syncInfoFor([id]))[id]!.author === 'me';
+  async function mySupportOn(target: string): Promise<LeaSupport | null> {
+    for (const item of await conversation.byTarget(target)) if (isSupport(item) && (await isMine(item.id))) return item;
+    return null;
+  }
+  async function myName(connection: StoreConnection): Promise<string> {
+    return (await deps.settings()).displayName.trim() || connection.displayName.trim();
+  }
+  const toProfile = (me: { displayName: string; jobTitle: string | null; organisation: string | null }): Profile => ({
+    displayName: me.displayName,
+    jobTitle: me.jobTitle,
+    organisation: me.organisation,
+  });
+  async function rememberProfile(profile: Profile): Promise<Profile> {
+    await sync.updateNoticeState((s) => ({ ...s, profile }));
+    return profile;
+  }
+
+  return {
+    async list({ uris }): Promise<ConversationListing> {
+      const [{ items, placeholders, damaged }, connection, outbox, state] = await Promise.all([
+        conversation.threadItems(uris),
+        sync.getConnection(),
+        conversation.outboxFor(),
+        sync.getNoticeState(),
+      ]);
+      const info = await sync.syncInfoFor([...items.map((i) => i.id), ...placeholders.map((p) => p.id)]);
+      const authors = Object.fromEntries(Object.values(info).map((i) => [i.id, i.author]));
+      const moderated = Object.fromEntries(items.flatMap((i) => (info[i.id]?.hidden ? [[i.id, info[i.id]!.hidden!]] : [])));
+      const ids = new Set(Object.keys(info));
+      return {
+        items,
+        hidden: placeholders.map((p) => ({ id: p.id, target: p.target, ...(p.created ? { created: p.created } : {}) })),
+        mySupportIds: items.filter((i) => isSupport(i) && authors[i.id] === 'me').map((i) => i.id),
+        authors,
+        moderated,
+        pending: [...outbox.pending].filter((id) => ids.has(id)),
+        refused: Object.fromEntries([...outbox.refused].filter(([id]) => ids.has(id))),
+        role: connection?.role ?? null,
+        following: uris.some((uri) => state.follows.includes(uri)),
+        damaged,
+      };
+    },
+
+    async reply({ target, text, answer, attribution, document }): Promise<{ reply: LeaReply }> {
+      const connection = await connected();
+      if (!roleCan.reply(connection.role)) throw new Error('Your role in this group cannot reply.');
+      if (answer !== null && !roleCan.answer(connection.role)) throw new Error(CONVERSATION_MESSAGES.cannotAnswer);
+      const parent = await conversation.get(target);
+      if (!parent || isSupport(parent)) throw new Error(CONVERSATION_MESSAGES.unknownTarget);
+      const { comment } = await conversation.rootComment(target);
+      if (comment && isComment(comment) && comment.visibility !== 'group') throw new Error(CONVERSATION_MESSAGES.privateTarget);
+      const name = await myName(connection);
+      if (answer !== null && name === '') throw new Error(CONVERSATION_MESSAGES.needName);
+      const byCommentAuthor = !!comment && isComment(comment) && comment.attribution === 'anonymous' && (await isMine(comment.id));
+      const onDocument = comment && isComment(comment) ? comment.target.source : ((isReply(parent) ? parent.onDocument : undefined) ?? document);
+      const built = buildReply({
+        id: deps.newId(),
+        now: clock(),
+        parentId: target,
+        draft: { text, answer, attribution },
+        authorName: name,
+        ...(byCommentAuthor && answer === null ? { byCommentAuthor: true } : {}),
+        ...(onDocument && /^https?:|^urn:/.test(onDocument) ? { onDocument } : {}),
+      });
+      if (!built.ok) throw new Error(built.problems.join(' '));
+      let reply = built.value;
+      // An answer shows the officer's role at once; the store sets it for real from the profile.
+      const profile = (await sync.getNoticeState()).profile;
+      if (answer !== null && reply.creator && profile) {
+        reply = {
+          ...reply,
+          creator: { ...reply.creator, ...(profile.jobTitle ? { jobTitle: profile.jobTitle } : {}), ...(profile.organisation ? { organisation: profile.organisation } : {}) },
+        };
+      }
+      const saved = await conversation.saveReply(reply);
+      deps.afterLocalChange();
+      return { reply: saved };
+    },
+
+    async deleteReply({ id }) {
+      const existing = await conversation.get(id);
+      if (!existing || !isReply(existing) || !(await isMine(id))) throw new Error(CONVERSATION_MESSAGES.notYourReply);
+      await conversation.remove(id);
+      deps.afterLocalChange();
+      return { deleted: existing };
+    },
+
+    async support({ target, named }) {
+      const connection = await connected();
+      if (!roleCan.support(connection.role)) throw new Error(CONVERSATION_MESSAGES.cannotSupport);
+      const comment = await conversation.get(target);
+      if (!comment) throw new Error(CONVERSATION_MESSAGES.unknownTarget);
+      if (!isComment(comment)) throw new Error(CONVERSATION_MESSAGES.supportOnComment);
+      if (comment.visibility !== 'group') throw new Error(CONVERSATION_MESSAGES.privateTarget);
+      const existing = await mySupportOn(target);
+      if (existing) return { support: existing };
+      const built = buildSupport({ id: deps.newId(), now: clock(), targetId: target, named, authorName: await myName(connection) });
+      if (!built.ok) throw new Error(built.problems.join(' '));
+      const saved = await conversation.saveSupport(built.value);
+      deps.afterLocalChange();
+      return { support: saved };
+    },
+
+    async unsupport({ target }) {
+      const existing = await mySupportOn(target);
+      if (!existing) return { removed: null };
+      await conversation.remove(existing.id);
+      deps.afterLocalChange();
+      return { removed: existing };
+    },
+
+    report: ({ id, reason }) => online(CONVERSATION_MESSAGES.offline, async (client, c) => ({ report: (await client.report(c.group, id, reason)).report })),
+    moderationList: () => online(CONVERSATION_MESSAGES.offline, (client, c) => client.moderation(c.group)),
+    dismiss: ({ id, reason }) =>
+      online(CONVERSATION_MESSAGES.offline, async (client, c) => {
+        await client.dismissReports(c.group, id, reason);
+        return { ok: true as const };
+      }),
+    hide: ({ id, reason }) =>
+      online(CONVERSATION_MESSAGES.offline, async (client, c) => {
+        const result = await client.setHidden(c.group, id, true, reason);
+        deps.runSync();
+        return { id: result.id, hidden: result.hidden };
+      }),
+    unhide: ({ id, reason }) =>
+      online(CONVERSATION_MESSAGES.offline, async (client, c) => {
+        const result = await client.setHidden(c.group, id, false, reason);
+        deps.runSync();
+        return { id: result.id, hidden: result.hidden };
+      }),
+
+    async getProfile() {
+      const connection = await connected();
+      try {
+        return await rememberProfile(toProfile(await clientFor(connection).me()));
+      } catch (error) {
+        const known = (await sync.getNoticeState()).profile;
+        if (known && error instanceof SyncError && error.kind === 'offline') return known;
+        throw plainError(error, CONVERSATION_MESSAGES.offlineProfile);
+      }
+    },
+
+    async updateProfile(patch) {
+      const clean = (value: string | null | undefined) => (value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim());
+      const body = {
+        ...(patch.displayName !== undefined ? { displayName: patch.displayName.trim() } : {}),
+        ...(patch.jobTitle !== undefined ? { jobTitle: clean(patch.jobTitle) ?? null } : {}),
+        ...(patch.organisation !== undefined ? { organisation: clean(patch.organisation) ?? null } : {}),
+      };
+      const me = await online(CONVERSATION_MESSAGES.offlineProfile, (client) => client.updateProfile(body));
+      const connection = await sync.getConnection();
+      if (connection && connection.displayName !== me.displayName) await sync.setConnection({ ...connection, displayName: me.displayName });
+      return rememberProfile(toProfile(me));
+    },
+
+    createLinkCode: () => online(CONVERSATION_MESSAGES.offlineLink, (client) => client.createLinkCode()),
+
+    async connectWithLink({ baseUrl, code }) {
+      try {
+        const client = clientFor({ baseUrl });
+        const joined = await client.joinWithLink(code);
+        const me = await clientFor({ baseUrl: client.baseUrl, token: joined.token }).me();
+        const connection: StoreConnection = { baseUrl: client.baseUrl, displayName: me.displayName, ...joined };
+        await sync.setConnection(connection);
+        deps.runSync();
+        const { token: _token, ...visible } = connection;
+        return { connection: visible };
+      } catch (error) {
+        if (error instanceof SyncError && (error.code === 'invite-invalid' || error.status === 404 || error.status === 410)) throw new Error(CONVERSATION_MESSAGES.badLinkCode);
+        throw plainError(error, "Can't reach the group store: check the address and your connection, then try again.");
+      }
+    },
+  };
+}
