@@ -95,6 +95,15 @@ describe.each(BACKENDS)('the conversation (replies, answers, supports) on %s', (
     expect(JSON.stringify([await feed(g.reader.token), (await t.testDb.db.query('select annotation from annotations')).rows])).not.toContain('Director');
   });
 
+  it('names an answer from the profile set with PATCH /api/me', async () => {
+    const patched = await t.call('PATCH', '/api/me', { token: g.facilitator.token, body: { displayName: 'Fran Patel', jobTitle: 'Co-production lead', organisation: 'Northshire Carers' } });
+    expect(patched.status, JSON.stringify(patched.json)).toBe(200);
+    const answer = makeReply(comment.id, { answer: 'changed', text: 'Now in the draft.', authorName: 'Fran Facilitator' });
+    const r = await create(t, g.group, answer, g.facilitator.token);
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    expect(r.json.annotation.creator).toEqual({ type: 'Person', name: 'Fran Patel', jobTitle: 'Co-production lead', organisation: 'Northshire Carers' });
+  });
+
   it('refuses an answer when the caller has no display name (400)', async () => {
     await t.testDb.db.query('update members set display_name = null where id = $1', [g.reader.memberId]);
     const r = await create(t, g.group, makeReply(comment.id, { answer: 'noted', authorName: 'Ria Reader' }), g.reader.token);
