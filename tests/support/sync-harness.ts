@@ -1,6 +1,17 @@
 import 'fake-indexeddb/auto';
-import { buildAnnotation, draftFromAnnotation, updateAnnotation, type LeaAnnotation, type Visibility } from '../../utils/model';
-import { createAnnotationRepo, createSyncRepo, openLeaDb, type LeaDb } from '../../utils/store';
+import { createAnnotationService } from '../../utils/background/annotation-service';
+import { createConversationService } from '../../utils/background/conversation-service';
+import { createNoticeService } from '../../utils/background/notice-service';
+import { DEFAULT_SETTINGS, buildAnnotation, draftFromAnnotation, updateAnnotation, type LeaAnnotation, type Visibility } from '../../utils/model';
+import {
+  createAnnotationRepo,
+  createConversationRepo,
+  createSyncRepo,
+  getNotifySetting,
+  openLeaDb,
+  setNotifySetting,
+  type LeaDb,
+} from '../../utils/store';
 import { FAKE_STORE_URL, createFakeStore, type FakeStore } from './fake-store-server';
 import type { FetchLike } from '../../utils/sync/http';
 import { createStoreClient } from '../../utils/sync/store-client';
@@ -74,3 +85,72 @@ export async function otherMember(store: FakeStore, name = 'Alex') {
 }
 
 export { FAKE_STORE_URL, createFakeStore };
+
+let idSerial = 0;
+/** A fresh `urn:uuid:` for items a test's services write. */
+export function nextTestId(): string {
+  idSerial++;
+  return `urn:uuid:01890a5d-ac96-774b-bdce-${String(idSerial).padStart(12, '0')}`;
+}
+
+/**
+ * One member's browser with the conversation services wired as background.ts wires them, joined
+ * to `store` with `code` (or linked to another browser with a link code via `link`). Records
+ * what the badge, notifications and broadcasts were told.
+ */
+export async function openMemberBrowser(store: FakeStore, options: { code?: string; name?: string; link?: string; settingsName?: string } = {}) {
+  const computer = await openComputer({ store });
+  const conversationRepo = createConversationRepo(computer.db, computer.clock);
+  const badge = { text: '', title: '' };
+  const shown: { id: string; message: string }[] = [];
+  let granted = false;
+  let broadcasts = 0;
+  let localChanges = 0;
+  const settings = async () => ({ ...DEFAULT_SETTINGS, displayName: options.settingsName ?? '' });
+  const notices = createNoticeService({
+    sync: computer.repo,
+    conversation: conversationRepo,
+    notifySetting: { get: () => getNotifySetting(computer.db), set: (on) => setNotifySetting(computer.db, on) },
+    syncNotices: () => void computer.engine.syncNotices(),
+    badge: { setText: async (text) => void (badge.text = text), setTitle: async (title) => void (badge.title = title) },
+    notifications: { granted: async () => granted, show: async (id, message) => void shown.push({ id, message }) },
+    broadcast: () => void broadcasts++,
+    clock: computer.clock,
+  });
+  const conversation = createConversationService({
+    conversation: conversationRepo,
+    sync: computer.repo,
+    clientFor: (c) => createStoreClient({ fetch: store.fetch, ...c }),
+    settings,
+    newId: nextTestId,
+    clock: computer.clock,
+    afterLocalChange: () => void localChanges++,
+    runSync: () => undefined,
+  });
+  const annotations = createAnnotationService({
+    annotations: computer.local,
+    sync: computer.repo,
+    afterLocalChange: () => void localChanges++,
+    onNewComment: (document) => void notices.autoFollow(document),
+  });
+  if (options.link) await conversation.connectWithLink({ baseUrl: FAKE_STORE_URL, code: options.link });
+  else await computer.engine.connect({ baseUrl: FAKE_STORE_URL, code: options.code ?? 'member-code', displayName: options.name ?? 'Sam' });
+  /** Sync as the background does after every run: then recount notices. */
+  const sync = async () => {
+    await computer.engine.runOnce({ ignoreBackoff: true });
+    await notices.refresh();
+  };
+  return {
+    ...computer,
+    conversationRepo,
+    conversation,
+    notices,
+    annotations,
+    sync,
+    badge,
+    shown,
+    grantNotifications: () => void (granted = true),
+    broadcasts: () => broadcasts,
+    localChanges: () => localChanges,
+  };
+}

@@ -65,6 +65,8 @@ describe('background messages: one call map per pair of contexts', () => {
     connectRequest,
     { type: 'sync/disconnect' } as const,
     { type: 'annotations/delete', id: 'urn:uuid:01890a5d-ac96-774b-bcce-000000000001' } as const,
+    { type: 'conversation/report', id: 'urn:uuid:01890a5d-ac96-774b-bcce-000000000001', reason: 'x' } as const,
+    { type: 'profile/update', jobTitle: 'x' } as const,
   ])('refuses $type from a content script with an error value, and nothing happens', async (request) => {
     const bg = await wireBackground();
     expect((await bg.ask(SENDERS.sidePanel, connectRequest))?.ok).toBe(true);
