@@ -78,7 +78,9 @@ async function seed(store: SpawnedStore, label: string, conversation: boolean): 
     const now = Date.parse('2026-11-24T09:00:00Z');
     const replies = Array.from({ length: REPLIES }, (_, i) => {
       // Half answer a comment, half a reply before them: threads two and more levels deep.
-      const parent = i < COMMENTS || random() < 0.5 || replyIds.length === 0 ? comments[Math.floor(random() * COMMENTS)]!.id : replyIds[Math.floor(random() * replyIds.length)]!;
+      // A parent reply is one written at least 64 places earlier: 16 writers in flight have stored it.
+      const ready = replyIds.length - 64;
+      const parent = i < COMMENTS || random() < 0.5 || ready <= 0 ? comments[Math.floor(random() * COMMENTS)]!.id : replyIds[Math.floor(random() * ready)]!;
       const answer = i % 5 === 0;
       const built = buildReply({
         id: `urn:uuid:${randomUUID()}`,
