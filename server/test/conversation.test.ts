@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { adoptW3cReply } from '../../utils/conversation/adopt-w3c';
+import { ADOPT_CASES, COMMENT } from '../../utils/conversation/adopt-w3c-cases';
 import { makeComment, uuidOf } from './support/annotations';
 import { create, makeReply, makeSupport } from './support/conversation';
 import { BACKENDS } from './support/test-db';
@@ -346,6 +348,36 @@ describe.each(BACKENDS)('the conversation (replies, answers, supports) on %s', (
     expect(kept.json.target).toBe('http://example.org/anno1');
     // Readers write only replies: that one is not a reply here.
     expect((await t.call('POST', `/annotations/${g.group}/`, { token: g.reader.token, body: elsewhere, headers: LD })).status).toBe(403);
+  });
+
+  it('puts every W3C annotation the extension shows as a reply through the reply rules (adopt-w3c table)', async () => {
+    const target = makeComment({ uuid: uuidOf({ id: COMMENT }) });
+    await create(t, g.group, target, g.member.token);
+    const adopted: string[] = [];
+    for (const c of ADOPT_CASES) {
+      if (c.annotation === null || typeof c.annotation !== 'object') continue;
+      const { id: _id, ...body } = { type: 'Annotation', target: 'https://example.org/page', ...(c.annotation as Record<string, unknown>) };
+      const r = await t.call('POST', `/annotations/${g.group}/`, { token: g.member.token, body, headers: LD });
+      if (r.status !== 201) continue;
+      const uuid = r.headers.get('location')!.split('/').pop()!;
+      const item = byId(await feed(g.reader.token), `urn:uuid:${uuid}`);
+      const shown = adoptW3cReply(item?.annotation);
+      const { rows } = await t.testDb.db.query<{ kind: string; target_id: string | null }>('select kind, target_id from annotations where id = $1', [uuid]);
+      if (shown) {
+        adopted.push(c.name);
+        expect(rows[0], c.name).toEqual({ kind: 'reply', target_id: uuidOf({ id: COMMENT }) });
+        expect(shown.target).toBe(COMMENT);
+      }
+      // (The store may count more as replies than the extension shows: stricter is fine.)
+    }
+    expect(adopted.length).toBeGreaterThanOrEqual(ADOPT_CASES.filter((c) => c.expected !== null).length - 1);
+    // So the same shapes are refused when their target is not there for the caller.
+    await t.call('DELETE', `/api/groups/${g.group}/annotations/${uuidOf(target)}`, { token: g.member.token });
+    for (const c of ADOPT_CASES.filter((x) => x.expected !== null)) {
+      const { id: _id, ...body } = { type: 'Annotation', ...(c.annotation as Record<string, unknown>) };
+      const r = await t.call('POST', `/annotations/${g.group}/`, { token: g.reader.token, body, headers: LD });
+      expect(r.status, `${c.name}: ${JSON.stringify(r.json)}`).toBe(404);
+    }
   });
 
   it('accepts an extension reply and a support through the W3C container with the target as IRI (stored as urn)', async () => {

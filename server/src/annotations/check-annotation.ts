@@ -82,8 +82,14 @@ const [replyObject, ...replyChecks] = LeaReplySchema.pipe;
 const StrictReplySchema = v.pipe(v.strictObject(replyObject.entries), ...replyChecks);
 const StrictSupportSchema = v.strictObject(LeaSupportSchema.entries);
 
-const URN = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-const IRI_PATH = /^\/annotations\/([^/?#]+)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const URN = new RegExp(`^urn:uuid:(${UUID})$`, 'i');
+const IRI_PATH = new RegExp(`^/annotations/([^/?#]+)/(${UUID})$`, 'i');
+/**
+ * Any store's container IRI for one annotation, as the extension reads a W3C reply's target
+ * (utils/conversation/adopt-w3c.ts): the uuid is what counts, whatever the host.
+ */
+const ANY_CONTAINER_IRI = new RegExp(`^https?://[^\\s]+/annotations/[^/\\s]+/(${UUID})/?$`, 'i');
 
 /**
  * The uuid a string target names when it is an annotation of this store: `urn:uuid:<uuid>`,
@@ -104,6 +110,32 @@ export function storeTargetOf(target: unknown, where: TargetContext | undefined)
     if (group === null) continue;
     if (group !== where.group) throw new ApiError(404, 'not-found', TARGET_NOT_FOUND);
     return match[2]!.toLowerCase();
+  }
+  return null;
+}
+
+const REPLYING = ['replying', 'oa:replying', 'http://www.w3.org/ns/oa#replying'];
+const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Does a plain W3C annotation say it is a reply, in any of the spellings the extension reads? */
+export function isW3cReply(motivation: unknown): boolean {
+  return (Array.isArray(motivation) ? motivation : [motivation]).some((m) => typeof m === 'string' && REPLYING.includes(m));
+}
+
+/**
+ * The uuid of the annotation a plain W3C reply is about, read as the extension reads it
+ * (adopt-w3c.ts: the first target; a string, or an object's `id`, `@id` or `source`; a urn
+ * or any container IRI), so that every reply the extension shows has met the reply rules.
+ */
+function w3cReplyTargetOf(target: unknown, where: TargetContext | undefined): string | null {
+  const one = first(target);
+  const candidates = isRecord(one) ? [one.id, one['@id'], first(one.source)] : [one];
+  for (const candidate of candidates) {
+    const own = storeTargetOf(candidate, where);
+    if (own !== null) return own;
+    const any = typeof candidate === 'string' ? ANY_CONTAINER_IRI.exec(candidate) : null;
+    if (any) return any[1]!.toLowerCase();
   }
   return null;
 }
@@ -141,11 +173,17 @@ export function checkAnnotation(input: unknown, expectedId: string, where?: Targ
     throw new ApiError(400, 'invalid-body', `The annotation's "id" must be "${expectedId}" to match its address, but it has ${got}.`);
   }
   const motivation = record.motivation;
-  const conversation = motivation === 'replying' || motivation === 'assessing';
-  const targetId = conversation ? storeTargetOf(record.target, where) : null;
-  // The stored form names the target by its urn, whichever address the client used.
-  const normalised = targetId !== null && record.target !== `urn:uuid:${targetId}` ? { ...record, target: `urn:uuid:${targetId}` } : record;
-  if (looksLikeLea(record)) {
+  const lea = looksLikeLea(record);
+  const targetId = lea
+    ? motivation === 'replying' || motivation === 'assessing'
+      ? storeTargetOf(record.target, where)
+      : null
+    : isW3cReply(motivation)
+      ? w3cReplyTargetOf(record.target, where)
+      : null;
+  // The stored form names a target given as one address by its urn (lists and objects are kept as sent).
+  const normalised = targetId !== null && typeof record.target === 'string' && record.target !== `urn:uuid:${targetId}` ? { ...record, target: `urn:uuid:${targetId}` } : record;
+  if (lea) {
     let kind: AnnotationKind = 'comment';
     if (motivation === 'replying') {
       check(StrictReplySchema, normalised, 'The reply');
@@ -173,7 +211,7 @@ export function checkAnnotation(input: unknown, expectedId: string, where?: Targ
   check(W3cAnnotationSchema, normalised, 'The annotation');
   // A plain W3C reply to an annotation of this group is part of its conversation; it is
   // kept as sent (apart from the target's form). Everything else is simply kept.
-  if (motivation === 'replying' && targetId !== null) return { annotation: normalised, visibility: 'group', lea: false, kind: 'reply', targetId };
+  if (targetId !== null) return { annotation: normalised, visibility: 'group', lea: false, kind: 'reply', targetId };
   return { annotation: record, visibility: 'group', lea: false, kind: 'other', targetId: null };
 }
 

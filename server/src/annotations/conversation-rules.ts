@@ -1,7 +1,7 @@
 import { can, type Member, type Role } from '../auth/roles';
 import type { Queryable } from '../db/db';
 import { ApiError } from '../errors';
-import { TARGET_NOT_FOUND, type AnnotationKind, type CheckedAnnotation } from './check-annotation';
+import { isW3cReply, TARGET_NOT_FOUND, type AnnotationKind, type CheckedAnnotation } from './check-annotation';
 import type { AnnotationRow } from './rows';
 
 /**
@@ -42,7 +42,7 @@ export function requireRoleFor(member: Member, kind: AnnotationKind): void {
  */
 export function requireRoleForMotivation(member: Member, input: unknown): void {
   const motivation = input !== null && typeof input === 'object' ? (input as { motivation?: unknown }).motivation : undefined;
-  if (motivation === 'replying') return;
+  if (isW3cReply(motivation)) return;
   if (motivation === 'assessing' && (can.support(member) || can.write(member))) return;
   requireRoleFor(member, motivation === 'assessing' ? 'support' : 'comment');
 }
