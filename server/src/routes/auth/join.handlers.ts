@@ -73,7 +73,7 @@ async function joinWithLinkCode(c: Context<AppEnv>, codeHash: string, now: Date,
   if (!member) {
     await countHit(db, codeBucket(codeHash), limits.joinFailures, now);
     const { rows: spent } = await db.query('select 1 from link_codes where code_hash = $1', [codeHash]);
-    if (spent.length > 0) throw new ApiError(403, 'invite-invalid', 'That code for linking another browser has been used or has expired (each works once, for 15 minutes). Make a new one in the browser you are signed in to.');
+    if (spent.length > 0) throw new ApiError(403, 'invite-invalid', 'That code for linking another browser has been used, has expired or is no longer valid (each works once, for 15 minutes). Make a new one in the browser you are signed in to.');
     // Neither kind of code, and no name: perhaps an invite that was mistyped, with the name forgotten too.
     if (!named) throw new ApiError(400, 'invalid-body', NAME_MISSING);
     throw new ApiError(403, 'invite-invalid', 'That invite code is not valid or has been withdrawn. Check it, or ask your facilitator for a new one.');
