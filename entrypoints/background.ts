@@ -52,7 +52,7 @@ export default defineBackground(() => {
       onChanged: (change) => {
         if (change.type === 'annotations') void tabs.repaintAll();
         else if (change.type === 'status') void tabs.statusChanged();
-        if (change.type !== 'status') refreshNotices();
+        refreshNotices(); // bursts share at most two recounts
       },
     });
     const live = createLiveKeeper({

@@ -264,6 +264,12 @@ describe('notices across a member’s browsers', () => {
     await me.sync();
     expect(me.badge).toEqual({ text: '', title: 'Lived Experience Annotator: no new notices' });
     expect(alexComment.id).toBeDefined();
+    // Once this browser leaves the group, it has no notices.
+    expect((await second.notices.list()).notices).toHaveLength(2);
+    await second.engine.disconnect();
+    await second.notices.refresh();
+    expect(second.badge.text).toBe('');
+    expect((await second.notices.list()).notices).toEqual([]);
   });
 
   it('refreshes reads on the stream’s notices event', async () => {

@@ -10,7 +10,7 @@ const MAX_NOTIFICATIONS = 3;
 
 /** The browser parts the notice service drives, passed in (the toolbar action, notifications). */
 export interface NoticeServiceDeps {
-  sync: Pick<SyncRepo, 'getNoticeState' | 'updateNoticeState' | 'listSyncInfo'>;
+  sync: Pick<SyncRepo, 'getNoticeState' | 'updateNoticeState' | 'listSyncInfo' | 'getConnection'>;
   conversation: Pick<ConversationRepo, 'allItems'>;
   /** The browser-notifications setting (IndexedDB meta). */
   notifySetting: { get(): Promise<boolean>; set(on: boolean): Promise<void> };
@@ -34,6 +34,8 @@ export function createNoticeService(deps: NoticeServiceDeps) {
   const { sync, conversation, notifySetting, badge, notifications } = deps;
 
   async function derive(): Promise<{ notices: Notice[]; follows: string[] }> {
+    // Notices belong to a member of a group: none while not connected (after "forget me", say).
+    if (!(await sync.getConnection())) return { notices: [], follows: [] };
     const [{ items, placeholders }, infos, state] = await Promise.all([conversation.allItems(), sync.listSyncInfo(), sync.getNoticeState()]);
     const authors = Object.fromEntries(infos.map((i) => [i.id, i.author]));
     const byId = new Map(items.map((item) => [item.id, item]));
@@ -54,9 +56,13 @@ export function createNoticeService(deps: NoticeServiceDeps) {
     return { on, granted };
   }
 
-  /** Badge, notifications for notices not seen before, and a broadcast. */
+  let lastSignature: string | null = null;
+  /** Badge, notifications for notices not seen before, and a broadcast when anything changed. */
   const refresh = createSerialRunner(async (): Promise<number> => {
     const { notices } = await derive();
+    const signature = JSON.stringify(notices.map((n) => [n.id, n.read]));
+    const changed = signature !== lastSignature;
+    lastSignature = signature;
     const unread = unreadCount(notices);
     const shown = badgeFor(unread);
     await Promise.all([badge.setText(shown.text), badge.setTitle(shown.title)]).catch(() => undefined);
@@ -70,7 +76,7 @@ export function createNoticeService(deps: NoticeServiceDeps) {
         for (const notice of fresh.slice(0, MAX_NOTIFICATIONS)) await notifications.show(notice.id, notice.sentence).catch(() => undefined);
       }
     }
-    deps.broadcast();
+    if (changed) deps.broadcast();
     return unread;
   }, () => undefined);
 
