@@ -356,7 +356,7 @@ describe.each(BACKENDS)('the conversation (replies, answers, supports) on %s', (
     const adopted: string[] = [];
     for (const c of ADOPT_CASES) {
       if (c.annotation === null || typeof c.annotation !== 'object') continue;
-      const { id: _id, ...body } = { type: 'Annotation', target: 'https://example.org/page', ...(c.annotation as Record<string, unknown>) };
+      const { id: _id, ...body }: Record<string, unknown> = { type: 'Annotation', target: 'https://example.org/page', ...(c.annotation as Record<string, unknown>) };
       const r = await t.call('POST', `/annotations/${g.group}/`, { token: g.member.token, body, headers: LD });
       if (r.status !== 201) continue;
       const uuid = r.headers.get('location')!.split('/').pop()!;
@@ -374,7 +374,7 @@ describe.each(BACKENDS)('the conversation (replies, answers, supports) on %s', (
     // So the same shapes are refused when their target is not there for the caller.
     await t.call('DELETE', `/api/groups/${g.group}/annotations/${uuidOf(target)}`, { token: g.member.token });
     for (const c of ADOPT_CASES.filter((x) => x.expected !== null)) {
-      const { id: _id, ...body } = { type: 'Annotation', ...(c.annotation as Record<string, unknown>) };
+      const { id: _id, ...body }: Record<string, unknown> = { type: 'Annotation', ...(c.annotation as Record<string, unknown>) };
       const r = await t.call('POST', `/annotations/${g.group}/`, { token: g.reader.token, body, headers: LD });
       expect(r.status, `${c.name}: ${JSON.stringify(r.json)}`).toBe(404);
     }
