@@ -158,9 +158,10 @@ function hasAssessingBody(body: unknown): boolean {
  * Check an annotation body for storage. Extension items (they use our `lea` terms) must
  * match utils/model exactly, by motivation: `replying` a reply (or answer), `assessing` a
  * support, anything else a comment; unknown top-level fields are refused. Any other valid
- * W3C annotation is accepted intact; one that is `replying` to an annotation of this store
- * counts as a reply. A reply's or support's target given as this group's container IRI is
- * stored as `urn:uuid:<uuid>`. An anonymous item is stored without `creator`.
+ * W3C annotation is accepted intact; one that is `replying` to an annotation, as the
+ * extension reads it (adopt-w3c.ts), counts as a reply and follows the reply rules. A reply's
+ * or support's target given as a container IRI is stored as `urn:uuid:<uuid>` (another
+ * group's → 404). An anonymous item is stored without `creator`.
  */
 export function checkAnnotation(input: unknown, expectedId: string, where?: TargetContext): CheckedAnnotation {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
