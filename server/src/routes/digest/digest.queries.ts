@@ -11,8 +11,6 @@ const PAGE = 1000;
 const live = (a: string) => `${a}.group_id = $1 and not ${a}.deleted and ${a}.annotation is not null`;
 /** SQL: the row is a comment (or another tool's annotation): neither a reply nor a support. */
 const notConversation = (a: string) => `coalesce(${a}.annotation->>'motivation', '') not in ('replying', 'assessing')`;
-/** SQL: the row (alias `a`) targets the row `p` by its urn (as the store keeps reply targets). */
-const targets = (a: string, p: string) => `${a}.annotation->>'target' = 'urn:uuid:' || ${p}.id`;
 /** SQL: the comment (no alias) is on document $2 (by source or by the address it was read at), or $2 is null. */
 const onDocument = `($2::text is null or annotation->'target'->>'source' = $2::text or annotation->'target'->>'scope' = $2::text)`;
 
@@ -57,34 +55,46 @@ export async function readDigestEntries(db: Db, member: Member, document: string
  * them out and counts them. Replies to hidden or private comments are not read.
  */
 export async function readDigestConversation(db: Db, member: Member, document: string | undefined): Promise<StoredConversationEntry[]> {
+  // Each row's motivation and target are read out once (items, roots: materialised), so the
+  // recursion joins plain text and never re-reads a large (TOASTed) annotation per pair.
   const threadIds = await db.query<{ id: string }>(
-    `with recursive convo (id, motivation) as (
-       select a.id, a.annotation->>'motivation'
-       from annotations c join annotations a on a.group_id = c.group_id and ${targets('a', 'c')}
-       where ${live('c')} and c.visibility = 'group' and c.hidden_reason is null and ${notConversation('c')}
-         and ($2::text is null or c.annotation->'target'->>'source' = $2::text or c.annotation->'target'->>'scope' = $2::text)
-         and ${live('a')} and a.visibility = 'group' and a.annotation->>'motivation' in ('replying', 'assessing')
-         and (a.hidden_reason is null or a.annotation->>'motivation' = 'replying')
-       union all
-       select a.id, 'replying'
-       from convo p join annotations a on ${targets('a', 'p')}
-       where p.motivation = 'replying' and ${live('a')} and a.visibility = 'group' and a.annotation->>'motivation' = 'replying'
-     )
+    `with recursive
+       items as materialized (
+         select id, annotation->>'motivation' as motivation, annotation->>'target' as target, hidden_reason
+         from annotations
+         where ${live('annotations')} and visibility = 'group' and annotation->>'motivation' in ('replying', 'assessing')
+       ),
+       roots as materialized (
+         select 'urn:uuid:' || id as urn from annotations
+         where ${live('annotations')} and visibility = 'group' and hidden_reason is null and ${notConversation('annotations')} and ${onDocument}
+       ),
+       convo (id, motivation) as (
+         select i.id, i.motivation from items i join roots r on i.target = r.urn
+         where i.hidden_reason is null or i.motivation = 'replying'
+         union all
+         select i.id, i.motivation from convo p join items i on i.target = 'urn:uuid:' || p.id
+         where p.motivation = 'replying' and i.motivation = 'replying'
+       )
      select id from convo`,
     [member.groupId, document ?? null],
   );
   const orphanIds = await db.query<{ id: string }>(
-    `with recursive reach (id) as (
-       select a.id
-       from annotations c join annotations a on a.group_id = c.group_id and ${targets('a', 'c')}
-       where ${live('c')} and ${notConversation('c')} and ${live('a')} and a.annotation->>'motivation' = 'replying'
-       union all
-       select a.id from reach p join annotations a on ${targets('a', 'p')}
-       where ${live('a')} and a.annotation->>'motivation' = 'replying'
-     )
-     select o.id from annotations o
-     where ${live('o')} and o.visibility = 'group' and o.hidden_reason is null and o.annotation->>'motivation' = 'replying'
-       and ($2::text is null or o.annotation->>'onDocument' = $2::text)
+    `with recursive
+       items as materialized (
+         select id, annotation->>'target' as target, annotation->>'onDocument' as on_document, hidden_reason
+         from annotations
+         where ${live('annotations')} and visibility = 'group' and annotation->>'motivation' = 'replying'
+       ),
+       roots as materialized (
+         select 'urn:uuid:' || id as urn from annotations where ${live('annotations')} and ${notConversation('annotations')}
+       ),
+       reach (id) as (
+         select i.id from items i join roots r on i.target = r.urn
+         union all
+         select i.id from reach p join items i on i.target = 'urn:uuid:' || p.id
+       )
+     select o.id from items o
+     where o.hidden_reason is null and ($2::text is null or o.on_document = $2::text)
        and not exists (select 1 from reach where reach.id = o.id)`,
     [member.groupId, document ?? null],
   );
