@@ -58,14 +58,23 @@ function sentenceFor(status: SyncStatus, now: Date): string {
 function describeRefused(refused: readonly RefusedComment[]): string {
   const first = refused[0]!;
   const reason = withoutFinalStop(first.message);
+  // Named for what they are when they are all of one kind (replies, supports); else "comments".
+  const kind = refused.every((r) => (r.kind ?? 'comment') === (first.kind ?? 'comment')) ? (first.kind ?? 'comment') : 'comment';
+  const [one, many] = REFUSED_NOUNS[kind];
   if (refused.length === 1) {
-    if (first.damaged) return `One comment is damaged on this computer, so it can't be sent: ${reason}. It is kept, not deleted.`;
-    return `The group store refused one comment: ${reason}. It is kept on this computer.`;
+    if (first.damaged) return `One ${one} is damaged on this computer, so it can't be sent: ${reason}. It is kept, not deleted.`;
+    return `The group store refused one ${one}: ${reason}. It is kept on this computer.`;
   }
-  if (refused.some((r) => r.damaged)) return `${refused.length} comments can't be sent. They are kept on this computer.`;
+  if (refused.some((r) => r.damaged)) return `${refused.length} ${many} can't be sent. They are kept on this computer.`;
   const oneReason = refused.every((r) => r.message === first.message);
-  return `The group store refused ${refused.length} comments${oneReason ? `: ${reason}` : ''}. They are kept on this computer.`;
+  return `The group store refused ${refused.length} ${many}${oneReason ? `: ${reason}` : ''}. They are kept on this computer.`;
 }
+
+const REFUSED_NOUNS = {
+  comment: ['comment', 'comments'],
+  reply: ['reply', 'replies'],
+  support: ['“this is my experience too”', '“this is my experience too”s'],
+} as const;
 
 function withoutFinalStop(text: string): string {
   return text.replace(/[.\s]+$/, '');
