@@ -81,28 +81,39 @@ export function CommentConversation(props: CommentConversationProps) {
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
   const [supportBusy, setSupportBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const pendingFocus = useRef<string | null>(null);
+  const afterSend = useRef<{ parentId: string; newId: string | null; fellBack: boolean } | null>(null);
 
   const replyButton = (parentId: string) => root.current?.querySelector<HTMLElement>(`button[data-reply-to="${CSS.escape(parentId)}"]`) ?? null;
-  // Once the new reply is shown, focus moves to it (if the person has not moved on).
+  // After a reply is sent and its editor has gone: focus the new reply once it is shown, and
+  // until then the Reply button the person started from (never <body>). Placed here, after the
+  // render, because the new reply may arrive in this render or a later one.
   useEffect(() => {
-    const id = pendingFocus.current;
-    if (!id) return;
-    const item = root.current?.querySelector<HTMLElement>(`[data-reply-id="${CSS.escape(id)}"]`);
-    if (!item) return;
-    pendingFocus.current = null;
+    const sent = afterSend.current;
+    if (!sent || replyingTo !== null) return;
     const active = document.activeElement;
-    if (!active || active === document.body || active.hasAttribute('data-reply-to')) item.focus();
+    // Before the fallback: focus was on the editor's button (gone now). After it: still on Reply.
+    const ours = !active || active === document.body || (sent.fellBack ? active === replyButton(sent.parentId) : root.current?.contains(active));
+    if (!ours) {
+      afterSend.current = null; // the person has moved on: leave their focus alone
+      return;
+    }
+    const item = sent.newId ? root.current?.querySelector<HTMLElement>(`[data-reply-id="${CSS.escape(sent.newId)}"]`) : null;
+    if (item) {
+      afterSend.current = null;
+      item.focus();
+    } else if (!sent.fellBack) {
+      sent.fellBack = true;
+      replyButton(sent.parentId)?.focus();
+      if (!sent.newId) afterSend.current = null;
+    }
   });
 
   async function send(parentId: string, draft: ReplyDraft) {
     const newId = await props.onReply(parentId, draft);
+    afterSend.current = { parentId, newId: newId || null, fellBack: false };
     setReplyingTo(null);
     setOpen(true);
     props.announce(draft.answer ? 'Answer sent' : 'Reply sent');
-    if (newId) pendingFocus.current = newId;
-    // Until the new reply is on screen, focus goes back to the Reply button (never to <body>).
-    queueMicrotask(() => replyButton(parentId)?.focus());
   }
 
   function cancel(parentId: string) {

@@ -166,6 +166,19 @@ describe('ConversationSettings', () => {
     expect(container.textContent).toContain('Your job title and organisation are saved.');
   });
 
+  it('shows the fields only once the profile is read, so a late answer never overwrites typing', async () => {
+    const api = settingsApi(true);
+    let answer: (p: Awaited<ReturnType<ConversationSettingsApi['getProfile']>>) => void = () => {};
+    api.getProfile = () => new Promise((resolve) => (answer = resolve));
+    await mount(<ConversationSettings api={api} />);
+    expect(container.querySelector<HTMLFormElement>('section[aria-labelledby=answers-heading] form')!.hidden).toBe(true);
+    expect(container.textContent).toContain('Reading your profile…');
+    await act(async () => answer({ displayName: 'Sam', jobTitle: null, organisation: 'DHSC' }));
+    await act(async () => {});
+    expect(container.querySelector<HTMLFormElement>('section[aria-labelledby=answers-heading] form')!.hidden).toBe(false);
+    expect(container.querySelector<HTMLInputElement>('#organisation')!.value).toBe('DHSC');
+  });
+
   it('asks for the notifications permission only when turned on, and stays off when refused', async () => {
     const refused = settingsApi(false);
     await mount(<ConversationSettings api={refused} />);

@@ -26,19 +26,24 @@ export function ConversationSettings({ api }: { api: ConversationSettingsApi }) 
   const [jobTitle, setJobTitle] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [profileMessage, setProfileMessage] = useState('');
+  /** The fields show once the profile is read (or could not be), so a late answer never overwrites typing. */
+  const [profileRead, setProfileRead] = useState(false);
   const [notify, setNotify] = useState<{ on: boolean; granted: boolean } | null>(null);
   const [notifyMessage, setNotifyMessage] = useState('');
   const [link, setLink] = useState<{ code: string; expiresAt: string } | null>(null);
   const [linkMessage, setLinkMessage] = useState('');
 
   useEffect(() => {
-    api.getProfile().then(
-      (p) => {
-        setJobTitle(p.jobTitle ?? '');
-        setOrganisation(p.organisation ?? '');
-      },
-      (e: unknown) => setProfileMessage(message(e)),
-    );
+    api
+      .getProfile()
+      .then(
+        (p) => {
+          setJobTitle(p.jobTitle ?? '');
+          setOrganisation(p.organisation ?? '');
+        },
+        (e: unknown) => setProfileMessage(message(e)),
+      )
+      .finally(() => setProfileRead(true));
     api.getNotify().then(setNotify, () => setNotify({ on: false, granted: false }));
   }, [api]);
 
@@ -88,7 +93,8 @@ export function ConversationSettings({ api }: { api: ConversationSettingsApi }) 
           Shown with your answers
         </h2>
         <p class="text-grey-7">Officers: your job title and organisation appear with every answer you give, after your name.</p>
-        <form class="space-y-3" onSubmit={saveProfile}>
+        {!profileRead && <p>Reading your profile…</p>}
+        <form class="space-y-3" onSubmit={saveProfile} hidden={!profileRead}>
           <div class="space-y-1">
             <label for="job-title" class="block font-semibold">
               Job title
