@@ -253,10 +253,10 @@ export function createFakeStore() {
     for (const field of fields) {
       const value = body?.[field];
       if (value === undefined) continue;
-      if (value !== null && typeof value !== 'string') return fail(400, 'invalid-body', `The ${field} must be text.`);
-      if (typeof value === 'string' && value.length > 200) return fail(400, 'invalid-body', 'This can be up to 200 characters long.');
-      if (field === 'displayName') member.displayName = typeof value === 'string' ? value.trim() : '';
-      else member[field] = typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+      if (typeof value !== 'string') return fail(400, 'invalid-body', `The ${field} must be text (an empty string clears it).`);
+      if (value.length > 200) return fail(400, 'invalid-body', 'This can be up to 200 characters long.');
+      if (field === 'displayName') member.displayName = value.trim();
+      else member[field] = value.trim() !== '' ? value.trim() : null;
     }
     return reply(200, meOf(member));
   }

@@ -117,9 +117,11 @@ export interface ModerationList {
   record: {
     id: string;
     at: string;
-    by: { memberId: string; displayName: string };
+    /** memberId null: a member who has since used "forget me" ("A former member"). */
+    by: { memberId: string | null; displayName: string };
     action: 'hide' | 'unhide' | 'dismiss';
     target: string;
+    /** '' when none was given (an unhide). */
     reason: string;
   }[];
 }

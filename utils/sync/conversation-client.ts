@@ -49,9 +49,10 @@ export function createConversationCalls(send: Send, groupPath: (group: string) =
     async setFollow(document: string, following: boolean) {
       return (await readBody(await send('PUT', '/api/me/follows', { body: { document, following } }), FollowsResponseSchema)).follows;
     },
-    /** Change my profile (`null` clears a field); answers as `GET /api/me`. */
+    /** Change my profile (`null` or '' clears a field: the store takes '' for that); answers as `GET /api/me`. */
     async updateProfile(patch: { displayName?: string; jobTitle?: string | null; organisation?: string | null }) {
-      return readBody(await send('PATCH', '/api/me', { body: patch }), MeResponseSchema);
+      const body = Object.fromEntries(Object.entries(patch).map(([k, value]) => [k, value ?? '']));
+      return readBody(await send('PATCH', '/api/me', { body }), MeResponseSchema);
     },
     /** A single-use code (15 minutes) to link another browser to me. */
     async createLinkCode() {

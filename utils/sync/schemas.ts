@@ -89,10 +89,11 @@ export const ModerationResponseSchema = v.object({
     v.object({
       id: Text,
       at: v.string(),
-      by: v.object({ memberId: v.string(), displayName: v.string() }),
+      // A forgotten member: memberId null, displayName "A former member". An unhide may give no reason.
+      by: v.object({ memberId: v.nullable(v.string()), displayName: v.string() }),
       action: v.picklist(['hide', 'unhide', 'dismiss']),
       target: v.string(),
-      reason: v.string(),
+      reason: v.pipe(v.optional(v.nullable(v.string()), null), v.transform((r) => r ?? '')),
     }),
   ),
 });
