@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ACT, BILL, POINT_IN_TIME } from './anchor-cases';
+import { describePlacement, NOT_IN_THIS_VERSION, notInThisVersion, placeAcrossVersions, versionRelation, WORDS_CHANGED_LINE, type CommentOnVersion } from './across-versions';
+import { buildTextIndex, describeRange } from './index';
+import { diffSide } from './word-diff';
+import { nthIndexOf, pageText, rangeAt, readFixture, showFixture, showPage } from '../../tests/support/anchoring-harness';
+import type { DocumentLink } from '../document/versions';
+
+const canonical = (file: string) => /<link rel="canonical" href="([^"]+)"/.exec(readFixture(file))![1]!;
+const BILL_URI = canonical(BILL);
+const ACT_URI = canonical(ACT); // .../part/1/enacted
+const PIT_URI = canonical(POINT_IN_TIME); // .../part/1/crossheading/general-responsibilities-of-local-authorities/2014-10-01
+const LINKS: DocumentLink[] = [{ earlier: BILL_URI, later: 'https://www.legislation.gov.uk/ukpga/2014/23/part/1', earlierLabel: 'the Care Bill (2013-14)' }];
+
+/** A comment written on `file` (as the page `source`) on the `occurrence`th `passage`. */
+function commentOn(file: string, source: string, passage: string, occurrence = 0): CommentOnVersion {
+  const from = showFixture(file);
+  const start = nthIndexOf(pageText(from), passage, occurrence);
+  expect(start).toBeGreaterThanOrEqual(0);
+  return { source, selectors: describeRange(from, rangeAt(from, start, start + passage.length)) };
+}
+
+function placeOn(file: string, pageUri: string, comments: CommentOnVersion[], links = LINKS, edit?: (html: string) => string) {
+  const root = edit ? showPage(edit(readFixture(file))) : showFixture(file);
+  return placeAcrossVersions(buildTextIndex(root), pageUri, comments, links);
+}
+
+describe('Bill clause 1 comments on the Act (a facilitator linked them)', () => {
+  it('a passage with a Bill line number inside: changed, the old and new words side by side', () => {
+    const quote = 'The general duty of a local authority, in exercising a function under this Part in\n5\nthe case of an individual, is to promote that individual’s well-being.';
+    const [p] = placeOn(ACT, ACT_URI, [commentOn(BILL, BILL_URI, quote)]);
+    expect(p).toMatchObject({ status: 'changed', relation: 'version', writtenOn: 'the Care Bill (2013-14)', writtenOnLine: 'Written on the Care Bill (2013-14)', quote });
+    expect(p!.now).toBe('The general duty of a local authority, in exercising a function under this Part in the case of an individual, is to promote that individual’s well-being.');
+    expect(p!.diff!.filter((r) => r.kind !== 'same').map((r) => `${r.kind} ${r.text}`)).toEqual(['removed 5']);
+    expect(diffSide(p!.diff!, 'new')).toBe(p!.now);
+  });
+
+  it('where the Act adds "it is provided);": changed, the added words shown', () => {
+    const [p] = placeOn(ACT, ACT_URI, [commentOn(BILL, BILL_URI, 'the way in which\n(e) participation in work, education, training or recreation;')]);
+    expect(p!.status).toBe('changed');
+    expect(p!.diff!.filter((r) => r.kind !== 'same').map((r) => `${r.kind} ${r.text}`)).toEqual(['added it is provided);']);
+  });
+
+  it('whitespace only ("(c) protection" → "(c)protection"): moved, no diff', () => {
+    const [p] = placeOn(ACT, ACT_URI, [commentOn(BILL, BILL_URI, '(c) protection from abuse and neglect;')]);
+    expect(p).toMatchObject({ status: 'moved', now: '(c)protection from abuse and neglect;', diff: null, writtenOnLine: 'Written on the Care Bill (2013-14)' });
+  });
+
+  it('the enacting formula, which the Act page does not have: not in this version, with its original quote', () => {
+    const quote = 'Be it enacted by the Queen’s most Excellent Majesty, by and with the advice and';
+    const placements = placeOn(ACT, ACT_URI, [commentOn(BILL, BILL_URI, quote), commentOn(BILL, BILL_URI, '(c) protection from abuse and neglect;')]);
+    expect(notInThisVersion(placements)).toEqual([expect.objectContaining({ status: 'not-in-this-version', quote, span: null, now: null, writtenOn: 'the Care Bill (2013-14)' })]);
+    expect(NOT_IN_THIS_VERSION).toBe('Not in this version');
+  });
+
+  it('without the link the Bill is unrelated to the Act', () => {
+    expect(versionRelation(ACT_URI, BILL_URI, [])).toBe('unrelated');
+    expect(versionRelation(ACT_URI, BILL_URI, LINKS)).toBe('version');
+    expect(versionRelation(BILL_URI, 'https://www.legislation.gov.uk/ukpga/2014/23/part/1/2015-04-01', LINKS)).toBe('version');
+  });
+});
+
+describe('enacted s.1 and the 2014-10-01 view', () => {
+  // The fixtures as their own pages: Part 1 as enacted and the cross-heading that holds s.1 at a date.
+  it('fixture addresses (Part 1 and its cross-heading are parts of one Act): moved across the apostrophe change, written on "as enacted"', () => {
+    const [p] = placeOn(POINT_IN_TIME, PIT_URI, [commentOn(ACT, ACT_URI, 'is to promote that individual’s well-being.')]);
+    expect(p).toMatchObject({ status: 'moved', relation: 'part', writtenOn: 'as enacted', writtenOnLine: 'Written on the version as enacted', now: "is to promote that individual's well-being." });
+  });
+
+  it('fixture addresses: a point-in-time note not on the enacted page is elsewhere, not "not in this version"', () => {
+    const [p] = placeOn(ACT, ACT_URI, [commentOn(POINT_IN_TIME, PIT_URI, 'Version Superseded: 01/04/2015')]);
+    expect(p).toMatchObject({ status: 'elsewhere', relation: 'part', writtenOn: 'as it stood on 1 October 2014' });
+  });
+
+  // The same texts as s.1's own pages, enacted and at 1 October 2014: versions by address alone.
+  const S1 = 'https://www.legislation.gov.uk/ukpga/2014/23/section/1';
+  it('s.1 at 1 October 2014 → s.1 as enacted: moved (’ for \'), and the date\'s own note not in this version', () => {
+    const placements = placeOn(ACT, `${S1}/enacted`, [
+      commentOn(POINT_IN_TIME, `${S1}/2014-10-01`, "(i)the individual's contribution to society."),
+      commentOn(POINT_IN_TIME, `${S1}/2014-10-01`, 'Point in time view as at 01/10/2014.'),
+    ], []);
+    expect(placements.map((p) => [p.status, p.relation, p.writtenOnLine])).toEqual([
+      ['moved', 'version', 'Written on the version as it stood on 1 October 2014'],
+      ['not-in-this-version', 'version', 'Written on the version as it stood on 1 October 2014'],
+    ]);
+    expect(placements[0]!.now).toBe('(i)the individual’s contribution to society.');
+    expect(placements[1]!.quote).toBe('Point in time view as at 01/10/2014.');
+  });
+
+  it('a word changed in a later version: changed, with exactly that word in the diff', () => {
+    const quote = 'The general duty of a local authority, in exercising a function under this Part in the case of an individual, is to promote that individual’s well-being.';
+    const [p] = placeOn(ACT, S1, [commentOn(ACT, `${S1}/enacted`, quote)], [], (html) => html.replace('is to promote that individual’s well-being.', 'is to secure that individual’s well-being.'));
+    expect(p).toMatchObject({ status: 'changed', writtenOnLine: 'Written on the version as enacted' });
+    expect(p!.diff!.filter((r) => r.kind !== 'same').map((r) => `${r.kind} ${r.text}`)).toEqual(['removed promote', 'added secure']);
+    expect(WORDS_CHANGED_LINE).toBe('The words have changed since this comment was written');
+  });
+
+  it('a comment written on this very version: no "Written on" line, exact', () => {
+    const [p] = placeOn(ACT, ACT_URI, [commentOn(ACT, `${ACT_URI}?view=plain`, '(c)protection from abuse and neglect;')]);
+    expect(p).toMatchObject({ status: 'exact', relation: 'same', writtenOn: null, writtenOnLine: null });
+  });
+});
+
+describe('describePlacement', () => {
+  it('a fuzzy result whose words are the same is moved, not changed', () => {
+    const text = 'intro (1) The general duty outro';
+    const comment: CommentOnVersion = { source: 'https://example.org/a', selectors: [{ type: 'TextQuoteSelector', exact: '(1)The general duty' }] };
+    expect(describePlacement({ status: 'fuzzy', span: { start: 6, end: 26 } }, text, comment, 'https://example.org/a')).toMatchObject({ status: 'moved', diff: null });
+  });
+});
