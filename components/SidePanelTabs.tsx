@@ -23,7 +23,8 @@ export function conversationTabs(options: {
 }): TabSpec<PanelTab>[] {
   const { conv, conversation, role } = options;
   const tabs: TabSpec<PanelTab>[] = [];
-  if (!conv) return tabs;
+  // Not connected to a group: no conversation, so no What's new or To review.
+  if (!conv || !role) return tabs;
   const notices = conversation.notices;
   if (notices) {
     tabs.push({
@@ -32,7 +33,7 @@ export function conversationTabs(options: {
       panel: () => <WhatsNew notices={notices.notices} onOpen={(n) => void options.openNotice(n)} onMarkAllRead={() => void options.markAllRead()} />,
     });
   }
-  if (role && roleCan.moderate(role)) {
+  if (roleCan.moderate(role)) {
     const list = conversation.moderation;
     tabs.push({
       key: 'review',

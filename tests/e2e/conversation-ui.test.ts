@@ -190,4 +190,28 @@ describe('the conversation in the side panel', () => {
     await panel.getByRole('button', { name: 'Mark all as read' }).click();
     await expect.poll(() => tab.textContent()).toBe('What’s new (nothing new)');
   });
+
+  it('the member uses a link code to be the same member on another browser', async () => {
+    const options = await extensionPage(alice.context, alice.extensionId, 'options.html');
+    await options.getByRole('button', { name: 'Make a link code' }).click();
+    const shown = options.getByText(/^Your link code is/);
+    await expect.poll(() => shown.count(), { timeout: 15_000 }).toBe(1);
+    expect(await shown.textContent()).toMatch(/It works once, until \d\d:\d\d\./);
+    const code = (await shown.locator('strong').textContent())!.trim();
+    await axeClean(options);
+    await options.close();
+
+    const other = await launchWithExtension();
+    browsers.push(other);
+    const otherOptions = await extensionPage(other.context, other.extensionId, 'options.html');
+    await otherOptions.getByLabel('Group store address').fill(store.url);
+    await otherOptions.getByLabel('Link code').fill(code);
+    await otherOptions.getByRole('button', { name: 'Use this link code' }).click();
+    await expect.poll(() => otherOptions.getByRole('status').allTextContents(), { timeout: 15_000 }).toContain('You are connected to your group, as on your other browser.');
+    await otherOptions.close();
+    const page = await openPage(other);
+    const panel = await openSidePanelFor(other, page);
+    // Alice's own comment is hers here too: she may edit it.
+    await expect.poll(() => panel.getByRole('button', { name: /^Edit comment on/ }).count(), { timeout: 20_000 }).toBe(1);
+  });
 });
