@@ -2,7 +2,7 @@ import { badgeFor, deriveNotices, unreadCount, type ModerationNoticeInput } from
 import type { Notice } from '../conversation/notice-types';
 import type { NoticeList } from '../messaging/conversation-protocol';
 import { isReply, isSupport } from '../model';
-import { union, type ConversationRepo, type SyncRepo } from '../store';
+import { claimedKind, union, type ConversationRepo, type SyncRepo } from '../store';
 import { createSerialRunner } from '../sync/serial-runner';
 
 /** At most this many browser notifications at once (a first sync may find many old notices). */
@@ -36,8 +36,17 @@ export function createNoticeService(deps: NoticeServiceDeps) {
   async function derive(): Promise<{ notices: Notice[]; follows: string[] }> {
     // Notices belong to a member of a group: none while not connected (after "forget me", say).
     if (!(await sync.getConnection())) return { notices: [], follows: [] };
-    const [{ items, placeholders }, infos, state] = await Promise.all([conversation.allItems(), sync.listSyncInfo(), sync.getNoticeState()]);
+    const [infos, state] = await Promise.all([sync.listSyncInfo(), sync.getNoticeState()]);
     const authors = Object.fromEntries(infos.map((i) => [i.id, i.author]));
+    const follows = new Set(state.follows);
+    // Only what can make a notice is read and validated: replies, hidden-reply places, my items,
+    // and comments on documents I follow.
+    const { items, placeholders } = await conversation.allItems((record) => {
+      const kind = claimedKind(record);
+      if (kind === 'reply' || kind === 'placeholder' || (authors[record.id] ?? 'me') === 'me') return true;
+      if (kind === 'support') return false;
+      return follows.has(String((record.target as { source?: unknown } | undefined)?.source));
+    });
     const byId = new Map(items.map((item) => [item.id, item]));
     const placed = new Set(placeholders.map((p) => p.id));
     const moderation: ModerationNoticeInput[] = infos.flatMap((info) => {
