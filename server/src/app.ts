@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin/admin.routes';
 import { annotationRoutes } from './routes/annotations/annotations.routes';
 import { authRoutes } from './routes/auth/auth.routes';
 import { digestRoutes } from './routes/digest/digest.routes';
+import { documentRoutes } from './routes/documents/documents.routes';
 import { healthRoutes } from './routes/health';
 import { moderationRoutes } from './routes/moderation/moderation.routes';
 import { recordHideActions } from './routes/moderation/record-hide';
@@ -143,6 +144,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   app.use('/api/groups/:group/stream', addNoticeEvents);
   app.route('/api/groups/:group', syncRoutes());
   app.route('/api/groups/:group', digestRoutes());
+  app.route('/api/groups/:group', documentRoutes());
   app.route('/', w3cRoutes());
 
   return {

@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import { authenticate, authenticateWriter, limitWrites, requireAbility, requireOwnGroup } from '../../auth/middleware';
+import { can } from '../../auth/roles';
+import type { AppEnv } from '../../context';
+import { createDocumentLink, deleteDocumentLink, listDocumentLinks } from './documents.handlers';
+
+const readers = [requireOwnGroup, requireAbility(can.read, 'Only members of the group can see its links between document versions.')] as const;
+const facilitators = [requireOwnGroup, requireAbility(can.facilitate, 'Only a facilitator can link documents as versions of one another.')] as const;
+
+/** Links between document versions (mounted at /api/groups/:group). PROTOCOL.md "Document versions". */
+export function documentRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/document-links', authenticate, ...readers, listDocumentLinks);
+  app.post('/document-links', authenticateWriter, ...facilitators, limitWrites, createDocumentLink);
+  app.delete('/document-links/:id', authenticateWriter, ...facilitators, limitWrites, deleteDocumentLink);
+  return app;
+}
