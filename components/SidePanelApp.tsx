@@ -61,7 +61,13 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   const [filters, setFilters] = useState<CommentFilters>(NO_FILTERS);
   const [editing, setEditing] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<LeaAnnotation | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNoticeText] = useState('');
+  // A new text node per message, so the same words twice ("Reply sent") are announced twice.
+  const [noticeKey, setNoticeKey] = useState(0);
+  const setNotice = (message: string) => {
+    setNoticeText(message);
+    setNoticeKey((k) => k + 1);
+  };
   const [sync, setSync] = useState<SyncOverview | null>(null);
   const [order, setOrder] = useState<CommentOrder>('page');
   const [tab, setTab] = useState<PanelTab>('comments');
@@ -358,7 +364,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
         {page && <p class="text-grey-7">{page.title}</p>}
       </header>
       <div role="status" aria-live="polite" class="min-h-[1.5em]">
-        {notice}
+        <span key={noticeKey}>{notice}</span>
         {deleted && (
           <>
             {' '}

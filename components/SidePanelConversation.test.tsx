@@ -153,9 +153,19 @@ describe('the side panel conversation', () => {
     await settle();
     expect(toggle().getAttribute('aria-pressed')).toBe('true');
     expect(item(first.id).textContent).toContain('1 person said this is their experience too');
+    const said = container.querySelector('[role=status] > span')!;
+    expect(said.textContent).toBe('You said this is your experience too.');
     await act(async () => toggle().click());
     await settle();
     expect(toggle().getAttribute('aria-pressed')).toBe('false');
+    await act(async () => toggle().click());
+    await settle();
+    // The same words again come in a new node, so screen readers announce them again.
+    const again = container.querySelector('[role=status] > span')!;
+    expect(again.textContent).toBe('You said this is your experience too.');
+    expect(again).not.toBe(said);
+    await act(async () => toggle().click());
+    await settle();
     const order = container.querySelector<HTMLSelectElement>('#order-filter')!;
     await act(() => {
       order.value = 'support';

@@ -187,6 +187,13 @@ describe('the conversation in the side panel', () => {
     await tab.click();
     await expect.poll(() => panel.getByRole('tabpanel').textContent()).toContain('Sam Jones');
     await axeClean(panel);
+    // The toolbar popup lists the same notices, unread first, and passes axe too.
+    const popup = await extensionPage(alice.context, alice.extensionId, 'popup.html');
+    await expect.poll(() => popup.getByRole('heading', { name: /^What’s new/ }).textContent(), { timeout: 15_000 }).toMatch(/\d+ new/);
+    expect(await popup.getByRole('link').first().textContent()).toContain('Sam Jones');
+    await axeClean(popup);
+    await popup.close();
+    await panel.bringToFront();
     await panel.getByRole('button', { name: 'Mark all as read' }).click();
     await expect.poll(() => tab.textContent()).toBe('What’s new (nothing new)');
   });
