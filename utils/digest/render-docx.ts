@@ -128,14 +128,15 @@ function cell(text: string, header = false, right = false): TableCell {
   });
 }
 
-function table(caption: string, headings: string[], rows: string[][], numericLast = true): FileChild[] {
+/** A captioned table; columns from `numericFrom` on (default: the last) hold numbers, right-aligned. */
+function table(caption: string, headings: string[], rows: string[][], numericFrom = headings.length - 1): FileChild[] {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(caption)] }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        new TableRow({ tableHeader: true, children: headings.map((h, i) => cell(h, true, numericLast && i === headings.length - 1)) }),
-        ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, false, numericLast && i === r.length - 1)) })),
+        new TableRow({ tableHeader: true, children: headings.map((h, i) => cell(h, true, i >= numericFrom)) }),
+        ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, false, i >= numericFrom)) })),
       ],
     }),
   ];
@@ -226,6 +227,7 @@ function answersTable(digest: Digest): FileChild[] {
     'Answers by theme (the latest answer to each comment)',
     ['Theme', ...statuses.map((s) => s.label), NOT_ANSWERED_LABEL, 'Comments'],
     rows.map((r) => [r.label, ...[...r.byStatus, r.notAnswered, r.total].map(String)]),
+    1,
   );
 }
 
