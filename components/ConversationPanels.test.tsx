@@ -141,6 +141,14 @@ describe('ModerationPanel', () => {
     await act(async () => button('No action needed')!.click());
     expect(onDismiss).toHaveBeenCalledWith(list.toReview[0]!.target, 'No action needed');
   });
+
+  it('lists a hidden item with no open reports for Unhide, without "No action needed"', async () => {
+    const quiet: ModerationList = { toReview: [{ ...list.toReview[1]!, reports: [] }], record: [] };
+    await mount(<ModerationPanel list={quiet} onHide={vi.fn()} onUnhide={vi.fn()} onDismiss={vi.fn()} announce={vi.fn()} />);
+    expect(container.textContent).toContain('No open reports.');
+    expect(button('Unhide')).toBeDefined();
+    expect(button('No action needed')).toBeUndefined();
+  });
 });
 
 function settingsApi(granted: boolean) {

@@ -130,16 +130,20 @@ function ReviewItem({ item, onHide, onUnhide, onDismiss, announce }: Omit<Modera
         <p class="italic text-grey-7">Its author has removed it.</p>
       )}
       {item.hidden && <p class="text-xs font-semibold">Hidden now: {item.hidden.reason}</p>}
-      <div>
-        <p class="text-xs font-semibold">{item.reports.length === 1 ? '1 report' : `${item.reports.length} reports`}:</p>
-        <ul class="list-disc pl-5 text-xs">
-          {item.reports.map((report) => (
-            <li key={report.id}>
-              {report.reason} <span class="text-grey-7">({whenFormat.format(new Date(report.created))})</span>
-            </li>
-          ))}
-        </ul>
-      </div>
+      {item.reports.length === 0 ? (
+        <p class="text-xs text-grey-7">No open reports.</p>
+      ) : (
+        <div>
+          <p class="text-xs font-semibold">{item.reports.length === 1 ? '1 report' : `${item.reports.length} reports`}:</p>
+          <ul class="list-disc pl-5 text-xs">
+            {item.reports.map((report) => (
+              <li key={report.id}>
+                {report.reason} <span class="text-grey-7">({whenFormat.format(new Date(report.created))})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div class="space-y-1">
         <label for={field} class="block text-xs font-semibold">
           Your reason (the author sees it if you hide this; it goes in the record)
@@ -171,9 +175,11 @@ function ReviewItem({ item, onHide, onUnhide, onDismiss, announce }: Omit<Modera
             </Button>
           )
         )}
-        <Button size="sm" aria-disabled={busy || undefined} onClick={() => void run(onDismiss, reason.trim() || 'No action needed', 'Reports closed: no action needed.')}>
-          No action needed
-        </Button>
+        {item.reports.length > 0 && (
+          <Button size="sm" aria-disabled={busy || undefined} onClick={() => void run(onDismiss, reason.trim() || 'No action needed', 'Reports closed: no action needed.')}>
+            No action needed
+          </Button>
+        )}
       </div>
     </li>
   );

@@ -169,10 +169,25 @@ describe('the conversation in the side panel', () => {
     await expect.poll(() => panel.textContent('body')).toContain('Thank you. A facilitator will look at this.');
     await panel.getByRole('button', { name: 'Close' }).click();
 
+    // And reports the officer's answer, to hide it for a moment.
+    await panel.getByRole('button', { name: /^Report this reply/ }).click();
+    await panel.getByLabel('Why are you reporting this?').fill('Checking the hide button.');
+    await panel.getByRole('button', { name: 'Send report' }).click();
+    await expect.poll(() => panel.getByRole('dialog').textContent()).toContain('Thank you. A facilitator will look at this.');
+    await panel.getByRole('button', { name: 'Close' }).click();
+
     await panel.getByRole('tab', { name: /^To review/ }).click();
     await expect.poll(() => panel.getByRole('tabpanel').textContent(), { timeout: 15_000 }).toContain('Please check it names nobody.');
     await axeClean(panel);
-    await panel.getByRole('button', { name: 'No action needed' }).click();
+    const reply = panel.getByRole('listitem', { name: 'Reported reply' });
+    await reply.getByLabel(/^Your reason/).fill('Testing hide and unhide.');
+    await reply.getByRole('button', { name: 'Hide with this reason' }).click();
+    await expect.poll(() => reply.textContent(), { timeout: 15_000 }).toContain('Hidden now: Testing hide and unhide.');
+    await expect.poll(() => panel.getByRole('tabpanel').textContent()).toContain('Hid it — Fran');
+    await reply.getByRole('button', { name: 'Unhide' }).click();
+    await expect.poll(() => panel.getByRole('tabpanel').textContent(), { timeout: 15_000 }).toContain('Unhid it — Fran');
+    const comment = panel.getByRole('listitem', { name: 'Reported comment' });
+    await comment.getByRole('button', { name: 'No action needed' }).click();
     await expect.poll(() => panel.getByRole('tabpanel').textContent()).toContain('No action needed — Fran');
     await axeClean(panel);
     await panel.close();
