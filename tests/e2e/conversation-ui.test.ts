@@ -9,10 +9,14 @@ import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
 import { extensionPage, launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { openSidePanelFor, paintedCount, selectWithMouse, tabTo } from './support/page-actions';
+import { startFileServer, type FileServer } from './support/file-server';
+import { commentOnSelection, phraseOnPage, selectInPdf, viewerUrl, waitForTextLayer } from './support/pdf-actions';
+import { ensurePdfFixtures } from '../support/pdf-fixtures';
 
 // The conversation in the built extension with the real store: a member's comment, an officer
 // (reader) answering it by keyboard alone, a facilitator's To review list after a report, and
-// the member's What's new; axe-core on each (no serious or critical violations).
+// the member's What's new and popup, a link code for another browser, and a thread in the PDF
+// viewer's list; axe-core on each (no serious or critical violations).
 const FIXTURE = 'care-act-2014-part-1.html';
 const QUOTE = 'promote that individual’s well-being';
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
@@ -35,12 +39,14 @@ function overflow(panel: Page) {
 
 describe('the conversation in the side panel', () => {
   let server: FixtureServer;
+  let files: FileServer;
   let store: SpawnedStore;
   let invites: { facilitator: string; member: string; reader: string };
   const browsers: ExtensionBrowser[] = [];
 
   beforeAll(async () => {
     server = await startFixtureServer();
+    files = await startFileServer({ 'finance-act-2013.pdf': (await ensurePdfFixtures()).financeAct.path });
     store = await spawnStore({ DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lea-store-')), ADMIN_TOKEN });
     const created = await fetch(`${store.url}/api/admin/groups`, {
       method: 'POST',
@@ -55,6 +61,7 @@ describe('the conversation in the side panel', () => {
     await Promise.all(browsers.map((b) => b.close()));
     await store?.stop();
     await server?.close();
+    await files?.close();
   });
 
   async function join(name: string, code: string, profile?: { jobTitle: string; organisation: string }): Promise<ExtensionBrowser> {
@@ -94,6 +101,7 @@ describe('the conversation in the side panel', () => {
   }
 
   let alice: ExtensionBrowser;
+  let sam: ExtensionBrowser;
 
   it('a member comments on a passage', async () => {
     alice = await join('Alice', invites.member);
@@ -110,7 +118,7 @@ describe('the conversation in the side panel', () => {
   });
 
   it('an officer answers it with the keyboard alone, and the panel with the thread and the editor passes axe', async () => {
-    const sam = await join('Sam Jones', invites.reader, { jobTitle: 'Policy officer', organisation: 'Department of Health and Social Care' });
+    sam = await join('Sam Jones', invites.reader, { jobTitle: 'Policy officer', organisation: 'Department of Health and Social Care' });
     const page = await openPage(sam);
     await expect.poll(() => paintedCount(page), { timeout: 15_000 }).toBe(1);
     const panel = await openSidePanelFor(sam, page);
@@ -235,5 +243,29 @@ describe('the conversation in the side panel', () => {
     const panel = await openSidePanelFor(other, page);
     // Alice's own comment is hers here too: she may edit it.
     await expect.poll(() => panel.getByRole('button', { name: /^Edit comment on/ }).count(), { timeout: 20_000 }).toBe(1);
+  });
+
+  it('the PDF viewer’s list shows the thread too, and takes a reply', async () => {
+    const url = files.url('finance-act-2013.pdf');
+    const viewer = await alice.context.newPage();
+    await viewer.goto(viewerUrl(alice, url));
+    await waitForTextLayer(viewer, 1);
+    const phrase = await phraseOnPage(viewer, 1);
+    await selectInPdf(viewer, 1, phrase);
+    await commentOnSelection(viewer, 'This page is where the duties start.');
+
+    const samViewer = await sam.context.newPage();
+    await samViewer.goto(viewerUrl(sam, url));
+    await waitForTextLayer(samViewer, 1);
+    const tabId = await samViewer.evaluate(async () => (await (globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id?: number }> } } }).chrome.tabs.getCurrent()).id);
+    const panel = await sam.context.newPage();
+    await panel.goto(`chrome-extension://${sam.extensionId}/sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => panel.textContent('body'), { timeout: 20_000 }).toContain('This page is where the duties start.');
+    await panel.getByRole('button', { name: /^Reply to the comment/ }).click();
+    await panel.getByLabel('Your reply').fill('Thank you, we are reading the PDF comments too.');
+    await panel.getByRole('button', { name: 'Send reply' }).click();
+    await expect.poll(() => panel.getByRole('status').first().textContent()).toContain('Reply sent');
+    await expect.poll(() => panel.getByRole('list', { name: '1 reply' }).textContent()).toContain('Thank you, we are reading the PDF comments too.');
+    await axeClean(panel);
   });
 });
