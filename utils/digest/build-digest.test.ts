@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_COMMENTS, ANONYMOUS, OTHER_PASSAGES, buildDigest, redactReply } from './build-digest';
-import { HIDDEN_REPLY_LINE, quoteOf, type LeaReply } from '../model';
+import { HIDDEN_REPLY_LINE, quoteOf, type LeaAnnotation, type LeaReply } from '../model';
 import {
   ANONYMOUS_WRITERS,
   CARE_ACT,
@@ -276,5 +276,20 @@ describe('buildDigest with the conversation (replies, answers, supports)', () =>
     expect(redactReply(leaky).creator).toBeUndefined();
     const named = talk.conversation.find((i) => i.motivation === 'replying' && i.attribution === 'named') as LeaReply;
     expect(redactReply(named)).toBe(named);
+  });
+});
+
+describe('buildDigest given every synced item as a comment', () => {
+  it('treats replies and supports among the comments as the conversation', () => {
+    const talk = conversationInput();
+    const mixed = buildDigest({
+      annotations: [...createDataset(), ...talk.conversation.map((item) => ({ annotation: item as unknown as LeaAnnotation }))],
+      hiddenReplies: talk.hiddenReplies,
+      documents: DATASET_DOCUMENTS,
+      scope: 'group',
+      generatedAt,
+      groupName: 'NCAG',
+    });
+    expect(mixed).toEqual(group(talk));
   });
 });

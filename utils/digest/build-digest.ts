@@ -6,6 +6,7 @@ import {
   answerStatusLabel,
   answerStatusOf,
   replyAuthorLine,
+  isComment,
   replyText,
   type LeaItem,
   type LeaReply,
@@ -207,14 +208,18 @@ export function buildDigest(input: DigestInput): Digest {
   (input.documents ?? []).forEach((d, i) => documents.set(d.url, { url: d.url, title: d.title, order: i, sections: new Map() }));
   const known = documents.size;
   let hiddenCount = 0;
-  const conversation = input.conversation !== undefined || input.hiddenReplies !== undefined;
+  // Only comments are comments: a caller that hands over every synced item (replies and
+  // supports too) gets the same digest as one that passes them as `conversation`.
+  const given = input.annotations.filter((e) => isComment(e.annotation as LeaItem));
+  const passedAsComments = input.annotations.length === given.length ? [] : input.annotations.filter((e) => !isComment(e.annotation as LeaItem)).map((e) => e.annotation as LeaItem);
+  const conversation = input.conversation !== undefined || input.hiddenReplies !== undefined || passedAsComments.length > 0;
   // Every comment given (hidden, private and filtered-out ones too) roots its thread, so only
   // replies to comments nobody has any more count as "replies to a removed comment".
   const threads: Map<string, CommentThread> = conversation
-    ? buildThreads([...input.annotations.map((e) => e.annotation), ...(input.conversation ?? [])] as LeaItem[], { hidden: input.hiddenReplies ?? [] })
+    ? buildThreads([...given.map((e) => e.annotation), ...passedAsComments, ...(input.conversation ?? [])], { hidden: input.hiddenReplies ?? [] })
     : new Map();
 
-  for (const entry of input.annotations) {
+  for (const entry of given) {
     const annotation = entry.annotation;
     if (annotation.visibility === 'private' && input.scope === 'group') continue;
     if (!matchesFilters(annotation, filters)) continue;
