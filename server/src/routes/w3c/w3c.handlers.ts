@@ -58,13 +58,17 @@ export async function getContainer(c: Context<AppEnv>) {
   const pref = parsePrefer(c.req.header('prefer'));
   const iris = irisParam === undefined ? pref.iris : irisParam === '1';
   const summary = await containerSummary(db, member);
+  // The default representation (descriptions) is the container itself; the IRIs one has its own IRI.
+  const collectionId = iris ? `${base}?iris=1` : base;
+  const pageIri = (n: number) => `${collectionId}${iris ? '&' : '?'}page=${n}`;
+  // Every container response names the representation it is (W3C protocol §4.2, the test suite's check).
+  const contentLocation = pageParam === undefined ? collectionId : pageIri(Number(pageParam));
   const etag = `W/"${summary.tag}.${iris ? 'i' : 'd'}${pref.minimal ? 'm' : ''}${pageParam ?? ''}"`;
   containerHeaders(c);
   c.header('ETag', etag);
+  c.header('Content-Location', contentLocation);
   if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-  const collectionId = `${base}?iris=${iris ? 1 : 0}`;
   const pageCount = Math.ceil(summary.total / PAGE_SIZE);
-  const pageIri = (n: number) => `${collectionId}&page=${n}`;
   const partOf = { id: collectionId, total: summary.total, ...(summary.modified ? { modified: summary.modified } : {}) };
 
   async function page(n: number) {
@@ -84,10 +88,7 @@ export async function getContainer(c: Context<AppEnv>) {
     if (n > 0 && n >= pageCount) throw new ApiError(404, 'not-found', `There is no page ${n}: this container has ${pageCount} page${pageCount === 1 ? '' : 's'}.`);
     return ld(c, { '@context': 'http://www.w3.org/ns/anno.jsonld', ...(await page(n)), partOf });
   }
-  if (pref.applied) {
-    c.header('Preference-Applied', 'return=representation');
-    c.header('Content-Location', collectionId);
-  }
+  if (pref.applied) c.header('Preference-Applied', 'return=representation');
   const { rows: groups } = await db.query<{ name: string }>('select name from groups where id = $1', [member.groupId]);
   const first = summary.total === 0 ? {} : { first: pref.minimal ? pageIri(0) : { ...(await page(0)), partOf: collectionId }, last: pageIri(pageCount - 1) };
   return ld(c, {
