@@ -1,5 +1,6 @@
 import { roleCan, type Role } from '../../utils/model/roles';
 import type { FetchRequest, FetchResponse } from '../../utils/sync/http';
+import { createFakeConversation, kindOf, type Member, type ModerationEntry, type Report, type Row } from './fake-store-conversation';
 
 /**
  * Test support only: a small in-process fake of the group store's sync API
@@ -12,28 +13,6 @@ import type { FetchRequest, FetchResponse } from '../../utils/sync/http';
  */
 export const FAKE_STORE_URL = 'http://store.test';
 
-interface Member {
-  memberId: string;
-  displayName: string;
-  role: Role;
-  revoked: boolean;
-  jobTitle: string | null;
-  organisation: string | null;
-  reads: Set<string>;
-  follows: Set<string>;
-}
-type Kind = 'comment' | 'reply' | 'support';
-interface Row {
-  annotation: Record<string, unknown> | null;
-  revision: string;
-  author: string;
-  hidden: { reason: string } | null;
-  private: boolean;
-  kind?: Kind;
-  target?: string;
-}
-interface Report { id: string; target: string; reason: string; created: string; by: string; open: boolean }
-interface ModerationEntry { id: string; at: string; by: { memberId: string; displayName: string }; action: 'hide' | 'unhide' | 'dismiss'; target: string; reason: string }
 interface LogEntry { cursor: string; id: string; row: Row }
 type Fault = { offline: true } | { status: number; code?: string; message?: string; headers?: Record<string, string> };
 
@@ -83,64 +62,22 @@ export function createFakeStore() {
     return cursor;
   }
 
-  const kindOf = (annotation: Record<string, unknown>): Kind =>
-    annotation.motivation === 'replying' ? 'reply' : annotation.motivation === 'assessing' ? 'support' : 'comment';
-  const isAnswer = (annotation: Record<string, unknown>) =>
-    Array.isArray(annotation.body) && annotation.body.some((b: { purpose?: unknown }) => b?.purpose === 'assessing') && kindOf(annotation) === 'reply';
-  const live = (id: string, member: Member) => {
-    const row = rows.get(id);
-    if (!row || row.annotation === null || row.private) return null;
-    if (row.hidden && !roleCan.moderate(member.role)) return null;
-    return row;
-  };
-  /** The root comment of a thread, following reply targets up. */
-  function rootOf(id: string): Row | null {
-    const seen = new Set<string>();
-    let row = rows.get(id);
-    while (row && row.kind === 'reply' && row.target && !seen.has(row.target)) {
-      seen.add(row.target);
-      row = rows.get(row.target);
-    }
-    return row && (row.kind ?? 'comment') === 'comment' ? row : null;
-  }
-
-  /** Check and normalise a reply or support as the store does; a FetchResponse is a refusal. */
-  function conversationRules(member: Member, annotation: Record<string, unknown>, kind: Kind, id: string): { ok: true; annotation: Record<string, unknown> } | { ok: false; response: FetchResponse } {
-    if (kind === 'reply' && !roleCan.reply(member.role)) return { ok: false, response: fail(403, 'forbidden', 'Your role cannot reply.') };
-    if (kind === 'reply' && isAnswer(annotation) && !roleCan.answer(member.role)) {
-      return { ok: false, response: fail(403, 'forbidden', 'Only facilitators and readers (such as officers) can answer comments. As a member you can comment, reply and say "This is my experience too".') };
-    }
-    if (kind === 'support' && !roleCan.support(member.role)) return { ok: false, response: fail(403, 'forbidden', 'Only members and facilitators can say "This is my experience too".') };
-    const rawTarget = String(annotation.target ?? '');
-    const iri = new RegExp(`^${FAKE_STORE_URL}/annotations/${group}/([0-9a-f-]{36})$`).exec(rawTarget);
-    const target = iri ? uuidToId(iri[1]!) : rawTarget;
-    if (!/^urn:uuid:[0-9a-f-]{36}$/.test(target)) return { ok: false, response: fail(400, 'invalid-body', 'The target must be a urn:uuid or a container IRI.') };
-    const targetRow = live(target, member);
-    const notFound = () => fail(404, 'not-found', 'The comment you are replying to is not in this group or has been removed.');
-    if (!targetRow || target === id) return { ok: false, response: notFound() };
-    if (kind === 'support' && (targetRow.kind ?? 'comment') !== 'comment') return { ok: false, response: notFound() };
-    if (kind === 'reply' && targetRow.kind === 'support') return { ok: false, response: notFound() };
-    let normalised: Record<string, unknown> = { ...annotation, target };
-    if (annotation.byCommentAuthor === true) {
-      const root = rootOf(target);
-      if (!root || root.author !== member.memberId || root.annotation?.attribution !== 'anonymous' || annotation.attribution !== 'anonymous') {
-        return { ok: false, response: fail(400, 'invalid-body', 'Only the author of an anonymous comment can reply as "The author of this comment".') };
-      }
-    }
-    if (kind === 'reply' && isAnswer(annotation)) {
-      if (!member.displayName.trim()) return { ok: false, response: fail(400, 'invalid-body', 'Please add your name (Options) before answering.') };
-      const creator = { type: 'Person', name: member.displayName, ...(member.jobTitle ? { jobTitle: member.jobTitle } : {}), ...(member.organisation ? { organisation: member.organisation } : {}) };
-      normalised = { ...normalised, creator };
-    }
-    if (kind === 'support') {
-      for (const [otherId, row] of rows) {
-        if (otherId !== id && row.kind === 'support' && row.annotation && row.author === member.memberId && row.target === target) {
-          return { ok: false, response: fail(409, 'already-supported', 'You have already said this is your experience too.') };
-        }
-      }
-    }
-    return { ok: true, annotation: normalised };
-  }
+  const conversation = createFakeConversation({
+    group,
+    baseUrl: FAKE_STORE_URL,
+    rows,
+    streams,
+    reports,
+    moderationRecord,
+    linkCodes,
+    record,
+    nextRevision: () => `r${counter + 1}`,
+    nextSerial: () => ++serial,
+    now,
+    reply,
+    fail,
+  });
+  const { conversationRules, meOf, patchMe, meRoute, moderationRoute } = conversation;
 
   function put(member: Member, uuid: string, body: unknown, headers: Record<string, string>): FetchResponse {
     if (typeof body !== 'object' || body === null || (body as { id?: unknown }).id !== uuidToId(uuid)) {
@@ -237,116 +174,6 @@ export function createFakeStore() {
       entry.controller.error(new DOMException('The operation was aborted.', 'AbortError'));
     });
     return { status: 200, headers: new Headers({ 'Content-Type': 'text/event-stream' }), text: async () => '', body };
-  }
-
-  const meOf = (member: Member) => ({
-    memberId: member.memberId,
-    displayName: member.displayName,
-    group,
-    role: member.role,
-    jobTitle: member.jobTitle,
-    organisation: member.organisation,
-  });
-
-  function patchMe(member: Member, body: Record<string, unknown> | undefined): FetchResponse {
-    const fields = ['displayName', 'jobTitle', 'organisation'] as const;
-    for (const field of fields) {
-      const value = body?.[field];
-      if (value === undefined) continue;
-      if (typeof value !== 'string') return fail(400, 'invalid-body', `The ${field} must be text (an empty string clears it).`);
-      if (value.length > 200) return fail(400, 'invalid-body', 'This can be up to 200 characters long.');
-      if (field === 'displayName') member.displayName = value.trim();
-      else member[field] = value.trim() !== '' ? value.trim() : null;
-    }
-    return reply(200, meOf(member));
-  }
-
-  /** Tell the member's own open streams that their notice reads changed. */
-  function noticesEvent(member: Member) {
-    for (const stream of streams) {
-      if (stream.member.memberId === member.memberId) stream.controller.enqueue(encoder.encode('event: notices\ndata: {}\n\n'));
-    }
-  }
-
-  function meRoute(member: Member, method: string, pathname: string, body: Record<string, unknown> | undefined): FetchResponse {
-    if (pathname === '/api/me/notices' && method === 'GET') return reply(200, { read: [...member.reads], follows: [...member.follows] });
-    if (pathname === '/api/me/notices/read' && method === 'POST') {
-      const ids = body?.ids;
-      if (!Array.isArray(ids) || ids.length > 500 || ids.some((id) => typeof id !== 'string' || id.length > 300 || id === '')) {
-        return fail(400, 'invalid-body', 'Send {"ids": [...]}: up to 500 notice ids of up to 300 characters.');
-      }
-      const before = member.reads.size;
-      for (const id of ids as string[]) member.reads.add(id);
-      if (member.reads.size !== before) noticesEvent(member);
-      return reply(204);
-    }
-    if (pathname === '/api/me/follows' && method === 'PUT') {
-      const document = body?.document;
-      if (typeof document !== 'string' || document === '' || document.length > 2048 || typeof body?.following !== 'boolean') {
-        return fail(400, 'invalid-body', 'Send {"document": "<address>", "following": true|false}.');
-      }
-      if (body.following) member.follows.add(document);
-      else member.follows.delete(document);
-      return reply(200, { follows: [...member.follows] });
-    }
-    if (pathname === '/api/me/link-codes' && method === 'POST') {
-      const code = `link-${++serial}`;
-      linkCodes.set(code, { member, used: false });
-      return reply(201, { code, expiresAt: new Date(Date.parse(now()) + 15 * 60_000).toISOString() });
-    }
-    return fail(404, 'not-found', 'There is nothing at this address.');
-  }
-
-  function reasonOf(body: Record<string, unknown> | undefined): string | null {
-    const reason = typeof body?.reason === 'string' ? body.reason.trim() : '';
-    return reason.length >= 1 && reason.length <= 1000 ? reason : null;
-  }
-
-  function moderationRoute(member: Member, method: string, what: string, id: string, body: Record<string, unknown> | undefined): FetchResponse {
-    const facilitator = roleCan.moderate(member.role);
-    if (what === 'reports' && method === 'POST') {
-      if (!roleCan.write(member.role)) return fail(403, 'forbidden', 'Only members and facilitators can report a comment. As a reader you can read, reply and answer.');
-      const reason = reasonOf(body);
-      if (reason === null) return fail(400, 'invalid-body', 'Please give a reason (up to 1000 characters).');
-      if (!live(id, member)) return fail(404, 'not-found', 'The comment you are reporting is not in this group or has been removed.');
-      const again = reports.find((r) => r.target === id && r.by === member.memberId && r.open);
-      if (again) return reply(200, { report: { id: again.id, target: again.target, reason: again.reason, created: again.created } });
-      const report = { id: `report-${++serial}`, target: id, reason, created: now(), by: member.memberId, open: true };
-      reports.push(report);
-      return reply(201, { report: { id: report.id, target: id, reason, created: report.created } });
-    }
-    if (!facilitator) return fail(403, 'forbidden', 'Only a facilitator can moderate. As a member you can comment, reply and report.');
-    const recordAction = (action: ModerationEntry['action'], reason: string) => {
-      moderationRecord.push({ id: `mod-${++serial}`, at: now(), by: { memberId: member.memberId, displayName: member.displayName }, action, target: id, reason });
-      for (const r of reports) if (r.target === id) r.open = false;
-    };
-    if (what === 'moderation' && method === 'GET') {
-      const targets = [...new Set(reports.filter((r) => r.open).map((r) => r.target))];
-      return reply(200, {
-        toReview: targets.map((target) => ({
-          target,
-          annotation: rows.get(target)?.annotation ?? null,
-          hidden: rows.get(target)?.hidden ?? null,
-          reports: reports.filter((r) => r.target === target && r.open).map((r) => ({ id: r.id, reason: r.reason, created: r.created })),
-        })),
-        record: moderationRecord,
-      });
-    }
-    const reason = reasonOf(body) ?? (method === 'DELETE' ? '' : null);
-    if (reason === null) return fail(400, 'invalid-body', 'Please give a reason (up to 1000 characters).');
-    if (what === 'reports/dismiss' && method === 'POST') {
-      recordAction('dismiss', reason);
-      return reply(204);
-    }
-    if (what === 'hide') {
-      const row = rows.get(id);
-      if (!row || row.annotation === null) return fail(404, 'not-found', 'There is no such comment.');
-      const hidden = method === 'POST' ? { reason } : null;
-      const cursor = record(id, { ...row, hidden, revision: `r${counter + 1}` });
-      recordAction(hidden ? 'hide' : 'unhide', reason);
-      return reply(200, { id, hidden, cursor });
-    }
-    return fail(405, 'method-not-allowed', 'Not here.');
   }
 
   function refusalFor(method: string, pathname: string): Fault | undefined {
