@@ -10,8 +10,8 @@ export type PushOutcome = 'pushed' | 'conflict' | 'parked';
  * Push one annotation's latest state and record the result in IndexedDB. Conflicts are kept
  * with both versions; a change the store refuses for good (400, 403, 413 and other 4xx) is
  * parked with its reason, so the rest of the outbox goes on: among them a second support on
- * one comment (409 `already-supported`) and a reply or support whose comment was removed (404). Only failures worth retrying
- * (offline, server, rate-limited) and lost access reject.
+ * one comment (409 `already-supported`) and a reply or support whose comment was removed
+ * (404). Only failures worth retrying (offline, server, rate-limited) and lost access reject.
  */
 export async function pushItem(repo: SyncRepo, client: StoreClient, group: string, item: OutboxItem): Promise<PushOutcome> {
   try {
