@@ -219,6 +219,10 @@ describe('the conversation in the side panel', () => {
     await panel.bringToFront();
     await panel.getByRole('button', { name: 'Mark all as read' }).click();
     await expect.poll(() => tab.textContent()).toBe('What’s new (nothing new)');
+    // A notice opens its document (already in this tab) and the panel shows and focuses the comment.
+    await panel.getByRole('tabpanel').getByRole('link').first().press('Enter');
+    await expect.poll(() => panel.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.commentId ?? document.activeElement?.tagName)).toMatch(/^urn:uuid:/);
+    expect(await panel.getByRole('tab', { name: 'Comments' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('the member uses a link code to be the same member on another browser', async () => {
