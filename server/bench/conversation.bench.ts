@@ -23,6 +23,7 @@ import { readSse, type SseReader } from '../test/support/sse';
 import { REPO_ROOT, spawnStore, type SpawnedStore } from '../test/support/spawn-store';
 import { POSTGRES_AVAILABLE, TEST_DATABASE_URL } from '../test/support/test-db';
 import { benchClient, httpRequest, percentile, type BenchMember } from './bench-client';
+import { extensionBuilt, measureInChromium, type PanelFigures } from './conversation-browser';
 
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 2000);
 const REPLIES = Number(process.env.BENCH_REPLIES ?? 10_000);
@@ -60,6 +61,8 @@ interface Seeded {
   /** The comment author whose client the notice part watches, and one of their comments. */
   alice: BenchMember;
   aliceComment: string;
+  readerCode: string;
+  items: number;
 }
 
 /** A group with the comments, and (when `conversation`) the replies, answers and supports. */
@@ -104,7 +107,7 @@ async function seed(store: SpawnedStore, label: string, conversation: boolean): 
   }
   const total = COMMENTS + (conversation ? REPLIES + SUPPORTS : 0);
   console.log(`  ${label}: seeded ${total} items in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return { group, comments: comments.map((c) => c.id), members, officer, alice: members[0]!, aliceComment: comments[0]!.id };
+  return { group, comments: comments.map((c) => c.id), members, officer, alice: members[0]!, aliceComment: comments[0]!.id, readerCode: invites.reader, items: total };
 }
 
 /** Page the whole feed into a fresh IndexedDB through the extension's sync repo. */
@@ -228,6 +231,8 @@ interface Figures {
   noticeP50Ms: number;
   noticeP95Ms: number;
   commentNoticeP95Ms: number;
+  /** The built extension in Chromium (real IndexedDB): null when not built or BENCH_BROWSER=0. */
+  browser: { full: PanelFigures; alone: PanelFigures } | null;
 }
 
 async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
@@ -256,8 +261,15 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<Figures> {
     const notices = await noticeLatency(store.url, full, true);
     const commentNotices = await noticeLatency(store.url, alone, false);
     console.log(`${backend}: reply -> notice with ${SUBSCRIBERS} streams p50 ${percentile(notices, 50).toFixed(0)} ms, p95 ${percentile(notices, 95).toFixed(0)} ms; a comment alone p95 ${percentile(commentNotices, 95).toFixed(0)} ms`);
+    let browser: Figures['browser'] = null;
+    if (process.env.BENCH_BROWSER !== '0' && extensionBuilt()) {
+      const b = { full: await measureInChromium(store.url, full.readerCode, full.items, COMMENTS, true), alone: await measureInChromium(store.url, alone.readerCode, alone.items, COMMENTS, false) };
+      browser = b;
+      console.log(`${backend}: in Chromium, initial sync ${b.full.initialSyncMs} ms (comments alone ${b.alone.initialSyncMs} ms); side panel with threads ${b.full.panelMs} ms (comments alone ${b.alone.panelMs} ms)`);
+    } else console.log(`${backend}: the browser part was skipped (run \`npm run build\` first, or BENCH_BROWSER=0 was set)`);
     return {
       backend,
+      browser,
       initialSyncMs: Math.round(syncFull.ms),
       initialSyncCommentsOnlyMs: Math.round(syncAlone.ms),
       changes: syncFull.changes,
@@ -284,8 +296,13 @@ const mark = (value: number, target: number) => (value <= target ? `${value} (ta
 console.log(`\nOne document: ${COMMENTS} comments, ${REPLIES} replies (${REPLIES / 5} answers), ${SUPPORTS} supports; ratios against the same ${COMMENTS} comments alone, same run.`);
 for (const r of results) {
   console.log(`${r.backend}:`);
-  console.log(`  initial sync into a fresh client  ${mark(r.initialSyncMs, TARGETS.initialSyncMs)} ms   comments alone ${r.initialSyncCommentsOnlyMs} ms   ratio ${ratio(r.initialSyncMs, r.initialSyncCommentsOnlyMs)}`);
-  console.log(`  threads for the side panel        ${mark(r.threadsMs, TARGETS.threadsMs)} ms   comments alone ${r.threadsCommentsOnlyMs} ms   ratio ${ratio(r.threadsMs, r.threadsCommentsOnlyMs)}`);
+  console.log(`  initial sync (node, fake IDB)     ${r.initialSyncMs} ms   comments alone ${r.initialSyncCommentsOnlyMs} ms   ratio ${ratio(r.initialSyncMs, r.initialSyncCommentsOnlyMs)}`);
+  console.log(`  threads built (pure, node)        ${r.threadsMs} ms   comments alone ${r.threadsCommentsOnlyMs} ms   ratio ${ratio(r.threadsMs, r.threadsCommentsOnlyMs)}`);
+  if (r.browser) {
+    const b = r.browser;
+    console.log(`  Chromium: initial sync (real IDB) ${mark(b.full.initialSyncMs, TARGETS.initialSyncMs)} ms   comments alone ${b.alone.initialSyncMs} ms   ratio ${ratio(b.full.initialSyncMs, b.alone.initialSyncMs)}`);
+    console.log(`  Chromium: side panel with threads ${mark(b.full.panelMs, TARGETS.threadsMs)} ms   comments alone ${b.alone.panelMs} ms   ratio ${ratio(b.full.panelMs, b.alone.panelMs)}`);
+  }
   console.log(`  Word digest with answers          ${mark(r.wordDigestMs, TARGETS.wordDigestMs)} ms   comments alone ${r.wordDigestCommentsOnlyMs} ms   ratio ${ratio(r.wordDigestMs, r.wordDigestCommentsOnlyMs)}`);
   console.log(`  reply -> notice p95 (100 streams) ${mark(r.noticeP95Ms, TARGETS.noticeP95Ms)} ms   a comment alone ${r.commentNoticeP95Ms} ms   ratio ${ratio(r.noticeP95Ms, r.commentNoticeP95Ms)}`);
 }

@@ -1,0 +1,94 @@
+// The browser half of `npm run bench:conversation`: the built extension in Debian's Chromium
+// (real IndexedDB, the real background sync engine) joins a seeded group as a fresh client.
+// Measured: connect -> every item of the group in IndexedDB; side panel opened on the
+// document -> every comment listed with its thread (next frame). Needs `npm run build` first.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ANNOTATOR_HOST_TAG } from '../../tests/e2e/support/annotator';
+import { extensionPage, launchWithExtension } from '../../tests/e2e/support/chromium';
+import { startFixtureServer } from '../../tests/e2e/support/fixture-server';
+import { openSidePanelFor } from '../../tests/e2e/support/page-actions';
+import { REPO_ROOT } from '../test/support/spawn-store';
+
+/** The seeded document (server/test/support/annotations.ts makeComment) as the fixture page that declares it canonical. */
+const FIXTURE = 'care-act-2014-part-1.html';
+
+export interface PanelFigures {
+  /** Connect pressed -> every item in the extension's IndexedDB. */
+  initialSyncMs: number;
+  /** Side panel navigation -> all comments listed with their threads, painted. */
+  panelMs: number;
+  comments: number;
+  threadsShown: number;
+}
+
+/** Is the extension built, so the browser part can run? */
+export function extensionBuilt(): boolean {
+  return existsSync(join(REPO_ROOT, '.output/chrome-mv3/manifest.json'));
+}
+
+/** Join the store as a fresh reader in Chromium and time the initial sync and the side panel. */
+export async function measureInChromium(storeUrl: string, readerCode: string, expectedItems: number, expectedComments: number, withThreads: boolean): Promise<PanelFigures> {
+  const fixtures = await startFixtureServer();
+  const browser = await launchWithExtension();
+  try {
+    const options = await extensionPage(browser.context, browser.extensionId, 'options.html');
+    await options.getByLabel('Your name', { exact: true }).fill('Bench officer');
+    await options.getByLabel('Group store address').fill(storeUrl);
+    await options.getByLabel('Invite code').fill(readerCode);
+    const t0 = Date.now();
+    await options.getByRole('button', { name: 'Connect to my group' }).click();
+    // Count what the background has written, from an extension page (same origin, read only).
+    const count = () =>
+      options.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('lived-experience-annotator');
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('annotations')) return resolve(0);
+              const req = db.transaction('annotations').objectStore('annotations').count();
+              req.onsuccess = () => {
+                resolve(req.result);
+                db.close();
+              };
+              req.onerror = () => resolve(-1);
+            };
+            open.onerror = () => resolve(-1);
+          }),
+      );
+    let have = 0;
+    const deadline = Date.now() + 120_000;
+    while ((have = await count()) < expectedItems && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const initialSyncMs = Date.now() - t0;
+    if (have < expectedItems) throw new Error(`the extension kept ${have} of ${expectedItems} items in 2 minutes`);
+    await options.close();
+
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url(FIXTURE));
+    await page.waitForSelector(ANNOTATOR_HOST_TAG, { state: 'attached' });
+    const panel = await openSidePanelFor(browser, page);
+    // openSidePanelFor navigated the panel; time from its navigation start to the frame after
+    // every comment (and, with a conversation, its replies' toggles) is in the list.
+    const figures = await panel.evaluate(
+      ({ comments, threads }) =>
+        new Promise<{ ms: number; listed: number; threadsShown: number }>((resolve, reject) => {
+          const started = performance.timeOrigin;
+          const check = () => {
+            const listed = document.querySelectorAll('li[data-comment-id]').length;
+            const threadsShown = [...document.querySelectorAll('button')].filter((b) => /^Show \d+ repl|^Hide replies/.test(b.textContent ?? '')).length + document.querySelectorAll('li[data-reply-id]').length;
+            if (listed >= comments && (!threads || threadsShown > 0)) {
+              requestAnimationFrame(() => resolve({ ms: performance.timeOrigin + performance.now() - started, listed, threadsShown }));
+            } else if (performance.now() > 60_000) reject(new Error(`only ${listed} comments listed after a minute`));
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+      { comments: expectedComments, threads: withThreads },
+    );
+    return { initialSyncMs, panelMs: Math.round(figures.ms), comments: figures.listed, threadsShown: figures.threadsShown };
+  } finally {
+    await browser.close();
+    await fixtures.close();
+  }
+}
