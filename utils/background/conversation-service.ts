@@ -18,6 +18,7 @@ export const CONVERSATION_MESSAGES = {
   offlineProfile: "You're offline: your profile is kept in the group store, so please try again when you're connected.",
   offlineLink: "You're offline: link codes come from the group store, so please try again when you're connected.",
   badLinkCode: "That link code isn't valid or has expired: make a new one on your other browser.",
+  notFacilitator: 'Only a facilitator can review reports, hide or show comments and replies.',
 } as const;
 
 /** What the conversation service needs, passed in. */
@@ -59,8 +60,9 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
     if (!connection) throw new Error(CONVERSATION_MESSAGES.notConnected);
     return connection;
   }
-  async function online<T>(offline: string, call: (client: StoreClient, connection: StoreConnection) => Promise<T>): Promise<T> {
+  async function online<T>(offline: string, call: (client: StoreClient, connection: StoreConnection) => Promise<T>, moderating = false): Promise<T> {
     const connection = await connected();
+    if (moderating && !roleCan.moderate(connection.role)) throw new Error(CONVERSATION_MESSAGES.notFacilitator);
     try {
       return await call(clientFor(connection), connection);
     } catch (error) {
@@ -180,24 +182,24 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
     },
 
     report: ({ id, reason }) => online(CONVERSATION_MESSAGES.offline, async (client, c) => ({ report: (await client.report(c.group, id, reason)).report })),
-    moderationList: () => online(CONVERSATION_MESSAGES.offline, (client, c) => client.moderation(c.group)),
+    moderationList: () => online(CONVERSATION_MESSAGES.offline, (client, c) => client.moderation(c.group), true),
     dismiss: ({ id, reason }) =>
       online(CONVERSATION_MESSAGES.offline, async (client, c) => {
         await client.dismissReports(c.group, id, reason);
         return { ok: true as const };
-      }),
+      }, true),
     hide: ({ id, reason }) =>
       online(CONVERSATION_MESSAGES.offline, async (client, c) => {
         const result = await client.setHidden(c.group, id, true, reason);
         deps.runSync();
         return { id: result.id, hidden: result.hidden };
-      }),
+      }, true),
     unhide: ({ id, reason }) =>
       online(CONVERSATION_MESSAGES.offline, async (client, c) => {
         const result = await client.setHidden(c.group, id, false, reason);
         deps.runSync();
         return { id: result.id, hidden: result.hidden };
-      }),
+      }, true),
 
     async getProfile() {
       const connection = await connected();

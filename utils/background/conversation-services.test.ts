@@ -221,7 +221,10 @@ describe('hidden replies and moderation', () => {
     const first = await me.conversation.report({ id: comment.id, reason: 'spam' });
     expect(await me.conversation.report({ id: comment.id, reason: 'spam' })).toEqual(first);
     await expect(reader.conversation.report({ id: comment.id, reason: 'spam' })).rejects.toThrow('Only members and facilitators can report');
-    await expect(me.conversation.moderationList()).rejects.toThrow('Only a facilitator');
+    const before = store.requests.length;
+    await expect(me.conversation.moderationList()).rejects.toThrow('Only a facilitator can review reports, hide or show comments and replies.');
+    await expect(me.conversation.hide({ id: comment.id, reason: 'x' })).rejects.toThrow('Only a facilitator');
+    expect(store.requests.length).toBe(before);
   });
 });
 
