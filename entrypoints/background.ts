@@ -74,14 +74,23 @@ export default defineBackground(() => {
       notifications: {
         granted: notificationsGranted,
         show: async (id, message) => {
+          const api = browser.notifications;
+          if (!api) return; // the optional permission is not granted
+          // Attached on first use: the API exists only once the person granted the permission.
+          if (!api.onClicked.hasListener(openNotice)) api.onClicked.addListener(openNotice);
           const iconUrl = browser.runtime.getURL('/icons/128.png');
-          await browser.notifications?.create(id, { type: 'basic', iconUrl, title: 'Lived Experience Annotator', message });
+          await api.create(id, { type: 'basic', iconUrl, title: 'Lived Experience Annotator', message });
         },
       },
       broadcast: () => void tabs.noticesChanged(),
       clock,
     });
     refreshNotices = () => void notices.refresh();
+    function openNotice(id: string) {
+      void notices.opened(id).then(async (document) => {
+        if (document !== null) await browser.tabs.create({ url: document });
+      });
+    }
     const afterLocalChange = () => {
       void tabs.repaintAll();
       void engine.runOnce();

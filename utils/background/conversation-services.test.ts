@@ -327,6 +327,10 @@ describe('notices across a member’s browsers', () => {
     expect(quoted.length).toBeLessThanOrEqual(100);
     await me.sync();
     expect(me.shown).toHaveLength(1);
+    // Clicking it marks it read and opens its document.
+    expect(await me.notices.opened(me.shown[0]!.id)).toBe('https://example.org/policy');
+    expect((await me.notices.list()).notices.find((n) => n.id === me.shown[0]!.id)?.read).toBe(true);
+    expect(await me.notices.opened('reply:unknown')).toBeNull();
   });
 });
 

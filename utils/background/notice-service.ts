@@ -106,6 +106,18 @@ export function createNoticeService(deps: NoticeServiceDeps) {
       return { unread: await refresh(undefined) };
     },
 
+    /**
+     * The person clicked a browser notification: mark that notice read and answer the web
+     * document to open (null: unknown, or not a web address the browser can open).
+     */
+    async opened(id: string): Promise<string | null> {
+      const { notices } = await derive();
+      const notice = notices.find((n) => n.id === id);
+      if (!notice) return null;
+      await this.markRead([id]);
+      return notice.document && /^https?:\/\//i.test(notice.document) ? notice.document : null;
+    },
+
     /** Follow or stop following a document (new comments on it make notices). */
     async follow(document: string, following: boolean): Promise<{ follows: string[] }> {
       const at = deps.clock().toISOString();
