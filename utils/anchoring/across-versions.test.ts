@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACT, BILL, POINT_IN_TIME } from './anchor-cases';
 import { describePlacement, NOT_IN_THIS_VERSION, notInThisVersion, placeAcrossVersions, versionRelation, WORDS_CHANGED_LINE, type CommentOnVersion } from './across-versions';
-import { buildTextIndex, describeRange } from './index';
+import { buildTextIndex, createTextIndex, describeOffsets, describeRange } from './index';
 import { diffSide } from './word-diff';
 import { nthIndexOf, pageText, rangeAt, readFixture, showFixture, showPage } from '../../tests/support/anchoring-harness';
 import type { DocumentLink } from '../document/versions';
@@ -106,5 +106,50 @@ describe('describePlacement', () => {
     const text = 'intro (1) The general duty outro';
     const comment: CommentOnVersion = { source: 'https://example.org/a', selectors: [{ type: 'TextQuoteSelector', exact: '(1)The general duty' }] };
     expect(describePlacement({ status: 'fuzzy', span: { start: 6, end: 26 } }, text, comment, 'https://example.org/a')).toMatchObject({ status: 'moved', diff: null });
+  });
+});
+
+describe('placeAcrossVersions with many comments: positions corrected by sure neighbours', () => {
+  // A long text of distinct numbered sentences; sentence 40 is repeated word for word near the end.
+  const sentence = (i: number) => `Paragraph ${i} says the local authority must consider the needs of person number ${i * 7 + 3}. `;
+  const copy = 'The council must publish its charging policy and review it every year. ';
+  const sentences = Array.from({ length: 120 }, (_, i) => sentence(i));
+  sentences[40] = copy;
+  sentences[110] = copy;
+  const before = sentences.join('');
+  const ENACTED = 'https://www.legislation.gov.uk/ukpga/2014/23/section/17/enacted';
+  const LATER = 'https://www.legislation.gov.uk/ukpga/2014/23/section/17/2020-01-01';
+  const comments: CommentOnVersion[] = sentences.map((s, i) => {
+    const start = sentences.slice(0, i).join('').length;
+    return { source: ENACTED, selectors: describeOffsets(createTextIndex([before]), start, start + s.length - 1) };
+  });
+  // The later version: a new sentence at the top (everything shifts), and sentence 40 edited.
+  const edited = 'The council must publish its charging policy and review it every two years. ';
+  const later = `A new opening sentence inserted by the amending Act. ${sentences.map((s, i) => (i === 40 ? edited : s)).join('')}`;
+
+  it('the edited passage is found where it was (changed), not on the identical copy far away', () => {
+    const placements = placeAcrossVersions(createTextIndex([later]), LATER, comments);
+    const p = placements[40]!;
+    expect(p.status).toBe('changed');
+    expect(p.now).toBe(edited.trimEnd());
+    expect(p.span!.start).toBe(later.indexOf(edited));
+    expect(p.diff!.filter((r) => r.kind !== 'same').map((r) => `${r.kind} ${r.text}`)).toEqual(['removed year', 'added two years']);
+    expect(p.writtenOnLine).toBe('Written on the version as enacted');
+    // The copy keeps its own comment; every other comment moved by the inserted sentence.
+    expect(placements[110]!.span!.start).toBe(later.lastIndexOf(copy));
+    expect(placements.filter((q, i) => i !== 40 && q.status !== 'moved')).toEqual([]);
+  });
+
+  it('alone (no neighbours to correct the position), the existing anchoring takes the identical copy: the reason for the correction', () => {
+    const [alone] = placeAcrossVersions(createTextIndex([later]), LATER, [comments[40]!]);
+    expect(alone!.status).toBe('moved');
+    expect(alone!.span!.start).toBe(later.lastIndexOf(copy));
+  });
+
+  it('a passage whose words are gone near the predicted place is not in this version, even if similar words are far away', () => {
+    const gone = `A new opening sentence inserted by the amending Act. ${sentences.map((s, i) => (i === 40 ? 'Repealed. ' : s)).join('')}`;
+    const placements = placeAcrossVersions(createTextIndex([gone]), LATER, comments);
+    expect(placements[40]).toMatchObject({ status: 'not-in-this-version', quote: copy.trimEnd() });
+    expect(placements[110]!.span!.start).toBe(gone.lastIndexOf(copy));
   });
 });

@@ -15,11 +15,14 @@
  * Each placement carries the version the comment was written on ("Written on the Care Bill
  * (2013-14)"), or null when it was written on this version.
  */
-import type { AnchorStatus, Selector } from '../model/selectors';
+import type { AnchorStatus, Selector, TextPositionSelector } from '../model/selectors';
 import { normaliseUrl } from '../document/normalise-url';
 import { linkedKeys, partsOfOneWork, versionKey, versionLabel, writtenOnLine, type DocumentLink } from '../document/versions';
-import { anchorInText, findQuoteSelector } from './match-selectors';
-import type { TextIndex } from './text-index';
+import type { FoldedContext } from './match-fuzzy';
+import { findExact } from './match-quote';
+import { anchorInText, findPositionSelector, findQuoteSelector, type TextAnchor } from './match-selectors';
+import { normalizeQuote, toNormalizedOffset } from './normalize';
+import { createTextIndex, type TextIndex } from './text-index';
 import { hasChanges, wordDiff, type WordRun } from './word-diff';
 
 export type VersionStatus = 'exact' | 'moved' | 'changed' | 'not-in-this-version' | 'elsewhere';
@@ -103,6 +106,16 @@ export function describePlacement(
 /**
  * Anchor every comment (written on this page or any version of it) on the page's text index
  * with the existing anchoring, and name each result. Same order as `comments`.
+ *
+ * A later version shifts every passage by the words added and removed before it, so a
+ * comment's recorded position points a little off and the fuzzy search's window around it
+ * misses. First, each comment whose exact words are found with their full context (no fuzzy
+ * search) says how far its version's text has moved at that place; then every comment is
+ * anchored with its position moved by the median shift of the nearest such comments written
+ * on the same version. Where those neighbours agree, the comment is anchored on the text
+ * near the place they predict only (an identical or similar passage farther away is another
+ * passage: legislation repeats itself), and is an orphan when nothing is there.
+ * Status stays relative to the recorded position: found at a shifted place it is `moved`.
  */
 export function placeAcrossVersions(
   index: TextIndex,
@@ -110,16 +123,120 @@ export function placeAcrossVersions(
   comments: readonly CommentOnVersion[],
   links: readonly DocumentLink[] = [],
 ): VersionPlacement[] {
-  return comments.map((comment) => {
-    const found = anchorInText(index, comment.selectors);
-    return describePlacement(
-      found ? { status: found.status, span: { start: found.start, end: found.end } } : { status: 'orphan', span: null },
-      index.text,
-      comment,
-      pageUri,
-      links,
-    );
+  const shifts = shiftEstimator(index, comments);
+  return comments.map((comment, i) => {
+    const position = findPositionSelector(comment.selectors);
+    const estimate = shifts(i);
+    const selectors = position && estimate.shift !== 0 ? shiftPosition(comment.selectors, estimate.shift) : comment.selectors;
+    // Where the sure neighbours agree, only the text near the place they predict is searched:
+    // an identical or similar passage farther away (legislation repeats itself) is another
+    // passage, so nothing near → orphan. Elsewhere, the whole text as usual.
+    const found =
+      position && estimate.reliable
+        ? anchorNear(index.text, selectors, position.start + estimate.shift, position.end - position.start)
+        : anchorInText(index, selectors);
+    let status: AnchorStatus = found ? found.status : 'orphan';
+    if (found && status === 'exact' && position && found.start !== position.start) status = 'moved';
+    return describePlacement(found ? { status, span: { start: found.start, end: found.end } } : { status: 'orphan', span: null }, index.text, comment, pageUri, links);
   });
+}
+
+/**
+ * How far either side of the predicted position a comment is looked for (the neighbours'
+ * shifts are good to a few words; a passage farther off is another one, or moved alone).
+ */
+const CLOSE = 96;
+/** Neighbour shifts agree when within half this of their median; three must agree to predict a position. */
+const RELIABLE_SPREAD = 128;
+
+/** The existing anchoring on the stretch of text around `at` only; offsets in the whole text. */
+function anchorNear(text: string, selectors: readonly Selector[], at: number, length: number): TextAnchor | null {
+  const from = Math.max(0, at - CLOSE);
+  const to = Math.min(text.length, at + length + CLOSE);
+  if (from >= to) return null;
+  const local = anchorInText(createTextIndex([text.slice(from, to)]), shiftPosition(selectors, -from));
+  return local ? { ...local, start: local.start + from, end: local.end + from } : null;
+}
+
+/** How far (folded units) from its recorded position a comment's exact words count as a sample. */
+const SAMPLE_WINDOW = 2048;
+
+/** How many nearby sure placements a shift estimate takes the median of. */
+const SHIFT_NEIGHBOURS = 7;
+
+/** The selectors with the TextPositionSelector moved by `shift` (not below 0). */
+function shiftPosition(selectors: readonly Selector[], shift: number): Selector[] {
+  return selectors.map((s) => {
+    if (s.type !== 'TextPositionSelector') return s;
+    const p = s as TextPositionSelector;
+    const start = Math.max(0, p.start + shift);
+    return { ...p, start, end: start + (p.end - p.start) };
+  });
+}
+
+/**
+ * For comment `i`: the estimated shift of its recorded position in this text (0 when nothing
+ * sure is near). Samples: comments whose folded quote occurs with full context agreement.
+ */
+function shiftEstimator(index: TextIndex, comments: readonly CommentOnVersion[]): (i: number) => { shift: number; reliable: boolean } {
+  const samplesBySource = new Map<string, Array<{ at: number; shift: number; from: number }>>();
+  const sourceOf = comments.map((c) => normaliseUrl(c.source) ?? c.source);
+  let norm: ReturnType<TextIndex['normalized']> | null = null;
+  comments.forEach((comment, i) => {
+    const quote = findQuoteSelector(comment.selectors);
+    const position = findPositionSelector(comment.selectors);
+    if (!quote || !position) return;
+    const text = index.text;
+    // Already where it was recorded: a zero shift, no search needed.
+    let shift: number | null = null;
+    if (position.end <= text.length && text.slice(position.start, position.end) === quote.exact) shift = 0;
+    else {
+      const folded = normalizeQuote(quote.exact);
+      if (folded.length === 0) return;
+      norm ??= index.normalized();
+      // Only near the recorded position (a sample from far away would mislead its neighbours).
+      const hint = toNormalizedOffset(norm, Math.min(position.start, text.length));
+      const from = Math.max(0, hint - SAMPLE_WINDOW);
+      const ctx: FoldedContext = { prefix: normalizeQuote(quote.prefix ?? ''), suffix: normalizeQuote(quote.suffix ?? ''), hint: hint - from };
+      const found = findExact(norm.text.slice(from, hint + folded.length + SAMPLE_WINDOW), folded, ctx);
+      const full = ctx.prefix.length + ctx.suffix.length > 0;
+      if (found && found !== 'ambiguous' && found.score === 1 && full) shift = norm.toRaw[found.start + from]! - position.start;
+    }
+    if (shift === null) return;
+    const list = samplesBySource.get(sourceOf[i]!) ?? [];
+    list.push({ at: position.start, shift, from: i });
+    samplesBySource.set(sourceOf[i]!, list);
+  });
+  for (const list of samplesBySource.values()) list.sort((a, b) => a.at - b.at);
+  return (i) => {
+    const position = findPositionSelector(comments[i]!.selectors);
+    const list = samplesBySource.get(sourceOf[i]!);
+    if (!position || !list || list.length === 0) return { shift: 0, reliable: false };
+    // Nearest samples by recorded position, both sides.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.at < position.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let left = lo - 1;
+    let right = lo;
+    const near: number[] = [];
+    while (near.length < SHIFT_NEIGHBOURS && (left >= 0 || right < list.length)) {
+      const dl = left >= 0 ? position.start - list[left]!.at : Infinity;
+      const dr = right < list.length ? list[right]!.at - position.start : Infinity;
+      const sample = dl <= dr ? list[left--]! : list[right++]!;
+      // A comment's own result does not vouch for itself.
+      if (sample.from !== i) near.push(sample.shift);
+    }
+    if (near.length === 0) return { shift: 0, reliable: false };
+    near.sort((a, b) => a - b);
+    const shift = near[near.length >> 1]!;
+    // Most neighbours agree (one of them may itself sit on a repeated passage).
+    const agreeing = near.filter((n) => Math.abs(n - shift) <= RELIABLE_SPREAD / 2).length;
+    return { shift, reliable: agreeing >= 3 };
+  };
 }
 
 /** The placements listed under "Not in this version", in the given order. */
