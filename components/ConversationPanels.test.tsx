@@ -154,7 +154,7 @@ describe('ModerationPanel', () => {
 function settingsApi(granted: boolean) {
   const api: ConversationSettingsApi = {
     getProfile: vi.fn(async () => ({ displayName: 'Sam Jones', jobTitle: 'Policy officer', organisation: null })),
-    updateProfile: vi.fn(async (patch) => ({ displayName: 'Sam Jones', ...patch })),
+    updateProfile: vi.fn(async (patch: { jobTitle?: string | null; organisation?: string | null }) => ({ displayName: 'Sam Jones', jobTitle: 'Policy officer', organisation: null, ...patch })),
     getNotify: vi.fn(async () => ({ on: false, granted: false })),
     requestPermission: vi.fn(async () => granted),
     setNotify: vi.fn(async (on: boolean) => ({ on, granted: true })),
@@ -170,7 +170,8 @@ describe('ConversationSettings', () => {
     expect(container.querySelector<HTMLInputElement>('#job-title')!.value).toBe('Policy officer');
     await type(container.querySelector<HTMLInputElement>('#organisation')!, 'Department of Health and Social Care');
     await act(async () => void container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
-    expect(api.updateProfile).toHaveBeenCalledWith({ jobTitle: 'Policy officer', organisation: 'Department of Health and Social Care' });
+    // Only the changed field is sent (the job title was already saved).
+    expect(api.updateProfile).toHaveBeenCalledWith({ organisation: 'Department of Health and Social Care' });
     expect(container.textContent).toContain('Your job title and organisation are saved.');
   });
 

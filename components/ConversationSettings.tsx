@@ -7,7 +7,8 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '
 /** What the options page needs for answers, notifications and linking browsers. */
 export interface ConversationSettingsApi {
   getProfile(): Promise<Profile>;
-  updateProfile(patch: { jobTitle: string | null; organisation: string | null }): Promise<Profile>;
+  /** Only the fields that changed (null clears one). */
+  updateProfile(patch: { jobTitle?: string | null; organisation?: string | null }): Promise<Profile>;
   getNotify(): Promise<{ on: boolean; granted: boolean }>;
   /** Ask the browser for the optional notifications permission (call from the click itself). */
   requestPermission(): Promise<boolean>;
@@ -28,6 +29,7 @@ export function ConversationSettings({ api }: { api: ConversationSettingsApi }) 
   const [profileMessage, setProfileMessage] = useState('');
   /** The fields show once the profile is read (or could not be), so a late answer never overwrites typing. */
   const [profileRead, setProfileRead] = useState(false);
+  const [saved, setSaved] = useState({ jobTitle: '', organisation: '' });
   const [notify, setNotify] = useState<{ on: boolean; granted: boolean } | null>(null);
   const [notifyMessage, setNotifyMessage] = useState('');
   const [link, setLink] = useState<{ code: string; expiresAt: string } | null>(null);
@@ -40,6 +42,7 @@ export function ConversationSettings({ api }: { api: ConversationSettingsApi }) 
         (p) => {
           setJobTitle(p.jobTitle ?? '');
           setOrganisation(p.organisation ?? '');
+          setSaved({ jobTitle: p.jobTitle ?? '', organisation: p.organisation ?? '' });
         },
         (e: unknown) => setProfileMessage(message(e)),
       )
@@ -51,9 +54,14 @@ export function ConversationSettings({ api }: { api: ConversationSettingsApi }) 
     event.preventDefault();
     setProfileMessage('');
     try {
-      const saved = await api.updateProfile({ jobTitle: jobTitle.trim() || null, organisation: organisation.trim() || null });
-      setJobTitle(saved.jobTitle ?? '');
-      setOrganisation(saved.organisation ?? '');
+      // Send only what changed: an untouched empty field is left alone, not cleared again.
+      const patch: { jobTitle?: string | null; organisation?: string | null } = {};
+      if (jobTitle.trim() !== saved.jobTitle) patch.jobTitle = jobTitle.trim() || null;
+      if (organisation.trim() !== saved.organisation) patch.organisation = organisation.trim() || null;
+      const profile = await api.updateProfile(patch);
+      setJobTitle(profile.jobTitle ?? '');
+      setOrganisation(profile.organisation ?? '');
+      setSaved({ jobTitle: profile.jobTitle ?? '', organisation: profile.organisation ?? '' });
       setProfileMessage('Your job title and organisation are saved.');
     } catch (e) {
       setProfileMessage(message(e));
