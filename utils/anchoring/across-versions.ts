@@ -59,6 +59,13 @@ export const WORDS_CHANGED_LINE = 'The words have changed since this comment was
 /** The heading of the list of comments whose words are gone from this version. */
 export const NOT_IN_THIS_VERSION = 'Not in this version';
 
+/** How a placement names the document a comment was written on (the same for all its comments). */
+export interface SourceNames {
+  relation: VersionRelation;
+  writtenOn: string | null;
+  writtenOnLine: string | null;
+}
+
 /** How the document `source` stands to the page `pageUri`, given the group's links. */
 export function versionRelation(pageUri: string, source: string, links: readonly DocumentLink[] = []): VersionRelation {
   const page = normaliseUrl(pageUri);
@@ -80,16 +87,19 @@ export function describePlacement(
   comment: CommentOnVersion,
   pageUri: string,
   links: readonly DocumentLink[] = [],
+  /** Names per source document, kept across calls for one page (addresses are parsed once). */
+  names: Map<string, SourceNames> = new Map(),
 ): VersionPlacement {
-  const relation = versionRelation(pageUri, comment.source, links);
-  const label = relation === 'same' ? null : versionLabel(comment.source, links);
+  let named = names.get(comment.source);
+  if (!named) {
+    const relation = versionRelation(pageUri, comment.source, links);
+    const label = relation === 'same' ? null : versionLabel(comment.source, links);
+    named = { relation, writtenOn: label, writtenOnLine: relation === 'same' ? null : writtenOnLine(label) };
+    names.set(comment.source, named);
+  }
+  const { relation } = named;
   const quote = findQuoteSelector(comment.selectors)?.exact ?? '';
-  const base = {
-    relation,
-    writtenOn: relation === 'same' ? null : label,
-    writtenOnLine: relation === 'same' ? null : writtenOnLine(label),
-    quote,
-  };
+  const base = { relation, writtenOn: named.writtenOn, writtenOnLine: named.writtenOnLine, quote };
   if (found.status === 'orphan' || found.span === null) {
     return { ...base, status: relation === 'part' ? 'elsewhere' : 'not-in-this-version', span: null, now: null, diff: null };
   }
@@ -124,6 +134,7 @@ export function placeAcrossVersions(
   links: readonly DocumentLink[] = [],
 ): VersionPlacement[] {
   const shifts = shiftEstimator(index, comments);
+  const names = new Map<string, SourceNames>();
   return comments.map((comment, i) => {
     const position = findPositionSelector(comment.selectors);
     const estimate = shifts(i);
@@ -137,7 +148,7 @@ export function placeAcrossVersions(
         : anchorInText(index, selectors);
     let status: AnchorStatus = found ? found.status : 'orphan';
     if (found && status === 'exact' && position && found.start !== position.start) status = 'moved';
-    return describePlacement(found ? { status, span: { start: found.start, end: found.end } } : { status: 'orphan', span: null }, index.text, comment, pageUri, links);
+    return describePlacement(found ? { status, span: { start: found.start, end: found.end } } : { status: 'orphan', span: null }, index.text, comment, pageUri, links, names);
   });
 }
 
@@ -180,7 +191,12 @@ function shiftPosition(selectors: readonly Selector[], shift: number): Selector[
  */
 function shiftEstimator(index: TextIndex, comments: readonly CommentOnVersion[]): (i: number) => { shift: number; reliable: boolean } {
   const samplesBySource = new Map<string, Array<{ at: number; shift: number; from: number }>>();
-  const sourceOf = comments.map((c) => normaliseUrl(c.source) ?? c.source);
+  const normal = new Map<string, string>();
+  const sourceOf = comments.map((c) => {
+    let n = normal.get(c.source);
+    if (n === undefined) normal.set(c.source, (n = normaliseUrl(c.source) ?? c.source));
+    return n;
+  });
   let norm: ReturnType<TextIndex['normalized']> | null = null;
   comments.forEach((comment, i) => {
     const quote = findQuoteSelector(comment.selectors);
