@@ -54,13 +54,54 @@ export function buildTextIndex(root: Node): DomTextIndex {
   } else {
     const skip = excludedTextNodes(root, doc);
     const walker = doc.createTreeWalker(root, SHOW_TEXT);
+    // Left-out runs, as (content offset where the run ends, total left out so far).
+    const gapEnds: number[] = [];
+    const gapTotals: number[] = [];
+    let content = 0;
+    let left = 0;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (skip?.has(n)) continue;
+      const length = (n as Text).data.length;
+      content += length;
+      if (skip?.has(n)) {
+        if (length === 0) continue;
+        left += length;
+        gapEnds.push(content);
+        gapTotals.push(left);
+        continue;
+      }
       nodes.push(n as Text);
       data.push((n as Text).data);
     }
+    if (gapEnds.length > 0) {
+      return { ...createTextIndex(data), root, nodes, document: doc, fromContentOffset: contentOffsetMapper(gapEnds, gapTotals) };
+    }
   }
   return { ...createTextIndex(data), root, nodes, document: doc };
+}
+
+/**
+ * Offsets into all of a root's text (script and style included, as `textContent` and
+ * Hypothesis count them) → offsets into the index text: subtract what was left out before.
+ * An offset strictly inside a left-out run has no place in the page text (null).
+ */
+function contentOffsetMapper(gapEnds: readonly number[], gapTotals: readonly number[]): (offset: number) => number | null {
+  return (offset) => {
+    // Last run ending at or before the offset.
+    let lo = 0;
+    let hi = gapEnds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (gapEnds[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = lo === 0 ? 0 : gapTotals[lo - 1]!;
+    // Inside the next run? It starts at its end minus its own length.
+    if (lo < gapEnds.length) {
+      const runLength = gapTotals[lo]! - before;
+      if (offset > gapEnds[lo]! - runLength) return null;
+    }
+    return offset - before;
+  };
 }
 
 /** Builds a Range over raw text offsets [start, end) of the index. Null if the index has no text. */

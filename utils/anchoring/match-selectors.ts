@@ -40,18 +40,25 @@ export function anchorInText(index: TextIndex, selectors: readonly Selector[]): 
   const quote = findQuoteSelector(selectors);
   if (!quote || quote.exact.length === 0) return null;
   const position = findPositionSelector(selectors);
-  const { text } = index;
-  if (position && position.start >= 0 && position.start < position.end && position.end <= text.length) {
-    // O(quote): compare the raw slice, then its folded form.
-    const slice = text.slice(position.start, position.end);
-    if (slice === quote.exact) return { start: position.start, end: position.end, status: 'exact' };
-    const folded = normalizeQuote(quote.exact);
-    if (folded.length > 0 && normalizeQuote(slice) === folded) {
-      return { start: position.start, end: position.end, status: 'exact' };
-    }
+  if (position) {
+    if (atPosition(index, quote.exact, position.start, position.end)) return { start: position.start, end: position.end, status: 'exact' };
+    // Hypothesis counts script and style text in its positions: the same place, re-based.
+    const start = index.fromContentOffset?.(position.start) ?? null;
+    const end = index.fromContentOffset?.(position.end) ?? null;
+    if (start !== null && end !== null && start !== position.start && atPosition(index, quote.exact, start, end)) return { start, end, status: 'exact' };
   }
   const match = matchQuote(index, quote.exact, { prefix: quote.prefix, suffix: quote.suffix, hint: position?.start });
   if (!match) return null;
   const sameStart = match.errors === 0 && position !== undefined && match.start === position.start;
   return { start: match.start, end: match.end, status: match.errors > 0 ? 'fuzzy' : sameStart ? 'exact' : 'moved' };
+}
+
+/** Is the quote at [start, end) of the index text, as is or after folding? O(quote). */
+function atPosition(index: TextIndex, exact: string, start: number, end: number): boolean {
+  const { text } = index;
+  if (!(start >= 0 && start < end && end <= text.length)) return false;
+  const slice = text.slice(start, end);
+  if (slice === exact) return true;
+  const folded = normalizeQuote(exact);
+  return folded.length > 0 && normalizeQuote(slice) === folded;
 }

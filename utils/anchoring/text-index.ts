@@ -14,6 +14,12 @@ export interface TextIndex {
   readonly segmentCount: number;
   /** Folded text for matching (see normalize.ts), built lazily once. */
   normalized(): NormalizedText;
+  /**
+   * For a DOM index that left out script/style/noscript text: maps an offset into ALL the
+   * root's text (its `textContent`, as Hypothesis counts TextPositionSelector offsets) to an
+   * offset of `text`, or null inside left-out text. Absent when nothing was left out.
+   */
+  fromContentOffset?(offset: number): number | null;
 }
 
 /** A point inside one segment. */

@@ -90,6 +90,11 @@ export const LeaAnnotationSchema = v.object({
   attribution: v.picklist(['named', 'anonymous']),
   section: v.optional(v.pipe(v.string(), v.maxLength(500))),
   documentTitle: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  /**
+   * For a comment imported from another tool: the original annotation's IRI (the W3C
+   * model's `via`, already in the anno context), so a second import knows it is there.
+   */
+  via: v.optional(v.pipe(v.string(), v.maxLength(2048), v.url('The original annotation\'s address ("via") is not a valid address.'))),
 });
 export type LeaAnnotation = v.InferOutput<typeof LeaAnnotationSchema>;
 
