@@ -21,8 +21,8 @@ import { linkedKeys, partsOfOneWork, versionKey, versionLabel, writtenOnLine, ty
 import type { FoldedContext } from './match-fuzzy';
 import { findExact } from './match-quote';
 import { anchorInText, findPositionSelector, findQuoteSelector, type TextAnchor } from './match-selectors';
-import { normalizeQuote, toNormalizedOffset } from './normalize';
-import { createTextIndex, type TextIndex } from './text-index';
+import { normalizeQuote, toNormalizedOffset, type NormalizedText } from './normalize';
+import type { TextIndex } from './text-index';
 import { hasChanges, wordDiff, type WordRun } from './word-diff';
 
 export type VersionStatus = 'exact' | 'moved' | 'changed' | 'not-in-this-version' | 'elsewhere';
@@ -144,7 +144,7 @@ export function placeAcrossVersions(
     // passage, so nothing near → orphan. Elsewhere, the whole text as usual.
     const found =
       position && estimate.reliable
-        ? anchorNear(index.text, selectors, position.start + estimate.shift, position.end - position.start)
+        ? anchorNear(index, selectors, position.start + estimate.shift, position.end - position.start)
         : anchorInText(index, selectors);
     let status: AnchorStatus = found ? found.status : 'orphan';
     if (found && status === 'exact' && position && found.start !== position.start) status = 'moved';
@@ -161,12 +161,33 @@ const CLOSE = 96;
 const RELIABLE_SPREAD = 128;
 
 /** The existing anchoring on the stretch of text around `at` only; offsets in the whole text. */
-function anchorNear(text: string, selectors: readonly Selector[], at: number, length: number): TextAnchor | null {
+function anchorNear(index: TextIndex, selectors: readonly Selector[], at: number, length: number): TextAnchor | null {
   const from = Math.max(0, at - CLOSE);
-  const to = Math.min(text.length, at + length + CLOSE);
+  const to = Math.min(index.text.length, at + length + CLOSE);
   if (from >= to) return null;
-  const local = anchorInText(createTextIndex([text.slice(from, to)]), shiftPosition(selectors, -from));
+  const local = anchorInText(windowIndex(index, from, to), shiftPosition(selectors, -from));
   return local ? { ...local, start: local.start + from, end: local.end + from } : null;
+}
+
+/** A text index of `index.text[from, to)` whose folded text is cut from the whole text's (folded once). */
+function windowIndex(index: TextIndex, from: number, to: number): TextIndex {
+  const text = index.text.slice(from, to);
+  let cut: NormalizedText | null = null;
+  return {
+    text,
+    starts: Int32Array.of(0, text.length),
+    segmentCount: 1,
+    normalized(): NormalizedText {
+      if (cut) return cut;
+      const norm = index.normalized();
+      const start = toNormalizedOffset(norm, from);
+      const end = toNormalizedOffset(norm, to);
+      const toRaw = norm.toRaw.slice(start, end);
+      for (let i = 0; i < toRaw.length; i++) toRaw[i] = toRaw[i]! - from;
+      cut = { text: norm.text.slice(start, end), toRaw, rawLength: text.length };
+      return cut;
+    },
+  };
 }
 
 /** How far (folded units) from its recorded position a comment's exact words count as a sample. */

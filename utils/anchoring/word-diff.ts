@@ -7,7 +7,7 @@
  * Myers' O((N+M)·D) shortest edit script on word tokens, after trimming the common start
  * and end; past MAX_EDITS differences the middle is shown as one removed and one added run.
  */
-import { normalizeQuote } from './normalize';
+import { isFoldedAway, normalizeQuote } from './normalize';
 
 export type WordRunKind = 'same' | 'removed' | 'added';
 
@@ -34,11 +34,11 @@ const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑][\p{L}\p{N}\p{M}]+)*|[^\s\p
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  let last = 0;
-  for (const m of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const start = m.index;
-    out.push({ start, end: start + m[0].length, key: normalizeQuote(m[0]), space: out.length > 0 && /\s/.test(text.slice(last, start)) });
-    last = start + m[0].length;
+    // Tokens are separated by whitespace or touch: whitespace before one ends right before it.
+    out.push({ start, end: start + m[0].length, key: normalizeQuote(m[0]), space: out.length > 0 && start > 0 && isFoldedAway(text.charCodeAt(start - 1)) });
   }
   return out;
 }
