@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth/auth.routes';
 import { digestRoutes } from './routes/digest/digest.routes';
 import { documentRoutes } from './routes/documents/documents.routes';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/import/import.routes';
 import { moderationRoutes } from './routes/moderation/moderation.routes';
 import { recordHideActions } from './routes/moderation/record-hide';
 import { addNoticeEvents } from './routes/notices/notices-stream';
@@ -145,6 +146,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   app.route('/api/groups/:group', syncRoutes());
   app.route('/api/groups/:group', digestRoutes());
   app.route('/api/groups/:group', documentRoutes());
+  app.route('/api/groups/:group', importRoutes());
   app.route('/', w3cRoutes());
 
   return {

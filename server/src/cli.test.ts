@@ -76,3 +76,27 @@ describe('create-group CLI', () => {
     expect(c.err.pop()).toContain("That is not this store's admin token.");
   });
 });
+
+describe('import and export CLI (the store round trips are in test/import.test.ts)', () => {
+  it('asks for the group and file, and for the format', async () => {
+    const c = capture();
+    const never = (async () => {
+      throw new Error('not called');
+    }) as unknown as typeof fetch;
+    expect(await runCli(['import', 'g1'], { ADMIN_TOKEN: 'x'.repeat(20) }, c.o, c.e, never)).toBe(2);
+    expect(c.err.pop()).toContain('npm run store -- import <group> <file> [--dry-run]');
+    expect(await runCli(['export', 'g1'], { ADMIN_TOKEN: 'x'.repeat(20) }, c.o, c.e, never)).toBe(2);
+    expect(c.err.pop()).toContain('--format hypothesis');
+    expect(await runCli(['help'], {}, c.o, c.e, never)).toBe(0);
+    expect(c.out.pop()).toMatch(/import <group> <file> \[--dry-run\][\s\S]*export <group> --format hypothesis/);
+  });
+
+  it('says when the store cannot be reached, before reading the file', async () => {
+    const c = capture();
+    const down = (async () => {
+      throw new Error('connect ECONNREFUSED');
+    }) as unknown as typeof fetch;
+    expect(await runCli(['export', 'g1', '--format', 'hypothesis'], { ADMIN_TOKEN: 'x'.repeat(20), STORE_URL: 'http://localhost:9' }, c.o, c.e, down)).toBe(1);
+    expect(c.err.pop()).toContain('Could not reach the store at http://localhost:9');
+  });
+});
