@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { threadLines, type CommentThread, type ReplyLine } from '../utils/conversation/build-thread';
 import {
   HIDDEN_REPLY_LINE,
+  HIDDEN_COMMENT_LINE,
   REMOVED_COMMENT_LINE,
   SUPPORT_LABEL,
   answerStatusLabel,
@@ -202,7 +203,7 @@ export function CommentConversation(props: CommentConversationProps) {
   const comment = thread.comment;
   return (
     <div ref={root} class="space-y-2">
-      {!comment && <p class="font-semibold">{REMOVED_COMMENT_LINE}</p>}
+      {!comment && <p class="font-semibold">{thread.hiddenComment ? HIDDEN_COMMENT_LINE : REMOVED_COMMENT_LINE}</p>}
       {answer && <p class="rounded border border-grey-5 bg-grey-1 p-1 font-semibold">{answer}</p>}
       {(supported || (can.support && props.onSupport && comment && !props.commentIsMine)) && (
         <div class="flex flex-wrap items-center gap-2">

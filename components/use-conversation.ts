@@ -46,7 +46,7 @@ export function abilitiesFor(role: Role | null, comment: AnchoredComment['annota
 
 /** A thread for a comment nobody has replied to yet. */
 export function quietThread(comment: AnchoredComment['annotation']): CommentThread {
-  return { id: comment.id, comment, replies: [], replyCount: 0, supportCount: 0, mySupportId: null, latestAnswer: null, document: comment.target.source };
+  return { id: comment.id, comment, replies: [], replyCount: 0, supportCount: 0, mySupportId: null, latestAnswer: null, document: comment.target.source, hiddenComment: false };
 }
 
 /**
@@ -80,7 +80,7 @@ export function useConversation(api: SidePanelConversationApi | undefined) {
   }, [api]);
 
   const threads = useMemo(
-    () => (listing ? buildThreads(listing.items, { hidden: listing.hidden, mySupportIds: new Set(listing.mySupportIds) }) : new Map<string, CommentThread>()),
+    () => (listing ? buildThreads(listing.items, { hidden: listing.hidden, hiddenComments: listing.hiddenComments, mySupportIds: new Set(listing.mySupportIds) }) : new Map<string, CommentThread>()),
     [listing],
   );
   const mine = useMemo(() => new Set(Object.entries(listing?.authors ?? {}).filter(([, who]) => who === 'me').map(([id]) => id)), [listing]);

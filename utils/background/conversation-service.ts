@@ -89,7 +89,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
 
   return {
     async list({ uris }): Promise<ConversationListing> {
-      const [{ items, placeholders, damaged }, connection, outbox, state] = await Promise.all([
+      const [{ items, placeholders, hiddenComments, damaged }, connection, outbox, state] = await Promise.all([
         conversation.threadItems(uris),
         sync.getConnection(),
         conversation.outboxFor(),
@@ -102,6 +102,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
       return {
         items,
         hidden: placeholders.map((p) => ({ id: p.id, target: p.target, ...(p.created ? { created: p.created } : {}) })),
+        hiddenComments,
         mySupportIds: items.filter((i) => isSupport(i) && authors[i.id] === 'me').map((i) => i.id),
         authors,
         moderated,

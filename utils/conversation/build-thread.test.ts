@@ -59,6 +59,12 @@ describe('buildThreads', () => {
     const thread = threads.get(uuid(99))!;
     expect(thread.comment).toBeNull();
     expect(thread.replies[0]!.children[0]).toMatchObject({ id: uuid(31), hidden: true, reply: null });
+    expect(thread.hiddenComment).toBe(false);
+  });
+
+  it('tells a comment a facilitator hid from one its author removed', () => {
+    const r = reply(32, uuid(98), 'under a hidden comment');
+    expect(buildThreads([r], { hiddenComments: [uuid(98)] }).get(uuid(98))!.hiddenComment).toBe(true);
   });
 
   it('survives a cycle of replies', () => {

@@ -44,12 +44,16 @@ export interface CommentThread {
   latestAnswer: { status: AnswerStatus; reply: LeaReply } | null;
   /** The document the thread is on (the comment's, or a reply's `onDocument` once it is gone). */
   document: string | null;
+  /** The comment is not shown because a facilitator hid it (not because its author removed it). */
+  hiddenComment: boolean;
 }
 
 export interface BuildThreadsOptions {
   hidden?: readonly HiddenReply[];
   /** Ids of the caller's own supports (so the thread knows which one is theirs). */
   mySupportIds?: ReadonlySet<string>;
+  /** Ids of comments a facilitator hid from the caller (their threads say so). */
+  hiddenComments?: readonly string[];
 }
 
 const byCreated = (a: { created: string; id: string }, b: { created: string; id: string }) =>
@@ -78,6 +82,7 @@ export function buildThreads(items: readonly LeaItem[], options: BuildThreadsOpt
   }
 
   const threads = new Map<string, CommentThread>();
+  const hiddenComments = new Set(options.hiddenComments ?? []);
   const threadFor = (rootId: string): CommentThread => {
     let thread = threads.get(rootId);
     if (!thread) {
@@ -92,6 +97,7 @@ export function buildThreads(items: readonly LeaItem[], options: BuildThreadsOpt
         mySupportId: support?.mine ?? null,
         latestAnswer: null,
         document: comment?.target.source ?? null,
+        hiddenComment: comment === null && hiddenComments.has(rootId),
       };
       threads.set(rootId, thread);
     }

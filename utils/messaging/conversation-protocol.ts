@@ -79,6 +79,8 @@ export interface ConversationListing {
   items: LeaItem[];
   /** Replies a facilitator hid, known only by their place. */
   hidden: HiddenReply[];
+  /** Comments a facilitator hid from me whose replies are listed (the thread says it was hidden). */
+  hiddenComments: string[];
   /** Ids of my own supports (for "take it back"). */
   mySupportIds: string[];
   /** 'me': written by me (on this or a linked browser); 'other': another member. */

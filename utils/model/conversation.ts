@@ -243,5 +243,7 @@ export function replyAuthorLine(reply: LeaReply): string {
 
 /** The line a thread shows for a reply a facilitator hid. */
 export const HIDDEN_REPLY_LINE = 'This reply was hidden by a facilitator.';
+/** The line a thread shows where a facilitator hid its comment (its replies stay readable). */
+export const HIDDEN_COMMENT_LINE = 'Reply to a comment a facilitator hid.';
 /** The line a thread shows where its comment was removed by its author. */
 export const REMOVED_COMMENT_LINE = 'Reply to a comment its author removed.';

@@ -144,6 +144,25 @@ describe('remote changes (v3)', () => {
     ]);
   });
 
+  it('keeps a mark, no text, where someone else’s comment was hidden, so its replies say a facilitator hid it', async () => {
+    const repo = createSyncRepo(db, clock);
+    const conversation = createConversationRepo(db, clock);
+    const comment = commentFixture(id(1));
+    const answer = reply(2, comment.id, { onDocument: DOC });
+    await repo.applyRemoteChanges([remote(comment, { id: comment.id }), remote(answer, { id: answer.id })], null);
+    expect(await repo.applyRemoteChanges([remote(null, { id: comment.id, revision: 'r2', hidden: { reason: 'Names someone' } })], null)).toEqual([comment.id]);
+    const listed = await conversation.threadItems([DOC]);
+    expect(listed.items).toEqual([answer]);
+    expect(listed.hiddenComments).toEqual([comment.id]);
+    expect(JSON.stringify(await db.get('annotations', comment.id))).not.toContain('Wellbeing');
+    expect(listed.damaged).toEqual([]);
+    // Unhidden: the comment comes back and the mark goes.
+    await repo.applyRemoteChanges([remote(comment, { id: comment.id, revision: 'r3' })], null);
+    const again = await conversation.threadItems([DOC]);
+    expect(again.hiddenComments).toEqual([]);
+    expect(again.items).toEqual([comment, answer]);
+  });
+
   it('remembers my comment hidden before this browser saw it, with no text, so I am told', async () => {
     const repo = createSyncRepo(db, clock);
     const uuid = id(4);

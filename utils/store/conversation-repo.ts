@@ -2,7 +2,7 @@ import { checkReply, checkSupport, isComment, isReply, isSupport, type LeaItem, 
 import type { DamagedRecord } from './annotation-repo';
 import type { LeaDb, StoredAnnotation } from './db';
 import { StoreError } from './errors';
-import { checkItem, claimedKind, readPlaceholder, type Placeholder } from './items';
+import { checkItem, claimedKind, readHiddenComment, readPlaceholder, type Placeholder } from './items';
 import { groupOutbox } from './outbox-batch';
 import { writeWithOutbox } from './write-ahead';
 
@@ -10,6 +10,8 @@ import { writeWithOutbox } from './write-ahead';
 export interface ThreadItems {
   items: LeaItem[];
   placeholders: Placeholder[];
+  /** Threads' comments a facilitator hid from this member (their replies stay). */
+  hiddenComments: string[];
   damaged: DamagedRecord[];
 }
 
@@ -32,6 +34,11 @@ export function createConversationRepo(db: LeaDb, clock: () => Date) {
   function take(record: StoredAnnotation, result: ThreadItems, seen: Set<string>): LeaItem | Placeholder | null {
     if (seen.has(record.id)) return null;
     seen.add(record.id);
+    const hiddenComment = readHiddenComment(record);
+    if (hiddenComment) {
+      result.hiddenComments.push(hiddenComment);
+      return null;
+    }
     const placeholder = readPlaceholder(record);
     if (placeholder) {
       result.placeholders.push(placeholder);
@@ -84,7 +91,7 @@ export function createConversationRepo(db: LeaDb, clock: () => Date) {
      * (threads whose comment was removed), and placeholders for hidden replies.
      */
     async threadItems(uris: readonly string[]): Promise<ThreadItems> {
-      const result: ThreadItems = { items: [], placeholders: [], damaged: [] };
+      const result: ThreadItems = { items: [], placeholders: [], hiddenComments: [], damaged: [] };
       const seen = new Set<string>();
       const tx = db.transaction('annotations', 'readonly');
       const frontier: string[] = [];
@@ -131,7 +138,7 @@ export function createConversationRepo(db: LeaDb, clock: () => Date) {
 
     /** The replies and supports that target `id` directly. */
     async byTarget(id: string): Promise<LeaItem[]> {
-      const result: ThreadItems = { items: [], placeholders: [], damaged: [] };
+      const result: ThreadItems = { items: [], placeholders: [], hiddenComments: [], damaged: [] };
       const seen = new Set<string>();
       for (const record of await db.getAllFromIndex('annotations', 'by-target', id)) take(record, result, seen);
       return sort(result).items;
@@ -154,7 +161,7 @@ export function createConversationRepo(db: LeaDb, clock: () => Date) {
      * before they are validated (notices need only some comments).
      */
     async allItems(keep: (record: StoredAnnotation) => boolean = () => true): Promise<ThreadItems> {
-      const result: ThreadItems = { items: [], placeholders: [], damaged: [] };
+      const result: ThreadItems = { items: [], placeholders: [], hiddenComments: [], damaged: [] };
       const seen = new Set<string>();
       for (const record of await db.getAll('annotations')) if (keep(record)) take(record, result, seen);
       return sort(result);

@@ -3,7 +3,7 @@ import { adoptW3cReply } from '../conversation/adopt-w3c';
 import type { LeaItem } from '../model';
 import type { LeaDb, LeaDbSchema, ModerationEvent, SyncInfo } from './db';
 import { explainStorageFailure } from './errors';
-import { checkItem, readPlaceholder } from './items';
+import { checkItem, claimedKind, readHiddenComment, readPlaceholder } from './items';
 import { abortQuietly } from './outbox-batch';
 import { SYNC_META_KEYS, type RemoteChange } from './sync-records';
 
@@ -97,7 +97,7 @@ async function applyOne(tx: RemoteTx, change: RemoteChange, at: Date): Promise<b
 
   if (change.annotation === null) {
     const stored = await annotations.get(change.id);
-    const existed = stored !== undefined && readPlaceholder(stored) === null;
+    const existed = stored !== undefined && claimedKind(stored) !== 'placeholder';
     if (!change.deleted && change.hidden) {
       // Hidden by a facilitator (the store sends its text only to facilitators): the author keeps
       // their own copy, marked with the reason, and is told.
@@ -120,6 +120,14 @@ async function applyOne(tx: RemoteTx, change: RemoteChange, at: Date): Promise<b
         if (unchanged) return false;
         await infos.put(infoFor(change.id, change.revision, 'me', change.hidden, moderation));
         return true;
+      }
+      // Someone else's comment hidden: its text goes from this computer, but a mark stays so
+      // its replies say "a facilitator hid" it, not that its author removed it.
+      if (!mine) {
+        if (unchanged && readHiddenComment(stored) === change.id) return false;
+        await annotations.put({ id: change.id, placeholder: 'hidden-comment' });
+        await infos.put(infoFor(change.id, change.revision, author, change.hidden, moderation));
+        return stored === undefined || readHiddenComment(stored) === null;
       }
     }
     // Deleted, or someone else's comment hidden: it goes from this computer too.
