@@ -34,9 +34,19 @@ export async function applyRemoteChanges(db: LeaDb, changes: readonly RemoteChan
   const tx = db.transaction(STORES, 'readwrite');
   const changed: string[] = [];
   try {
-    for (const change of changes) {
-      if (await applyOne(tx, change, at)) changed.push(change.id);
-    }
+    // Once per page, not per change: with nothing queued or in conflict (a fresh client's
+    // initial sync), no change needs those lookups.
+    const [queued, conflicted] = await Promise.all([tx.objectStore('outbox').count(), tx.objectStore('conflicts').count()]);
+    const page: PageState = { outboxEmpty: queued === 0, conflictsEmpty: conflicted === 0 };
+    // The feed names each id once per page, and changes to different ids are independent: issue
+    // them together so IndexedDB pipelines the requests (one round trip after another otherwise).
+    const distinct = new Set(changes.map((c) => c.id)).size === changes.length;
+    const results = distinct
+      ? await Promise.all(changes.map((change) => applyOne(tx, change, at, page)))
+      : await changes.reduce<Promise<boolean[]>>(async (done, change) => [...(await done), await applyOne(tx, change, at, page)], Promise.resolve([]));
+    changes.forEach((change, i) => {
+      if (results[i]) changed.push(change.id);
+    });
     if (cursor !== null) await tx.objectStore('meta').put(cursor, SYNC_META_KEYS.cursor);
     await tx.done;
   } catch (error) {
@@ -66,7 +76,13 @@ function infoFor(id: string, revision: string | null, author: 'me' | 'other', hi
   return { id, revision, author, hidden, ...(moderation && moderation.length > 0 ? { moderation } : {}) };
 }
 
-async function applyOne(tx: RemoteTx, change: RemoteChange, at: Date): Promise<boolean> {
+/** What a page of changes found once: whether any change can be queued or in conflict here. */
+interface PageState {
+  outboxEmpty: boolean;
+  conflictsEmpty: boolean;
+}
+
+async function applyOne(tx: RemoteTx, change: RemoteChange, at: Date, page: PageState): Promise<boolean> {
   const infos = tx.objectStore('syncInfo');
   const info = await infos.get(change.id);
   // The store says the caller wrote it (a member's other browser), or this computer did.
@@ -76,14 +92,14 @@ async function applyOne(tx: RemoteTx, change: RemoteChange, at: Date): Promise<b
   // A local change not yet sent wins for now: its push carries the old revision as If-Match,
   // so if this remote change really differs the store answers 412 and both versions are kept.
   // A facilitator hiding or unhiding it is still noted, so its author hears of it at once.
-  if ((await tx.objectStore('outbox').index('by-annotation').count(change.id)) > 0) {
+  if (!page.outboxEmpty && (await tx.objectStore('outbox').index('by-annotation').count(change.id)) > 0) {
     if (change.deleted || !info || sameHidden(info.hidden, change.hidden)) return false;
     await infos.put(infoFor(info.id, info.revision, info.author, change.hidden, moderation));
     return true;
   }
 
   const conflicts = tx.objectStore('conflicts');
-  const conflict = await conflicts.get(change.id);
+  const conflict = page.conflictsEmpty ? undefined : await conflicts.get(change.id);
   if (conflict) {
     // The author is choosing between versions: refresh "theirs", leave the local copy alone.
     if (conflict.theirsRevision !== change.revision) {
@@ -139,8 +155,11 @@ async function applyOne(tx: RemoteTx, change: RemoteChange, at: Date): Promise<b
   const annotation = usableAnnotation(change);
   if (!annotation) return false;
 
-  const stored = await annotations.get(change.id);
-  if (unchanged && stored && readPlaceholder(stored) === null) return false;
+  // The same revision again (a repeated page): nothing to write if the copy here is whole.
+  if (unchanged) {
+    const stored = await annotations.get(change.id);
+    if (stored && claimedKind(stored) !== 'placeholder') return false;
+  }
   await annotations.put(annotation);
   await infos.put(infoFor(change.id, change.revision, author, change.hidden, moderation));
   return true;
