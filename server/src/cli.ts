@@ -102,19 +102,20 @@ async function storeAccess(env: CliEnv): Promise<{ storeUrl: string; token: stri
 const PART_BYTES = 200 * 1024;
 const PART_ITEMS = 1000;
 
-/** Comments in parts the store accepts (each part's JSON under PART_BYTES). */
-function inParts(comments: readonly LeaAnnotation[]): LeaAnnotation[][] {
-  const parts: LeaAnnotation[][] = [];
-  let part: LeaAnnotation[] = [];
+/** Comments in parts the store accepts (each part's JSON under PART_BYTES), as JSON text. */
+function inParts(comments: readonly LeaAnnotation[]): string[][] {
+  const parts: string[][] = [];
+  let part: string[] = [];
   let bytes = 0;
   for (const comment of comments) {
-    const size = Buffer.byteLength(JSON.stringify(comment)) + 1;
+    const json = JSON.stringify(comment);
+    const size = Buffer.byteLength(json) + 1;
     if (part.length > 0 && (bytes + size > PART_BYTES || part.length >= PART_ITEMS)) {
       parts.push(part);
       part = [];
       bytes = 0;
     }
-    part.push(comment);
+    part.push(json);
     bytes += size;
   }
   if (part.length > 0) parts.push(part);
@@ -196,7 +197,7 @@ async function transfer(command: 'import' | 'export', args: string[], env: CliEn
   const once = read.comments.filter((c) => !vias.has(c.via!) && Boolean(vias.add(c.via!)));
   let there = read.comments.length - once.length;
   for (const part of inParts(once)) {
-    const answer = await call({ method: 'POST', body: JSON.stringify({ comments: part, dryRun }) });
+    const answer = await call({ method: 'POST', body: `{"comments":[${part.join(',')}],"dryRun":${dryRun}}` });
     if (!answer) return 1;
     if (answer.status !== 200) {
       err(`The store refused: ${refusal(answer)}`);

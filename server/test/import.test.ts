@@ -118,6 +118,12 @@ describe.each(BACKENDS)('import and export on %s', (kind) => {
     // The facilitator who imported owns them (marked mine in their feed).
     const mine = (await feed(g.facilitator.token)).changes.filter((i: { mine?: boolean }) => i.mine);
     expect(mine).toHaveLength(3);
+    // Each original lands on one id (from the group and via): deleted, it is not brought back.
+    const gone = mine[0].id.slice(9);
+    expect((await t.call('DELETE', `/api/groups/${g.group}/annotations/${gone}`, { token: g.facilitator.token })).status).toBe(204);
+    const again = await t.call('POST', path, { token: g.facilitator.token, body: { comments: read.comments } });
+    expect(again.json).toMatchObject({ new: 0, alreadyThere: 2, refused: 1 });
+    expect(again.json.results.find((x: { status: string }) => x.status === 'refused').reason).toMatch(/deleted in this group/);
   });
 
   it('export: a Hypothesis file of the group comments (other tools\' included); re-importing it adds nothing', async () => {

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import { exportHypothesis } from '../../../../utils/interop/hypothesis';
@@ -78,25 +78,31 @@ const facilitatorOrAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   });
 };
 
-/** The row ids (`urn:uuid:`) and `via`s of the group's live annotations among `vias`. */
-async function alreadyThere(c: Context<AppEnv>, group: string, vias: string[]): Promise<Set<string>> {
-  const { db } = c.get('deps');
-  const uuids = vias.filter((x) => /^urn:uuid:[0-9a-f-]{36}$/i.test(x)).map((x) => x.slice(9).toLowerCase());
-  const { rows } = await db.query<{ key: string }>(
-    `select annotation->>'via' as key from annotations
-       where group_id = $1 and not deleted and annotation ? 'via' and annotation->>'via' = any($2::text[])
-     union all
-     select 'urn:uuid:' || id from annotations where group_id = $1 and not deleted and id = any($3::text[])`,
-    [group, vias, uuids],
-  );
-  return new Set(rows.map((r) => r.key.toLowerCase()));
+/**
+ * The id an imported comment gets in a group: a UUID (version 8, RFC 9562) from SHA-256 of
+ * the group and `via`. The same original always lands on the same row, so "already there"
+ * is a primary-key lookup and two imports racing cannot both add it.
+ */
+export function importedUuid(group: string, via: string): string {
+  const bytes = createHash('sha256').update(`${group}\n${via}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Which of these ids the group has: live, or deleted (a tombstone). */
+async function rowsThere(c: Context<AppEnv>, group: string, ids: string[]): Promise<Map<string, { deleted: boolean }>> {
+  const { rows } = await c.get('deps').db.query<{ id: string; deleted: boolean }>('select id, deleted from annotations where group_id = $1 and id = any($2::text[])', [group, ids]);
+  return new Map(rows.map((r) => [r.id, { deleted: r.deleted }]));
 }
 
 /**
  * `POST /api/groups/{group}/import` `{"comments": [...], "dryRun"?}`: comments (utils/model,
- * each with `via`, shared with the group) as utils/interop reads them from a file. Each is
- * new, already there (a live annotation with the same `via`, or the annotation `via` names)
- * or refused with the reason; with `dryRun` nothing is written. New ones go in one statement.
+ * each with `via`, shared with the group) as utils/interop reads them from a file, each
+ * stored under the id importedUuid gives it. Each is new, already there (its row, or the
+ * group's annotation `via` names) or refused with the reason; with `dryRun` nothing is
+ * written. New ones go in one statement.
  */
 async function importComments(c: Context<AppEnv>) {
   const { db, notifier, clock } = c.get('deps');
@@ -108,26 +114,32 @@ async function importComments(c: Context<AppEnv>) {
     const via = input !== null && typeof input === 'object' && typeof (input as { via?: unknown }).via === 'string' ? (input as { via: string }).via : null;
     const refuse = (reason: string) => results.push({ position, via, status: 'refused', reason });
     if (!via) return refuse('It has no "via" (the original annotation\'s address), so a second import could not tell it is already here.');
-    const id = (input as { id?: unknown }).id;
-    if (typeof id !== 'string' || !/^urn:uuid:[0-9a-f-]{36}$/i.test(id)) return refuse('Its id is not a urn:uuid: id.');
+    // The store chooses the id (see importedUuid); whatever id the file gave is replaced.
+    const uuid = importedUuid(member.groupId, via);
     try {
-      const checked = checkAnnotation(input, id);
+      const checked = checkAnnotation({ ...(input as Record<string, unknown>), id: urnFor(uuid) }, urnFor(uuid));
       if (checked.kind !== 'comment' || !checked.lea) return refuse('Only comments (not replies or other annotations) are imported.');
       if (checked.visibility !== 'group') return refuse('Only comments shared with the group are imported.');
-      fresh.push({ position, uuid: id.slice(9).toLowerCase(), annotation: checked.annotation, via });
+      fresh.push({ position, uuid, annotation: checked.annotation, via });
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) return refuse(error.message);
       throw error;
     }
   });
-  const there = await alreadyThere(c, member.groupId, fresh.map((f) => f.via));
+  // Already there: its own row (imported before), or the group's annotation its via names
+  // (a file this store exported: via `urn:uuid:<uuid>`).
+  const named = (via: string) => (/^urn:uuid:[0-9a-f-]{36}$/i.test(via) ? via.slice(9).toLowerCase() : null);
+  const there = await rowsThere(c, member.groupId, [...fresh.map((f) => f.uuid), ...fresh.map((f) => named(f.via)).filter((x): x is string => x !== null)]);
   const seen = new Set<string>();
   const toWrite: typeof fresh = [];
   for (const f of fresh) {
-    const key = f.via.toLowerCase();
-    if (there.has(key) || seen.has(key)) results.push({ position: f.position, via: f.via, status: 'already-there' });
+    const own = there.get(f.uuid);
+    const original = named(f.via);
+    const live = (own && !own.deleted) || (original !== null && there.get(original)?.deleted === false);
+    if (live || seen.has(f.uuid)) results.push({ position: f.position, via: f.via, status: 'already-there' });
+    else if (own?.deleted) results.push({ position: f.position, via: f.via, status: 'refused', reason: 'It was imported before and then deleted in this group, so it is not brought back.' });
     else {
-      seen.add(key);
+      seen.add(f.uuid);
       toWrite.push(f);
     }
   }
@@ -147,7 +159,8 @@ async function importComments(c: Context<AppEnv>) {
   }
   for (const f of toWrite) {
     if (body.dryRun || written.has(f.uuid)) results.push({ position: f.position, via: f.via, status: 'new' });
-    else results.push({ position: f.position, via: f.via, status: 'refused', reason: 'Its id is already taken on this store: read the file again for new ids.' });
+    // Written meanwhile by an import running at the same time.
+    else results.push({ position: f.position, via: f.via, status: 'already-there' });
   }
   results.sort((a, b) => a.position - b.position);
   const count = (s: ImportItemResult['status']) => results.filter((r) => r.status === s).length;
