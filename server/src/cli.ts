@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { readImportFile } from '../../utils/interop/read-import';
 import type { LeaAnnotation } from '../../utils/model/annotation';
 import { readAdminToken } from './admin-token';
@@ -17,8 +17,10 @@ const USAGE = `Usage:
   npm run store -- import <group> <file> [--dry-run]
                                                   import a Hypothesis export (or search API
                                                   rows) or W3C JSON-LD as the group's comments
-  npm run store -- export <group> --format hypothesis > file.json
+  npm run store -- export <group> --format hypothesis --out file.json
                                                   the group's comments as a Hypothesis file
+                                                  (or npm run --silent store -- export ... > file.json:
+                                                  without --silent npm prints its own lines first)
 
 The command talks to the running store at STORE_URL (default http://localhost:8787)
 with the admin token from ADMIN_TOKEN or DATA_DIR/admin-token (DATA_DIR default ./data).`;
@@ -136,15 +138,20 @@ interface ImportAnswer {
  */
 async function transfer(command: 'import' | 'export', args: string[], env: CliEnv, out: (s: string) => void, err: (s: string) => void, fetchImpl: typeof fetch): Promise<number> {
   const dryRun = args.includes('--dry-run');
-  const formatAt = args.indexOf('--format');
-  const format = formatAt >= 0 ? args[formatAt + 1] : undefined;
-  const positional = args.filter((a, i) => !a.startsWith('--') && !(formatAt >= 0 && i === formatAt + 1));
+  const valueOf = (flag: string) => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? { at: at + 1, value: args[at + 1] } : null;
+  };
+  const format = valueOf('--format')?.value;
+  const outFile = valueOf('--out');
+  const valueAt = new Set([valueOf('--format')?.at, outFile?.at]);
+  const positional = args.filter((a, i) => !a.startsWith('--') && !valueAt.has(i));
   if (command === 'import' && positional.length !== 2) {
     err('Please give the group id and the file: npm run store -- import <group> <file> [--dry-run]');
     return 2;
   }
   if (command === 'export' && (positional.length !== 1 || format !== 'hypothesis')) {
-    err('Please give the group id and the format: npm run store -- export <group> --format hypothesis > file.json');
+    err('Please give the group id and the format: npm run store -- export <group> --format hypothesis --out file.json');
     return 2;
   }
   const group = positional[0]!;
@@ -172,7 +179,9 @@ async function transfer(command: 'import' | 'export', args: string[], env: CliEn
       err(`The store refused: ${refusal(answer)}`);
       return 1;
     }
-    out(JSON.stringify(answer.body, null, 2));
+    const text = JSON.stringify(answer.body, null, 2);
+    if (outFile?.value) await writeFile(outFile.value, `${text}\n`);
+    else out(text);
     err(`Exported ${(answer.body as { annotations: unknown[] }).annotations.length} comments of group ${group} in the Hypothesis client's export format.`);
     return 0;
   }
