@@ -30,6 +30,9 @@ const OUR_RUNS = 15;
 const PEER_RUNS = 3;
 const PEER_SUBSET = 200;
 const TARGET_MS = 100;
+/** Seeds of the passages and of the later version's edits (VERSIONS_SEED=n to try others; the committed figures use the defaults). */
+const PASSAGE_SEED = 14;
+const EDIT_SEED = Number(process.env.VERSIONS_SEED ?? 2014);
 
 /** What the page exposes (see PAGE below). */
 interface RunResult {
@@ -331,11 +334,11 @@ async function main(): Promise<void> {
         [fn.toString(), arg] as const,
       ) as Promise<R>;
 
-    const info = await call((b, a: number[]) => b.setup(a[0]!, a[1]!), [COMMENTS, 14]);
-    const later = await call((b, a: number[]) => b.makeLaterVersion(a[0]!, a[1]!), [WORD_RATE, 2014]);
+    const info = await call((b, a: number[]) => b.setup(a[0]!, a[1]!), [COMMENTS, PASSAGE_SEED]);
+    const later = await call((b, a: number[]) => b.makeLaterVersion(a[0]!, a[1]!), [WORD_RATE, EDIT_SEED]);
     console.log(`Versions benchmark: ${FIXTURE}, ${info.textLength.toLocaleString('en')} characters in ${info.textNodes.toLocaleString('en')} text nodes; ${info.comments.toLocaleString('en')} comments (word-aligned passages of 20-250 characters, seeded) written on this version.`);
     console.log(
-      `Later version: ${later.changed.toLocaleString('en')} of ${later.wordsBefore.toLocaleString('en')} words changed (${((100 * later.changed) / later.wordsBefore).toFixed(1)}%: ${later.replaced} replaced, ${later.removed} removed, ${later.added} added), ${later.textLength.toLocaleString('en')} characters; ${later.passagesTouched} of ${info.comments} passages contain a changed word; every later passage is shifted.`,
+      `Later version: ${later.changed.toLocaleString('en')} of ${later.wordsBefore.toLocaleString('en')} words changed (${((100 * later.changed) / later.wordsBefore).toFixed(1)}%: ${later.replaced} replaced, ${later.removed} removed, ${later.added} added), ${later.textLength.toLocaleString('en')} characters (edit seed ${EDIT_SEED}); ${later.passagesTouched} of ${info.comments} passages contain a changed word; every later passage is shifted.`,
     );
     console.log(`Browser: ${browser.version()} headless; machine: ${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(`Ours = text index + placeAcrossVersions (word diff for each changed one) + Ranges, medians of ${OUR_RUNS} runs; Hypothesis-style on the first ${PEER_SUBSET}, ${PEER_RUNS} runs, scaled ×${COMMENTS / PEER_SUBSET}.\n`);
