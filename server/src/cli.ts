@@ -182,7 +182,8 @@ async function transfer(command: 'import' | 'export', args: string[], env: CliEn
     const text = JSON.stringify(answer.body, null, 2);
     if (outFile?.value) await writeFile(outFile.value, `${text}\n`);
     else out(text);
-    err(`Exported ${(answer.body as { annotations: unknown[] }).annotations.length} comments of group ${group} in the Hypothesis client's export format.`);
+    const n = (answer.body as { annotations: unknown[] }).annotations.length;
+    err(`Exported ${n} comment${n === 1 ? "" : "s"} of group ${group} in the Hypothesis client's export format.`);
     return 0;
   }
 
