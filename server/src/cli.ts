@@ -183,7 +183,7 @@ async function transfer(command: 'import' | 'export', args: string[], env: CliEn
     if (outFile?.value) await writeFile(outFile.value, `${text}\n`);
     else out(text);
     const n = (answer.body as { annotations: unknown[] }).annotations.length;
-    err(`Exported ${n} comment${n === 1 ? "" : "s"} of group ${group} in the Hypothesis client's export format.`);
+    err(`Exported ${n} comment${n === 1 ? '' : 's'} of group ${group} in the Hypothesis client's export format.`);
     return 0;
   }
 
