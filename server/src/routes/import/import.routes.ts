@@ -148,7 +148,7 @@ async function importComments(c: Context<AppEnv>) {
     const payload = JSON.stringify(toWrite.map((f, ord) => ({ ord, id: f.uuid, annotation: f.annotation })));
     const sql = insertAnnotationSql(
       { group: '$1::text', id: 't.id', author: '$2::text', annotation: 't.annotation', visibility: `'group'::text`, kind: `'comment'::text`, target: 'null::text', now: '$3::timestamptz' },
-      `from json_to_recordset($4::json) as t(ord int, id text, annotation jsonb) order by t.ord
+      `from jsonb_to_recordset($4::jsonb) as t(ord int, id text, annotation jsonb) order by t.ord
        on conflict (group_id, id) do nothing
        returning id, ${STAMP}`,
     );
