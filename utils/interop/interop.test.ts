@@ -128,6 +128,7 @@ describe('readW3cAnnotations', () => {
     { name: 'a whole document', item: w3cAnnotation({ target: 'https://example.org/' }), reason: /whole document/ },
     { name: 'no quote', item: w3cAnnotation({ target: { source: 'https://example.org/', selector: { type: 'CssSelector', value: '#a' } } }), reason: /TextQuoteSelector/ },
     { name: 'a bookmark with no text', item: w3cAnnotation({ motivation: 'bookmarking', body: undefined }), reason: /no comment text/ },
+    { name: 'a body that is an address (another resource)', item: w3cAnnotation({ body: 'http://example.org/post1' }), reason: /no comment text/ },
     { name: 'no id', item: w3cAnnotation({ id: undefined }), reason: /no id/ },
     { name: 'not an annotation', item: w3cAnnotation({ type: 'Note' }), reason: /not an Annotation/ },
     { name: 'a private extension comment', item: { ...w3cAnnotation(), ...extensionComment({ visibility: 'private' }) }, reason: /private/ },

@@ -46,7 +46,8 @@ function readBody(annotation: Json): { text: string; tags: string[] } {
   const tags: string[] = [];
   const visit = (item: unknown): void => {
     if (typeof item === 'string') {
-      texts.push(item);
+      // In the W3C model a body given as a string is the address of another resource, not text.
+      if (!/^[a-z][a-z0-9+.-]*:\S*$/i.test(item.trim())) texts.push(item);
       return;
     }
     if (!isObject(item)) return;
