@@ -70,22 +70,21 @@ export async function measureInChromium(storeUrl: string, readerCode: string, ex
     const panel = await openSidePanelFor(browser, page);
     // openSidePanelFor navigated the panel; time from its navigation start to the frame after
     // every comment (and, with a conversation, its replies' toggles) is in the list.
-    const figures = await panel.evaluate(
-      ({ comments, threads }) =>
-        new Promise<{ ms: number; listed: number; threadsShown: number }>((resolve, reject) => {
-          const started = performance.timeOrigin;
-          const check = () => {
-            const listed = document.querySelectorAll('li[data-comment-id]').length;
-            const threadsShown = [...document.querySelectorAll('button')].filter((b) => /^Show \d+ repl|^Hide replies/.test(b.textContent ?? '')).length + document.querySelectorAll('li[data-reply-id]').length;
-            if (listed >= comments && (!threads || threadsShown > 0)) {
-              requestAnimationFrame(() => resolve({ ms: performance.timeOrigin + performance.now() - started, listed, threadsShown }));
-            } else if (performance.now() > 60_000) reject(new Error(`only ${listed} comments listed after a minute`));
-            else requestAnimationFrame(check);
-          };
-          check();
-        }),
-      { comments: expectedComments, threads: withThreads },
-    );
+    // A string, not a function: tsx would wrap named functions in a helper the page lacks.
+    const figures = (await panel.evaluate(`new Promise((resolve, reject) => {
+      const comments = ${expectedComments}, threads = ${withThreads};
+      const started = performance.timeOrigin;
+      function check() {
+        const listed = document.querySelectorAll('li[data-comment-id]').length;
+        const toggles = [...document.querySelectorAll('button')].filter((b) => /^Show \\d+ repl|^Hide replies/.test(b.textContent || '')).length;
+        const threadsShown = toggles + document.querySelectorAll('li[data-reply-id]').length;
+        if (listed >= comments && (!threads || threadsShown > 0)) {
+          requestAnimationFrame(() => resolve({ ms: performance.timeOrigin + performance.now() - started, listed, threadsShown }));
+        } else if (performance.now() > 60000) reject(new Error('only ' + listed + ' comments listed after a minute'));
+        else requestAnimationFrame(check);
+      }
+      check();
+    })`)) as { ms: number; listed: number; threadsShown: number };
     return { initialSyncMs, panelMs: Math.round(figures.ms), comments: figures.listed, threadsShown: figures.threadsShown };
   } finally {
     await browser.close();
