@@ -22,6 +22,7 @@ import { CommentView } from './CommentView';
 import { CommentConversation } from './CommentConversation';
 import { Tabs, type TabSpec } from './Tabs';
 import { FollowButton } from './WhatsNew';
+import { useProgressiveCount } from './use-progressive';
 import { abilitiesFor, conversationActions, quietThread, useConversation, type SidePanelConversationApi } from './use-conversation';
 import { conversationTabs, type PanelTab } from './SidePanelTabs';
 
@@ -126,6 +127,8 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   const inOrder = (list: AnchoredComment[]) => (order === 'support' ? sortBySupport(list.map((c) => ({ c, supportCount: threadOf(c).supportCount }))).map((x) => x.c) : list);
   const anchored = inOrder(shown.filter((c) => c.status !== 'orphan'));
   const orphans = inOrder(shown.filter((c) => c.status === 'orphan'));
+  // Long lists render a screenful first and the rest over the next frames.
+  const rendered = useProgressiveCount(anchored.length);
   // Threads on this document whose comment its author removed.
   const removed = [...threads.values()].filter((t) => t.comment === null && t.replyCount > 0);
 
@@ -306,7 +309,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
           {page.comments.length > 0 && shown.length === 0 && <p>No comments match these filters.</p>}
           {anchored.length > 0 && (
             <ol class="space-y-3" aria-label={order === 'support' ? 'Comments, most supported first' : 'Comments in page order'}>
-              {anchored.map(renderItem)}
+              {anchored.slice(0, rendered).map(renderItem)}
             </ol>
           )}
           {orphans.length > 0 && (
@@ -321,7 +324,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
           {removed.length > 0 && (
             <section class="space-y-2" aria-labelledby="removed-heading">
               <h2 id="removed-heading" class="font-bold">
-                Replies to removed comments
+                Replies to comments no longer shown
               </h2>
               <ul class="space-y-3">
                 {removed.map((thread) => (
