@@ -25,6 +25,8 @@ import { FollowButton } from './WhatsNew';
 import { useProgressiveCount } from './use-progressive';
 import { abilitiesFor, conversationActions, quietThread, useConversation, type SidePanelConversationApi } from './use-conversation';
 import { conversationTabs, type PanelTab } from './SidePanelTabs';
+import { VersionNote } from './VersionNote';
+import { NOT_IN_THIS_VERSION } from '../utils/anchoring/across-versions';
 
 export type { SidePanelConversationApi } from './use-conversation';
 
@@ -126,7 +128,8 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   const threadOf = (comment: AnchoredComment) => threads.get(comment.annotation.id) ?? quietThread(comment.annotation);
   const inOrder = (list: AnchoredComment[]) => (order === 'support' ? sortBySupport(list.map((c) => ({ c, supportCount: threadOf(c).supportCount }))).map((x) => x.c) : list);
   const anchored = inOrder(shown.filter((c) => c.status !== 'orphan'));
-  const orphans = inOrder(shown.filter((c) => c.status === 'orphan'));
+  const orphans = inOrder(shown.filter((c) => c.status === 'orphan' && c.version?.status !== 'not-in-this-version'));
+  const notInVersion = inOrder(shown.filter((c) => c.status === 'orphan' && c.version?.status === 'not-in-this-version'));
   // Long lists render a screenful first and the rest over the next frames.
   const rendered = useProgressiveCount(anchored.length);
   // Threads on this document whose comment its author removed.
@@ -251,6 +254,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
         {(annotation.section || comment.page) && (
           <p class="text-xs font-semibold text-grey-7">{[comment.page ? `Page ${comment.page}` : null, annotation.section].filter(Boolean).join(' · ')}</p>
         )}
+        {comment.version && <VersionNote version={comment.version} />}
         {comment.status === 'orphan' ? (
           <blockquote class="border-l-4 border-grey-4 pl-2 italic text-grey-8">{quote}</blockquote>
         ) : (
@@ -311,6 +315,14 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             <ol class="space-y-3" aria-label={order === 'support' ? 'Comments, most supported first' : 'Comments in page order'}>
               {anchored.slice(0, rendered).map(renderItem)}
             </ol>
+          )}
+          {notInVersion.length > 0 && (
+            <section class="space-y-2" aria-labelledby="not-in-version-heading">
+              <h2 id="not-in-version-heading" class="font-bold">
+                {NOT_IN_THIS_VERSION}
+              </h2>
+              <ul class="space-y-3">{notInVersion.map(renderItem)}</ul>
+            </section>
           )}
           {orphans.length > 0 && (
             <section class="space-y-2" aria-labelledby="orphans-heading">

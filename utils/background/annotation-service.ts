@@ -1,11 +1,12 @@
 import type { BackgroundResponses, DocumentListing } from '../messaging/protocol';
 import type { LeaAnnotation } from '../model';
 import type { AnnotationRepo, SyncRepo } from '../store';
+import { withVersions } from './document-versions';
 
 /** What the annotation service needs: the comment store, the sync facts, and what to do after a write. */
 export interface AnnotationServiceDeps {
-  annotations: Pick<AnnotationRepo, 'listForDocument' | 'listAll' | 'save' | 'remove' | 'get'>;
-  sync: Pick<SyncRepo, 'syncInfoFor' | 'getConnection'>;
+  annotations: Pick<AnnotationRepo, 'listForDocument' | 'listAll' | 'save' | 'remove' | 'get'> & Partial<Pick<AnnotationRepo, 'documentsStartingWith'>>;
+  sync: Pick<SyncRepo, 'syncInfoFor' | 'getConnection'> & Partial<Pick<SyncRepo, 'getDocumentLinks'>>;
   /** Called after each local write (repaint the tabs, start a sync run); not awaited. */
   afterLocalChange: () => void;
   /** Called with a new comment's document: following it is automatic when I comment (notices); not awaited. */
@@ -21,10 +22,14 @@ export function createAnnotationService({ annotations, sync, afterLocalChange, o
   return {
     /** A document's comments (any of its addresses), who wrote each, and the person's role. */
     async list(uris: readonly string[]): Promise<DocumentListing> {
-      const listing = await annotations.listForDocument(uris);
-      const [info, connection] = await Promise.all([sync.syncInfoFor(listing.annotations.map((a) => a.id)), sync.getConnection()]);
+      const connection = await sync.getConnection();
+      // The comments on every version of the document too (document-versions.ts).
+      const links = connection && sync.getDocumentLinks ? await sync.getDocumentLinks(connection.group) : [];
+      const versions = await withVersions(uris, { links: async () => links, documentsStartingWith: async (prefix) => (await annotations.documentsStartingWith?.(prefix)) ?? [] });
+      const listing = await annotations.listForDocument(versions);
+      const info = await sync.syncInfoFor(listing.annotations.map((a) => a.id));
       const authors = Object.fromEntries(Object.values(info).map((i) => [i.id, i.author]));
-      return { ...listing, authors, role: connection?.role ?? null };
+      return { ...listing, authors, role: connection?.role ?? null, ...(links.length > 0 ? { links } : {}) };
     },
 
     /** Every comment on this computer, with those a facilitator hid (for the whole-group digest). */

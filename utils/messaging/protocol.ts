@@ -1,3 +1,6 @@
+import type { VersionStatus } from '../anchoring/across-versions';
+import type { WordRun } from '../anchoring/word-diff';
+import type { DocumentLink } from '../document/versions';
 import * as v from 'valibot';
 import type { AnchorStatus, LeaAnnotation, Role, Settings } from '../model';
 import type { DocumentAnnotations } from '../store/annotation-repo';
@@ -77,6 +80,8 @@ export interface DocumentListing extends DocumentAnnotations {
   authors: Record<string, 'me' | 'other'>;
   /** The person's role in their group, or null when not connected (then they write freely). */
   role: Role | null;
+  /** The group's links between document versions, to name the version each comment was written on. */
+  links?: DocumentLink[];
 }
 
 /** What the side panel and options page show about the group store. */
@@ -118,6 +123,8 @@ export type ViewerRelay = v.InferOutput<typeof ViewerRelaySchema>;
 
 /** One comment as the page anchored it, in document order for the side panel. */
 export interface AnchoredComment {
+  /** Written on another version of this document: how to say so (utils/anchoring/across-versions.ts). */
+  version?: { status: VersionStatus; writtenOnLine: string | null; quote: string; diff: WordRun[] | null };
   annotation: LeaAnnotation;
   /** True when the person may edit or delete it (they wrote it on this computer). */
   mine: boolean;

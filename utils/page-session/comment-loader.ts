@@ -40,7 +40,7 @@ export function createCommentLoader(options: {
     ]);
     damaged = list.damaged;
     role = list.role;
-    listing = { annotations: list.annotations, authors: list.authors };
+    listing = { annotations: list.annotations, authors: list.authors, links: list.links ?? [] };
     store.set({ settings, canWrite: canWrite() });
     return repaint();
   }

@@ -6,11 +6,26 @@ import { overlapDepths } from '../overlay/overlaps';
 import { createThemeLayer, type ThemeLayerView } from '../overlay/theme-layer';
 import { themeHighlightName } from '../overlay/theme-palette';
 import type { DocumentSurface, SurfaceAnchor } from './surface';
+import { describePlacement, type SourceNames } from '../anchoring/across-versions';
+import type { DocumentLink } from '../document/versions';
+
+/** For a comment written on another version of the page: `{ version }` (written on, changed words); else nothing. */
+function versionOf(annotation: LeaAnnotation, result: SurfaceAnchor, pageUri: string | null, links: readonly DocumentLink[], names: Map<string, SourceNames>): { version?: NonNullable<AnchoredComment['version']> } {
+  if (!pageUri || annotation.target.source === pageUri) return {};
+  const now = result.range ? result.range.toString() : '';
+  const found = { status: result.status, span: result.span ? { start: 0, end: now.length } : null };
+  const placed = describePlacement(found, now, { source: annotation.target.source, selectors: annotation.target.selector }, pageUri, links, names);
+  if (placed.relation === 'same' || placed.relation === 'unrelated') return {};
+  // A PDF page not rendered yet has no words to compare: the version line only.
+  return { version: { status: placed.status, writtenOnLine: placed.writtenOnLine, quote: placed.quote, diff: result.range ? placed.diff : null } };
+}
 
 /** The comments a page session shows, as read from the extension's store. */
 export interface CommentListing {
   annotations: LeaAnnotation[];
   authors: Record<string, 'me' | 'other'>;
+  /** The group's links between document versions (to name the version a comment was written on). */
+  links?: DocumentLink[];
 }
 
 /**
@@ -46,7 +61,10 @@ export function createCommentPainter(doc: Document, win: Window, surface: Docume
       if (!sa || !sb) return sa ? -1 : sb ? 1 : 0;
       return sa.start - sb.start || a.annotation.created.localeCompare(b.annotation.created);
     });
+    const pageUri = surface.identity()?.uri ?? null;
+    const names = new Map<string, SourceNames>();
     return anchored.map(({ annotation, result }, order) => ({
+      ...versionOf(annotation, result, pageUri, listing.links ?? [], names),
       annotation,
       mine: listing.authors[annotation.id] !== 'other',
       status: result.status,

@@ -64,6 +64,17 @@ export function createAnnotationRepo(db: LeaDb, clock: () => Date) {
       return result;
     },
 
+    /** Distinct document addresses of stored items starting with `prefix` (the versions of one provision). */
+    async documentsStartingWith(prefix: string): Promise<string[]> {
+      const range = IDBKeyRange.bound([prefix, ''], [`${prefix}\uffff`, '']);
+      const found = new Set<string>();
+      for (const record of await db.getAllFromIndex('annotations', 'by-document', range)) {
+        const source = (record as { target?: { source?: unknown } }).target?.source;
+        if (typeof source === 'string') found.add(source);
+      }
+      return [...found];
+    },
+
     /** Every readable comment (not replies or supports) on every document (for the whole-group digest), oldest first. */
     async listAll(): Promise<DocumentAnnotations> {
       const result: DocumentAnnotations = { annotations: [], damaged: [] };

@@ -4,6 +4,8 @@ import { ackOutbox, parkOutbox, retryParked, takeOutboxBatch } from './outbox-ba
 import { applyRemoteChanges } from './remote-changes';
 import type { RemoteChange, SyncState } from './sync-records';
 import { getNoticeState, updateNoticeState, type NoticeState } from './notice-state';
+import { getDocumentLinks, setDocumentLinks } from './document-links';
+import type { DocumentLink } from '../document/versions';
 import { clearConnection, getConnection, getCursor, getSyncState, patchSyncState, setConnection, syncStatus } from './sync-meta';
 
 /**
@@ -22,6 +24,9 @@ export function createSyncRepo(db: LeaDb, clock: () => Date) {
     /** The member's notice reads and follows (notice-state.ts). */
     getNoticeState: () => getNoticeState(db),
     updateNoticeState: (change: (state: NoticeState) => NoticeState) => updateNoticeState(db, change),
+    /** The group's links between document versions, as last fetched (document-links.ts). */
+    getDocumentLinks: (group: string | null | undefined) => getDocumentLinks(db, group),
+    setDocumentLinks: (group: string, links: readonly DocumentLink[]) => setDocumentLinks(db, group, links),
 
     /** Apply one remote change (no outbox entry); true if the local copy changed. */
     applyRemoteChange: async (change: RemoteChange) => (await applyRemoteChanges(db, [change], null, clock())).length > 0,

@@ -4,6 +4,7 @@ import { errorFromResponse, normaliseBaseUrl, readBody, type FetchLike, type Fet
 import { ChangesResponseSchema, JoinResponseSchema, MeResponseSchema, PutResponseSchema, type ChangesResponse, type JoinResponse, type MeResponse } from './schemas';
 import { readSseEvents, type SseEvent } from './sse-parser';
 import { createConversationCalls } from './conversation-client';
+import { DocumentLinksResponseSchema } from '../store/document-links';
 
 /** What `createStoreClient` needs: a fetch, the store address, and the bearer token once joined. */
 export interface StoreClientOptions {
@@ -78,6 +79,11 @@ export function createStoreClient(options: StoreClientOptions) {
 
     /** Reports, moderation, notices state, follows, profile and link codes (conversation-client.ts). */
     ...createConversationCalls((method, path, sendOptions) => send(method, path, sendOptions), groupPath, uuidOf),
+
+    /** The group's links between document versions (`GET .../document-links`). */
+    async documentLinks(group: string) {
+      return readBody(await send('GET', `${groupPath(group)}/document-links`), DocumentLinksResponseSchema);
+    },
 
     /** Exchange an invite code for a token (`POST /api/join`); needs no token. */
     async join(code: string, displayName: string): Promise<JoinResponse> {

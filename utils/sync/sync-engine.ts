@@ -169,6 +169,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
     return step.ok ? 'done' : step.outcome;
   }
 
+  /** The group's links between document versions; best effort (offline, or a store without them: the last ones stay). */
+  async function linksNow(): Promise<void> {
+    const connection = await repo.getConnection();
+    if (!connection) return;
+    try {
+      const { links } = await clientFor(connection).documentLinks(connection.group);
+      await repo.setDocumentLinks(connection.group, links);
+    } catch {
+      // Kept as they were; the next run asks again.
+    }
+  }
+
   const mergeRun = (a: RunOptions, b: RunOptions): RunOptions => ({ ...a, ignoreBackoff: a.ignoreBackoff || b.ignoreBackoff });
   const pull = createSerialRunner(pullNow, mergeRun);
   const notices = createSerialRunner(noticesNow, mergeRun);
@@ -176,6 +188,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const drained = await drain(run);
     const pulled = drained.outcome === 'done' ? await pull(run) : null;
     if (pulled?.outcome === 'done') await notices(run);
+    if (pulled?.outcome === 'done') await linksNow();
     await noteFinished(pulled?.outcome ?? drained.outcome);
     return { drain: drained, pull: pulled };
   }, mergeRun);
