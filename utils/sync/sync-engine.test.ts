@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LeaDb } from '../store';
+import type { LeaAnnotation } from '../model';
 import { describeSyncState } from './describe-sync-state';
 import { FAKE_STORE_URL, createFakeStore, createFakeTime, makeComment, openComputer, otherMember, withText } from '../../tests/support/sync-harness';
 import type { FetchLike } from './http';
@@ -180,6 +181,22 @@ describe('sync engine', () => {
     expect(store.requests[before]!.path).toBe(`/api/groups/g1/changes?after=${cursor}&limit=2`);
     const local = await second.local.listForDocument(['https://example.org/policy']);
     expect(local.annotations.map((a) => a.id)).toEqual(written.map((a) => a.id));
+  });
+
+  it('announces a long pull once, with every id, not once per page (each announcement repaints and recounts)', async () => {
+    const store = createFakeStore();
+    const alex = await otherMember(store);
+    const written: LeaAnnotation[] = [];
+    for (let i = 0; i < 5; i++) {
+      const a = makeComment(`announce test ${i}`);
+      written.push(a);
+      await alex.client.putAnnotation('g1', a, { create: true });
+    }
+    const me = await connected({ store, engine: { pageSize: 2 } });
+    me.changes.length = 0;
+    expect((await me.engine.runOnce()).pull).toMatchObject({ outcome: 'done', pages: 3 });
+    const announced = me.changes.filter((c) => c.type === 'annotations');
+    expect(announced).toEqual([{ type: 'annotations', ids: written.map((a) => a.id) }]);
   });
 
   it('keeps both versions when the store refuses a stale edit, and lets the author choose', async () => {

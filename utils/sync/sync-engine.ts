@@ -44,6 +44,12 @@ const isBlocked = (state: SyncState) => state.lastError !== null && isBlockingKi
  * state is in IndexedDB (through `repo`), so after the service worker is stopped the caller
  * just calls `runOnce()` again (on start-up and on a `chrome.alarms` tick).
  */
+/**
+ * A long pull (an initial sync) announces its changes every this many, not every page: each
+ * announcement repaints open pages and recounts notices, which read the whole local store.
+ */
+const ANNOUNCE_EVERY = 10_000;
+
 export function createSyncEngine(options: SyncEngineOptions) {
   const { repo, clientFor, clock, random, sleep, onChanged = () => undefined } = options;
   const batchSize = options.batchSize ?? 50;
@@ -143,20 +149,30 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   async function pullNow(run: RunOptions): Promise<PullResult> {
     const result: PullResult = { outcome: 'done', changed: 0, pages: 0 };
+    const pulledIds: string[] = [];
     const connection = await repo.getConnection();
     if (!connection) return { ...result, outcome: 'not-connected' };
     const client = clientFor(connection);
     for (;;) {
       const cursor = await repo.getCursor();
       const step = await guarded(run, () => fetchPage(client, connection.group, cursor));
-      if (!step.ok) return { ...result, outcome: step.outcome };
+      if (!step.ok) {
+        // Stopped part way (offline, refused): what was applied is still announced.
+        if (pulledIds.length > 0) onChanged({ type: 'annotations', ids: pulledIds.splice(0) });
+        return { ...result, outcome: step.outcome };
+      }
       const page = step.value;
       // The page and the cursor after it are written together: a restart resumes right here.
       const ids = await repo.applyRemoteChanges(page.changes.map(toRemoteChange), page.next);
       result.pages++;
       result.changed += ids.length;
-      if (ids.length > 0) onChanged({ type: 'annotations', ids });
-      if (!page.hasMore || page.changes.length === 0) return result;
+      const last = !page.hasMore || page.changes.length === 0;
+      // Changes seen on earlier pages of this pull are announced with the last one.
+      pulledIds.push(...ids);
+      if (pulledIds.length > 0 && (last || pulledIds.length >= ANNOUNCE_EVERY)) {
+        onChanged({ type: 'annotations', ids: pulledIds.splice(0), ...(last ? {} : { more: true }) });
+      }
+      if (last) return result;
     }
   }
 

@@ -5,7 +5,11 @@
  */
 
 /** What changed, so the background can repaint tabs, refresh the status line, or count notices again ('notices': reads or follows from the store). */
-export type SyncChange = { type: 'annotations'; ids: string[] } | { type: 'status' } | { type: 'notices' };
+/**
+ * What changed, for repaints and recounts. `more`: further pages of the same pull follow at once
+ * (an initial sync of 32,000 items is 32 pages): listeners may wait for the last one.
+ */
+export type SyncChange = { type: 'annotations'; ids: string[]; more?: boolean } | { type: 'status' } | { type: 'notices' };
 
 /**
  * How a sync step ended. 'waiting': backing off, the next `runOnce` (say, an alarm) continues;
