@@ -36,7 +36,7 @@ function fake(role: Role, options: { mine?: string[]; items?: LeaItem[] } = {}) 
   };
   const calls: string[] = [];
   const conversation: SidePanelConversationApi = {
-    list: async (): Promise<ConversationListing> => ({ items: [...items], hidden: [], hiddenComments: [], mySupportIds: [...mySupports], authors: { ...authors }, moderated: {}, pending: [], refused: {}, role, following: false, damaged: [] }),
+    list: async (): Promise<ConversationListing> => ({ items: [...items], hidden: [], hiddenComments: [], supportCounts: {}, mySupportIds: [...mySupports], authors: { ...authors }, moderated: {}, pending: [], refused: {}, role, following: false, damaged: [] }),
     async reply(input) {
       clock += 60_000;
       const built = buildReply({ id: uuid(next++), now: new Date(clock), parentId: input.target, draft: { text: input.text, answer: input.answer, attribution: input.attribution }, authorName: 'Sam Jones' });

@@ -80,7 +80,7 @@ export function useConversation(api: SidePanelConversationApi | undefined) {
   }, [api]);
 
   const threads = useMemo(
-    () => (listing ? buildThreads(listing.items, { hidden: listing.hidden, hiddenComments: listing.hiddenComments, mySupportIds: new Set(listing.mySupportIds) }) : new Map<string, CommentThread>()),
+    () => (listing ? buildThreads(listing.items, { hidden: listing.hidden, hiddenComments: listing.hiddenComments, mySupportIds: new Set(listing.mySupportIds), supportCounts: listing.supportCounts }) : new Map<string, CommentThread>()),
     [listing],
   );
   const mine = useMemo(() => new Set(Object.entries(listing?.authors ?? {}).filter(([, who]) => who === 'me').map(([id]) => id)), [listing]);

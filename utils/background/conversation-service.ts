@@ -3,6 +3,7 @@ import type { ConversationListing, Profile } from '../messaging/conversation-pro
 import { buildReply, buildSupport, isComment, isReply, isSupport, roleCan, type LeaReply, type LeaSupport, type Settings } from '../model';
 import type { ConversationRepo, StoreConnection, SyncRepo } from '../store';
 import { SyncError, type StoreClient } from '../sync';
+import { withVersions } from './document-versions';
 
 /** Sentences for what the conversation refuses before anything is written or sent. */
 export const CONVERSATION_MESSAGES = {
@@ -24,7 +25,9 @@ export const CONVERSATION_MESSAGES = {
 /** What the conversation service needs, passed in. */
 export interface ConversationServiceDeps {
   conversation: ConversationRepo;
-  sync: Pick<SyncRepo, 'getConnection' | 'setConnection' | 'syncInfoFor' | 'getNoticeState' | 'updateNoticeState'>;
+  sync: Pick<SyncRepo, 'getConnection' | 'setConnection' | 'syncInfoFor' | 'getNoticeState' | 'updateNoticeState'> & Partial<Pick<SyncRepo, 'getDocumentLinks'>>;
+  /** Document addresses with comments here starting with a prefix (dated versions of a provision: document-versions.ts). */
+  documentsStartingWith?: (prefix: string) => Promise<readonly string[]>;
   clientFor: (connection: { baseUrl: string; token?: string }) => StoreClient;
   settings: () => Promise<Settings>;
   /** A new `urn:uuid:` (UUID v7) id. */
@@ -89,8 +92,12 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
 
   return {
     async list({ uris }): Promise<ConversationListing> {
+      // The threads of comments written on the document's other versions too.
+      const linked = await sync.getConnection();
+      const links = linked && sync.getDocumentLinks ? await sync.getDocumentLinks(linked.group) : [];
+      const versions = await withVersions(uris, { links: async () => links, documentsStartingWith: async (prefix) => (await deps.documentsStartingWith?.(prefix)) ?? [] });
       const [{ items, placeholders, hiddenComments, damaged }, connection, outbox, state] = await Promise.all([
-        conversation.threadItems(uris),
+        conversation.threadItems(versions),
         sync.getConnection(),
         conversation.outboxFor(),
         sync.getNoticeState(),
@@ -99,8 +106,17 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
       const authors = Object.fromEntries(Object.values(info).map((i) => [i.id, i.author]));
       const moderated = Object.fromEntries(items.flatMap((i) => (info[i.id]?.hidden ? [[i.id, info[i.id]!.hidden!]] : [])));
       const ids = new Set(Object.keys(info));
+      // Others' supports go as counts: the panel needs how many, never whose (and 20,000 of
+      // them would be most of the message).
+      const supportCounts: Record<string, number> = {};
+      const shown = items.filter((i) => {
+        if (!isSupport(i) || authors[i.id] === 'me') return true;
+        supportCounts[i.target] = (supportCounts[i.target] ?? 0) + 1;
+        return false;
+      });
       return {
-        items,
+        items: shown,
+        supportCounts,
         hidden: placeholders.map((p) => ({ id: p.id, target: p.target, ...(p.created ? { created: p.created } : {}) })),
         hiddenComments,
         mySupportIds: items.filter((i) => isSupport(i) && authors[i.id] === 'me').map((i) => i.id),

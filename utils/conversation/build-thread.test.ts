@@ -73,6 +73,14 @@ describe('buildThreads', () => {
     expect(() => buildThreads([x, y])).not.toThrow();
   });
 
+  it('adds supports counted elsewhere to the ones given', () => {
+    const s = buildSupport({ id: uuid(60), now: new Date(clock), targetId: comment.id, named: false, authorName: '' });
+    if (!s.ok) throw new Error('support');
+    const thread = buildThreads([comment, s.value], { mySupportIds: new Set([s.value.id]), supportCounts: { [comment.id]: 4 } }).get(comment.id)!;
+    expect(thread.supportCount).toBe(5);
+    expect(thread.mySupportId).toBe(s.value.id);
+  });
+
   it('sorts by most supported', () => {
     expect(sortBySupport([{ supportCount: 1, n: 'a' }, { supportCount: 3, n: 'b' }, { supportCount: 1, n: 'c' }]).map((t) => t.n)).toEqual(['b', 'a', 'c']);
   });

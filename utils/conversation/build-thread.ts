@@ -54,6 +54,8 @@ export interface BuildThreadsOptions {
   mySupportIds?: ReadonlySet<string>;
   /** Ids of comments a facilitator hid from the caller (their threads say so). */
   hiddenComments?: readonly string[];
+  /** Supports counted but not passed as items, by comment id (a listing sends only the caller's own). */
+  supportCounts?: Readonly<Record<string, number>>;
 }
 
 const byCreated = (a: { created: string; id: string }, b: { created: string; id: string }) =>
@@ -88,12 +90,13 @@ export function buildThreads(items: readonly LeaItem[], options: BuildThreadsOpt
     if (!thread) {
       const comment = comments.get(rootId) ?? null;
       const support = supports.get(rootId);
+      const counted = options.supportCounts?.[rootId] ?? 0;
       thread = {
         id: rootId,
         comment,
         replies: [],
         replyCount: 0,
-        supportCount: support?.count ?? 0,
+        supportCount: (support?.count ?? 0) + counted,
         mySupportId: support?.mine ?? null,
         latestAnswer: null,
         document: comment?.target.source ?? null,

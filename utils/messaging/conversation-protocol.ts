@@ -81,8 +81,10 @@ export interface ConversationListing {
   hidden: HiddenReply[];
   /** Comments a facilitator hid from me whose replies are listed (the thread says it was hidden). */
   hiddenComments: string[];
-  /** Ids of my own supports (for "take it back"). */
+  /** Ids of my own supports (for "take it back"); only these supports are among `items`. */
   mySupportIds: string[];
+  /** Everyone else's supports, counted by comment id (who supported is never sent to the panel). */
+  supportCounts: Record<string, number>;
   /** 'me': written by me (on this or a linked browser); 'other': another member. */
   authors: Record<string, 'me' | 'other'>;
   /** Items still shown here that a facilitator hid (mine, or every one for facilitators), with the reason. */
