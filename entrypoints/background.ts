@@ -99,6 +99,7 @@ export default defineBackground(() => {
     const conversation = createConversationService({
       conversation: conversationRepo,
       sync: syncRepo,
+      documentsStartingWith: (prefix) => createAnnotationRepo(db, clock).documentsStartingWith(prefix),
       clientFor,
       settings,
       newId: () => createAnnotationId(Date.now(), (bytes) => crypto.getRandomValues(bytes)),

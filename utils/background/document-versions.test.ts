@@ -69,3 +69,16 @@ describe('the page lookup through the annotation service (IndexedDB)', () => {
     expect((await service.list([BILL])).annotations).toEqual([]);
   });
 });
+
+describe('the conversation listing across versions', () => {
+  it("the Bill's page lists the threads of comments on the Act s.1 once a facilitator linked them", async () => {
+    const { openMemberBrowser } = await import('../../tests/support/sync-harness');
+    const { createFakeStore } = await import('../../tests/support/fake-store-server');
+    const me = await openMemberBrowser(createFakeStore());
+    const saved = await me.annotations.save({ ...makeComment('on the Act'), target: { ...makeComment('x').target, source: `${S1}/enacted` } });
+    const group = (await me.repo.getConnection())!.group;
+    expect((await me.conversation.list({ uris: [BILL] })).items.map((i) => i.id)).toEqual([]);
+    await me.repo.setDocumentLinks(group, [{ id: 'l1', earlier: BILL, later: S1, earlierLabel: null, laterLabel: null }]);
+    expect((await me.conversation.list({ uris: [BILL] })).items.map((i) => i.id)).toEqual([saved.annotation.id]);
+  });
+});
