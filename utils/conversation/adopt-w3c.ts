@@ -84,14 +84,16 @@ function isoOf(value: unknown): string | null {
  * A plain W3C reply (`motivation: "replying"`, a text body as a string, an object or an array,
  * a target naming another annotation by `urn:uuid:` or container IRI) as a LeaReply, shared with
  * the group, named when it has a creator's name. Anything it cannot read (not a reply, no text,
- * no time, a target outside any store) → null.
+ * a target outside any store) → null. With no time of its own it takes `receivedAt` (the time
+ * the change arrived), and without that it is null.
  */
-export function adoptW3cReply(annotation: unknown): LeaReply | null {
+export function adoptW3cReply(annotation: unknown, receivedAt?: Date): LeaReply | null {
   if (!isObject(annotation) || !isReplying(annotation.motivation)) return null;
   const id = annotationUrn(annotation.id) ?? annotationUrn(annotation['@id']);
   const target = targetUrn(annotation.target);
   const text = bodyText(annotation).slice(0, MAX_COMMENT_LENGTH);
-  const created = isoOf(annotation.created) ?? isoOf(annotation.modified) ?? isoOf(annotation.generated);
+  // No time at all (the W3C model's reply example has none): when the client received it.
+  const created = isoOf(annotation.created) ?? isoOf(annotation.modified) ?? isoOf(annotation.generated) ?? receivedAt?.toISOString() ?? null;
   if (!id || !target || id === target || !text || !created) return null;
   const modified = isoOf(annotation.modified) ?? created;
   const name = creatorName(annotation.creator).slice(0, 200);

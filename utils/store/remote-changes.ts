@@ -1,5 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import { adoptW3cReply } from '../conversation/adopt-w3c';
+import { adoptW3cComment } from '../interop/w3c';
 import type { LeaItem } from '../model';
 import type { LeaDb, LeaDbSchema, ModerationEvent, SyncInfo } from './db';
 import { explainStorageFailure } from './errors';
@@ -15,12 +16,13 @@ const MAX_MODERATION_EVENTS = 20;
 
 /**
  * The change's annotation if this extension can show it, with the same id: a comment, a reply
- * or a support (validated by the model), or a plain W3C reply from another tool (adopted).
+ * or a support (validated by the model), or a plain W3C reply or comment from another tool
+ * (adopted; one with no time of its own takes `at`, when the change arrived).
  */
-export function usableAnnotation(change: Pick<RemoteChange, 'id' | 'annotation'>): LeaItem | null {
+export function usableAnnotation(change: Pick<RemoteChange, 'id' | 'annotation'>, at?: Date): LeaItem | null {
   if (!change.annotation) return null;
   const checked = checkItem(change.annotation);
-  const item = checked.ok ? checked.value : adoptW3cReply(change.annotation);
+  const item = checked.ok ? checked.value : (adoptW3cReply(change.annotation, at) ?? adoptW3cComment(change.annotation, at ? { now: () => at } : {}));
   return item && item.id === change.id ? item : null;
 }
 
@@ -152,7 +154,7 @@ async function applyOne(tx: RemoteTx, change: RemoteChange, at: Date, page: Page
     return stored !== undefined;
   }
   // An annotation written by another tool that this extension cannot show: leave it to them.
-  const annotation = usableAnnotation(change);
+  const annotation = usableAnnotation(change, at);
   if (!annotation) return false;
 
   // The same revision again (a repeated page): nothing to write if the copy here is whole.

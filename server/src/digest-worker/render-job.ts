@@ -3,6 +3,7 @@ import type { HiddenReply } from '../../../utils/conversation/build-thread';
 import { buildDigest } from '../../../utils/digest/build-digest';
 import { renderDigest, type DigestFormat, type RenderedDigest } from '../../../utils/digest/formats';
 import type { DigestEntry, DigestFilters, DigestSort } from '../../../utils/digest/types';
+import { adoptW3cComment } from '../../../utils/interop/w3c';
 import { LeaAnnotationSchema } from '../../../utils/model/annotation';
 import { LeaReplySchema, LeaSupportSchema, type LeaReply, type LeaSupport } from '../../../utils/model/conversation';
 
@@ -35,14 +36,16 @@ export interface DigestJob {
 }
 
 /**
- * The extension's comments among the stored annotations (others' W3C annotations are left out).
+ * The extension's comments among the stored annotations, and other W3C tools' comments on a
+ * passage as the extension shows them (utils/interop adoptW3cComment; others are left out).
  * Checked here, in the worker, because checking 1,000 long comments takes ~70 ms of CPU.
  */
 export function checkEntries(stored: readonly StoredDigestEntry[]): DigestEntry[] {
   const entries: DigestEntry[] = [];
   for (const entry of stored) {
     const checked = v.safeParse(LeaAnnotationSchema, entry.annotation);
-    if (checked.success) entries.push({ annotation: checked.output, ...(entry.hidden ? { hidden: entry.hidden } : {}) });
+    const annotation = checked.success ? checked.output : adoptW3cComment(entry.annotation);
+    if (annotation) entries.push({ annotation, ...(entry.hidden ? { hidden: entry.hidden } : {}) });
   }
   return entries;
 }

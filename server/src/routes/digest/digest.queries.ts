@@ -18,8 +18,8 @@ const onDocument = `($2::text is null or annotation->'target'->>'source' = $2::t
  * The group's shared comments for a digest: live, "My group" visibility only (a group digest
  * never holds "only me" comments, not even the caller's own), hidden ones included but
  * marked so the digest counts them and shows nothing of them, anonymous ones redacted.
- * Annotations from other W3C tools (not extension comments) are left out by the renderer,
- * which checks each against utils/model off the event loop (render-job.ts).
+ * Annotations from other W3C tools are read too: the renderer, which checks each against
+ * utils/model off the event loop (render-job.ts), adopts their comments on a passage.
  */
 export async function readDigestEntries(db: Db, member: Member, document: string | undefined): Promise<StoredDigestEntry[]> {
   const entries: StoredDigestEntry[] = [];
