@@ -155,4 +155,16 @@ describe.each(BACKENDS)('import and export on %s', (kind) => {
     expect((await t.call('GET', `/api/groups/${g.group}/export?format=hypothesis`, { token: g.member.token })).status).toBe(403);
     expect((await t.call('GET', `/api/groups/${g.group}/export?format=csv`, { token: g.facilitator.token })).status).toBe(400);
   });
+
+  it('a W3C comment a plain HTTP client POSTs to the container is in the CSV and Markdown digests', async () => {
+    const posted = await t.call('POST', `/annotations/${g.group}/`, { token: g.member.token, body: w3cAnnotation({ id: undefined }), headers: { 'content-type': ANNO_MEDIA_TYPE } });
+    expect(posted.status).toBe(201);
+    for (const format of ['csv', 'md']) {
+      const res = await t.store.app.request(`http://store.test/api/groups/${g.group}/digest?format=${format}`, { headers: { authorization: `Bearer ${g.reader.token}` } });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text, format).toContain('This duty should mention carers too.');
+      expect(text, format).toContain('Alex Sample');
+    }
+  });
 });
