@@ -53,7 +53,8 @@ const ANNOUNCE_EVERY = 10_000;
 export function createSyncEngine(options: SyncEngineOptions) {
   const { repo, clientFor, clock, random, sleep, onChanged = () => undefined } = options;
   const batchSize = options.batchSize ?? 50;
-  const pageSize = options.pageSize ?? 500;
+  // The store's largest page: fewer round trips for an initial sync.
+  const pageSize = options.pageSize ?? 1000;
   const policy = options.backoff ?? DEFAULT_BACKOFF;
   const maxWaitMs = options.maxWaitMs ?? 20_000;
   const now = () => clock().toISOString();
@@ -153,20 +154,31 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const connection = await repo.getConnection();
     if (!connection) return { ...result, outcome: 'not-connected' };
     const client = clientFor(connection);
+    // The next page is asked for while this one is written to IndexedDB (its cursor is the
+    // `next` just received, the same one the write stores), so the network and the disk overlap.
+    let prefetched: ReturnType<typeof fetchPage> | null = null;
     for (;;) {
       const cursor = await repo.getCursor();
-      const step = await guarded(run, () => fetchPage(client, connection.group, cursor));
+      const step = await guarded(run, () => {
+        const request = prefetched ?? fetchPage(client, connection.group, cursor);
+        prefetched = null; // a retry asks again
+        return request;
+      });
       if (!step.ok) {
         // Stopped part way (offline, refused): what was applied is still announced.
         if (pulledIds.length > 0) onChanged({ type: 'annotations', ids: pulledIds.splice(0) });
         return { ...result, outcome: step.outcome };
       }
       const page = step.value;
+      const last = !page.hasMore || page.changes.length === 0;
+      if (!last && !run.signal?.aborted) {
+        prefetched = fetchPage(client, connection.group, page.next);
+        prefetched.catch(() => undefined); // its failure is handled when it is awaited
+      }
       // The page and the cursor after it are written together: a restart resumes right here.
       const ids = await repo.applyRemoteChanges(page.changes.map(toRemoteChange), page.next);
       result.pages++;
       result.changed += ids.length;
-      const last = !page.hasMore || page.changes.length === 0;
       // Changes seen on earlier pages of this pull are announced with the last one.
       pulledIds.push(...ids);
       if (pulledIds.length > 0 && (last || pulledIds.length >= ANNOUNCE_EVERY)) {
