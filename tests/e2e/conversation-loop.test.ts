@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnStore, type SpawnedStore } from '../../server/test/support/spawn-store';
+import type { SpawnedStore } from '../../server/test/support/spawn-store';
+import { joinInBrowser, startGroupStore } from './support/group-actions';
 import { ANNOTATOR_HOST_TAG } from './support/annotator';
-import { extensionPage, launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import type { ExtensionBrowser } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { openSidePanelFor, paintedCount, selectWithMouse } from './support/page-actions';
 
@@ -17,7 +15,6 @@ import { openSidePanelFor, paintedCount, selectWithMouse } from './support/page-
 // is told, with the reason.
 const FIXTURE = 'care-act-2014-part-1.html';
 const QUOTE = 'promote that individual’s well-being';
-const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
 /** The toolbar badge text, read in the extension's service worker. */
 async function badgeText(browser: ExtensionBrowser): Promise<string> {
@@ -41,14 +38,7 @@ describe('the loop back: answered, supported, moderated, told', () => {
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    store = await spawnStore({ DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lea-store-')), ADMIN_TOKEN });
-    const created = await fetch(`${store.url}/api/admin/groups`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'NCAG' }),
-    });
-    expect(created.status).toBe(201);
-    invites = ((await created.json()) as { invites: typeof invites }).invites;
+    ({ store, invites } = await startGroupStore());
   });
 
   afterAll(async () => {
@@ -58,24 +48,8 @@ describe('the loop back: answered, supported, moderated, told', () => {
   });
 
   async function join(name: string, code: string, named: boolean, profile?: { jobTitle: string; organisation: string }): Promise<ExtensionBrowser> {
-    const browser = await launchWithExtension();
+    const browser = await joinInBrowser(store.url, name, code, { named, ...(profile ? { profile } : {}) });
     browsers.push(browser);
-    const options = await extensionPage(browser.context, browser.extensionId, 'options.html');
-    await options.getByLabel('Your name', { exact: true }).fill(name);
-    await options.getByLabel(named ? 'Show my name' : 'Anonymous').check();
-    await options.getByLabel('My group').check();
-    await options.getByRole('button', { name: 'Save settings' }).click();
-    await options.getByLabel('Group store address').fill(store.url);
-    await options.getByLabel('Invite code').fill(code);
-    await options.getByRole('button', { name: 'Connect to my group' }).click();
-    await expect.poll(() => options.getByRole('status').allTextContents()).toContain('You are connected to your group.');
-    if (profile) {
-      await options.getByLabel('Job title').fill(profile.jobTitle);
-      await options.getByLabel('Organisation').fill(profile.organisation);
-      await options.getByRole('button', { name: 'Save job title and organisation' }).click();
-      await expect.poll(() => options.getByRole('status').allTextContents()).toContain('Your job title and organisation are saved.');
-    }
-    await options.close();
     return browser;
   }
 

@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnStore, type SpawnedStore } from '../../server/test/support/spawn-store';
+import type { SpawnedStore } from '../../server/test/support/spawn-store';
+import { joinInBrowser, startGroupStore } from './support/group-actions';
 import { ANNOTATOR_HOST_TAG } from './support/annotator';
 import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
 import { extensionPage, launchWithExtension, type ExtensionBrowser } from './support/chromium';
@@ -19,7 +17,6 @@ import { ensurePdfFixtures } from '../support/pdf-fixtures';
 // viewer's list; axe-core on each (no serious or critical violations).
 const FIXTURE = 'care-act-2014-part-1.html';
 const QUOTE = 'promote that individual’s well-being';
-const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
 /** Elements wider than the panel or past its right edge (as in sidepanel-narrow.test.ts), and sideways scrolling. */
 function overflow(panel: Page) {
@@ -47,14 +44,7 @@ describe('the conversation in the side panel', () => {
   beforeAll(async () => {
     server = await startFixtureServer();
     files = await startFileServer({ 'finance-act-2013.pdf': (await ensurePdfFixtures()).financeAct.path });
-    store = await spawnStore({ DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lea-store-')), ADMIN_TOKEN });
-    const created = await fetch(`${store.url}/api/admin/groups`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'NCAG' }),
-    });
-    expect(created.status).toBe(201);
-    invites = ((await created.json()) as { invites: typeof invites }).invites;
+    ({ store, invites } = await startGroupStore());
   });
 
   afterAll(async () => {
@@ -65,26 +55,14 @@ describe('the conversation in the side panel', () => {
   });
 
   async function join(name: string, code: string, profile?: { jobTitle: string; organisation: string }): Promise<ExtensionBrowser> {
-    const browser = await launchWithExtension();
+    const browser = await joinInBrowser(store.url, name, code, {
+      ...(profile ? { profile } : {}),
+      check: async (options) => {
+        const violations = seriousOrCritical(await runAxe(options));
+        expect(violations, formatViolations(violations)).toEqual([]);
+      },
+    });
     browsers.push(browser);
-    const options = await extensionPage(browser.context, browser.extensionId, 'options.html');
-    await options.getByLabel('Your name', { exact: true }).fill(name);
-    await options.getByLabel('Show my name').check();
-    await options.getByLabel('My group').check();
-    await options.getByRole('button', { name: 'Save settings' }).click();
-    await options.getByLabel('Group store address').fill(store.url);
-    await options.getByLabel('Invite code').fill(code);
-    await options.getByRole('button', { name: 'Connect to my group' }).click();
-    await expect.poll(() => options.getByRole('status').allTextContents()).toContain('You are connected to your group.');
-    if (profile) {
-      await options.getByLabel('Job title').fill(profile.jobTitle);
-      await options.getByLabel('Organisation').fill(profile.organisation);
-      await options.getByRole('button', { name: 'Save job title and organisation' }).click();
-      await expect.poll(() => options.getByRole('status').allTextContents()).toContain('Your job title and organisation are saved.');
-    }
-    const violations = seriousOrCritical(await runAxe(options));
-    expect(violations, formatViolations(violations)).toEqual([]);
-    await options.close();
     return browser;
   }
 
