@@ -5,15 +5,11 @@
  * them on the same random passages. Prints medians and whether each target is met.
  * Always exits 0 when it ran: it is a measurement. Run: npm run bench:anchoring
  */
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { FIXTURES_DIR } from '../fixtures';
+import { launchBenchChromium, median, ms, serveFixture } from './bench-page';
 import type { AnchoringBench, RunResult } from './anchoring-page';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,12 +19,6 @@ const PEER_RUNS = 3;
 const PEER_SUBSET_5000 = 500;
 const STRAIGHT_SUBSET = 200;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const times = (ours: number, peer: number) => `${(peer / ours).toFixed(1)}× faster`;
 
 async function bundle(): Promise<string> {
@@ -44,37 +34,10 @@ async function bundle(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-function serve(): Promise<{ url: string; close: () => void }> {
-  const html = readFileSync(join(FIXTURES_DIR, FIXTURE));
-  const server = createServer((req, res) => {
-    if (req.url === `/${FIXTURE}`) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html);
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      ok({ url: `http://127.0.0.1:${port}/${FIXTURE}`, close: () => server.close() });
-    }),
-  );
-}
-
 async function main(): Promise<void> {
   const code = await bundle();
-  const server = await serve();
-  const browser = await chromium
-    .launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'],
-    })
-    .catch((err: unknown) => {
-      server.close();
-      throw err;
-    });
+  const server = await serveFixture(FIXTURE);
+  const browser = await launchBenchChromium(server);
   try {
     const page = await browser.newPage();
     await page.goto(server.url);

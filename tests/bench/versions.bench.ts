@@ -11,16 +11,12 @@
  * "wrong": anchored where less than half of the passage's words (as mapped into the later
  * version by the edit generator itself) are covered — another passage, not the comment's.
  */
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { FIXTURES_DIR } from '../fixtures';
+import { launchBenchChromium, median, ms, serveFixture } from './bench-page';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = 'finance-act-2013.html';
@@ -270,12 +266,6 @@ function runHypothesisStyle(runs, limit) {
 globalThis.versionsBench = { setup, makeLaterVersion, runOurs, runHypothesisStyle };
 `;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 
 async function bundle(): Promise<string> {
   const out = await build({
@@ -290,37 +280,10 @@ async function bundle(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-function serve(): Promise<{ url: string; close: () => void }> {
-  const html = readFileSync(join(FIXTURES_DIR, FIXTURE));
-  const server = createServer((req, res) => {
-    if (req.url === `/${FIXTURE}`) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html);
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      ok({ url: `http://127.0.0.1:${port}/${FIXTURE}`, close: () => server.close() });
-    }),
-  );
-}
-
 async function main(): Promise<void> {
   const code = await bundle();
-  const server = await serve();
-  const browser = await chromium
-    .launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'],
-    })
-    .catch((err: unknown) => {
-      server.close();
-      throw err;
-    });
+  const server = await serveFixture(FIXTURE);
+  const browser = await launchBenchChromium(server);
   try {
     const page = await browser.newPage();
     await page.goto(server.url);
