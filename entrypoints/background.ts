@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createAnnotationService } from '../utils/background/annotation-service';
 import { createConversationService } from '../utils/background/conversation-service';
 import { createNoticeService } from '../utils/background/notice-service';
+import { createCommentMenuKeeper } from '../utils/background/comment-menu';
 import { createBackgroundHandlers } from '../utils/background/handlers';
 import { createPdfService } from '../utils/background/pdf-service';
 import { createSyncService } from '../utils/background/sync-service';
@@ -34,8 +35,17 @@ export default defineBackground(() => {
   const action = (browser as unknown as { action?: typeof browser.browserAction }).action ?? browser.browserAction;
   const notificationsGranted = () => browser.permissions.contains({ permissions: ['notifications'] });
 
+  // "Add a comment" in the right-click menu only for people who may write comments (not readers).
+  let refreshMenu = (_force?: boolean) => undefined as unknown;
+
   const stored = openLeaDb().then((db) => {
     const syncRepo = createSyncRepo(db, clock);
+    const menu = createCommentMenuKeeper({
+      getConnection: () => syncRepo.getConnection(),
+      setVisible: async (visible) => void (await browser.contextMenus.update(MENU_ID, { visible })),
+    });
+    refreshMenu = (force) => void menu.refresh(force);
+    refreshMenu();
     const clientFor = (c: { baseUrl: string; token?: string }) =>
       createStoreClient({ fetch: (url, init) => fetch(url, init), timeoutSignal: (ms) => AbortSignal.timeout(ms), ...c });
     let refreshNotices = () => undefined as unknown;
@@ -51,7 +61,10 @@ export default defineBackground(() => {
         }),
       onChanged: (change) => {
         if (change.type === 'annotations') void tabs.repaintAll();
-        else if (change.type === 'status') void tabs.statusChanged();
+        else if (change.type === 'status') {
+          void tabs.statusChanged();
+          refreshMenu(); // a join, a role change or a revocation
+        }
         refreshNotices(); // bursts share at most two recounts
       },
     });
@@ -130,6 +143,7 @@ export default defineBackground(() => {
     browser.contextMenus.create({ id: MENU_ID, title: 'Add a comment on this passage', contexts: ['selection'] });
     browser.contextMenus.create({ id: `${PDF_MENU_ID}-link`, title: 'Open this PDF in the annotator', contexts: ['link'], targetUrlPatterns: PDF_PATTERNS });
     browser.contextMenus.create({ id: PDF_MENU_ID, title: 'Open in the annotator', contexts: ['page'], documentUrlPatterns: PDF_PATTERNS });
+    void stored.then(() => refreshMenu(true));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void tabs.startComment(tab?.id);
