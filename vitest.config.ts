@@ -12,7 +12,7 @@ export default defineConfig({
         plugins: [WxtVitest(), preact()],
         test: {
           name: 'unit',
-          include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'tests/unit/**/*.test.ts'],
+          include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'tests/unit/**/*.test.ts', 'server/webapp/**/*.test.tsx', 'server/webapp/**/*.test.ts'],
           environment: 'happy-dom',
           server: { deps: { inline: ['@hypothesis/frontend-shared'] } },
         },
