@@ -25,6 +25,7 @@ import { noticeRoutes } from './routes/notices/notices.routes';
 import { PING_MS } from './routes/sync/sync.handlers';
 import { syncRoutes } from './routes/sync/sync.routes';
 import { w3cRoutes } from './routes/w3c/w3c.routes';
+import { webappRoutes } from './routes/webapp/webapp.routes';
 
 /** Default limits: generous for a group of people, tight enough to stop a runaway client. */
 export const DEFAULT_LIMITS: Limits = {
@@ -55,6 +56,8 @@ export interface AppOptions {
   digests?: DigestSettings;
   /** Proxies whose X-Forwarded-For is believed for the client address (default none). */
   trustProxy?: TrustProxy;
+  /** The built web app to serve at `/` (default `.output/webapp`, from `npm run build:webapp`). */
+  webappDir?: string;
 }
 
 /** A running store app: Hono's fetch handler plus its change hub. */
@@ -148,6 +151,8 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   app.route('/api/groups/:group', documentRoutes());
   app.route('/api/groups/:group', importRoutes());
   app.route('/', w3cRoutes());
+  // The group's web app: its pages (/, /sign-in, /documents, /search, /c/:uuid, /group/*) and /assets/.
+  app.route('/', webappRoutes(options.webappDir));
 
   return {
     app,

@@ -1,0 +1,37 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../context';
+import { ApiError } from '../../errors';
+import { createWebappFiles, DEFAULT_WEBAPP_DIR, HTML_HEADERS, notBuiltPage } from './webapp-files';
+
+/** The web app's own addresses (client-side routes): each answers index.html. */
+export const WEBAPP_PAGES = ['/', '/sign-in', '/documents', '/search', '/c/:uuid', '/group', '/group/*'] as const;
+
+const ONE_YEAR = 365 * 24 * 60 * 60;
+
+/**
+ * The group's web app (server/webapp, built by `npm run build:webapp`), mounted at `/`:
+ * index.html at each page address with a strict CSP, files under `/assets/`. Before the
+ * build, every page answers 503 saying what to run. Nothing here reads the database.
+ */
+export function webappRoutes(dir: string = DEFAULT_WEBAPP_DIR) {
+  const files = createWebappFiles(dir);
+  const app = new Hono<AppEnv>();
+
+  const page = async (c: Context<AppEnv>) => {
+    const html = await files.index();
+    if (html === null) return c.body(notBuiltPage(), 503, { ...HTML_HEADERS, 'Retry-After': '60' });
+    return c.body(html, 200, { ...HTML_HEADERS });
+  };
+  for (const route of WEBAPP_PAGES) app.get(route, page);
+
+  app.get('/assets/:name', async (c) => {
+    const file = await files.asset(c.req.param('name'));
+    if (!file) throw new ApiError(404, 'not-found', 'There is no such file in the web app.');
+    return c.body(file.body, 200, {
+      'Content-Type': file.contentType,
+      // Hashed names change with their content; anything else is checked every time.
+      'Cache-Control': file.immutable ? `public, max-age=${ONE_YEAR}, immutable` : 'no-cache',
+    });
+  });
+  return app;
+}
