@@ -1,12 +1,13 @@
-import { THEME_LOOKS, UNTHEMED_LOOK } from '../utils/overlay/theme-palette';
+import type { Theme } from '../utils/model/themes';
+import { legendLooks } from '../utils/overlay/theme-palette';
 
-/** What each highlight colour and underline on the page means; colour is never the only cue. */
-export function ThemeLegend() {
+/** What each highlight colour and underline on the page means (the group's themes); colour is never the only cue. */
+export function ThemeLegend({ themes }: { themes?: readonly Theme[] } = {}) {
   return (
     <details class="rounded border border-grey-4 p-2">
       <summary class="cursor-pointer font-semibold">What the highlights on the page mean</summary>
       <ul class="mt-2 space-y-1">
-        {[...THEME_LOOKS, UNTHEMED_LOOK].map((look) => (
+        {legendLooks(themes).map((look) => (
           <li key={look.name} class="flex items-center gap-2">
             <span
               aria-hidden="true"

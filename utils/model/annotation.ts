@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { MAKING_IT_REAL_THEMES, type Kind, kindFromMotivation } from './vocabulary';
+import { themeIdOf } from './themes';
 import { PdfPageSelectorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './selectors';
 import { VisibilitySchema } from './visibility';
 
@@ -120,9 +121,13 @@ export function commentText(annotation: LeaAnnotation): string {
   return annotation.body[0].value;
 }
 
-/** Theme names tagged on an annotation, in the order chosen. */
+/**
+ * Theme ids tagged on an annotation, in the order chosen. A comment saved before themes had
+ * ids carries the English label: it reads back as the id (themes.ts themeIdOf), so comments
+ * already on people's computers need no migration. Other tools' tags stay as they are.
+ */
 export function themesOf(annotation: LeaAnnotation): string[] {
-  return annotation.body.slice(1).map((b) => b.value);
+  return [...new Set(annotation.body.slice(1).map((b) => themeIdOf(b.value)))];
 }
 
 export function kindOf(annotation: LeaAnnotation): Kind {

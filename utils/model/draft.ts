@@ -12,6 +12,7 @@ import {
 import type { PdfPageSelector, TextPositionSelector, TextQuoteSelector } from './selectors';
 import { motivationForKind, type Attribution, type Kind, type Perspective } from './vocabulary';
 import { VisibilitySchema, type Visibility } from './visibility';
+import { themeIdOf } from './themes';
 
 /** What the editor form holds: everything a person chooses about one comment. */
 export const CommentDraftSchema = v.object({
@@ -88,7 +89,8 @@ function withDraft(
 ): Record<string, unknown> {
   const name = authorName.trim();
   const named = draft.attribution === 'named' && name.length > 0;
-  const themes = [...new Set(draft.themes.map((t) => t.trim()).filter(Boolean))];
+  // Stored by id (a legacy label chosen or kept becomes its id); another tool's tag stays as it is.
+  const themes = [...new Set(draft.themes.map((t) => themeIdOf(t.trim())).filter(Boolean))];
   return {
     ...base,
     motivation: motivationForKind(draft.kind),

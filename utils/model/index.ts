@@ -1,4 +1,5 @@
 export * from './vocabulary';
+export * from './themes';
 export * from './selectors';
 export * from './annotation';
 export * from './draft';

@@ -28,7 +28,7 @@ const target: CommentTarget = {
 };
 const draft: CommentDraft = {
   text: 'My well-being depends on having **control** over my support.',
-  themes: ['Wellbeing and independence', 'Workforce'],
+  themes: ['wellbeing-and-independence', 'workforce'],
   perspective: 'uses-care',
   attribution: 'named',
   visibility: 'group',
@@ -54,13 +54,13 @@ describe('annotation model', () => {
     expect(a.type).toBe('Annotation');
     expect(a.motivation).toBe('questioning');
     expect(a.body.slice(1)).toEqual([
-      { type: 'TextualBody', purpose: 'tagging', value: 'Wellbeing and independence' },
-      { type: 'TextualBody', purpose: 'tagging', value: 'Workforce' },
+      { type: 'TextualBody', purpose: 'tagging', value: 'wellbeing-and-independence' },
+      { type: 'TextualBody', purpose: 'tagging', value: 'workforce' },
     ]);
     expect(a.creator).toEqual({ type: 'Person', name: 'Sam' });
     expect(a.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(kindOf(a)).toBe('question');
-    expect(themesOf(a)).toEqual(['Wellbeing and independence', 'Workforce']);
+    expect(themesOf(a)).toEqual(['wellbeing-and-independence', 'workforce']);
   });
 
   it('never stores a name on an anonymous comment', () => {

@@ -3,15 +3,13 @@
  * annotations; labels are what people read, so they can be reworded without migrating data.
  */
 
-/** TLAP's Making It Real themes: the default theme vocabulary (see tests/fixtures/policy/SOURCES.md). */
-export const MAKING_IT_REAL_THEMES = [
-  'Wellbeing and independence',
-  'Information and advice',
-  'Active and supportive communities',
-  'Flexible and integrated care and support',
-  'When things need to change',
-  'Workforce',
-] as const;
+import { DEFAULT_THEMES } from './themes';
+
+/**
+ * The Making It Real theme labels, in order (derived from DEFAULT_THEMES in themes.ts, where
+ * the vocabulary is defined once). Comments store theme ids now; use themes.ts to read them.
+ */
+export const MAKING_IT_REAL_THEMES: readonly string[] = DEFAULT_THEMES.map((t) => t.label);
 
 /** Who the writer is in relation to care and support, in their own words. */
 export const PERSPECTIVES = [

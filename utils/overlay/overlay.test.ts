@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { densityMarks } from './density';
 import { overlapDepths } from './overlaps';
-import { buildThemeCss, THEME_LOOKS, themeHighlightName } from './theme-palette';
+import { buildThemeCss, legendLooks, OTHER_THEMES_LOOK, THEME_LOOKS, themeHighlightName } from './theme-palette';
+import { DEFAULT_THEMES, type Theme } from '../model/themes';
 
 describe('overlapDepths', () => {
   it.each([
@@ -44,13 +45,32 @@ describe('theme palette', () => {
   };
 
   it('keeps text readable (7:1) on every theme colour and gives each theme its own second cue', () => {
-    for (const look of THEME_LOOKS) expect(contrast('#1a1a1a', look.background), look.name).toBeGreaterThanOrEqual(7);
-    expect(new Set(THEME_LOOKS.map((l) => l.lineWords)).size).toBe(THEME_LOOKS.length);
+    for (const look of [...THEME_LOOKS, OTHER_THEMES_LOOK]) expect(contrast('#1a1a1a', look.background), look.name).toBeGreaterThanOrEqual(7);
+    expect(new Set([...THEME_LOOKS, OTHER_THEMES_LOOK].map((l) => l.lineWords)).size).toBe(THEME_LOOKS.length + 1);
   });
 
   it('paints a comment by its first known theme', () => {
     expect(themeHighlightName(['Workforce', 'Information and advice'])).toBe('lea-theme-1');
     expect(themeHighlightName(['Something else'])).toBe('lea-theme-none');
     expect(buildThemeCss()).toContain('::highlight(lea-theme-4)');
+  });
+
+  it('keeps a renamed default theme in its colour, gives a group’s own theme a free one, and names them in the legend', () => {
+    const vocabulary: Theme[] = [
+      ...DEFAULT_THEMES.map((t) => (t.id === 'workforce' ? { ...t, label: 'People who work in care' } : t.id === 'information-and-advice' ? { ...t, retired: true } : t)),
+      { id: 'housing', label: 'Housing', retired: false },
+      { id: 'transport', label: 'Transport', retired: false },
+    ];
+    expect(themeHighlightName(['workforce'], vocabulary)).toBe('lea-theme-5');
+    expect(themeHighlightName(['Workforce'], vocabulary)).toBe('lea-theme-5');
+    expect(themeHighlightName(['housing'], vocabulary)).toBe('lea-theme-1');
+    expect(themeHighlightName(['transport'], vocabulary)).toBe('lea-theme-other');
+    expect(themeHighlightName(['Care Act'], vocabulary)).toBe('lea-theme-none');
+    const legend = legendLooks(vocabulary).map((l) => l.name);
+    expect(legend).toContain('People who work in care');
+    expect(legend).toContain('Housing');
+    expect(legend).not.toContain('Information and advice');
+    expect(legend).toContain('Other themes (Transport)');
+    expect(legend.at(-1)).toBe('No theme');
   });
 });

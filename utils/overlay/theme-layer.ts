@@ -1,6 +1,6 @@
 import type { HighlightConstructor, HighlightLike, HighlightRegistryLike } from '../highlight';
 import { bandAround, bandIsStale, inBand, type Band } from './near-viewport';
-import { buildThemeCss, OVERLAP_NAMES, THEME_LOOKS } from './theme-palette';
+import { buildThemeCss, OVERLAP_NAMES, THEME_HIGHLIGHT_NAMES } from './theme-palette';
 
 /** What the theme layer needs from the page's window; missing parts turn it off. */
 export interface ThemeLayerView {
@@ -43,7 +43,7 @@ export function createThemeLayer(doc: Document, view: ThemeLayerView | null, opt
   const sheet = new SheetCtor();
   sheet.replaceSync(buildThemeCss());
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  const names = [...THEME_LOOKS.map((_, i) => `lea-theme-${i}`), 'lea-theme-none', ...OVERLAP_NAMES];
+  const names = [...THEME_HIGHLIGHT_NAMES, ...OVERLAP_NAMES];
   const painted = new Map<string, HighlightLike>();
   const listening = new AbortController();
 
