@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { RenderedDigest } from '../../../utils/digest/formats';
 import { createDigestGate, type DigestRefusal } from './digest-gate';
 import { renderDigestJob, type DigestJob } from './render-job';
-import { createWorkerPool } from './worker-pool';
+import { createWorkerPool, WorkerStoppedError } from './worker-pool';
 
 /** What the store's digests run on (createApp option; DIGEST_WORKERS, DIGEST_PER_GROUP). */
 export interface DigestSettings {
@@ -12,12 +12,21 @@ export interface DigestSettings {
   perGroup?: number;
   /** Digests that may wait for a worker, over all groups (default 8). */
   queue?: number;
+  /** The workers' entry module (tests: a worker that dies under a job). */
+  workerEntry?: URL;
 }
+
+/** Said when a worker stopped under a digest (too large, or a crash): the store itself goes on. */
+export const DIGEST_STOPPED_MESSAGE =
+  'The digest could not be made this time. Please try again in a minute; if it happens again, choose fewer comments with the filters.';
 
 /** Thrown when a digest cannot be started now; the handler answers 429 or 503 with Retry-After. */
 export class DigestBusyError extends Error {
-  constructor(readonly refusal: DigestRefusal) {
-    super('The group store is busy making other digests: please try again in a minute.');
+  constructor(
+    readonly refusal: DigestRefusal,
+    message = 'The group store is busy making other digests: please try again in a minute.',
+  ) {
+    super(message);
   }
 }
 
@@ -44,14 +53,18 @@ export function defaultDigestWorkers(): number {
 export function createDigestRenderer(settings: DigestSettings = {}): DigestRenderer {
   const workers = settings.workers ?? defaultDigestWorkers();
   const gate = createDigestGate({ perGroup: settings.perGroup ?? 2, queue: settings.queue ?? 8, renderers: Math.max(1, workers) });
-  const pool = workers > 0 ? createWorkerPool(workers) : null;
+  const pool = workers > 0 ? createWorkerPool(workers, settings.workerEntry ? { entry: settings.workerEntry } : {}) : null;
   return {
     async render(groupId, makeJob) {
       const admitted = gate.admit(groupId);
       if (!admitted.ok) throw new DigestBusyError(admitted.refusal);
       try {
         const job = await makeJob();
-        return await (pool ? pool.run(job) : renderDigestJob(job));
+        return await (pool ? pool.run(job) : renderDigestJob(job)).catch((error: unknown) => {
+          // A worker that died answers like a full store (503, try again); a new worker replaces it.
+          if (error instanceof WorkerStoppedError) throw new DigestBusyError('store-busy', DIGEST_STOPPED_MESSAGE);
+          throw error;
+        });
       } finally {
         admitted.release();
       }

@@ -26,12 +26,30 @@ interface Slot {
   current: Pending | null;
 }
 
+/** A job's worker stopped (it crashed or ran out of its memory) before answering. */
+export class WorkerStoppedError extends Error {
+  constructor() {
+    super('The digest worker stopped while making a digest.');
+    this.name = 'WorkerStoppedError';
+  }
+}
+
+/** How the pool's workers start. */
+export interface WorkerPoolOptions {
+  /**
+   * The worker's entry module (default worker-entry.mjs). Tests start a worker that dies on a
+   * job here. (No heap limit is set on workers: Node ends the whole process, not the worker,
+   * when a worker's ArrayBuffer allocation passes its resourceLimits.)
+   */
+  entry?: URL;
+}
+
 /**
  * A pool of `size` worker threads, started on first use (a store that makes no digest starts
  * none). A worker that dies fails only the job it held and is replaced. Admission (how many
  * may wait) is the caller's: see digest-gate.ts.
  */
-export function createWorkerPool(size: number): WorkerPool {
+export function createWorkerPool(size: number, options: WorkerPoolOptions = {}): WorkerPool {
   const slots: Slot[] = [];
   const waiting: Pending[] = [];
   let nextId = 1;
@@ -39,7 +57,7 @@ export function createWorkerPool(size: number): WorkerPool {
 
   function spawn(): Slot {
     // No inherited flags: the entry loads TypeScript itself, under tsx and under vitest alike.
-    const worker = new Worker(ENTRY, { execArgv: [] });
+    const worker = new Worker(options.entry ?? ENTRY, { execArgv: [] });
     worker.unref();
     const slot: Slot = { worker, ready: false, current: null };
     worker.on('message', (message: WorkerAnswer | { ready: true }) => {
@@ -60,7 +78,7 @@ export function createWorkerPool(size: number): WorkerPool {
       slot.current = null;
       const i = slots.indexOf(slot);
       if (i >= 0) slots.splice(i, 1);
-      job?.reject(new Error('The digest worker stopped while making a digest.'));
+      job?.reject(new WorkerStoppedError());
       if (!closed) dispatch();
     };
     worker.once('error', fail);
