@@ -21,6 +21,8 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['server/**/*.test.ts'],
+          // The web app's own tests are browser code: the unit project runs them in happy-dom.
+          exclude: ['server/webapp/**'],
           environment: 'node',
           // One PGlite instance per file (~1 s from a template); files run one after another
           // because several spawn real store processes and share PostgreSQL's `test` database.
