@@ -1,0 +1,10 @@
+/**
+ * The facilitator's pages of the group's web app ("Run the group", issue 13): the app shell
+ * (server/webapp) renders them at /group/members, /group/invites, /group/moderation and
+ * /group/themes, and links them only for facilitators. Each takes `{ api, session }`.
+ */
+export { MembersPage } from './MembersPage';
+export { InvitesPage } from './InvitesPage';
+export { ModerationPage } from './ModerationPage';
+export { ThemesPage } from './ThemesPage';
+export type { FacilitatorPageProps } from './page-kit';

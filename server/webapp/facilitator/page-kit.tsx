@@ -1,0 +1,187 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import * as v from 'valibot';
+import type { WebSession } from '../../../utils/webapp/session-types';
+import { WebApiError, type WebApi } from '../api';
+
+/** The props every facilitator page takes (notes/webapp-contract.md "Web app"). */
+export interface FacilitatorPageProps {
+  api: WebApi;
+  session: WebSession;
+}
+
+/** The store's path for the signed-in group: `/api/groups/<id>` (the id escaped). */
+export function groupPath(session: WebSession): string {
+  return `/api/groups/${encodeURIComponent(session.group.id)}`;
+}
+
+const UNDERSTOOD = 'The group store gave an answer this page does not understand. Reload the page and try again.';
+
+/** A GET whose answer is checked against `schema` before the page uses it (the store is a trust boundary). */
+export async function getChecked<S extends v.GenericSchema>(api: WebApi, path: string, schema: S): Promise<v.InferOutput<S>> {
+  const body = await api.get<unknown>(path);
+  const result = v.safeParse(schema, body);
+  if (!result.success) throw new WebApiError(200, 'bad-response', UNDERSTOOD);
+  return result.output;
+}
+
+/** A write whose answer is checked against `schema`. */
+export async function sendChecked<S extends v.GenericSchema>(
+  api: WebApi,
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body: unknown,
+  schema: S,
+): Promise<v.InferOutput<S>> {
+  const answer = await api.send<unknown>(method, path, body);
+  const result = v.safeParse(schema, answer);
+  if (!result.success) throw new WebApiError(200, 'bad-response', UNDERSTOOD);
+  return result.output;
+}
+
+/** The sentence to show for a failure: the store's own plain message, or a plain fallback. */
+export function problemOf(error: unknown): string {
+  if (error instanceof WebApiError) return error.message;
+  return 'Something went wrong on this page. Reload the page and try again.';
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** "2 December 2026" for an ISO time; `fallback` when there is none or it is not a time. */
+export function formatDay(iso: string | null | undefined, fallback = 'Not known'): string {
+  if (!iso) return fallback;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? fallback : dayFormat.format(date);
+}
+
+/** "2 December 2026 at 10:15" for an ISO time; `fallback` when there is none. */
+export function formatTime(iso: string | null | undefined, fallback = 'Not known'): string {
+  if (!iso) return fallback;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? fallback : timeFormat.format(date).replace(', ', ' at ');
+}
+
+/** Names ready for an id attribute (letters, digits and hyphens). */
+export function idPart(value: string): string {
+  return value.replace(/[^a-zA-Z0-9-]/g, '');
+}
+
+/**
+ * A polite live region the page owns, and `announce` to put a result in it ("Invite made.").
+ * The same sentence twice is announced twice: each message is a new text node.
+ */
+export function useAnnouncer(): { announce: (message: string) => void; region: ComponentChildren } {
+  const [message, setMessage] = useState<{ text: string; n: number }>({ text: '', n: 0 });
+  const announce = useCallback((text: string) => setMessage((m) => ({ text, n: m.n + 1 })), []);
+  const region = (
+    <p role="status" aria-live="polite" class={message.text ? 'rounded border border-grey-4 bg-grey-1 p-2' : 'sr-only'}>
+      <span key={message.n}>{message.text}</span>
+    </p>
+  );
+  return { announce, region };
+}
+
+/** Sets the tab's title for a page ("Members – NCAG"). */
+export function usePageTitle(title: string, session: WebSession): void {
+  useEffect(() => {
+    document.title = `${title} – ${session.group.name}`;
+  }, [title, session.group.name]);
+}
+
+/**
+ * The page's one `<h1>` (focusable by script so the shell can move focus to it, and so focus
+ * has somewhere to go when the element that had it is gone), with a short lead paragraph.
+ */
+export function PageHeading({ title, children }: { title: string; children?: ComponentChildren }) {
+  return (
+    <div class="space-y-2">
+      <h1 id={HEADING_ID} tabIndex={-1} class="text-xl font-bold focus:outline-none focus-visible:ring">
+        {title}
+      </h1>
+      {children && <p class="max-w-prose text-grey-8">{children}</p>}
+    </div>
+  );
+}
+
+/** A plain error paragraph, read out when it appears, that the control it is about points at with `aria-describedby`. */
+export function ErrorText({ id, children }: { id: string; children: ComponentChildren }) {
+  return (
+    <p id={id} role="alert" class="text-sm font-semibold text-red-error">
+      {children}
+    </p>
+  );
+}
+
+/** What a page shows while its first list loads or when it could not load. */
+export function LoadState({ problem, loadingText, onRetry }: { problem: string | null; loadingText: string; onRetry: () => void }) {
+  if (!problem) return <p aria-busy="true">{loadingText}</p>;
+  return (
+    <div class="space-y-2 rounded border border-red-error p-2">
+      <p>{problem}</p>
+      <button type="button" class="rounded border border-grey-5 px-2 py-1 font-semibold hover:bg-grey-1" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Loads a list once and on `reload()`; keeps the last good value while reloading so the page
+ * never flashes empty, and records the problem in plain words when a load fails.
+ */
+export function useLoaded<T>(load: () => Promise<T>): { value: T | null; problem: string | null; reload: () => Promise<T | null>; set: (value: T) => void } {
+  const [value, setValue] = useState<T | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const loader = useRef(load);
+  loader.current = load;
+  const reload = useCallback(async () => {
+    try {
+      const loaded = await loader.current();
+      setValue(loaded);
+      setProblem(null);
+      return loaded;
+    } catch (error) {
+      setProblem(problemOf(error));
+      return null;
+    }
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { value, problem, reload, set: setValue };
+}
+
+/** Copies `text` with the Clipboard API; false when the browser refuses (no permission, http). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (!navigator.clipboard) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The id of the page's `<h1>`: where focus goes when the element that had it is gone. */
+export const HEADING_ID = 'facilitator-heading';
+
+/**
+ * `focusLater(id)`: focus the element with that id once the component has rendered again
+ * (after a row is removed, a panel opens or closes). An id not in the document falls back
+ * to the page's heading, so focus never drops to `<body>`.
+ */
+export function usePendingFocus(): (id: string) => void {
+  const pending = useRef<string | null>(null);
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const id = pending.current;
+    if (!id) return;
+    pending.current = null;
+    (document.getElementById(id) ?? document.getElementById(HEADING_ID))?.focus();
+  });
+  return useCallback((id: string) => {
+    pending.current = id;
+    setTick((t) => t + 1);
+  }, []);
+}
