@@ -45,13 +45,14 @@ describe('createWebApi', () => {
     const f = fakeFetch(() => Response.json({ ok: true }, { status: 201 }));
     const api = createWebApi(f.impl);
     api.session = session;
-    await api.send('PUT', '/api/groups/g1/annotations/x', { a: 1 });
+    await api.send('PUT', '/api/groups/g1/annotations/x', { a: 1 }, { headers: { 'If-None-Match': '*' } });
     const call = f.calls[0];
     expect(call?.init.method).toBe('PUT');
     expect(call?.init.credentials).toBe('same-origin');
     expect(call?.init.body).toBe('{"a":1}');
     expect(headersOf(call)['X-CSRF-Token']).toBe('csrf-123');
     expect(headersOf(call)['Content-Type']).toBe('application/json');
+    expect(headersOf(call)['If-None-Match']).toBe('*');
   });
 
   it('answers undefined for 204', async () => {

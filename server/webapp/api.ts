@@ -19,7 +19,13 @@ export interface WebApi {
   /** The signed-in session, or null. Set by the sign-in page and the app shell. */
   session: WebSession | null;
   get<T>(path: string): Promise<T>;
-  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** A write (`X-CSRF-Token` from the session); `options.headers` adds e.g. `If-None-Match: *` for the sync PUT. */
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options?: SendOptions): Promise<T>;
+}
+
+/** Extra request headers for a write (never Cookie or X-CSRF-Token: the api sets those). */
+export interface SendOptions {
+  headers?: Record<string, string>;
 }
 
 const UNREACHABLE = 'The group store could not be reached. Check your connection and try again.';
@@ -51,11 +57,11 @@ async function errorOf(response: Response): Promise<WebApiError> {
  * `path` is an absolute path on the store (`/api/...`); anything else is refused.
  */
 export function createWebApi(fetchImpl: typeof fetch = (input, init) => fetch(input, init)): WebApi {
-  async function request<T>(method: string, path: string, body: unknown, write: boolean): Promise<T> {
+  async function request<T>(method: string, path: string, body: unknown, write: boolean, extra: Record<string, string> = {}): Promise<T> {
     if (!path.startsWith('/') || path.startsWith('//')) {
       throw new WebApiError(0, 'bad-path', 'The web app asked for an address outside the group store.');
     }
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...extra };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (write && api.session) headers['X-CSRF-Token'] = api.session.csrfToken;
     let response: Response;
@@ -83,8 +89,8 @@ export function createWebApi(fetchImpl: typeof fetch = (input, init) => fetch(in
   const api: WebApi = {
     session: null,
     get: <T>(path: string) => request<T>('GET', path, undefined, false),
-    send: <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) =>
-      request<T>(method, path, body, true),
+    send: <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options?: SendOptions) =>
+      request<T>(method, path, body, true, options?.headers),
   };
   return api;
 }

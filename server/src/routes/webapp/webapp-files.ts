@@ -41,7 +41,7 @@ const HASHED = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 
 /** A file of the built web app, ready to send. */
 export interface WebappFile {
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   contentType: string;
   /** Safe to cache for ever (its name changes with its content). */
   immutable: boolean;
@@ -72,7 +72,7 @@ export function createWebappFiles(dir: string) {
       if (!type) return null;
       try {
         if (!(await stat(file)).isFile()) return null;
-        return { body: new Uint8Array(await readFile(file)), contentType: type, immutable: HASHED.test(name) };
+        return { body: new Uint8Array(await readFile(file)) as Uint8Array<ArrayBuffer>, contentType: type, immutable: HASHED.test(name) };
       } catch {
         return null;
       }

@@ -1,0 +1,166 @@
+import type { ComponentType } from 'preact';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { WebSession } from '../../utils/webapp/session-types';
+import { WebApiError, type WebApi } from './api';
+import { AppContext, type AppContextValue } from './app-context';
+import { PageHeading } from './PageHeading';
+import { CommentPage } from './pages/CommentPage';
+import { DocumentPage } from './pages/DocumentPage';
+import { HomePage } from './pages/HomePage';
+import { SearchPage } from './pages/SearchPage';
+import { SignInPage } from './pages/SignInPage';
+import { hrefFor, parseRoute, type GroupPage, type Route } from './router';
+import { Shell } from './Shell';
+
+/** A facilitator page (server/webapp/facilitator, helper H5): `(props: { api, session }) => JSX`. */
+type FacilitatorPage = ComponentType<{ api: WebApi; session: WebSession }>;
+const FACILITATOR_EXPORTS: Record<GroupPage, string> = { members: 'MembersPage', invites: 'InvitesPage', moderation: 'ModerationPage', themes: 'ThemesPage' };
+// The facilitator pages' module, when it is in this build (an empty record otherwise).
+const facilitatorModules = import.meta.glob<Record<string, FacilitatorPage>>('./facilitator/index.ts', { eager: true });
+const facilitator = Object.values(facilitatorModules)[0] ?? null;
+
+interface Place {
+  path: string;
+  search: string;
+}
+
+const here = (): Place => ({ path: location.pathname, search: location.search });
+
+/**
+ * The web app: reads the session, then shows the page the address names inside the shell.
+ * Signed out, every page but sign-in shows sign-in and returns to that page afterwards.
+ */
+export function App({ api }: { api: WebApi }) {
+  const [place, setPlace] = useState<Place>(here);
+  const [session, setSession] = useState<WebSession | null | undefined>(undefined);
+  const [signInMessage, setSignInMessage] = useState<string | null>(null);
+  const [navigations, setNavigations] = useState(0);
+  const [announcement, setAnnouncement] = useState({ text: '', key: 0 });
+
+  const announce = useCallback((text: string) => setAnnouncement((a) => ({ text, key: a.key + 1 })), []);
+  const navigate = useCallback((href: string, options: { replace?: boolean } = {}) => {
+    if (options.replace) history.replaceState(null, '', href);
+    else history.pushState(null, '', href);
+    setPlace(here());
+    setNavigations((n) => n + 1);
+    window.scrollTo(0, 0);
+  }, []);
+  const signedOut = useCallback(
+    (message: string) => {
+      api.session = null;
+      setSession(null);
+      setSignInMessage(message);
+    },
+    [api],
+  );
+  const signedIn = useCallback(
+    (s: WebSession) => {
+      api.session = s;
+      setSession(s);
+      setSignInMessage(null);
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    const onPop = () => {
+      setPlace(here());
+      setNavigations((n) => n + 1);
+    };
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+
+  useEffect(() => {
+    api.get<WebSession>('/api/web/session').then(signedIn, (e: unknown) => {
+      api.session = null;
+      setSession(null);
+      if (e instanceof WebApiError && e.code !== 'unauthenticated' && e.status !== 404) setSignInMessage(e.message);
+    });
+  }, [api, signedIn]);
+
+  const route = parseRoute(place.path, place.search);
+  const linkInAddress = location.hash.startsWith('#link=');
+
+  // Signed out on a page that needs a session: the address becomes sign-in, then comes back here.
+  useEffect(() => {
+    if (session === null && route.name !== 'sign-in') {
+      history.replaceState(null, '', hrefFor({ name: 'sign-in', next: route.name === 'not-found' || route.name === 'home' ? null : place.path + place.search }));
+      setPlace(here());
+    }
+  }, [session, route.name, place]);
+
+  const context: AppContextValue = useMemo(() => ({ api, session: session ?? null, navigate, announce, signedOut, navigations }), [api, session, navigate, announce, signedOut, navigations]);
+
+  let page;
+  if (session === undefined) page = <p>Loading…</p>;
+  else if (route.name === 'sign-in' || session === null) {
+    const next = route.name === 'sign-in' ? route.next : null;
+    page = (
+      <SignInPage
+        next={next}
+        message={signInMessage}
+        alreadySignedIn={session !== null && !linkInAddress}
+        onSignedIn={(s) => {
+          signedIn(s);
+          navigate(next ?? '/', { replace: true });
+        }}
+      />
+    );
+  } else page = <RoutePage route={route} session={session} api={api} />;
+
+  return (
+    <AppContext.Provider value={context}>
+      <Shell route={route} announcement={announcement}>
+        <div key={place.path + place.search}>{page}</div>
+      </Shell>
+    </AppContext.Provider>
+  );
+}
+
+function RoutePage({ route, session, api }: { route: Route; session: WebSession; api: WebApi }) {
+  switch (route.name) {
+    case 'home':
+      return <HomePage />;
+    case 'document':
+      return <DocumentPage source={route.source} />;
+    case 'search':
+      return <SearchPage q={route.q} />;
+    case 'comment':
+      return <CommentPage uuid={route.uuid} />;
+    case 'group': {
+      if (session.role !== 'facilitator') return <NotAllowed />;
+      const Page = facilitator?.[FACILITATOR_EXPORTS[route.page]];
+      return Page ? <Page api={api} session={session} /> : <NotReady />;
+    }
+    default:
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  return (
+    <>
+      <PageHeading title="Page not found" />
+      <p>There is no page at this address. Use the links above to find your group's documents, or search its comments.</p>
+    </>
+  );
+}
+
+function NotAllowed() {
+  return (
+    <>
+      <PageHeading title="Only for facilitators" />
+      <p>This page is for your group's facilitators. Ask a facilitator if you need something changed.</p>
+    </>
+  );
+}
+
+function NotReady() {
+  return (
+    <>
+      <PageHeading title="Not available yet" />
+      <p>This page is not part of this version of the web app yet.</p>
+    </>
+  );
+}

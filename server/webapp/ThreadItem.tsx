@@ -1,0 +1,69 @@
+import { CommentConversation } from '../../components/CommentConversation';
+import { CommentView } from '../../components/CommentView';
+import { abilitiesFor, quietThread } from '../../components/use-conversation';
+import type { CommentThread } from '../../utils/conversation/build-thread';
+import { quoteOf, type LeaAnnotation, type LeaItem, type ReplyDraft } from '../../utils/model';
+import { AppLink } from './AppLink';
+import { useApp } from './app-context';
+import { sendReply, sendSupport, takeBackSupport } from './conversation-actions';
+import type { DocumentModel } from './read';
+import { hrefFor, uuidOf } from './router';
+
+export interface ThreadItemProps {
+  comment: LeaAnnotation;
+  model: DocumentModel;
+  /** A reply or support was sent (add it to the page), or a support taken back (`removed`). */
+  onSent: (item: LeaItem | null, removed?: string) => void;
+  /** Show the permanent link (the document page); the permalink page itself leaves it out. */
+  permalink?: boolean;
+}
+
+/**
+ * One comment with its passage, text, themes, answers, "me too" count and replies, and what
+ * the signed-in person may do: reply (everyone), answer (readers, facilitators), "this is my
+ * experience too" (members, facilitators). Uses the extension's components with the web
+ * app's own actions (the sync API with the cookie session).
+ */
+export function ThreadItem({ comment, model, onSent, permalink = true }: ThreadItemProps) {
+  const { api, session, announce } = useApp();
+  if (!session) return null;
+  const thread: CommentThread = model.threads.get(comment.id) ?? quietThread(comment);
+  const deps = { api, session };
+  const mine = model.mine.has(comment.id);
+  const subject = quoteOf(comment).slice(0, 60);
+  return (
+    <article class="space-y-2 rounded border border-grey-4 bg-white p-3" aria-label={`Comment on “${subject}”`} data-comment-id={comment.id}>
+      <CommentView annotation={comment} showQuote hidden={model.moderated[comment.id] ?? null} />
+      <CommentConversation
+        thread={thread}
+        can={abilitiesFor(session.role, comment)}
+        asCommentAuthor={mine && comment.attribution === 'anonymous'}
+        mine={model.mine}
+        moderated={model.moderated}
+        commentIsMine={mine}
+        displayName={session.displayName ?? ''}
+        subject={subject}
+        announce={announce}
+        onReply={async (parentId: string, draft: ReplyDraft) => {
+          const reply = await sendReply(deps, { parentId, draft, document: comment.target.source, byCommentAuthor: mine && comment.attribution === 'anonymous' });
+          onSent(reply);
+          return reply.id;
+        }}
+        onSupport={async (on: boolean) => {
+          if (on) onSent(await sendSupport(deps, comment.id, Boolean(session.displayName)));
+          else if (thread.mySupportId) {
+            await takeBackSupport(deps, thread.mySupportId);
+            onSent(null, thread.mySupportId);
+          }
+        }}
+      />
+      {permalink && (
+        <p class="text-sm">
+          <AppLink href={hrefFor({ name: 'comment', uuid: uuidOf(comment.id) })}>
+            Permanent link<span class="sr-only"> to the comment on “{subject}”</span>
+          </AppLink>
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,61 @@
+import { buildReply, buildSupport, type LeaReply, type LeaSupport, type ReplyDraft } from '../../utils/model';
+import { createAnnotationId } from '../../utils/model/ids';
+import type { WebSession } from '../../utils/webapp/session-types';
+import type { WebApi } from './api';
+import { uuidOf } from './router';
+import { groupPath } from './use-load';
+
+/** What the web app needs to write: the store, the session, a clock and randomness. */
+export interface WriteDeps {
+  api: WebApi;
+  session: WebSession;
+  now?: () => Date;
+  fillRandom?: (bytes: Uint8Array) => void;
+}
+
+const defaultRandom = (bytes: Uint8Array) => void crypto.getRandomValues(bytes);
+
+function newId(deps: WriteDeps): { id: string; now: Date } {
+  const now = (deps.now ?? (() => new Date()))();
+  return { id: createAnnotationId(now.getTime(), deps.fillRandom ?? defaultRandom), now };
+}
+
+/** PUT a new item through the sync API (server/PROTOCOL.md "Sync API"), with the cookie session. */
+async function create(deps: WriteDeps, item: { id: string }): Promise<void> {
+  await deps.api.send('PUT', `${groupPath(deps.session.group.id)}/annotations/${uuidOf(item.id)}`, item, { headers: { 'If-None-Match': '*' } });
+}
+
+/**
+ * Send a reply (or, for readers and facilitators, an answer) to `parentId`, built and checked
+ * by the model exactly as the extension builds it (utils/model/conversation.ts buildReply).
+ * Resolves with the reply the store kept; rejects with a plain sentence.
+ */
+export async function sendReply(deps: WriteDeps, input: { parentId: string; draft: ReplyDraft; document?: string; byCommentAuthor?: boolean }): Promise<LeaReply> {
+  const { id, now } = newId(deps);
+  const built = buildReply({
+    id,
+    now,
+    parentId: input.parentId,
+    draft: input.draft,
+    authorName: deps.session.displayName ?? '',
+    ...(input.byCommentAuthor ? { byCommentAuthor: true } : {}),
+    ...(input.document ? { onDocument: input.document } : {}),
+  });
+  if (!built.ok) throw new Error(built.problems[0] ?? 'This reply could not be sent.');
+  await create(deps, built.value);
+  return built.value;
+}
+
+/** Say "This is my experience too" on a comment (members and facilitators). */
+export async function sendSupport(deps: WriteDeps, targetId: string, named: boolean): Promise<LeaSupport> {
+  const { id, now } = newId(deps);
+  const built = buildSupport({ id, now, targetId, named, authorName: deps.session.displayName ?? '' });
+  if (!built.ok) throw new Error(built.problems[0] ?? 'This could not be sent.');
+  await create(deps, built.value);
+  return built.value;
+}
+
+/** Take back one's own support (delete it). */
+export async function takeBackSupport(deps: WriteDeps, supportId: string): Promise<void> {
+  await deps.api.send('DELETE', `${groupPath(deps.session.group.id)}/annotations/${uuidOf(supportId)}`);
+}

@@ -1,0 +1,130 @@
+import { adoptW3cReply } from '../../utils/conversation/adopt-w3c';
+import { buildThreads, type CommentThread, type HiddenReply } from '../../utils/conversation/build-thread';
+import { adoptW3cComment } from '../../utils/interop/w3c';
+import { isComment, passageOf, type LeaAnnotation, type LeaItem } from '../../utils/model';
+import { checkItem } from '../../utils/store/items';
+
+/**
+ * What the web app reads from the store's read API (server/PROTOCOL.md "Web app: read and
+ * search", issue 13 contract) and the threads it builds from it. Items are the sync feed's
+ * shape; anything that is not a comment, reply or support the web app can show is left out.
+ */
+
+/** One item of a document or a comment's thread, as the store sends it. */
+export interface ReadItem {
+  /** `urn:uuid:…` (or a bare uuid). */
+  id: string;
+  annotation: unknown;
+  mine?: boolean;
+  hidden?: { reason: string } | null;
+  /** A hidden reply's place in its thread (its content is null for non-facilitators). */
+  target?: string;
+  created?: string;
+}
+
+/** `GET /api/groups/:group/document?source=` and `…/comments/:uuid`. */
+export interface DocumentRead {
+  source: string;
+  title: string | null;
+  items: ReadItem[];
+  supportCounts?: Record<string, number>;
+  mySupports?: string[];
+  hidden?: string[];
+}
+
+/** `GET /api/groups/:group/overview`. */
+export interface Overview {
+  documents: { source: string; title: string | null; comments: number; unanswered: number; byTheme: Record<string, number>; lastActivityAt: string | null }[];
+  recent: { commentId: string; source: string; title: string | null; kind: 'comment' | 'reply' | 'answer'; at: string; excerpt: string }[];
+}
+
+/** `GET /api/groups/:group/search?q=`. */
+export interface SearchAnswer {
+  results: { commentId: string; itemId: string; kind: 'comment' | 'reply' | 'answer' | 'quote'; source: string; title: string | null; snippet: { text: string; match: boolean }[] }[];
+  total: number;
+}
+
+const urn = (id: string) => (id.startsWith('urn:uuid:') ? id : `urn:uuid:${id}`);
+
+/** The readable items of a read, with who wrote what and what a facilitator hid. */
+export interface DocumentModel {
+  comments: LeaAnnotation[];
+  threads: Map<string, CommentThread>;
+  items: LeaItem[];
+  mine: Set<string>;
+  /** Hidden items the caller still sees (their own, or all for facilitators), with the reason. */
+  moderated: Record<string, { reason: string }>;
+  hiddenReplies: HiddenReply[];
+  hiddenComments: string[];
+  supportCounts: Record<string, number>;
+  mySupportIds: Set<string>;
+}
+
+/** Turn a read into comments in document order and their threads. */
+export function modelOf(read: Pick<DocumentRead, 'items' | 'supportCounts' | 'mySupports' | 'hidden'>, extra: LeaItem[] = []): DocumentModel {
+  const items: LeaItem[] = [];
+  const mine = new Set<string>();
+  const moderated: Record<string, { reason: string }> = {};
+  const hiddenReplies: HiddenReply[] = [];
+  const hiddenComments = new Set((read.hidden ?? []).map(urn));
+  for (const raw of read.items) {
+    const id = urn(raw.id);
+    if (raw.annotation == null) {
+      if (raw.hidden && raw.target) hiddenReplies.push({ id, target: urn(raw.target), ...(raw.created ? { created: raw.created } : {}) });
+      else if (raw.hidden) hiddenComments.add(id);
+      continue;
+    }
+    const checked = checkItem(raw.annotation);
+    const item = checked.ok ? checked.value : (adoptW3cReply(raw.annotation) ?? adoptW3cComment(raw.annotation));
+    if (!item || item.id !== id) continue;
+    items.push(item);
+    if (raw.mine) mine.add(id);
+    if (raw.hidden) moderated[id] = { reason: raw.hidden.reason };
+  }
+  // Replies and supports just sent from this page, until the next read has them.
+  for (const item of extra) {
+    if (items.some((i) => i.id === item.id)) continue;
+    items.push(item);
+    mine.add(item.id);
+  }
+  const mySupportIds = new Set((read.mySupports ?? []).map(urn));
+  for (const item of items) if (item.motivation === 'assessing' && mine.has(item.id)) mySupportIds.add(item.id);
+  const supportCounts = read.supportCounts ? Object.fromEntries(Object.entries(read.supportCounts).map(([k, n]) => [urn(k), n])) : {};
+  const threads = buildThreads(items, { hidden: hiddenReplies, hiddenComments: [...hiddenComments], mySupportIds, supportCounts });
+  const comments = items.filter(isComment).sort(byDocumentOrder);
+  return { comments, threads, items, mine, moderated, hiddenReplies, hiddenComments: [...hiddenComments], supportCounts, mySupportIds };
+}
+
+/** Document order: page, then where the passage starts, then oldest first. */
+export function byDocumentOrder(a: LeaAnnotation, b: LeaAnnotation): number {
+  const pa = passageOf(a);
+  const pb = passageOf(b);
+  return (pa.page ?? 0) - (pb.page ?? 0) || pa.start - pb.start || (a.created < b.created ? -1 : a.created > b.created ? 1 : 0);
+}
+
+/** Consecutive comments of one section, as the document page groups them. */
+export interface SectionGroup<T> {
+  section: string;
+  items: T[];
+}
+
+/** Group consecutive comments by their section heading ("No section heading" when unknown). */
+export function groupBySection<T>(items: readonly T[], sectionOf: (item: T) => string | undefined): SectionGroup<T>[] {
+  const groups: SectionGroup<T>[] = [];
+  for (const item of items) {
+    const section = sectionOf(item)?.trim() || 'No section heading';
+    const last = groups.at(-1);
+    if (last && last.section === section) last.items.push(item);
+    else groups.push({ section, items: [item] });
+  }
+  return groups;
+}
+
+/**
+ * A read's model with what the person just sent added (and supports they took back left out),
+ * rebuilt only when either changes.
+ */
+export function modelWithChanges(read: DocumentRead, sent: readonly LeaItem[], removed: ReadonlySet<string>): DocumentModel {
+  const items = removed.size === 0 ? read.items : read.items.filter((i) => !removed.has(urn(i.id)));
+  return modelOf({ ...read, items }, sent.filter((i) => !removed.has(i.id)));
+}

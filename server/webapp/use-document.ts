@@ -1,0 +1,17 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { LeaItem } from '../../utils/model';
+import { modelWithChanges, type DocumentModel, type DocumentRead } from './read';
+
+/** A document read as threads, plus what the person sent from this page since it was read. */
+export function useDocumentModel(read: DocumentRead | null): { model: DocumentModel | null; onSent: (item: LeaItem | null, removed?: string) => void } {
+  const [sent, setSent] = useState<LeaItem[]>([]);
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
+  const model = useMemo(() => (read ? modelWithChanges(read, sent, removed) : null), [read, sent, removed]);
+  return {
+    model,
+    onSent: (item, gone) => {
+      if (item) setSent((list) => [...list, item]);
+      if (gone) setRemoved((set) => new Set([...set, gone]));
+    },
+  };
+}
