@@ -82,11 +82,15 @@ export async function syncStatus(db: LeaDb): Promise<SyncStatus> {
     tx.objectStore('meta').get(SYNC_META_KEYS.state),
   ]);
   let waiting = 0;
+  const waitingKinds = { comment: 0, reply: 0, support: 0 };
   const refused: RefusedComment[] = [];
   for (const [id, list] of groupOutbox(entries)) {
     const parked = list[list.length - 1]!.parked;
     if (!parked) {
       waiting++;
+      // Named for what it is in the status line ("1 comment and 2 replies waiting to send").
+      const kind = claimedKind(await tx.objectStore('annotations').get(id));
+      waitingKinds[kind === 'placeholder' ? 'reply' : kind]++;
       continue;
     }
     const shown = describeItem(await tx.objectStore('annotations').get(id));
@@ -98,6 +102,7 @@ export async function syncStatus(db: LeaDb): Promise<SyncStatus> {
     ...(readStored(SyncStateSchema, storedState) ?? EMPTY_SYNC_STATE),
     connection: connection ? withoutToken(connection) : null,
     waiting,
+    waitingKinds,
     refused,
     conflicts,
   };

@@ -85,8 +85,10 @@ export interface OutboxItem {
 export interface SyncStatus extends SyncState {
   /** The connection without its token, or null when not connected. */
   connection: Omit<StoreConnection, 'token'> | null;
-  /** Comments with changes waiting to be sent. */
+  /** Items (comments, replies, supports) with changes waiting to be sent. */
   waiting: number;
+  /** `waiting` by kind of item (absent: all counted as comments). */
+  waitingKinds?: { comment: number; reply: number; support: number };
   /** Comments whose latest change the store refused for good (or that are damaged here), oldest first. */
   refused: RefusedComment[];
   /** Comments with two versions waiting for their author's choice. */

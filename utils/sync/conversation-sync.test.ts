@@ -29,6 +29,17 @@ function support(target: string): LeaSupport {
 }
 
 describe('sync engine: the conversation', () => {
+  it('counts replies and supports waiting to send as what they are, not as comments', async () => {
+    const store = createFakeStore();
+    const me = await connected(store);
+    const comment = await me.local.save(makeComment('mine'));
+    await me.conversation.saveReply(reply(comment.id));
+    await me.conversation.saveReply(reply(comment.id));
+    await me.conversation.saveSupport(support(comment.id));
+    const status = await me.repo.syncStatus();
+    expect([status.waiting, status.waitingKinds]).toEqual([4, { comment: 1, reply: 2, support: 1 }]);
+  });
+
   it('pushes replies and supports like comments, in order, with If-None-Match', async () => {
     const store = createFakeStore();
     const me = await connected(store);

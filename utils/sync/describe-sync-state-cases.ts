@@ -11,6 +11,8 @@ const refused = (message: string, damaged = false): RefusedComment => ({ id: 'ur
 export const SYNC_STATE_CASES: { name: string; status: SyncStatus; now: string; sentence: string; needsAttention: boolean }[] = [
   { name: 'nothing to send', status: base, now: NOW, sentence: 'All saved', needsAttention: false },
   { name: 'one waiting', status: { ...base, waiting: 1 }, now: NOW, sentence: '1 comment waiting to send', needsAttention: true },
+  { name: 'replies and supports waiting are named for what they are', status: { ...base, waiting: 4, waitingKinds: { comment: 1, reply: 2, support: 1 } }, now: NOW, sentence: '1 comment, 2 replies and 1 “this is my experience too” waiting to send', needsAttention: true },
+  { name: 'only a reply waiting, offline', status: { ...base, waiting: 1, waitingKinds: { comment: 0, reply: 1, support: 0 }, lastError: error('offline'), lastAttemptAt: minutesAgo(1) }, now: NOW, sentence: '1 reply waiting to send (offline)', needsAttention: true },
   { name: 'several waiting, offline', status: { ...base, waiting: 3, lastError: error('offline'), lastAttemptAt: minutesAgo(1) }, now: NOW, sentence: '3 comments waiting to send (offline)', needsAttention: true },
   { name: 'offline with nothing waiting', status: { ...base, lastError: error('offline'), lastAttemptAt: minutesAgo(2) }, now: NOW, sentence: "Can't reach the group store: last tried 2 minutes ago", needsAttention: true },
   { name: 'store failing with comments waiting', status: { ...base, waiting: 2, lastError: error('server'), lastAttemptAt: minutesAgo(0.5) }, now: NOW, sentence: "Can't reach the group store: last tried just now", needsAttention: true },

@@ -43,15 +43,25 @@ function sentenceFor(status: SyncStatus, now: Date): string {
   const error = status.lastError;
   if (error?.kind === 'revoked') return 'Your invite has been withdrawn: ask your facilitator for a new one';
   if (error?.kind === 'unauthenticated') return "The group store doesn't recognise this computer any more: connect again with a new invite";
-  if (error?.kind === 'offline' && status.waiting > 0) return `${count(status.waiting)} waiting to send (offline)`;
+  if (error?.kind === 'offline' && status.waiting > 0) return `${waitingItems(status)} waiting to send (offline)`;
   if (error && isRetryableKind(error.kind)) return `Can't reach the group store: last tried ${describeTimeAgo(status.lastAttemptAt, now)}`;
   if (status.conflicts > 0) {
     return `${count(status.conflicts)} ${status.conflicts === 1 ? 'has' : 'have'} two versions: choose which to keep`;
   }
   if (status.refused.length > 0) return describeRefused(status.refused);
   if (error) return error.message;
-  if (status.waiting > 0) return `${count(status.waiting)} waiting to send`;
+  if (status.waiting > 0) return `${waitingItems(status)} waiting to send`;
   return 'All saved';
+}
+
+/** "3 comments", "1 comment and 2 replies", "2 replies and 1 “this is my experience too”". */
+function waitingItems(status: SyncStatus): string {
+  const kinds = status.waitingKinds ?? { comment: status.waiting, reply: 0, support: 0 };
+  const parts = (['comment', 'reply', 'support'] as const)
+    .filter((kind) => kinds[kind] > 0)
+    .map((kind) => `${kinds[kind]} ${REFUSED_NOUNS[kind][kinds[kind] === 1 ? 0 : 1]}`);
+  if (parts.length === 0) return count(status.waiting);
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 /** Why comments are not being sent, said so that the person knows nothing is lost. */
