@@ -47,6 +47,9 @@ if (busy.length > 0) {
 
 const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
+// The group's web app (officers and facilitators, nothing to install), served by the store at /.
+const webapp = spawnSync('npm', ['run', 'build:webapp'], { cwd: root, stdio: 'inherit' });
+if (webapp.status !== 0) process.exit(webapp.status ?? 1);
 
 // The store runs as its own process, exactly as `npm run store` would start it.
 const store = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, stdio: 'inherit', env: process.env });
@@ -89,6 +92,8 @@ Firefox: run "npm run build:firefox", open about:debugging#/runtime/this-firefox
 choose "Load Temporary Add-on" and pick .output/firefox-mv2/manifest.json.
 
 The group store is starting on http://localhost:${storePort} (its messages appear below).
+Officers and facilitators: open http://localhost:${storePort}/ and sign in with an invite code
+(nothing to install).
 Make a group and its invite codes, in another terminal:
   npm run store -- create-group "NCAG"
 Then in the extension's Settings (toolbar button, then "Settings"), under "Your group",

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { WebSession } from '../../utils/webapp/session-types';
 import { WebApiError, type WebApi } from './api';
 import { AppContext, type AppContextValue } from './app-context';
+import { InvitesPage, MembersPage, ModerationPage, ThemesPage } from './facilitator';
 import { PageHeading } from './PageHeading';
 import { CommentPage } from './pages/CommentPage';
 import { DocumentPage } from './pages/DocumentPage';
@@ -12,12 +13,13 @@ import { SignInPage } from './pages/SignInPage';
 import { hrefFor, parseRoute, type GroupPage, type Route } from './router';
 import { Shell } from './Shell';
 
-/** A facilitator page (server/webapp/facilitator, helper H5): `(props: { api, session }) => JSX`. */
-type FacilitatorPage = ComponentType<{ api: WebApi; session: WebSession }>;
-const FACILITATOR_EXPORTS: Record<GroupPage, string> = { members: 'MembersPage', invites: 'InvitesPage', moderation: 'ModerationPage', themes: 'ThemesPage' };
-// The facilitator pages' module, when it is in this build (an empty record otherwise).
-const facilitatorModules = import.meta.glob<Record<string, FacilitatorPage>>('./facilitator/index.ts', { eager: true });
-const facilitator = Object.values(facilitatorModules)[0] ?? null;
+/** The facilitator pages (server/webapp/facilitator, helper H5), by their address under /group/. */
+const FACILITATOR_PAGES: Record<GroupPage, ComponentType<{ api: WebApi; session: WebSession }>> = {
+  members: MembersPage,
+  invites: InvitesPage,
+  moderation: ModerationPage,
+  themes: ThemesPage,
+};
 
 interface Place {
   path: string;
@@ -79,6 +81,17 @@ export function App({ api }: { api: WebApi }) {
     });
   }, [api, signedIn]);
 
+  // After a navigation inside the app, focus goes to the new page's <h1> (never <body>), so
+  // keyboard and screen-reader users start at its top. The first page leaves focus alone.
+  useEffect(() => {
+    if (navigations === 0) return;
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) {
+      if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+      heading.focus();
+    } else document.getElementById('main')?.focus();
+  }, [navigations, session === undefined]);
+
   const route = parseRoute(place.path, place.search);
   const linkInAddress = location.hash.startsWith('#link=');
 
@@ -130,8 +143,8 @@ function RoutePage({ route, session, api }: { route: Route; session: WebSession;
       return <CommentPage uuid={route.uuid} />;
     case 'group': {
       if (session.role !== 'facilitator') return <NotAllowed />;
-      const Page = facilitator?.[FACILITATOR_EXPORTS[route.page]];
-      return Page ? <Page api={api} session={session} /> : <NotReady />;
+      const Page = FACILITATOR_PAGES[route.page];
+      return <Page api={api} session={session} />;
     }
     default:
       return <NotFound />;
@@ -152,15 +165,6 @@ function NotAllowed() {
     <>
       <PageHeading title="Only for facilitators" />
       <p>This page is for your group's facilitators. Ask a facilitator if you need something changed.</p>
-    </>
-  );
-}
-
-function NotReady() {
-  return (
-    <>
-      <PageHeading title="Not available yet" />
-      <p>This page is not part of this version of the web app yet.</p>
     </>
   );
 }

@@ -10,39 +10,8 @@ import { checkItem } from '../../utils/store/items';
  * shape; anything that is not a comment, reply or support the web app can show is left out.
  */
 
-/** One item of a document or a comment's thread, as the store sends it. */
-export interface ReadItem {
-  /** `urn:uuid:…` (or a bare uuid). */
-  id: string;
-  annotation: unknown;
-  mine?: boolean;
-  hidden?: { reason: string } | null;
-  /** A hidden reply's place in its thread (its content is null for non-facilitators). */
-  target?: string;
-  created?: string;
-}
-
-/** `GET /api/groups/:group/document?source=` and `…/comments/:uuid`. */
-export interface DocumentRead {
-  source: string;
-  title: string | null;
-  items: ReadItem[];
-  supportCounts?: Record<string, number>;
-  mySupports?: string[];
-  hidden?: string[];
-}
-
-/** `GET /api/groups/:group/overview`. */
-export interface Overview {
-  documents: { source: string; title: string | null; comments: number; unanswered: number; byTheme: Record<string, number>; lastActivityAt: string | null }[];
-  recent: { commentId: string; source: string; title: string | null; kind: 'comment' | 'reply' | 'answer'; at: string; excerpt: string }[];
-}
-
-/** `GET /api/groups/:group/search?q=`. */
-export interface SearchAnswer {
-  results: { commentId: string; itemId: string; kind: 'comment' | 'reply' | 'answer' | 'quote'; source: string; title: string | null; snippet: { text: string; match: boolean }[] }[];
-  total: number;
-}
+export type { CommentPage as CommentRead, DocumentPage as DocumentRead, Overview, ReadItem, SearchAnswer, ThreadData } from '../../utils/webapp/read-types';
+import type { ThreadData } from '../../utils/webapp/read-types';
 
 const urn = (id: string) => (id.startsWith('urn:uuid:') ? id : `urn:uuid:${id}`);
 
@@ -61,7 +30,7 @@ export interface DocumentModel {
 }
 
 /** Turn a read into comments in document order and their threads. */
-export function modelOf(read: Pick<DocumentRead, 'items' | 'supportCounts' | 'mySupports' | 'hidden'>, extra: LeaItem[] = []): DocumentModel {
+export function modelOf(read: ThreadData, extra: LeaItem[] = []): DocumentModel {
   const items: LeaItem[] = [];
   const mine = new Set<string>();
   const moderated: Record<string, { reason: string }> = {};
@@ -69,7 +38,7 @@ export function modelOf(read: Pick<DocumentRead, 'items' | 'supportCounts' | 'my
   const hiddenComments = new Set((read.hidden ?? []).map(urn));
   for (const raw of read.items) {
     const id = urn(raw.id);
-    if (raw.annotation == null) {
+    if (raw.annotation === null) {
       if (raw.hidden && raw.target) hiddenReplies.push({ id, target: urn(raw.target), ...(raw.created ? { created: raw.created } : {}) });
       else if (raw.hidden) hiddenComments.add(id);
       continue;
@@ -124,7 +93,7 @@ export function groupBySection<T>(items: readonly T[], sectionOf: (item: T) => s
  * A read's model with what the person just sent added (and supports they took back left out),
  * rebuilt only when either changes.
  */
-export function modelWithChanges(read: DocumentRead, sent: readonly LeaItem[], removed: ReadonlySet<string>): DocumentModel {
+export function modelWithChanges(read: ThreadData, sent: readonly LeaItem[], removed: ReadonlySet<string>): DocumentModel {
   const items = removed.size === 0 ? read.items : read.items.filter((i) => !removed.has(urn(i.id)));
   return modelOf({ ...read, items }, sent.filter((i) => !removed.has(i.id)));
 }

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { LeaItem } from '../../utils/model';
-import { modelWithChanges, type DocumentModel, type DocumentRead } from './read';
+import { modelWithChanges, type DocumentModel, type ThreadData } from './read';
 
 /** A document read as threads, plus what the person sent from this page since it was read. */
-export function useDocumentModel(read: DocumentRead | null): { model: DocumentModel | null; onSent: (item: LeaItem | null, removed?: string) => void } {
+export function useDocumentModel(read: ThreadData | null): { model: DocumentModel | null; onSent: (item: LeaItem | null, removed?: string) => void } {
   const [sent, setSent] = useState<LeaItem[]>([]);
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const model = useMemo(() => (read ? modelWithChanges(read, sent, removed) : null), [read, sent, removed]);

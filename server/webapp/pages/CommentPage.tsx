@@ -1,7 +1,7 @@
 import { AppLink } from '../AppLink';
 import { useApp } from '../app-context';
 import { PageHeading } from '../PageHeading';
-import type { DocumentRead } from '../read';
+import type { CommentRead } from '../read';
 import { documentLink, hrefFor } from '../router';
 import { ThreadItem } from '../ThreadItem';
 import { useDocumentModel } from '../use-document';
@@ -17,18 +17,19 @@ export const NOT_IN_GROUP = 'This comment is not in your group, or it has been r
  */
 export function CommentPage({ uuid }: { uuid: string }) {
   const { session } = useApp();
-  const [loaded] = useLoad<DocumentRead>(session ? `${groupPath(session.group.id)}/comments/${uuid}` : null);
+  const [loaded] = useLoad<CommentRead>(session ? `${groupPath(session.group.id)}/comments/${uuid}` : null);
   const read = loaded.state === 'done' ? loaded.value : null;
   const { model, onSent } = useDocumentModel(read);
   if (!session) return null;
-  const comment = model?.comments.find((c) => c.id === `urn:uuid:${uuid}`) ?? null;
+  const commentId = read?.comment ?? null;
+  const comment = (commentId && model?.comments.find((c) => c.id === commentId)) || null;
 
   if (loaded.state === 'failed' || (read && !comment)) {
     const missing = loaded.state !== 'failed' || loaded.status === 404 || loaded.status === 403;
     return (
       <>
         <PageHeading title="Comment not found" />
-        <p>{missing ? NOT_IN_GROUP : loaded.state === 'failed' ? loaded.message : NOT_IN_GROUP}</p>
+        <p>{read && !commentId ? 'Its author has removed this comment.' : missing ? NOT_IN_GROUP : loaded.state === 'failed' ? loaded.message : NOT_IN_GROUP}</p>
         <p>
           <AppLink href="/">See your group's documents</AppLink>
         </p>
@@ -43,7 +44,7 @@ export function CommentPage({ uuid }: { uuid: string }) {
       </>
     );
   }
-  const title = read.title || comment.documentTitle || read.source;
+  const title = read.title || comment.documentTitle || read.source || comment.target.source;
   const link = documentLink(comment.target.source);
   return (
     <>
