@@ -15,6 +15,7 @@ import {
   useAnnouncer,
   useLoaded,
   usePageTitle,
+  useSessionApi,
   usePendingFocus,
   type FacilitatorPageProps,
 } from './page-kit';
@@ -88,7 +89,8 @@ function NewCode({ invite, origin, announce, onDone }: { invite: NewInvite & { r
  * the new code is shown once with a copy button and plain instructions; every invite is
  * listed with its role, uses, expiry and state, and can be withdrawn.
  */
-export function InvitesPage({ api, session }: FacilitatorPageProps) {
+export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
+  const api = useSessionApi(given);
   usePageTitle('Invites', session);
   const base = groupPath(session);
   const { announce, region } = useAnnouncer();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebApiError } from '../api';
+import { AppContext } from '../app-context';
 import { MembersPage } from './MembersPage';
 import { announced, button, choose, click, description, fakeApi, labelled, mount, SESSION, unmount } from './test-support';
 
@@ -40,7 +41,7 @@ describe('MembersPage', () => {
     const root = await mount(<MembersPage api={api} session={SESSION} />);
     expect(root.querySelectorAll('h1')).toHaveLength(1);
     expect(root.querySelector('h1')!.textContent).toBe('Members');
-    expect(document.title).toBe('Members – NCAG');
+    expect(document.title).toBe('Members – NCAG – Lived Experience Annotator');
     expect(root.querySelector('caption')!.textContent).toBe('Members of NCAG: 2 people, and 1 whose access was revoked');
     expect([...root.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Name', 'Role', 'Joined', 'Last active', 'Actions']);
     const rows = [...root.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent?.trim()));
@@ -158,5 +159,24 @@ describe('MembersPage', () => {
     fail = false;
     await click(button(root, 'Try again'));
     expect(root.querySelector('caption')).not.toBeNull();
+  });
+
+  it('tells the app shell when the session has ended, so it shows sign-in with the store’s sentence', async () => {
+    const ended = 'You have been signed out because your session ended. Sign in again.';
+    const api = fakeApi(
+      {
+        'GET /api/groups/g1/members': () => {
+          throw new WebApiError(401, 'session-expired', ended);
+        },
+      },
+      SESSION,
+    );
+    const signedOut = vi.fn();
+    await mount(
+      <AppContext.Provider value={{ api, session: SESSION, navigate: vi.fn(), announce: vi.fn(), signedOut, navigations: 0 }}>
+        <MembersPage api={api} session={SESSION} />
+      </AppContext.Provider>,
+    );
+    expect(signedOut).toHaveBeenCalledWith(ended);
   });
 });

@@ -16,6 +16,7 @@ import {
   useAnnouncer,
   useLoaded,
   usePageTitle,
+  useSessionApi,
   usePendingFocus,
   type FacilitatorPageProps,
 } from './page-kit';
@@ -257,7 +258,8 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
  * Members (facilitators): everyone who joined the group with their role, when they joined and
  * when they were last active; change a role, revoke access, or make a one-time sign-in link.
  */
-export function MembersPage({ api, session }: FacilitatorPageProps) {
+export function MembersPage({ api: given, session }: FacilitatorPageProps) {
+  const api = useSessionApi(given);
   usePageTitle('Members', session);
   const base = groupPath(session);
   const { announce, region } = useAnnouncer();

@@ -51,7 +51,7 @@ describe('ModerationPage', () => {
     const { api } = store();
     const root = await mount(<ModerationPage api={api} session={SESSION} />);
     expect(root.querySelector('h1')!.textContent).toBe('Moderation');
-    expect(document.title).toBe('Moderation – NCAG');
+    expect(document.title).toBe('Moderation – NCAG – Lived Experience Annotator');
     expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['To review (1)', 'Moderation record']);
     expect(root.querySelector('blockquote')!.textContent).toContain('Nobody asked me what I wanted.');
     expect(root.textContent).toContain('It names my neighbour.');

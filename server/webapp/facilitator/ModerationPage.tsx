@@ -1,6 +1,6 @@
 import { ModerationPanel } from '../../../components/ModerationPanel';
 import { ModerationResponseSchema } from '../../../utils/sync/schemas';
-import { getChecked, groupPath, LoadState, PageHeading, useAnnouncer, useLoaded, usePageTitle, type FacilitatorPageProps } from './page-kit';
+import { getChecked, groupPath, LoadState, PageHeading, useAnnouncer, useLoaded, usePageTitle, useSessionApi, type FacilitatorPageProps } from './page-kit';
 
 /** The store's path part for an annotation id (`urn:uuid:<uuid>` → `<uuid>`). */
 export function uuidPart(id: string): string {
@@ -12,7 +12,8 @@ export function uuidPart(id: string): string {
  * moderation record, the same panel the extension's side panel shows ("To review"), here
  * talking to the store through the web session.
  */
-export function ModerationPage({ api, session }: FacilitatorPageProps) {
+export function ModerationPage({ api: given, session }: FacilitatorPageProps) {
+  const api = useSessionApi(given);
   usePageTitle('Moderation', session);
   const base = groupPath(session);
   const { announce, region } = useAnnouncer();

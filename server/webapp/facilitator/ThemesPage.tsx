@@ -14,6 +14,7 @@ import {
   useAnnouncer,
   useLoaded,
   usePageTitle,
+  useSessionApi,
   usePendingFocus,
   type FacilitatorPageProps,
 } from './page-kit';
@@ -164,7 +165,8 @@ function ThemeRow({ theme, themes, update, announce, focusLater }: RowProps) {
  * theme, rename one (comments keep its stable id, so the new name shows everywhere), retire
  * one (no longer offered for new comments) or bring it back.
  */
-export function ThemesPage({ api, session }: FacilitatorPageProps) {
+export function ThemesPage({ api: given, session }: FacilitatorPageProps) {
+  const api = useSessionApi(given);
   usePageTitle('Themes', session);
   const base = groupPath(session);
   const { announce, region } = useAnnouncer();

@@ -1,8 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import type { WebSession } from '../../../utils/webapp/session-types';
 import { WebApiError, type WebApi } from '../api';
+import { AppContext } from '../app-context';
+import { pageTitle } from '../PageHeading';
 
 /** The props every facilitator page takes (notes/webapp-contract.md "Web app"). */
 export interface FacilitatorPageProps {
@@ -82,11 +84,38 @@ export function useAnnouncer(): { announce: (message: string) => void; region: C
   return { announce, region };
 }
 
-/** Sets the tab's title for a page ("Members – NCAG"). */
+/** Sets the tab's title for a page, as the app's other pages do ("Members – NCAG – Lived Experience Annotator"). */
 export function usePageTitle(title: string, session: WebSession): void {
   useEffect(() => {
-    document.title = `${title} – ${session.group.name}`;
+    document.title = pageTitle(title, session.group.name);
   }, [title, session.group.name]);
+}
+
+/**
+ * `api`, except that a 401 (the session ended, the member was revoked) also tells the app
+ * shell, which shows sign-in with the store's sentence. Outside the shell (tests), `api` as is.
+ */
+export function useSessionApi(api: WebApi): WebApi {
+  const app = useContext(AppContext);
+  const signedOut = app?.signedOut;
+  return useMemo(() => {
+    if (!signedOut) return api;
+    const watch = <T,>(p: Promise<T>): Promise<T> =>
+      p.catch((e: unknown) => {
+        if (e instanceof WebApiError && e.status === 401) signedOut(e.message);
+        throw e;
+      });
+    return {
+      get session() {
+        return api.session;
+      },
+      set session(s) {
+        api.session = s;
+      },
+      get: <T,>(path: string) => watch(api.get<T>(path)),
+      send: <T,>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) => watch(api.send<T>(method, path, body)),
+    };
+  }, [api, signedOut]);
 }
 
 /**
@@ -96,7 +125,7 @@ export function usePageTitle(title: string, session: WebSession): void {
 export function PageHeading({ title, children }: { title: string; children?: ComponentChildren }) {
   return (
     <div class="space-y-2">
-      <h1 id={HEADING_ID} tabIndex={-1} class="text-xl font-bold focus:outline-none focus-visible:ring">
+      <h1 id={HEADING_ID} tabIndex={-1} class="text-2xl font-bold text-grey-9">
         {title}
       </h1>
       {children && <p class="max-w-prose text-grey-8">{children}</p>}
