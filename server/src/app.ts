@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { checkAddress } from './address-checks';
 import { resolveClientAddress, type TrustProxy } from './auth/client-address';
+import { DEFAULT_SESSION_DAYS } from './auth/session';
 import { createChangeHub, type ChangeHub } from './changes/hub';
 import { createNotifier } from './changes/notifier';
 import type { AppEnv, Limits, StoreDeps } from './context';
@@ -18,6 +19,7 @@ import { digestRoutes } from './routes/digest/digest.routes';
 import { documentRoutes } from './routes/documents/documents.routes';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/import/import.routes';
+import { webReadRoutes } from './routes/web-read/web-read.routes';
 import { moderationRoutes } from './routes/moderation/moderation.routes';
 import { recordHideActions } from './routes/moderation/record-hide';
 import { addNoticeEvents } from './routes/notices/notices-stream';
@@ -25,6 +27,7 @@ import { noticeRoutes } from './routes/notices/notices.routes';
 import { PING_MS } from './routes/sync/sync.handlers';
 import { syncRoutes } from './routes/sync/sync.routes';
 import { w3cRoutes } from './routes/w3c/w3c.routes';
+import { webAuthRoutes } from './routes/web-auth/web-auth.routes';
 import { webappRoutes } from './routes/webapp/webapp.routes';
 
 /** Default limits: generous for a group of people, tight enough to stop a runaway client. */
@@ -58,6 +61,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The built web app to serve at `/` (default `.output/webapp`, from `npm run build:webapp`). */
   webappDir?: string;
+  /** How many days a web app session lasts (default 14). */
+  sessionDays?: number;
 }
 
 /** A running store app: Hono's fetch handler plus its change hub. */
@@ -98,6 +103,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
     pingMs: options.pingMs ?? PING_MS,
     logger: options.logger ?? console,
     digests,
+    sessionDays: options.sessionDays ?? DEFAULT_SESSION_DAYS,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   };
   const app = new Hono<AppEnv>();
@@ -138,6 +144,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   });
   app.route('/api', healthRoutes());
   app.route('/api', authRoutes());
+  app.route('/api/web', webAuthRoutes());
   app.route('/api/me', noticeRoutes());
   app.route('/api/admin', adminRoutes());
   // Around the hide routes: a hide or unhide goes on the moderation record and closes reports.
@@ -150,6 +157,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   app.route('/api/groups/:group', digestRoutes());
   app.route('/api/groups/:group', documentRoutes());
   app.route('/api/groups/:group', importRoutes());
+  app.route('/api/groups/:group', webReadRoutes());
   app.route('/', w3cRoutes());
   // The group's web app: its pages (/, /sign-in, /documents, /search, /c/:uuid, /group/*) and /assets/.
   app.route('/', webappRoutes(options.webappDir));

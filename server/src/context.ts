@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { RateLimit } from './auth/rate-limit';
 import type { Member } from './auth/roles';
+import type { SessionInfo } from './auth/session';
 import type { ChangeHub } from './changes/hub';
 import type { Notifier } from './changes/notifier';
 import type { Db } from './db/db';
@@ -40,6 +41,8 @@ export interface StoreDeps {
   logger: Logger;
   /** Renders digests off the event loop, with a per-group limit (digest-worker/). */
   digests: DigestRenderer;
+  /** How many days a web app session lasts (SESSION_DAYS, default 14). */
+  sessionDays: number;
 }
 
 /** Hono environment of the store's app. */
@@ -52,5 +55,7 @@ export interface AppEnv {
     /** Writes counted in the member's current window (authenticateWriter). */
     writeHits: number;
     writeAt: Date;
+    /** The web session of a cookie request (auth/session.ts); unset for bearer requests. */
+    session: SessionInfo;
   };
 }

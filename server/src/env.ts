@@ -34,6 +34,8 @@ export const EnvSchema = v.object({
     ),
     'off',
   ),
+  /** How many days a web app session lasts (default 14). */
+  SESSION_DAYS: v.optional(wholeNumber('SESSION_DAYS', 1, 365)),
   /** Digest worker threads; 0 renders on the main thread. Default: every core but one. */
   DIGEST_WORKERS: v.optional(wholeNumber('DIGEST_WORKERS', 0, 64)),
   /** Digests of one group made at once (default 2). */

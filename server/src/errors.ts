@@ -20,6 +20,11 @@ export type ErrorCode =
   | 'precondition-required'
   | 'rate-limited'
   | 'invite-invalid'
+  | 'invite-used'
+  | 'invite-expired'
+  | 'name-needed'
+  | 'session-expired'
+  | 'csrf-failed'
   | 'internal';
 
 /**

@@ -45,6 +45,7 @@ export async function startStore(env: StoreEnv, log: (line: string) => void = co
     },
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
     trustProxy: env.TRUST_PROXY,
+    ...(env.SESSION_DAYS !== undefined ? { sessionDays: env.SESSION_DAYS } : {}),
     digests: {
       ...(env.DIGEST_WORKERS !== undefined ? { workers: env.DIGEST_WORKERS } : {}),
       ...(env.DIGEST_PER_GROUP !== undefined ? { perGroup: env.DIGEST_PER_GROUP } : {}),

@@ -63,7 +63,7 @@ const BATCH_SQL = `with req as (
       on conflict (group_id, id) do nothing
       returning id, ${STAMP}`,
     )})
-  select req.ord, m.id, m.group_id, m.role, m.display_name, m.revoked_at, h.hits,
+  select req.ord, m.id, m.group_id, m.role, m.display_name, m.revoked_at, m.last_active_at, h.hits,
     (select row_to_json(ins) from ins where ins.group_id = c.group_id and ins.id = c.id) as stamp
   from req
   left join m on m.token_hash = req.token_hash
@@ -93,7 +93,7 @@ export async function createManyInOneStatement(db: Db, inputs: readonly OneState
   if (rows.length !== inputs.length) throw new Error(`batch create: ${rows.length} answers for ${inputs.length} requests`);
   return rows.map((row) => {
     if (row.id === null) return { member: null, hits: 0, stamp: null };
-    const member: MemberRow = { id: row.id, group_id: row.group_id!, role: row.role!, display_name: row.display_name, revoked_at: row.revoked_at };
+    const member: MemberRow = { id: row.id, group_id: row.group_id!, role: row.role!, display_name: row.display_name, revoked_at: row.revoked_at, last_active_at: row.last_active_at };
     let stamp: StampRow | null = null;
     if (row.stamp) {
       const { id: _id, ...rest } = row.stamp;

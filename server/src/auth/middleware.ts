@@ -4,6 +4,7 @@ import { ApiError } from '../errors';
 import { countHitSql, enforceHits, windowStart } from './rate-limit';
 import { type Member, type Role } from './roles';
 import { hashSecret } from './secrets';
+import { authenticateSession, checkCsrf, csrfTokenFor, memberBySessionSql, noteActivity, sessionToken, toSessionMember, type SessionMemberRow } from './session';
 
 /** The bearer token of a request, or null. */
 export function bearerToken(header: string | undefined): string | null {
@@ -18,9 +19,11 @@ export interface MemberRow {
   role: Role;
   display_name: string | null;
   revoked_at: unknown;
+  /** When the member last used the store (moved at most every 5 minutes, auth/session.ts noteActivity). */
+  last_active_at?: unknown;
 }
 
-export const MEMBER_COLUMNS = 'id, group_id, role, display_name, revoked_at';
+export const MEMBER_COLUMNS = 'id, group_id, role, display_name, revoked_at, last_active_at';
 
 /**
  * The members row of a bearer token's hash (`$1`): a member has one token per linked browser
@@ -42,13 +45,25 @@ function requireToken(header: string | undefined): string {
 }
 
 /**
- * Require `Authorization: Bearer <token>` of a current member: unknown → 401
- * `unauthenticated`, revoked → 401 `token-revoked`. Sets `member` for later handlers.
+ * Require `Authorization: Bearer <token>` of a current member (the extension) or the web
+ * app's session cookie (auth/session.ts; a cookie write also needs its CSRF token): unknown
+ * → 401 `unauthenticated`, revoked → 401 `token-revoked`, ended session → 401
+ * `session-expired`, bad CSRF → 403 `csrf-failed`. Sets `member` for later handlers. A
+ * bearer token wins when a request has both.
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = requireToken(c.req.header('authorization'));
-  const { rows } = await c.get('deps').db.query<MemberRow>(MEMBER_BY_TOKEN, [hashSecret(token)]);
-  c.set('member', toMember(rows[0]));
+  const header = c.req.header('authorization');
+  const cookie = bearerToken(header) ? null : sessionToken(c);
+  if (cookie) {
+    await authenticateSession(c, cookie);
+    return next();
+  }
+  const token = requireToken(header);
+  const deps = c.get('deps');
+  const { rows } = await deps.db.query<MemberRow>(MEMBER_BY_TOKEN, [hashSecret(token)]);
+  const member = toMember(rows[0]);
+  c.set('member', member);
+  await noteActivity(deps, member.id, rows[0]!.last_active_at, deps.clock());
   await next();
 };
 
@@ -60,19 +75,42 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const authenticateWriter: MiddlewareHandler<AppEnv> = async (c, next) => {
   // Already authenticated and counted by createInOneRoundTrip (which then fell through).
   if (c.get('member')) return next();
-  const token = requireToken(c.req.header('authorization'));
-  const { db, limits, clock } = c.get('deps');
+  const header = c.req.header('authorization');
+  const cookie = bearerToken(header) ? null : sessionToken(c);
+  const deps = c.get('deps');
+  const { db, limits, clock } = deps;
   const now = clock();
-  const { rows } = await db.query<MemberRow & { hits: number | null }>(
-    `with m as (${MEMBER_BY_TOKEN}),
-       r as (${countHitSql(`'write:' || m.id`, '$2::timestamptz', 'from m where m.revoked_at is null')})
-     select m.*, (select hits from r) as hits from m`,
-    [hashSecret(token), windowStart(limits.write, now).toISOString()],
-  );
-  const member = toMember(rows[0]);
+  const window = windowStart(limits.write, now).toISOString();
+  let row: (MemberRow & { hits: number | null }) | undefined;
+  let member: Member;
+  if (cookie) {
+    const tokenHash = hashSecret(cookie);
+    const { rows } = await db.query<SessionMemberRow & { hits: number | null }>(
+      `with m as (${memberBySessionSql()}),
+         r as (${countHitSql(`'write:' || m.id`, '$2::timestamptz', 'from m where m.revoked_at is null and m.session_expires_at > $3::timestamptz')})
+       select m.*, (select hits from r) as hits from m`,
+      [tokenHash, window, now.toISOString()],
+    );
+    row = rows[0];
+    member = toSessionMember(rows[0], now);
+    const csrfToken = csrfTokenFor(cookie);
+    checkCsrf(c, csrfToken);
+    c.set('session', { tokenHash, csrfToken, expiresAt: new Date(rows[0]!.session_expires_at) });
+  } else {
+    const token = requireToken(header);
+    const { rows } = await db.query<MemberRow & { hits: number | null }>(
+      `with m as (${MEMBER_BY_TOKEN}),
+         r as (${countHitSql(`'write:' || m.id`, '$2::timestamptz', 'from m where m.revoked_at is null')})
+       select m.*, (select hits from r) as hits from m`,
+      [hashSecret(token), window],
+    );
+    row = rows[0];
+    member = toMember(rows[0]);
+  }
   c.set('member', member);
-  c.set('writeHits', Number(rows[0]!.hits ?? 0));
+  c.set('writeHits', Number(row!.hits ?? 0));
   c.set('writeAt', now);
+  await noteActivity(deps, member.id, row!.last_active_at, now);
   await next();
 };
 

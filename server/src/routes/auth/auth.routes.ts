@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { authenticate, authenticateWriter, limitWrites, requireAbility, requireOwnGroup } from '../../auth/middleware';
 import { can } from '../../auth/roles';
 import type { AppEnv } from '../../context';
-import { createInvite, listMembers, revokeMember, withdrawInvite } from './facilitator.handlers';
+import { createInvite, createSignInLink, listInvites, listMembers, patchMember, revokeMember, withdrawInvite } from './facilitator.handlers';
 import { join } from './join.handlers';
 import { createLinkCodeFor } from './link-codes.handlers';
 import { forgetMe, getMe, patchMe } from './me.handlers';
@@ -21,9 +21,12 @@ export function authRoutes() {
   app.patch('/me', authenticateWriter, limitWrites, patchMe);
   app.delete('/me', authenticate, forgetMe);
   app.post('/me/link-codes', authenticateWriter, limitWrites, createLinkCodeFor);
+  app.get('/groups/:group/invites', ...facilitators, listInvites);
   app.post('/groups/:group/invites', ...facilitators, createInvite);
   app.delete('/groups/:group/invites/:code', ...facilitators, withdrawInvite);
   app.get('/groups/:group/members', ...facilitators, listMembers);
+  app.patch('/groups/:group/members/:memberId', ...facilitators, patchMember);
   app.delete('/groups/:group/members/:memberId', ...facilitators, revokeMember);
+  app.post('/groups/:group/members/:memberId/sign-in-links', ...facilitators, createSignInLink);
   return app;
 }

@@ -40,5 +40,31 @@ export const ProfileSchema = v.strictObject({
   organisation: profileField('Your organisation'),
 });
 
-/** `POST /api/groups/{group}/invites` body. */
-export const InviteSchema = v.strictObject({ role: RoleSchema });
+/**
+ * `POST /api/groups/{group}/invites` body: a role; `reusable` (left out: reusable, as invites
+ * always were; false: the first join uses it up); `expiresInDays` (1-90; left out: never).
+ */
+export const InviteSchema = v.strictObject({
+  role: RoleSchema,
+  reusable: v.optional(v.boolean('"reusable" must be true or false.')),
+  expiresInDays: v.optional(
+    v.pipe(
+      v.number('"expiresInDays" must be a number of days.'),
+      v.integer('"expiresInDays" must be a whole number of days.'),
+      v.minValue(1, 'An invite must last at least 1 day ("expiresInDays" from 1 to 90).'),
+      v.maxValue(90, 'An invite can last at most 90 days ("expiresInDays" from 1 to 90).'),
+    ),
+  ),
+});
+
+/** `PATCH /api/groups/{group}/members/{memberId}` body. */
+export const MemberPatchSchema = v.strictObject({ role: RoleSchema });
+
+/**
+ * `POST /api/web/sign-in` body: an invite code (with the name to show the group when the
+ * code is new to us), a one-time sign-in link's code, or a code for linking another browser.
+ */
+export const SignInSchema = v.strictObject({
+  code: v.pipe(v.string('The code must be text.'), v.trim(), v.minLength(1, 'Please enter your invite code.'), v.maxLength(100, 'That code is too long.')),
+  name: v.optional(JoinNameSchema),
+});

@@ -58,7 +58,7 @@ export async function patchMe(c: Context<AppEnv>) {
 
 /**
  * What "forget me" removes besides annotations and the name: the member's reports, follows,
- * notice reads, link codes and every token; the moderation record keeps their actions but
+ * notice reads, link codes, sign-in links, web sessions and every token; the moderation record keeps their actions but
  * no longer says who. Run before `forgetMember`, whose closing WAL drop then covers these too.
  */
 const FORGET_RECORDS = [
@@ -66,12 +66,14 @@ const FORGET_RECORDS = [
   'delete from follows where member_id = $1',
   'delete from notice_reads where member_id = $1',
   'delete from link_codes where member_id = $1',
+  'delete from sign_in_links where member_id = $1',
+  'delete from web_sessions where member_id = $1',
   'delete from member_tokens where member_id = $1',
   'update moderation_actions set by_member_id = null where by_member_id = $1',
 ];
 
 /** The tables FORGET_RECORDS changes, rewritten so the removed text leaves the disk. */
-const FORGET_TABLES = ['reports', 'follows', 'notice_reads', 'link_codes', 'member_tokens', 'moderation_actions'];
+const FORGET_TABLES = ['reports', 'follows', 'notice_reads', 'link_codes', 'sign_in_links', 'web_sessions', 'member_tokens', 'moderation_actions'];
 
 /**
  * `DELETE /api/me` ("forget me"): revoke the member and drop every token, remove their
