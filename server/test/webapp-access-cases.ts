@@ -52,10 +52,10 @@ export async function webCall(t: TestStore, method: string, path: string, c: Web
   else if (c.session) headers.cookie = `${SESSION_COOKIE}=${c.session.cookie}`;
   if (c.session) {
     const csrf = c.csrf === undefined ? (write ? c.session.csrfToken : null) : c.csrf;
-    if (csrf !== null) headers['x-csrf-token'] = csrf;
+    if (csrf !== null && !('x-csrf-token' in headers)) headers['x-csrf-token'] = csrf;
   }
   const origin = c.origin === undefined ? (write && (c.session || c.cookieHeader) ? STORE_ORIGIN : null) : c.origin;
-  if (origin !== null) headers.origin = origin;
+  if (origin !== null && !('origin' in headers)) headers.origin = origin;
   const answer = await t.call(method, path, { token: c.token, headers, ...(c.rawBody !== undefined ? { rawBody: c.rawBody } : {}), ...(c.body !== undefined ? { body: c.body } : {}) });
   SEEN.push({ method, path: path.slice(0, 120), status: answer.status });
   return answer;
