@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SpawnedStore } from '../../server/test/support/spawn-store';
+import { ANNO_CONTEXT, LEA_CONTEXT, type LeaAnnotation } from '../../utils/model/annotation';
+import { ANNOTATOR_HOST_TAG } from './support/annotator';
+import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
+import { extensionPage, findChromium, type ExtensionBrowser } from './support/chromium';
+import { startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { joinInBrowser, startGroupStore, type GroupInvites } from './support/group-actions';
+import { selectWithMouse } from './support/page-actions';
+import { repoRoot } from './support/paths';
+
+// The facilitator runs the group from the web app (Chromium, no extension in the facilitator's
+// browser): makes a single-use member invite by keyboard alone; a new member joins with it in
+// the extension; a second use is refused in plain words; the facilitator revokes them and their
+// side panel says so; the facilitator adds a theme and another member's editor offers it after
+// a sync. axe finds nothing serious or critical on any facilitator page.
+
+const PAGE = 'care-act-2014-part-1.html';
+const QUOTE = 'promote that individual’s well-being';
+const NEW_THEME = 'Housing and a home';
+const REPORTED = 'My neighbour Mrs Jones at number 12 never gets her care visits.';
+
+let store: SpawnedStore;
+let invites: GroupInvites;
+let fixtures: FixtureServer;
+let browser: Browser;
+let facilitator: { context: BrowserContext; page: Page };
+let nadia: ExtensionBrowser | undefined;
+let bilal: ExtensionBrowser | undefined;
+let singleUseCode = '';
+
+async function expectNoSeriousAxe(page: Page, where: string) {
+  const violations = await runAxe(page);
+  expect(seriousOrCritical(violations), `${where}: ${formatViolations(violations)}`).toEqual([]);
+}
+
+/** Nothing scrolls sideways at 200% zoom (half the CSS width of a 1280 px window); tables scroll in their own box. */
+async function expectReflowsAt200(page: Page, where: string) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 640, height: 450 });
+  const overflow = await page.evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`);
+  expect(overflow, `${where} scrolls sideways at 200% zoom`).toBeLessThanOrEqual(1);
+  if (before) await page.setViewportSize(before);
+}
+
+/** Press `key` (at most `max` times) until the focused element matches `test` (JS over `el`). */
+async function tabTo(page: Page, test: string, max = 60, key = 'Tab'): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    if (await page.evaluate(`(() => { const el = document.activeElement; return !!el && (${test}); })()`)) return;
+  }
+  throw new Error(`Focus never reached: ${test}`);
+}
+
+const focused = (page: Page) => page.evaluate(`(() => { const el = document.activeElement; return el ? el.tagName + ':' + (el.textContent || '').trim().slice(0, 80) : ''; })()`);
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const statusText = (page: Page) => page.getByRole('status').allTextContents().then((all) => all.join(' | '));
+
+/** What the sign-in page shows after a press of "Sign in": the name field, an error, or another page. */
+async function signInState(page: Page): Promise<'name' | 'error' | 'signed-in' | 'waiting'> {
+  if ((await h1(page)) !== 'Sign in') return 'signed-in';
+  if ((await page.locator('main [id$="-error"]').count()) > 0) return 'error';
+  if ((await page.getByLabel('Your name').count()) > 0) return 'name';
+  return 'waiting';
+}
+
+/** Signs in on the web app with `code`, giving `name` when the store asks for one; stops at a refusal. */
+async function signInOnWeb(page: Page, code: string, name: string) {
+  await page.goto(`${store.url}/sign-in`);
+  await expect.poll(() => h1(page)).toBe('Sign in');
+  await page.getByLabel('Invite code').fill(code);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => signInState(page)).not.toBe('waiting');
+  if ((await signInState(page)) === 'name') {
+    await page.getByLabel('Your name').fill(name);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(async () => ((await signInState(page)) === 'signed-in' || (await page.locator('main [id$="-error"]').textContent()) !== 'This code is new to us: enter your name as you want the group to see it.' ? 'done' : 'waiting')).toBe('done');
+  }
+}
+
+/** Opens a facilitator page from the navigation, as a person would, and waits for its heading. */
+async function openFromNav(page: Page, link: string, heading: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+  await expect.poll(() => h1(page)).toBe(heading);
+  await expect.poll(() => page.evaluate('document.activeElement?.tagName')).toBe('H1');
+}
+
+/** Asks the extension's background to sync now (what "Try again now" does). */
+async function syncNow(member: ExtensionBrowser) {
+  const page = await extensionPage(member.context, member.extensionId, 'popup.html');
+  await page.evaluate(`chrome.runtime.sendMessage({ type: 'sync/retry' })`);
+  await page.close();
+}
+
+/** A comment the extension would have made, written through the sync API. */
+function comment(text: string): LeaAnnotation {
+  const stamp = new Date().toISOString();
+  return {
+    '@context': [ANNO_CONTEXT, { ...LEA_CONTEXT }],
+    id: `urn:uuid:${randomUUID()}`,
+    type: 'Annotation',
+    motivation: 'commenting',
+    created: stamp,
+    modified: stamp,
+    creator: { type: 'Person', name: 'Mo Member' },
+    body: [
+      { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: text },
+      { type: 'TextualBody', purpose: 'tagging', value: 'workforce' },
+    ],
+    target: { source: fixtures.url(PAGE), selector: [{ type: 'TextQuoteSelector', exact: QUOTE, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: QUOTE.length }] },
+    perspective: 'carer',
+    visibility: 'group',
+    attribution: 'named',
+    section: '1 Promoting individual well-being',
+    documentTitle: 'Care Act 2014, Part 1',
+  };
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(repoRoot, '.output/webapp/index.html'))) throw new Error('The web app is not built: run "npm run build:webapp" first (npm run test:e2e does).');
+  fixtures = await startFixtureServer();
+  ({ store, invites } = await startGroupStore());
+  // A member reports another member's comment that names a neighbour: something to moderate.
+  const joined = await fetch(`${store.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: invites.member, displayName: 'Mo Member' }) });
+  expect(joined.status).toBe(201);
+  const { token, group } = (await joined.json()) as { token: string; group: string };
+  const reported = comment(REPORTED);
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const put = await fetch(`${store.url}/api/groups/${group}/annotations/${reported.id.slice(9)}`, { method: 'PUT', headers: { ...headers, 'if-none-match': '*' }, body: JSON.stringify(reported) });
+  expect(put.status).toBe(201);
+  const report = await fetch(`${store.url}/api/groups/${group}/annotations/${reported.id.slice(9)}/reports`, { method: 'POST', headers, body: JSON.stringify({ reason: 'It names a neighbour and where she lives.' }) });
+  expect(report.status).toBe(201);
+  browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  facilitator = { context, page: await context.newPage() };
+});
+
+afterAll(async () => {
+  await Promise.all([nadia?.close(), bilal?.close()]);
+  await browser?.close();
+  await store?.stop();
+  await fixtures?.close();
+});
+
+describe('web app: a facilitator runs the group (no extension in their browser)', () => {
+  it('signs in with a facilitator invite and makes a single-use member invite by keyboard alone', async () => {
+    const { page } = facilitator;
+    await signInOnWeb(page, invites.facilitator, 'Fatima Facilitator');
+    await expect.poll(() => h1(page)).toBe("Your group's documents");
+
+    // Keyboard only from here: the navigation's Invites link, then the form.
+    await tabTo(page, `el.tagName === 'A' && el.textContent.trim() === 'Invites'`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => h1(page)).toBe('Invites');
+    await expect.poll(() => page.evaluate('document.activeElement?.tagName')).toBe('H1');
+    expect(await page.title()).toContain('Invites');
+    await expectNoSeriousAxe(page, 'invites');
+    await expectReflowsAt200(page, 'invites');
+
+    await tabTo(page, `el.id === 'invite-role'`, 10);
+    expect(await page.evaluate(`document.activeElement.value`)).toBe('member');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(`document.activeElement.type + ':' + document.activeElement.checked + ':' + document.activeElement.parentElement.textContent.trim()`)).toBe(
+      'radio:true:One person, once (single-use)',
+    );
+    await tabTo(page, `el.id === 'invite-days'`, 5);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('7');
+    await tabTo(page, `el.tagName === 'BUTTON' && el.textContent.trim() === 'Make invite'`, 5);
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => statusText(page)).toContain('Invite made: a single-use invite for a member.');
+    await expect.poll(() => focused(page)).toBe('H2:Your new invite code');
+    singleUseCode = await page.getByLabel('Invite code for a member').inputValue();
+    expect(singleUseCode).toMatch(/\S{6,}/);
+    expect(await page.getByText('One person can join with it, once, until').count()).toBe(1);
+    await tabTo(page, `el.tagName === 'BUTTON' && el.textContent.trim() === 'Copy code'`, 5);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => statusText(page)).toMatch(/Code copied\.|Select the code and copy it yourself\./);
+    await expectNoSeriousAxe(page, 'invites, new code shown');
+    const row = page.locator('tbody tr').filter({ hasText: 'Single-use' }).first();
+    expect(await row.textContent()).toContain('Not used yet');
+  });
+
+  it('lets a new member join with it in the extension, and refuses a second use in plain words', async () => {
+    nadia = await joinInBrowser(store.url, 'Nadia New', singleUseCode);
+    // The second use: another person, in the web app's sign-in.
+    const other = await browser.newContext();
+    const page = await other.newPage();
+    await signInOnWeb(page, singleUseCode, 'Someone Else');
+    await expect.poll(() => page.locator('body').textContent()).toContain('This invite has already been used. Ask your facilitator for a new one.');
+    expect(await h1(page)).toBe('Sign in');
+    await other.close();
+
+    // The facilitator's list says it was used.
+    const { page: fac } = facilitator;
+    await fac.reload();
+    await expect.poll(() => fac.locator('tbody tr').filter({ hasText: 'Single-use' }).first().textContent()).toMatch(/Used once.*Used/);
+  });
+
+  it('revokes the new member after a confirm, and their side panel says so', async () => {
+    const { page } = facilitator;
+    await openFromNav(page, 'Members', 'Members');
+    await expect.poll(() => page.getByRole('rowheader', { name: 'Nadia New' }).count()).toBe(1);
+    await expectNoSeriousAxe(page, 'members');
+    await expectReflowsAt200(page, 'members');
+
+    await page.getByRole('button', { name: 'Revoke access for Nadia New' }).click();
+    await expect.poll(() => focused(page)).toBe('P:Revoke Nadia New’s access to the group?');
+    expect(await page.getByRole('group', { name: 'Revoke Nadia New’s access to the group?' }).textContent()).toContain('Your invite has been withdrawn');
+    await expectNoSeriousAxe(page, 'members, revoke confirm');
+    await page.getByRole('group', { name: 'Revoke Nadia New’s access to the group?' }).getByRole('button', { name: 'Revoke access' }).click();
+    await expect.poll(() => statusText(page)).toContain('Nadia New’s access is revoked.');
+    await expect.poll(() => focused(page)).toBe('SPAN:Access revoked');
+
+    const panel = await extensionPage(nadia!.context, nadia!.extensionId, 'sidepanel.html');
+    await syncNow(nadia!);
+    await expect
+      .poll(() => panel.getByRole('region', { name: 'Sharing with your group' }).textContent(), { timeout: 30_000 })
+      .toContain('Your invite has been withdrawn');
+  });
+
+  it('makes a one-time sign-in link that signs the member in to the web app once', async () => {
+    const { page } = facilitator;
+    await page.getByRole('button', { name: 'Make a sign-in link for Mo Member' }).click();
+    const field = page.getByLabel('One-time sign-in link for Mo Member');
+    await expect.poll(() => focused(page)).toMatch(/^INPUT/);
+    const url = await field.inputValue();
+    expect(url).toMatch(/\/sign-in#link=/);
+    await expectNoSeriousAxe(page, 'members, sign-in link shown');
+
+    const mo = await browser.newContext();
+    const moPage = await mo.newPage();
+    await moPage.goto(url);
+    await expect.poll(() => moPage.locator('body').textContent()).toContain('Signed in as Mo Member');
+    // The link works once.
+    const again = await browser.newContext();
+    const againPage = await again.newPage();
+    await againPage.goto(url);
+    await expect.poll(() => signInState(againPage)).toBe('error');
+    console.log(`second use of a sign-in link: "${await againPage.locator('main [id$="-error"]').textContent()}"`);
+    await Promise.all([mo.close(), again.close()]);
+  });
+
+  it('shows the reported comment on the moderation page and hides it with a reason', async () => {
+    const { page } = facilitator;
+    await openFromNav(page, 'To review', 'Moderation');
+    await expect.poll(() => page.getByText(REPORTED).count()).toBe(1);
+    expect(await page.getByText('It names a neighbour and where she lives.').count()).toBe(1);
+    await expectNoSeriousAxe(page, 'moderation');
+    await expectReflowsAt200(page, 'moderation');
+    await page.getByLabel('Your reason (the author sees it if you hide this; it goes in the record)').fill('It names a neighbour. Please write it without her name.');
+    await page.getByRole('button', { name: 'Hide with this reason' }).click();
+    await expect.poll(() => statusText(page)).toContain('Hidden from the group.');
+    await expect.poll(() => page.getByText('Hidden now: It names a neighbour. Please write it without her name.').count()).toBe(1);
+    expect(await page.getByRole('list').last().textContent()).toContain('Hid it — Fatima Facilitator');
+  });
+
+  it('adds a theme, and another member’s editor offers it after a sync', async () => {
+    bilal = await joinInBrowser(store.url, 'Bilal', invites.member);
+    const { page } = facilitator;
+    await openFromNav(page, 'Themes', 'Themes');
+    await expect.poll(() => page.getByRole('rowheader').allTextContents()).toContain('Wellbeing and independence');
+    await expectNoSeriousAxe(page, 'themes');
+    await expectReflowsAt200(page, 'themes');
+    await page.getByLabel('Name of the new theme').fill(NEW_THEME);
+    await page.getByRole('button', { name: 'Add theme' }).click();
+    await expect.poll(() => statusText(page)).toContain(`Theme added: “${NEW_THEME}”.`);
+    await expect.poll(() => page.getByRole('rowheader').allTextContents()).toContain(NEW_THEME);
+    expect(await focused(page)).toMatch(/^INPUT/);
+    await expectNoSeriousAxe(page, 'themes, after adding');
+
+    // Bilal's extension: after a sync, the comment editor offers the new theme.
+    const policy = await bilal.context.newPage();
+    let offered = 0;
+    for (let attempt = 0; attempt < 4 && offered === 0; attempt++) {
+      await syncNow(bilal);
+      await policy.waitForTimeout(1_500);
+      await policy.goto(fixtures.url(PAGE));
+      await policy.waitForSelector(ANNOTATOR_HOST_TAG, { state: 'attached' });
+      await selectWithMouse(policy, QUOTE);
+      await policy.getByRole('button', { name: 'Add comment' }).click();
+      await expect.poll(() => policy.getByLabel('What does this passage mean for your life?').count()).toBe(1);
+      offered = await policy.getByLabel(NEW_THEME, { exact: true }).count();
+    }
+    expect(offered, `the extension's editor never offered “${NEW_THEME}”`).toBe(1);
+  });
+});
