@@ -50,7 +50,7 @@ export function Shell({ route, announcement, children }: { route: Route; announc
   }
 
   return (
-    <div class="min-h-screen bg-grey-0 text-grey-9">
+    <div class="min-h-screen bg-white text-grey-9">
       <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2 focus:font-semibold">
         Skip to main content
       </a>

@@ -70,7 +70,7 @@ export function DocumentPage({ source }: { source: string }) {
         </p>
       )}
       {loaded.state === 'loading' && <p>Loading the comments…</p>}
-      {loaded.state === 'failed' && <p class="font-semibold text-red-error">{loaded.message}</p>}
+      {loaded.state === 'failed' && <p class="font-semibold text-red-dark">{loaded.message}</p>}
       {model && (
         <>
           <CommentFiltersForm filters={filters} facets={facets} total={comments.length} shown={shown.length} onChange={setFilters} answers={answers} order={order} onOrder={setOrder} />

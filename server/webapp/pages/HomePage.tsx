@@ -29,7 +29,7 @@ export function HomePage() {
     <>
       <PageHeading title="Documents">Your group's documents</PageHeading>
       {overview.state === 'loading' && <p>Loading the documents…</p>}
-      {overview.state === 'failed' && <p class="font-semibold text-red-error">{overview.message}</p>}
+      {overview.state === 'failed' && <p class="font-semibold text-red-dark">{overview.message}</p>}
       {overview.state === 'done' && (
         <>
           {overview.value.documents.length === 0 ? (

@@ -63,7 +63,7 @@ export function SearchPage({ q }: { q: string }) {
         </Button>
       </form>
       {problem && (
-        <p id={errorId} class="font-semibold text-red-error">
+        <p id={errorId} class="font-semibold text-red-dark">
           {problem}
         </p>
       )}
@@ -74,7 +74,7 @@ export function SearchPage({ q }: { q: string }) {
           </h2>
           <div role="status">
             {answer.state === 'loading' && <p>Searching…</p>}
-            {answer.state === 'failed' && <p class="font-semibold text-red-error">{answer.message}</p>}
+            {answer.state === 'failed' && <p class="font-semibold text-red-dark">{answer.message}</p>}
             {answer.state === 'done' && (
               <p>
                 {answer.value.total === 0

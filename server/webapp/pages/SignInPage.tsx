@@ -141,7 +141,7 @@ export function SignInPage({ next, message, alreadySignedIn, onSignedIn }: SignI
               </div>
             )}
             {error && (
-              <p id={errorId} class="font-semibold text-red-error">
+              <p id={errorId} class="font-semibold text-red-dark">
                 {error.text}
               </p>
             )}
