@@ -238,7 +238,9 @@ describe.each(BACKENDS)('CSRF on every web write on %s', (kind) => {
   });
 });
 
-describe.each(BACKENDS)('the session cookie on %s', (kind) => {
+// HttpOnly, SameSite=Strict, Path=/, Max-Age, Secure over https and with an https PUBLIC_URL, and
+// the store keeping only a hash are in web-sessions.test.ts; here, what it leaves out.
+describe.each(BACKENDS)('the session cookie on %s (beyond web-sessions.test.ts)', (kind) => {
   let t: TestStore;
   let a: WebGroup;
   afterAll(async () => t?.close());
@@ -247,69 +249,48 @@ describe.each(BACKENDS)('the session cookie on %s', (kind) => {
     a = await prepareWebGroup(t, 'A');
   }, 120_000);
 
-  async function signInAt(store: TestStore, url: string, code: string, name: string) {
-    const res = await store.store.app.request(`${url}/api/web/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ code, name }) });
-    const cookies = res.headers.getSetCookie();
-    const line = cookies.find((l) => l.startsWith('lea_session='));
-    return { status: res.status, line: line ?? '', json: (await res.json()) as { csrfToken: string; expiresAt: string } };
-  }
   const attrs = (line: string) => line.split(';').slice(1).map((s) => s.trim().toLowerCase());
 
-  it('over http: HttpOnly, SameSite=Strict, Path=/, Max-Age of 14 days, not Secure; a 32-byte random value', async () => {
-    const { status, line, json } = await signInAt(t, 'http://store.test', a.invites.member, 'Flags');
-    expect(status).toBe(200);
-    const list = attrs(line);
-    expect(list).toContain('httponly');
-    expect(list).toContain('samesite=strict');
-    expect(list).toContain('path=/');
-    expect(list).toContain(`max-age=${14 * 24 * 60 * 60}`);
-    expect(list).not.toContain('secure');
-    expect(list.some((x) => x.startsWith('domain='))).toBe(false);
-    const value = /^lea_session=([^;]*)/.exec(line)![1]!;
-    expect(value).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(json.csrfToken).not.toBe(value);
-    expect(new Date(json.expiresAt).getTime() - Date.now()).toBeGreaterThan(13.9 * 24 * 60 * 60 * 1000);
+  it('sign-in sets exactly one cookie, for this host only (no Domain), never SameSite=Lax or None', async () => {
+    const r = await webCall(t, 'POST', '/api/web/sign-in', { body: { code: a.invites.member, name: 'Host only' } });
+    expect(r.status).toBe(200);
+    const lines = r.headers.getSetCookie();
+    expect(lines).toHaveLength(1);
+    const list = attrs(lines[0]!);
+    expect(list.filter((x) => x.startsWith('domain='))).toEqual([]);
+    expect(list.filter((x) => x.startsWith('samesite='))).toEqual(['samesite=strict']);
+    expect(r.json.csrfToken).not.toBe(setSessionCookie(r)!.value);
   });
 
-  it('over https (the request\'s own address): Secure as well', async () => {
-    const { status, line } = await signInAt(t, 'https://store.test', a.invites.member, 'Secure flags');
-    expect(status).toBe(200);
-    expect(attrs(line)).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=strict', 'path=/']));
-  });
-
-  it('with an https PUBLIC_URL behind a plain-http proxy hop: Secure', async () => {
-    const behind = await openTestStore(kind, { publicUrl: 'https://comments.example.org' });
-    try {
-      const g = await prepareWebGroup(behind, 'P');
-      const res = await behind.call('POST', '/api/web/sign-in', { body: { code: g.invites.reader, name: 'Behind proxy' }, headers: { origin: 'https://comments.example.org' } });
-      expect(res.status, JSON.stringify(res.json)).toBe(200);
-      const line = setSessionCookie(res);
-      expect(line).not.toBeNull();
-      expect(attrs(`x${line!.attributes}`)).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=strict', 'path=/']));
-    } finally {
-      await behind.close();
-    }
-  });
-
-  it('sign-out clears the cookie with the same Path, and the cleared cookie opens nothing', async () => {
+  it('sign-out clears the cookie with the same Path, HttpOnly and SameSite (so the browser replaces it), and the cleared value opens nothing', async () => {
     const session = await signIn(t, a.invites.reader, 'Clear me');
     const r = await webCall(t, 'POST', '/api/web/sign-out', { session });
     expect(r.status).toBe(204);
     const line = r.headers.getSetCookie().find((l) => l.startsWith('lea_session='));
     expect(line).toBeDefined();
-    const list = attrs(line!);
-    expect(list).toContain('path=/');
-    expect(list.some((x) => x === 'max-age=0' || x.startsWith('expires=thu, 01 jan 1970'))).toBe(true);
+    expect(attrs(line!)).toEqual(expect.arrayContaining(['path=/', 'httponly', 'samesite=strict']));
     const cleared = /^lea_session=([^;]*)/.exec(line!)![1]!;
     expect((await webCall(t, 'GET', '/api/web/session', { cookieHeader: `lea_session=${cleared}` })).status).toBe(401);
   });
 
-  it('the store keeps only a hash of the session: no row holds the cookie value', async () => {
-    const session = await signIn(t, a.invites.reader, 'Hashed');
-    const { rows } = await t.testDb.db.query<Record<string, unknown>>('select * from web_sessions');
-    expect(rows.length).toBeGreaterThan(0);
-    const text = JSON.stringify(rows);
-    expect(text).not.toContain(session.cookie);
-    expect(text).not.toContain(Buffer.from(session.cookie, 'base64url').toString('hex'));
+  it('no other answer sets a cookie: reads, writes, refusals, the session itself (pages: webapp-access.test.ts)', async () => {
+    const s = a.web.member;
+    const answers = [
+      await webCall(t, 'GET', '/api/web/session', { session: s }),
+      await webCall(t, 'GET', `/api/groups/${a.group}/overview`, { session: s }),
+      await webCall(t, 'GET', `/api/groups/${a.group}/members`, { session: s }),
+      await webCall(t, 'POST', `/api/groups/${a.group}/invites`, { session: s, csrf: null, body: { role: 'reader' } }),
+      await webCall(t, 'GET', `/api/groups/${a.group}/changes`, { token: a.member.token }),
+      await webCall(t, 'GET', '/api/web/session', {}),
+    ];
+    for (const r of answers) expect(r.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('a wrong code at sign-in while signed in leaves the session as it was', async () => {
+    const session = await signIn(t, a.invites.member, 'Still here');
+    const r = await webCall(t, 'POST', '/api/web/sign-in', { session, body: { code: 'zzzz-zzzz-zzzz', name: 'x' } });
+    expect(r.status).toBe(403);
+    expect(r.headers.getSetCookie()).toEqual([]);
+    expect((await webCall(t, 'GET', '/api/web/session', { session })).status).toBe(200);
   });
 });

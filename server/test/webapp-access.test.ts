@@ -325,6 +325,7 @@ describe.each(BACKENDS)('web app access matrix on %s', (kind) => {
         // The page is the same for everyone: what the group wrote only ever comes from the API.
         expect(r.json, page).toBe(INDEX);
         expect(r.headers.get('access-control-allow-credentials'), page).toBeNull();
+        expect(r.headers.getSetCookie(), page).toEqual([]);
       }
     });
 
