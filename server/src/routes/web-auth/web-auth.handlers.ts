@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { WebSession } from '../../../../utils/webapp/session-types';
-import { checkCsrf, clearSessionCookie, csrfTokenFor, MESSAGES, sessionToken, startSession, type SessionInfo } from '../../auth/session';
+import { checkCsrf, clearSessionCookie, csrfTokenFor, MESSAGES, noteActivity, sessionToken, startSession, type SessionInfo } from '../../auth/session';
 import { hashSecret } from '../../auth/secrets';
 import type { Role } from '../../auth/roles';
 import type { AppEnv } from '../../context';
@@ -73,6 +73,7 @@ export async function signIn(c: Context<AppEnv>) {
     memberId = await useSignInCode(c, codeHash, now);
   }
   const session = await startSession(c, memberId, now);
+  await noteActivity(c.get('deps'), memberId, null, now);
   return c.json(await webSessionOf(db, memberId, session));
 }
 
