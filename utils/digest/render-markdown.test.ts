@@ -58,7 +58,9 @@ describe('renderMarkdown', () => {
 
   it('breaks every autolink start in plain text, so only links the digest writes are links', () => {
     // A GFM autolink swallows a backslash, so `<` is an entity, and no address in text autolinks.
-    expect(escapeMarkdown('See https://e.com/<img src=x onerror=alert(1)//>')).toBe('See https\\://e.com/&lt;img src=x onerror=alert(1)//&gt;');
+    expect(escapeMarkdown('See https://e.com/<img src=x onerror=alert(1)//>')).toBe('See https\\:\\//e.com/&lt;img src=x onerror=alert(1)\\//&gt;');
+    // markdown-it's linkify links a protocol-relative `//host/path` (no scheme of its own).
+    expect(escapeMarkdown('see //e.com/x')).toBe('see \\//e.com/x');
     expect(escapeMarkdown('www.e.com a@e.com javascript:alert(1)')).toBe('www\\.e.com a\\@e.com javascript\\:alert(1)');
     expect(escapeMarkdown('Heading ##')).toBe('Heading #\\#');
     // pandoc reads `{…}` after a heading, link or code span as attributes or raw HTML.

@@ -8,7 +8,8 @@ import type { Digest, DigestComment, DigestCount, DigestPlace, DigestReply } fro
  * `<` and `>` as `&lt;` `&gt;` (no tag can ever form, even where an autolink would swallow a
  * backslash), `&` before an entity name as `&amp;`, inline markup backslash-escaped (and `{`,
  * which starts pandoc's attributes and raw blocks: `{onclick=…}`, `` `…`{=html} ``), the
- * starts of GFM autolinks broken (a scheme's `:`, `www.`, `@`), block markers at a line start
+ * starts of GFM autolinks broken (a scheme's `:`, `www.`, `@`, and the `//` of a protocol-relative
+ * address, which markdown-it's linkify makes a link), block markers at a line start
  * and a heading's closing `#`. Plain prose is unchanged.
  */
 export function escapeMarkdown(text: string): string {
@@ -20,13 +21,14 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_[\]|~@{]/g, '\\$&')
     .replace(/:(?=\S)/g, (colon, i: number, all: string) => (/\d/.test(all[i - 1] ?? '') && /\d/.test(all[i + 1]!) ? colon : '\\:'))
     .replace(/(www)\./gi, '$1\\.')
+    .replace(/\/(?=\/)/g, '\\/')
     .replace(/^(\s*)([#+=-])/gm, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
     .replace(/(?<!\\)#(?=[ \t]*$)/gm, '\\#');
 }
 
 /** Text that needs `escapeMarkdown` (most does not: the fast path keeps big digests quick). */
-const NEEDS_ESCAPE = /[\\`*_[\]<>|~&@{]|:\S|www\.|#[ \t]*$|^\s*(?:[#+=-]|\d+[.)])/im;
+const NEEDS_ESCAPE = /[\\`*_[\]<>|~&@{]|:\S|www\.|\/\/|#[ \t]*$|^\s*(?:[#+=-]|\d+[.)])/im;
 
 /** Collapse a passage's line breaks: a quote or table cell is one line. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
