@@ -133,9 +133,34 @@ describe('buildDigest', () => {
     const workforce = group({ filters: { theme: 'workforce' } });
     for (const c of allComments(workforce)) expect(c.themes.map((t) => t.toLowerCase())).toContain('workforce');
     expect(workforce.summary.comments).toBe(workforce.summary.byTheme.find((t) => t.label === 'Workforce')!.count);
-    expect(workforce.title).toContain('workforce');
+    // The title names the theme with the group's label, whatever the filter was spelt.
+    expect(workforce.title).toContain('(theme: Workforce)');
     const wellbeing = group({ filters: { theme: 'Wellbeing and independence', document: CARE_ACT } });
     expect(wellbeing.hiddenCount).toBe(1);
+    // The filter takes the theme id too.
+    expect(group({ filters: { theme: 'workforce' } }).summary.comments).toBe(group({ filters: { theme: 'Workforce' } }).summary.comments);
+  });
+
+  it('groups by theme id and prints the group’s labels: a renamed theme renames everywhere, exports carry labels', () => {
+    const themes = [
+      { id: 'workforce', label: 'People who work in care', retired: false },
+      { id: 'wellbeing-and-independence', label: 'Wellbeing and independence', retired: true },
+    ];
+    const plain = group();
+    const renamed = group({ themes });
+    const before = plain.summary.byTheme.find((t) => t.label === 'Workforce')!.count;
+    expect(renamed.summary.byTheme.find((t) => t.label === 'People who work in care')!.count).toBe(before);
+    expect(renamed.summary.byTheme.some((t) => t.label === 'Workforce')).toBe(false);
+    // A retired theme still names the comments that have it.
+    expect(renamed.summary.byTheme.some((t) => t.label === 'Wellbeing and independence')).toBe(true);
+    expect(renamed.summary.answers.rows.map((r) => r.label)).toContain('People who work in care');
+    const tagged = allComments(renamed).find((c) => c.themeIds.includes('workforce'))!;
+    expect(tagged.themes).toContain('People who work in care');
+    expect(tagged.annotation.body.slice(1).map((b) => b.value)).toContain('People who work in care');
+    expect(JSON.stringify(tagged.annotation)).not.toContain('"workforce"');
+    const filtered = group({ themes, filters: { theme: 'people who work in care' } });
+    expect(filtered.summary.comments).toBe(before);
+    expect(filtered.title).toContain('(theme: People who work in care)');
   });
 
   it('falls back to recorded titles, then the address, and sorts documents by title when none are given', () => {

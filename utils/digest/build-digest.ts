@@ -11,7 +11,8 @@ import {
   type LeaItem,
   type LeaReply,
 } from '../model/conversation';
-import { KINDS, MAKING_IT_REAL_THEMES, PERSPECTIVES, labelFor } from '../model/vocabulary';
+import { KINDS, PERSPECTIVES, labelFor } from '../model/vocabulary';
+import { DEFAULT_THEMES, themeIdForTag, themeLabel, type Theme } from '../model/themes';
 import type {
   Digest,
   DigestAnswer,
@@ -34,6 +35,8 @@ export const OTHER_PASSAGES = 'Other passages';
 export const ANONYMOUS = 'Anonymous';
 /** The theme row for comments tagged with no theme. */
 export const NO_THEME = 'No theme';
+/** The key comments with no theme are counted under (no theme id or tag can be empty). */
+const NO_THEME_KEY = '';
 /** The total row of the answers table (each comment counted once). */
 export const ALL_COMMENTS = 'All comments';
 /** Where a flattened reply answers a reply that was hidden. */
@@ -68,13 +71,27 @@ export function sectionOf(annotation: LeaAnnotation): string {
   return page ? `Page ${page}` : OTHER_PASSAGES;
 }
 
-function matchesFilters(annotation: LeaAnnotation, filters: DigestFilters): boolean {
+function matchesFilters(annotation: LeaAnnotation, filters: DigestFilters, vocabulary: readonly Theme[]): boolean {
   if (filters.document && annotation.target.source !== filters.document && annotation.target.scope !== filters.document) return false;
   if (filters.theme) {
+    // A theme id, or a label (the group's or a Making It Real one; any case), or another tool's tag.
+    const id = themeIdForTag(vocabulary, filters.theme);
     const wanted = filters.theme.trim().toLocaleLowerCase('en-GB');
-    if (!themesOf(annotation).some((t) => t.toLocaleLowerCase('en-GB') === wanted)) return false;
+    if (!themesOf(annotation).some((t) => t === id || t.toLocaleLowerCase('en-GB') === wanted)) return false;
   }
   return true;
+}
+
+/**
+ * The annotation as other tools read it: each theme tag the group's label (ids mean nothing
+ * outside the group), other tools' tags unchanged.
+ */
+export function withThemeLabels(annotation: LeaAnnotation, vocabulary: readonly Theme[] = DEFAULT_THEMES): LeaAnnotation {
+  const [comment, ...tags] = annotation.body;
+  if (tags.length === 0) return annotation;
+  const labelled = tags.map((b) => ({ ...b, value: themeLabel(vocabulary, b.value) }));
+  if (labelled.every((b, i) => b.value === tags[i]!.value)) return annotation;
+  return { ...annotation, body: [comment, ...labelled] };
 }
 
 /**
@@ -122,23 +139,25 @@ function liveReplies(nodes: readonly ReplyNode[]): number {
   return n;
 }
 
-function toComment(annotation: LeaAnnotation, thread?: CommentThread): DigestComment {
+function toComment(annotation: LeaAnnotation, vocabulary: readonly Theme[], thread?: CommentThread): DigestComment {
   const author = authorOf(annotation);
   const kind = kindOf(annotation);
   const replies = toReplies(thread);
+  const themeIds = themesOf(annotation);
   return {
     id: annotation.id,
     text: commentText(annotation),
     kind,
     kindLabel: labelFor(KINDS, kind),
-    themes: themesOf(annotation),
+    themes: themeIds.map((id) => themeLabel(vocabulary, id)),
+    themeIds,
     perspective: annotation.perspective,
     perspectiveLabel: labelFor(PERSPECTIVES, annotation.perspective),
     author,
     anonymous: author === ANONYMOUS,
     created: annotation.created,
     private: annotation.visibility === 'private',
-    annotation: redactForExport(annotation),
+    annotation: withThemeLabels(redactForExport(annotation), vocabulary),
     replies,
     replyCount: replies.filter((r) => !r.hidden).length,
     supportCount: thread?.supportCount ?? 0,
@@ -179,15 +198,18 @@ function finishDocument(draft: DocumentDraft): DigestDocument {
   };
 }
 
-function themeRank(theme: string): number {
-  const i = (MAKING_IT_REAL_THEMES as readonly string[]).indexOf(theme);
-  return i === -1 ? MAKING_IT_REAL_THEMES.length : i;
+/** Where a theme id sorts among equal counts: the group's display order, then the defaults', then the rest. */
+function themeRank(vocabulary: readonly Theme[], id: string): number {
+  const own = vocabulary.findIndex((t) => t.id === id);
+  if (own >= 0) return own;
+  const i = DEFAULT_THEMES.findIndex((t) => t.id === id);
+  return i === -1 ? vocabulary.length + DEFAULT_THEMES.length : vocabulary.length + i;
 }
 
-function countsOf(counts: Map<string, number>, rank: (label: string) => number): DigestCount[] {
+function countsOf(counts: Map<string, number>, rank: (label: string) => number, shown: (key: string) => string = (key) => key): DigestCount[] {
   return [...counts]
     .map(([label, count]) => ({ label, count }))
-    .sort((a, b) => b.count - a.count || rank(a.label) - rank(b.label) || a.label.localeCompare(b.label, 'en-GB'));
+    .sort((a, b) => b.count - a.count || rank(a.label) - rank(b.label) || shown(a.label).localeCompare(shown(b.label), 'en-GB'));
 }
 
 function increment(map: Map<string, number>, key: string): void {
@@ -200,6 +222,7 @@ function increment(map: Map<string, number>, key: string): void {
  * "only me" comments appear only in a personal digest; anonymous ones carry no name.
  */
 export function buildDigest(input: DigestInput): Digest {
+  const vocabulary = input.themes ?? DEFAULT_THEMES;
   const filters: DigestFilters = {
     ...(input.filters?.document ? { document: input.filters.document } : {}),
     ...(input.filters?.theme?.trim() ? { theme: input.filters.theme.trim() } : {}),
@@ -222,7 +245,7 @@ export function buildDigest(input: DigestInput): Digest {
   for (const entry of given) {
     const annotation = entry.annotation;
     if (annotation.visibility === 'private' && input.scope === 'group') continue;
-    if (!matchesFilters(annotation, filters)) continue;
+    if (!matchesFilters(annotation, filters, vocabulary)) continue;
     if (entry.hidden) {
       hiddenCount++;
       continue;
@@ -251,7 +274,7 @@ export function buildDigest(input: DigestInput): Digest {
       passage = { quote, start: position.start, end: position.end, ...(page ? { page } : {}), comments: [] };
       section.passages.set(key, passage);
     }
-    passage.comments.push(toComment(annotation, threads.get(annotation.id)));
+    passage.comments.push(toComment(annotation, vocabulary, threads.get(annotation.id)));
   }
 
   const finished = [...documents.values()]
@@ -289,12 +312,13 @@ export function buildDigest(input: DigestInput): Digest {
           hiddenReplyCount += c.replies.length - c.replyCount;
           supports += c.supportCount;
           increment(perspectives, c.perspectiveLabel);
-          if (c.themes.length === 0) increment(themes, NO_THEME);
-          for (const t of new Set(c.themes)) increment(themes, t);
+          // Grouped by theme id (a renamed theme stays one row), printed with the group's label.
+          if (c.themeIds.length === 0) increment(themes, NO_THEME_KEY);
+          for (const t of new Set(c.themeIds)) increment(themes, t);
           countAnswer(allRow, c);
-          for (const t of c.themes.length ? new Set(c.themes) : [NO_THEME]) {
+          for (const t of c.themeIds.length ? new Set(c.themeIds) : [NO_THEME_KEY]) {
             let row = answerRows.get(t);
-            if (!row) answerRows.set(t, (row = emptyRow(t)));
+            if (!row) answerRows.set(t, (row = emptyRow(t === NO_THEME_KEY ? NO_THEME : themeLabel(vocabulary, t))));
             countAnswer(row, c);
           }
         }
@@ -302,7 +326,8 @@ export function buildDigest(input: DigestInput): Digest {
     }
   }
   const perspectiveRank = (label: string) => PERSPECTIVES.findIndex((p) => p.label === label);
-  const byTheme = countsOf(themes, (t) => (t === NO_THEME ? Infinity : themeRank(t)));
+  const themeKeys = countsOf(themes, (t) => (t === NO_THEME_KEY ? Infinity : themeRank(vocabulary, t)), (t) => (t === NO_THEME_KEY ? NO_THEME : themeLabel(vocabulary, t)));
+  const byTheme: DigestCount[] = themeKeys.map(({ label: key, count }) => ({ label: key === NO_THEME_KEY ? NO_THEME : themeLabel(vocabulary, key), count }));
   const sort = input.sort ?? 'document';
   const ordered = sort === 'support' ? sortBySupport(places.map((p) => ({ supportCount: p.comment.supportCount, p }))).map((x) => x.p) : places;
 
@@ -318,7 +343,7 @@ export function buildDigest(input: DigestInput): Digest {
   }
 
   return {
-    title: digestTitle(input.scope, filters, input.groupName),
+    title: digestTitle(input.scope, filters.theme ? { ...filters, theme: themeLabel(vocabulary, themeIdForTag(vocabulary, filters.theme)) } : filters, input.groupName),
     ...(input.groupName ? { groupName: input.groupName } : {}),
     scope: input.scope,
     filters,
@@ -335,7 +360,7 @@ export function buildDigest(input: DigestInput): Digest {
       answers: {
         statuses: ANSWER_STATUSES.map((s) => ({ status: s.value, label: s.label })),
         // Themes in the order of the theme table, then every comment once.
-        rows: comments === 0 ? [] : [...byTheme.map((t) => answerRows.get(t.label)!), allRow],
+        rows: comments === 0 ? [] : [...themeKeys.map((t) => answerRows.get(t.label)!), allRow],
       },
     },
     hiddenCount,

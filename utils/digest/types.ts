@@ -1,5 +1,5 @@
 import type { HiddenReply } from '../conversation/build-thread';
-import type { AnswerStatus, Kind, LeaAnnotation, LeaReply, LeaSupport, Perspective } from '../model';
+import type { AnswerStatus, Kind, LeaAnnotation, LeaReply, LeaSupport, Perspective, Theme } from '../model';
 
 /** One comment offered to the digest, with what only its holder knows about it. */
 export interface DigestEntry {
@@ -17,6 +17,7 @@ export interface DigestDocumentInfo {
 /** Which comments a digest covers: one document and/or one theme (empty means all). */
 export interface DigestFilters {
   document?: string;
+  /** A theme id or label (the group's, or a Making It Real one), or another tool's tag. */
   theme?: string;
 }
 
@@ -47,6 +48,8 @@ export interface DigestInput {
   filters?: DigestFilters;
   generatedAt: Date;
   groupName?: string;
+  /** The group's theme vocabulary (labels to print, order of the theme table); default Making It Real. */
+  themes?: readonly Theme[];
 }
 
 /** One comment as every format shows it: labels resolved, attribution applied. */
@@ -56,7 +59,10 @@ export interface DigestComment {
   text: string;
   kind: Kind;
   kindLabel: string;
+  /** The group's labels for the comment's themes (other tools' tags as they are): what every format prints. */
   themes: string[];
+  /** The stable theme ids (utils/model/themes.ts), in the same order as `themes`. */
+  themeIds: string[];
   perspective: Perspective;
   perspectiveLabel: string;
   /** The writer's name, or "Anonymous": never a name the writer did not choose to show. */
