@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../src/auth/roles';
+import { makeComment } from './support/annotations';
+import { create, makeReply, makeSupport } from './support/conversation';
 import { BACKENDS } from './support/test-db';
 import { openTestStore, type TestStore } from './support/test-store';
 import { expectNothingOf, prepareWebGroup, SEEN, SHARED_SOURCE, webCall, type WebCall, type WebGroup } from './webapp-access-cases';
@@ -117,6 +119,53 @@ describe.each(BACKENDS)('permanent links on %s', (kind) => {
     const overview = await webCall(t, 'GET', `/api/groups/${a.group}/overview`, { session: a.web.reader });
     expect(overview.status).toBe(200);
     expect(JSON.stringify(overview.json)).not.toContain(b.secret);
+  });
+
+  it.each(ways)("what a $role of the group sees by $via holds no one else's private comment, and hidden ones only for a facilitator", async ({ role, via }) => {
+    const who = as(a, role, via);
+    const seen = [
+      await webCall(t, 'GET', `/api/groups/${a.group}/overview`, who),
+      await webCall(t, 'GET', `/api/groups/${a.group}/document?source=${encodeURIComponent(SHARED_SOURCE)}`, who),
+      await webCall(t, 'GET', `/api/groups/${a.group}/search?q=dignity`, who),
+      await webCall(t, 'GET', `/api/groups/${a.group}/search?q=${encodeURIComponent('quoted private')}`, who),
+      await webCall(t, 'GET', `/api/groups/${a.group}/search?q=${encodeURIComponent('quoted hidden')}`, who),
+      await webCall(t, 'GET', `/api/groups/${a.group}/digest?format=csv`, who),
+    ];
+    for (const r of seen) expect(r.status, JSON.stringify(r.json).slice(0, 300)).toBe(200);
+    const text = JSON.stringify(seen.map((r) => r.json));
+    expect(text).toContain(`${a.secret} shared`);
+    // The private comment is the extension member's own: only they see it.
+    if (role === 'member' && via === 'bearer') expect(JSON.stringify(seen[1]!.json)).toContain(`${a.secret} private`);
+    else {
+      expect(text).not.toContain(`${a.secret} private`);
+      expect(text).not.toContain(`${a.secret} quoted private`);
+      expect(text).not.toContain(a.private);
+    }
+    if (role !== 'facilitator') {
+      expect(text).not.toContain(`${a.secret} hidden`);
+      expect(text).not.toContain(`${a.secret} quoted hidden`);
+    }
+    expect(text).not.toContain(b.secret);
+  });
+
+  it("another group's new comments, replies and supports on the same policy change nothing in this group's overview, document page or search", async () => {
+    const read = async () => {
+      const who = { session: b.web.reader };
+      const overview = await webCall(t, 'GET', `/api/groups/${b.group}/overview`, who);
+      const document = await webCall(t, 'GET', `/api/groups/${b.group}/document?source=${encodeURIComponent(SHARED_SOURCE)}`, who);
+      const search = await webCall(t, 'GET', `/api/groups/${b.group}/search?q=dignity`, who);
+      for (const r of [overview, document, search]) expect(r.status).toBe(200);
+      return JSON.stringify([overview.json, document.json, search.json]);
+    };
+    const before = await read();
+    for (let i = 0; i < 3; i++) {
+      const c = makeComment({ text: `Dignity matters ${i}`, creator: 'Another' });
+      expect((await create(t, a.group, c, a.member.token)).status).toBe(201);
+      expect((await create(t, a.group, makeReply(c.id, { text: 'Dignity too' }), a.reader.token)).status).toBe(201);
+      expect((await create(t, a.group, makeSupport(c.id), a.facilitator.token)).status).toBe(201);
+    }
+    expect((await create(t, a.group, makeSupport(`urn:uuid:${a.shared}`), a.facilitator.token)).status).toBe(201);
+    expect(await read()).toBe(before);
   });
 
   it('no answer was a 5xx', () => {
