@@ -5,6 +5,7 @@ import { createApp, DEFAULT_CHANNEL, DEFAULT_LIMITS } from './app';
 import { ensureAdminToken } from './admin-token';
 import type { Db } from './db/db';
 import { migrate } from './db/migrate';
+import { privacyWarnings } from './db/privacy-checks';
 import { openPgliteDb } from './db/pglite-db';
 import { openPostgresDb } from './db/postgres-db';
 import type { StoreEnv } from './env';
@@ -32,6 +33,7 @@ export async function startStore(env: StoreEnv, log: (line: string) => void = co
   const db = await openDatabase(env);
   const applied = await migrate(db);
   if (applied.length) log(`store: database migrations applied: ${applied.join(', ')}`);
+  for (const warning of await privacyWarnings(db)) log(`store: warning: ${warning}`);
   await db.query(`delete from rate_limits where window_start < $1`, [new Date(Date.now() - 86_400_000).toISOString()]);
 
   const schemaChannel = env.DATABASE_SCHEMA ? `${DEFAULT_CHANNEL}_${env.DATABASE_SCHEMA}` : DEFAULT_CHANNEL;
