@@ -40,23 +40,24 @@ interface HitRow {
  * snippet whose matched words are marked.
  */
 export async function searchGroup(db: Db, member: Member, words: string, limit: number): Promise<SearchAnswer> {
+  // Every match is ranked and counted over narrow rows (id, rank, time: kept in memory, no
+  // spill to disk), then only the best `limit` are read whole for their kind and snippet.
   const { rows } = await db.query<HitRow>(
     `with q as (select websearch_to_tsquery('english', lea_search_joined($3)) as q,
                        websearch_to_tsquery('english', lea_search_joined($3)) || websearch_to_tsquery('english', $3) as marks),
-     hits as (
-       select a.id, a.kind, a.annotation, a.hidden_reason is not null as hidden, a.created_at,
-              ts_rank(a.search_vector, q.q) as rank, count(*) over () as total,
-              ts_filter(a.search_vector, '{a}') @@ q.q as in_text
+     hits as materialized (
+       select a.id, ts_rank(a.search_vector, q.q) as rank, a.created_at
        from annotations a, q
        where a.search_vector @@ q.q and ${visibleTo('a', can.seeHidden(member))} and a.kind in ('comment', 'other', 'reply', 'answer')
-       order by rank desc, a.created_at desc, a.id
-       limit $4
-     )
-     select h.id, h.kind, h.hidden, h.in_text, h.total,
-            ts_headline('english', case when h.in_text then ${joined('lea_search_body(h.annotation)')} else ${joined('lea_search_quote(h.annotation)')} end,
-                        (select marks from q), $5) as headline,
-            h.annotation -> 'target' ->> 'source' as source, h.annotation ->> 'documentTitle' as title, h.annotation ->> 'onDocument' as on_document
-     from hits h order by h.rank desc, h.created_at desc, h.id`,
+     ),
+     best as (select id, rank, created_at from hits order by rank desc, created_at desc, id limit $4)
+     select b.id, a.kind, a.hidden_reason is not null as hidden, ts_filter(a.search_vector, '{a}') @@ q.q as in_text,
+            (select count(*) from hits) as total,
+            ts_headline('english', case when ts_filter(a.search_vector, '{a}') @@ q.q then ${joined('lea_search_body(a.annotation)')} else ${joined('lea_search_quote(a.annotation)')} end,
+                        q.marks, $5) as headline,
+            a.annotation -> 'target' ->> 'source' as source, a.annotation ->> 'documentTitle' as title, a.annotation ->> 'onDocument' as on_document
+     from best b join annotations a on a.group_id = $1 and a.id = b.id, q
+     order by b.rank desc, b.created_at desc, b.id`,
     [member.groupId, member.id, words, limit, HEADLINE_OPTIONS],
   );
   const total = rows.length === 0 ? 0 : Number(rows[0]!.total);
