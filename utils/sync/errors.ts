@@ -68,6 +68,8 @@ export const SYNC_MESSAGES = {
   revoked: 'Your invite has been withdrawn: ask your facilitator for a new one.',
   forbidden: "Your role in this group doesn't allow this: only the person who wrote a comment can change it, and readers can't add comments.",
   inviteInvalid: "That invite code isn't valid (it may have been withdrawn): ask your facilitator for a new one.",
+  inviteUsed: 'This invite has already been used. Ask your facilitator for a new one.',
+  inviteExpired: 'This invite has expired. Ask your facilitator for a new one.',
   conflict: 'This comment was changed somewhere else since you last saw it: choose which version to keep.',
   invalid: 'The group store turned this down.',
   server: "The group store has a problem right now. Your comments are kept on this computer and we'll keep trying.",

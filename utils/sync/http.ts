@@ -70,7 +70,12 @@ export async function errorFromResponse(response: FetchResponse): Promise<SyncEr
       : new SyncError('unauthenticated', SYNC_MESSAGES.unauthenticated, base);
   }
   if (status === 403) {
-    return new SyncError('forbidden', code === 'invite-invalid' ? SYNC_MESSAGES.inviteInvalid : SYNC_MESSAGES.forbidden, base);
+    const message =
+      code === 'invite-invalid' ? SYNC_MESSAGES.inviteInvalid
+      : code === 'invite-used' ? SYNC_MESSAGES.inviteUsed
+      : code === 'invite-expired' ? SYNC_MESSAGES.inviteExpired
+      : SYNC_MESSAGES.forbidden;
+    return new SyncError('forbidden', message, base);
   }
   if (status === 412) {
     const conflict = v.safeParse(ConflictBodySchema, json);

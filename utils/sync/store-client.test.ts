@@ -36,6 +36,8 @@ const ERROR_CASES: { name: string; status: number; body: unknown; headers?: Reco
   { name: 'revoked token', status: 401, body: { error: { code: 'token-revoked', message: 'Your invite has been withdrawn' } }, kind: 'revoked', message: /^Your invite has been withdrawn: ask your facilitator for a new one\.$/ },
   { name: 'wrong role', status: 403, body: { error: { code: 'forbidden', message: 'x' } }, kind: 'forbidden', message: /role in this group/ },
   { name: 'withdrawn invite', status: 403, body: { error: { code: 'invite-invalid', message: 'x' } }, kind: 'forbidden', message: /invite code isn't valid/ },
+  { name: 'used single-use invite', status: 403, body: { error: { code: 'invite-used', message: 'x' } }, kind: 'forbidden', message: /^This invite has already been used\. Ask your facilitator for a new one\.$/ },
+  { name: 'expired invite', status: 403, body: { error: { code: 'invite-expired', message: 'x' } }, kind: 'forbidden', message: /^This invite has expired\. Ask your facilitator for a new one\.$/ },
   { name: 'invalid body names the problem', status: 400, body: { error: { code: 'invalid-body', message: 'The comment text is missing.' } }, kind: 'invalid', message: /^The group store turned this down: The comment text is missing\.$/ },
   { name: 'too large', status: 413, body: { error: { code: 'body-too-large', message: 'That is more than 1 MB.' } }, kind: 'invalid', message: /more than 1 MB/ },
   { name: 'a 4xx without a JSON body', status: 404, body: '<html>Not found</html>', kind: 'invalid', message: /turned this down\. \(Error 404\.\)/ },
