@@ -207,6 +207,17 @@ describe('web app: a facilitator runs the group (no extension in their browser)'
     const { page: fac } = facilitator;
     await fac.reload();
     await expect.poll(() => fac.locator('tbody tr').filter({ hasText: 'Single-use' }).first().textContent()).toMatch(/Used once.*Used/);
+
+    // A reusable reader invite for a meeting, withdrawn again: the row says so and keeps focus.
+    await fac.getByLabel('Role', { exact: true }).selectOption('reader');
+    await fac.getByLabel('Several people (reusable), until it expires or you withdraw it').check();
+    await fac.getByRole('button', { name: 'Make invite' }).click();
+    await expect.poll(() => statusText(fac)).toContain('Invite made: a reusable invite for a reader.');
+    await fac.getByRole('button', { name: /^Withdraw the reusable reader invite/ }).first().click();
+    await expect.poll(() => statusText(fac)).toContain('Invite withdrawn.');
+    await expect.poll(() => focused(fac)).toBe('SPAN:Withdrawn');
+    expect(await fac.locator('tbody tr').filter({ hasText: 'Reader' }).first().textContent()).toContain('Reusable');
+    await expectNoSeriousAxe(fac, 'invites, after withdrawing');
   });
 
   it('revokes the new member after a confirm, and their side panel says so', async () => {
@@ -251,6 +262,17 @@ describe('web app: a facilitator runs the group (no extension in their browser)'
     await expect.poll(() => signInState(againPage)).toBe('error');
     console.log(`second use of a sign-in link: "${await againPage.locator('main [id$="-error"]').textContent()}"`);
     await Promise.all([mo.close(), again.close()]);
+
+    // A role change, confirmed first.
+    await page.getByLabel('Role of Mo Member').selectOption('reader');
+    const confirm = page.getByRole('group', { name: 'Make Mo Member a reader instead of a member?' });
+    await expect.poll(() => confirm.count()).toBe(1);
+    await expectNoSeriousAxe(page, 'members, role change confirm');
+    await confirm.getByRole('button', { name: 'Change role' }).click();
+    await expect.poll(() => statusText(page)).toContain('Mo Member is now a reader.');
+    await expect.poll(() => focused(page)).toMatch(/^SELECT/);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Role of Mo Member').inputValue()).toBe('reader');
   });
 
   it('shows the reported comment on the moderation page and hides it with a reason', async () => {

@@ -5,6 +5,7 @@ import {
   ErrorText,
   copyText,
   formatDay,
+  formatTime,
   getChecked,
   groupPath,
   idPart,
@@ -272,7 +273,7 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
                   const key = idPart(invite.inviteId);
                   const state = inviteState(invite);
                   const problem = rowProblem?.inviteId === invite.inviteId ? rowProblem.text : null;
-                  const described = `${ROLE_NAMES[invite.role].toLowerCase()} invite made ${formatDay(invite.createdAt)}`;
+                  const described = `${invite.reusable ? 'reusable' : 'single-use'} ${ROLE_NAMES[invite.role].toLowerCase()} invite made ${formatTime(invite.createdAt)}`;
                   return (
                     <tr key={invite.inviteId} class="border-t border-grey-3 align-top">
                       <th scope="row" class="p-2 text-left font-semibold">
