@@ -26,6 +26,7 @@ import { addNoticeEvents } from './routes/notices/notices-stream';
 import { noticeRoutes } from './routes/notices/notices.routes';
 import { PING_MS } from './routes/sync/sync.handlers';
 import { syncRoutes } from './routes/sync/sync.routes';
+import { themeRoutes } from './routes/themes/themes.routes';
 import { w3cRoutes } from './routes/w3c/w3c.routes';
 import { webAuthRoutes } from './routes/web-auth/web-auth.routes';
 import { webappRoutes } from './routes/webapp/webapp.routes';
@@ -158,6 +159,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   app.route('/api/groups/:group', documentRoutes());
   app.route('/api/groups/:group', importRoutes());
   app.route('/api/groups/:group', webReadRoutes());
+  app.route('/api/groups/:group', themeRoutes());
   app.route('/', w3cRoutes());
   // The group's web app: its pages (/, /sign-in, /documents, /search, /c/:uuid, /group/*) and /assets/.
   app.route('/', webappRoutes(options.webappDir));

@@ -5,6 +5,7 @@ import { renderDigest, type DigestFormat, type RenderedDigest } from '../../../u
 import type { DigestEntry, DigestFilters, DigestSort } from '../../../utils/digest/types';
 import { adoptW3cComment } from '../../../utils/interop/w3c';
 import { LeaAnnotationSchema } from '../../../utils/model/annotation';
+import type { Theme } from '../../../utils/model/themes';
 import { LeaReplySchema, LeaSupportSchema, type LeaReply, type LeaSupport } from '../../../utils/model/conversation';
 
 /** A stored annotation as read for a digest (already redacted), not yet checked against utils/model. */
@@ -31,6 +32,8 @@ export interface DigestJob {
   filters: DigestFilters;
   generatedAt: Date;
   groupName?: string;
+  /** The group's theme vocabulary (labels to print); absent: Making It Real. */
+  themes?: Theme[];
   format: DigestFormat;
   jsonLdId: string;
 }
@@ -82,6 +85,7 @@ export async function renderDigestJob(job: DigestJob): Promise<RenderedDigest> {
     filters: job.filters,
     generatedAt: job.generatedAt,
     ...(job.groupName ? { groupName: job.groupName } : {}),
+    ...(job.themes ? { themes: job.themes } : {}),
   });
   return renderDigest(digest, job.format, { jsonLdId: job.jsonLdId });
 }

@@ -5,6 +5,7 @@ import { DigestBusyError } from '../../digest-worker/digest-renderer';
 import { ApiError } from '../../errors';
 import { DIGEST_SORTS, type DigestSort } from '../../../../utils/digest/types';
 import { readDigestConversation, readDigestEntries, readGroupName } from './digest.queries';
+import { groupThemes } from '../themes/themes.handlers';
 
 const FORMAT_LIST = Object.keys(DIGEST_FORMATS).join(', ');
 const MAX_DOCUMENT_LENGTH = 2048;
@@ -42,10 +43,10 @@ function optionalParam(c: Context<AppEnv>, name: string, max: number): string | 
 }
 
 /**
- * `GET /api/groups/{group}/digest?format=csv|md|html|docx|jsonld[&document=<url>][&theme=<name>][&sort=support]`:
+ * `GET /api/groups/{group}/digest?format=csv|md|html|docx|jsonld[&document=<url>][&theme=<id or name>][&sort=support]`:
  * the group's digest as a download, for every role of the group: comments with their
  * threads, latest answers and support counts. Hidden comments are counted and never shown,
- * hidden replies only marked; "only me" comments are never in it; anonymous ones carry no name.
+ * hidden replies only marked; themes grouped by id and printed with the group's labels; "only me" comments are never in it; anonymous ones carry no name.
  * Rendered off the event loop (deps.digests); a busy store answers 429/503 with Retry-After.
  */
 export async function getDigest(c: Context<AppEnv>) {
@@ -58,10 +59,11 @@ export async function getDigest(c: Context<AppEnv>) {
   const url = new URL(c.req.url);
   const rendered = await digests
     .render(member.groupId, async () => {
-      const [entries, conversation, groupName] = await Promise.all([
+      const [entries, conversation, groupName, themes] = await Promise.all([
         readDigestEntries(db, member, document),
         readDigestConversation(db, member, document),
         readGroupName(db, member.groupId),
+        groupThemes(db, member.groupId),
       ]);
       return {
         entries,
@@ -70,6 +72,7 @@ export async function getDigest(c: Context<AppEnv>) {
         filters: { ...(document ? { document } : {}), ...(theme ? { theme } : {}) },
         generatedAt: clock(),
         ...(groupName ? { groupName } : {}),
+        themes,
         format,
         jsonLdId: `${publicUrl ?? url.origin}${url.pathname}${url.search}`,
       };

@@ -1,0 +1,117 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../../context';
+import type { Queryable } from '../../db/db';
+import { ApiError } from '../../errors';
+import { readBody } from '../../validate';
+import { DEFAULT_THEMES, MAX_THEMES, newThemeId, type Theme } from '../../../../utils/model/themes';
+import { NewThemeSchema, ThemeChangeSchema } from './themes.schemas';
+
+interface ThemeRow {
+  id: string;
+  label: string;
+  retired_at: Date | string | null;
+}
+
+const toTheme = (r: ThemeRow): Theme => ({ id: r.id, label: r.label, retired: r.retired_at !== null });
+
+/** The group's own themes in display order (none: the group uses the defaults). */
+async function ownThemes(db: Queryable, group: string): Promise<ThemeRow[]> {
+  const { rows } = await db.query<ThemeRow>('select id, label, retired_at from group_themes where group_id = $1 order by position, id', [group]);
+  return rows;
+}
+
+/** The vocabulary a group uses: its own themes, or Making It Real when it has none. */
+export async function groupThemes(db: Queryable, group: string): Promise<Theme[]> {
+  const rows = await ownThemes(db, group);
+  return rows.length > 0 ? rows.map(toTheme) : DEFAULT_THEMES.map((t) => ({ ...t }));
+}
+
+/** The group's first change copies the defaults in, so they can be renamed and retired like its own. */
+async function copyDefaults(db: Queryable, group: string, now: string): Promise<void> {
+  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from group_themes where group_id = $1', [group]);
+  if (Number(rows[0]?.n ?? 0) > 0) return;
+  await db.query(
+    `insert into group_themes (group_id, id, label, position, retired_at, created_at)
+     select $1, d.id, d.label, d.position, null, $4::timestamptz
+     from unnest($2::text[], $3::text[]) with ordinality as d (id, label, position)
+     on conflict do nothing`,
+    [group, DEFAULT_THEMES.map((t) => t.id), DEFAULT_THEMES.map((t) => t.label), now],
+  );
+}
+
+function duplicate(label: string, existing: ThemeRow): ApiError {
+  return new ApiError(
+    409,
+    'conflict',
+    existing.retired_at === null
+      ? `The group already has a theme called "${existing.label}". Choose another name.`
+      : `The group already has a retired theme called "${existing.label}". Bring that one back instead, or choose another name.`,
+  );
+}
+
+const sameName = (a: string, b: string) => a.toLocaleLowerCase('en-GB') === b.toLocaleLowerCase('en-GB');
+
+/** `GET /api/groups/{group}/themes` (every role): `{ themes }` in display order, the defaults when the group has none. */
+export async function listThemes(c: Context<AppEnv>) {
+  const { db } = c.get('deps');
+  return c.json({ themes: await groupThemes(db, c.get('member').groupId) });
+}
+
+/** `POST /api/groups/{group}/themes {"label"}` (facilitators) → 201 with the new theme, last in the order. */
+export async function addTheme(c: Context<AppEnv>) {
+  const { label } = await readBody(c, NewThemeSchema);
+  const { db, clock } = c.get('deps');
+  const group = c.get('member').groupId;
+  const now = clock().toISOString();
+  const theme = await db.transaction(async (tx) => {
+    // One change to a group's vocabulary at a time (two facilitators adding the same name).
+    await tx.query('select id from groups where id = $1 for update', [group]);
+    await copyDefaults(tx, group, now);
+    const rows = await ownThemes(tx, group);
+    const same = rows.find((r) => sameName(r.label, label));
+    if (same) throw duplicate(label, same);
+    if (rows.length >= MAX_THEMES) throw new ApiError(409, 'conflict', `The group already has ${MAX_THEMES} themes (retired ones included): rename one instead of adding another.`);
+    const id = newThemeId(label, [...rows.map((r) => r.id), ...DEFAULT_THEMES.map((t) => t.id)]);
+    const { rows: added } = await tx.query<ThemeRow>(
+      `insert into group_themes (group_id, id, label, position, retired_at, created_at)
+       values ($1, $2, $3, (select coalesce(max(position), 0) + 1 from group_themes where group_id = $1), null, $4)
+       returning id, label, retired_at`,
+      [group, id, label, now],
+    );
+    return toTheme(added[0]!);
+  });
+  return c.json(theme, 201);
+}
+
+/**
+ * `PATCH /api/groups/{group}/themes/{id} {"label"?, "retired"?}` (facilitators) → 200 with the
+ * theme: rename, retire or bring back. Comments keep the id, so a new name shows everywhere.
+ */
+export async function changeTheme(c: Context<AppEnv>) {
+  const id = c.req.param('id') ?? '';
+  const change = await readBody(c, ThemeChangeSchema);
+  const { db, clock } = c.get('deps');
+  const group = c.get('member').groupId;
+  const now = clock().toISOString();
+  const theme = await db.transaction(async (tx) => {
+    await tx.query('select id from groups where id = $1 for update', [group]);
+    const before = await ownThemes(tx, group);
+    const known = before.length > 0 ? before.some((r) => r.id === id) : DEFAULT_THEMES.some((t) => t.id === id);
+    if (!known) throw new ApiError(404, 'not-found', 'There is no theme with that id in this group. Reload the list of themes and try again.');
+    await copyDefaults(tx, group, now);
+    if (change.label !== undefined) {
+      const same = (await ownThemes(tx, group)).find((r) => r.id !== id && sameName(r.label, change.label!));
+      if (same) throw duplicate(change.label, same);
+    }
+    const { rows } = await tx.query<ThemeRow>(
+      `update group_themes
+       set label = coalesce($3, label),
+           retired_at = case when $4::boolean is null then retired_at when $4::boolean then coalesce(retired_at, $5::timestamptz) else null end
+       where group_id = $1 and id = $2
+       returning id, label, retired_at`,
+      [group, id, change.label ?? null, change.retired ?? null, now],
+    );
+    return toTheme(rows[0]!);
+  });
+  return c.json(theme, 200);
+}
