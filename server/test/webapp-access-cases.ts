@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { ROLES, type Role } from '../src/auth/roles';
 import { makeComment, uuidOf } from './support/annotations';
-import { makeReply } from './support/conversation';
+import { makeReply, makeSupport } from './support/conversation';
 import { ADMIN_TOKEN, type Answer, type TestGroup, type TestStore } from './support/test-store';
 
 /**
@@ -318,7 +318,41 @@ export const WEB_ROUTES: WebRouteCase[] = [
     otherIds: 404,
     request: async (_t, at, of) => put(at, makeReply(`urn:uuid:${of.shared}`, { text: 'We will change this.', answer: 'changed', authorName: 'Officer' })),
   },
+  {
+    name: 'PUT support (me too)',
+    allowed: WRITERS,
+    okStatus: 201,
+    otherIds: 404,
+    // A fresh comment each time: a person says "me too" to a comment once.
+    request: async (t, at, of) => put(at, makeSupport(`urn:uuid:${await newComment(t, of)}`)),
+  },
   // Moderation from the web app (existing routes, now reached with a cookie).
+  {
+    name: 'POST report',
+    allowed: WRITERS,
+    okStatus: 201,
+    otherIds: 404,
+    request: async (t, at, of) => ({ method: 'POST', path: `/api/groups/${at.group}/annotations/${await newComment(t, of)}/reports`, body: { reason: 'Names a person' } }),
+  },
+  {
+    name: 'POST dismiss reports',
+    allowed: FACILITATOR,
+    okStatus: 200,
+    otherIds: 404,
+    request: async (t, at, of) => {
+      const uuid = await newComment(t, of);
+      expect((await t.call('POST', `/api/groups/${of.group}/annotations/${uuid}/reports`, { token: of.member.token, body: { reason: `${of.secret} reason` } })).status).toBe(201);
+      return {
+        method: 'POST',
+        path: `/api/groups/${at.group}/annotations/${uuid}/reports/dismiss`,
+        body: { reason: 'Fine as it is' },
+        intact: async () => {
+          const r = await t.call('GET', `/api/groups/${of.group}/moderation`, { token: of.facilitator.token });
+          expect(JSON.stringify(r.json), "the other group's report is still open").toContain(uuid);
+        },
+      };
+    },
+  },
   { name: 'GET moderation', allowed: FACILITATOR, okStatus: 200, request: async (_t, at) => ({ method: 'GET', path: `/api/groups/${at.group}/moderation` }) },
   {
     name: 'POST hide',
@@ -335,6 +369,39 @@ export const WEB_ROUTES: WebRouteCase[] = [
           const r = await t.call('GET', `/api/groups/${of.group}/annotations/${uuid}`, { token: of.reader.token });
           expect(JSON.stringify(r.json)).toContain(`${of.secret} extra`);
         },
+      };
+    },
+  },
+  {
+    name: 'DELETE hide (show again)',
+    allowed: FACILITATOR,
+    okStatus: 200,
+    otherIds: 404,
+    request: async (t, at, of) => {
+      const uuid = await newComment(t, of);
+      expect((await t.call('POST', `/api/groups/${of.group}/annotations/${uuid}/hide`, { token: of.facilitator.token, body: { reason: 'Names a person' } })).status).toBe(200);
+      return {
+        method: 'DELETE',
+        path: `/api/groups/${at.group}/annotations/${uuid}/hide`,
+        intact: async () => {
+          const r = await t.call('GET', `/api/groups/${of.group}/annotations/${uuid}`, { token: of.reader.token });
+          expect(JSON.stringify(r.json), "the other group's comment is still hidden").not.toContain(`${of.secret} extra`);
+        },
+      };
+    },
+  },
+  {
+    name: 'DELETE invite by its code',
+    allowed: FACILITATOR,
+    okStatus: 204,
+    otherIds: 404,
+    request: async (t, at, of) => {
+      const r = await t.call('POST', `/api/groups/${of.group}/invites`, { token: of.facilitator.token, body: { role: 'member' } });
+      expect(r.status).toBe(201);
+      return {
+        method: 'DELETE',
+        path: `/api/groups/${at.group}/invites/${r.json.code}`,
+        intact: async () => expect((await t.call('POST', '/api/join', { body: { code: r.json.code, displayName: 'Still invited' } })).status).toBe(201),
       };
     },
   },
