@@ -261,6 +261,10 @@ export function createFakeStore() {
     changeCursorFormat() {
       cursorPrefix = 'v2:';
     },
+    /** A facilitator changes a member's role (PATCH /api/groups/:group/members/:memberId). */
+    setRole(memberId: string, role: Role) {
+      for (const m of members.values()) if (m.memberId === memberId) m.role = role;
+    },
     /** Remove a member: their token answers 401 token-revoked from now on. */
     revoke(memberId: string) {
       for (const m of members.values()) if (m.memberId === memberId) m.revoked = true;

@@ -19,6 +19,8 @@ export const StoreConnectionSchema = v.object({
   role: RoleSchema,
   memberId: v.pipe(v.string(), v.minLength(1, 'The store connection has no member id.')),
   displayName: v.string(),
+  /** The role a facilitator changed, as a sync learnt it (GET /api/me): the one before, and when (ISO). */
+  roleChange: v.optional(v.object({ from: RoleSchema, at: v.string() })),
 });
 export type StoreConnection = v.InferOutput<typeof StoreConnectionSchema>;
 

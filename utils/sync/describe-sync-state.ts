@@ -1,5 +1,9 @@
+import { ROLE_DESCRIPTIONS } from '../model/roles';
 import type { RefusedComment, SyncStatus } from '../store';
 import { isRetryableKind } from './errors';
+
+/** How long the status line says that the member's role changed. */
+export const ROLE_CHANGE_SHOWN_MS = 24 * 60 * 60 * 1000;
 
 const count = (n: number) => `${n} ${n === 1 ? 'comment' : 'comments'}`;
 
@@ -50,8 +54,18 @@ function sentenceFor(status: SyncStatus, now: Date): string {
   }
   if (status.refused.length > 0) return describeRefused(status.refused);
   if (error) return error.message;
-  if (status.waiting > 0) return `${waitingItems(status)} waiting to send`;
-  return 'All saved';
+  const role = roleChangeSentence(status, now);
+  if (status.waiting > 0) return `${waitingItems(status)} waiting to send${role}`;
+  return `All saved${role}`;
+}
+
+/** ". Your role in the group is now a reader (…)" for a day after a sync learnt that a facilitator changed it; else "". */
+function roleChangeSentence(status: SyncStatus, now: Date): string {
+  const change = status.connection?.roleChange;
+  if (!change || !status.connection) return '';
+  const age = now.getTime() - Date.parse(change.at);
+  if (!(age >= 0 && age < ROLE_CHANGE_SHOWN_MS)) return '';
+  return `. Your role in the group is now ${ROLE_DESCRIPTIONS[status.connection.role]}`;
 }
 
 /** "3 comments", "1 comment and 2 replies", "2 replies and 1 “this is my experience too”". */

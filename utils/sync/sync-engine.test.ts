@@ -269,6 +269,22 @@ describe('sync engine', () => {
     expect((await me.engine.runOnce()).drain).toMatchObject({ outcome: 'done', pushed: 1 });
   });
 
+  it('says plainly at the next sync that a facilitator changed the role, and keeps the new role', async () => {
+    const store = createFakeStore();
+    const me = await connected({ store });
+    await me.engine.runOnce();
+    expect(await statusLine(me)).toBe('All saved');
+    store.setRole('m1', 'reader');
+    await me.engine.runOnce();
+    const connection = await me.repo.getConnection();
+    expect(connection).toMatchObject({ role: 'reader', roleChange: { from: 'member' } });
+    expect(await statusLine(me)).toBe('All saved. Your role in the group is now a reader (you can read and export comments)');
+    expect((await me.engine.status()).lastSuccessAt).not.toBeNull();
+    // The same role at the next runs: nothing more is written.
+    await me.engine.runOnce();
+    expect((await me.repo.getConnection())!.roleChange).toEqual(connection!.roleChange);
+  });
+
   it('parks a comment the store turns down, with its reason, and sends the rest', async () => {
     const store = createFakeStore();
     const me = await connected({ store });

@@ -209,6 +209,43 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
+  /**
+   * The member's role as the store has it now (a facilitator may have changed it): a changed
+   * role is kept with the connection, with the one before, so the status line can say so.
+   * Best effort, like the links: offline, the role stays as it was until the next run.
+   */
+  async function roleNow(): Promise<void> {
+    const connection = await repo.getConnection();
+    if (!connection) return;
+    try {
+      const me = await clientFor(connection).me();
+      if (me.memberId !== connection.memberId || me.role === connection.role) return;
+      const current = await repo.getConnection();
+      // Joined again meanwhile: that connection is newer than this answer.
+      if (current?.token !== connection.token) return;
+      await repo.setConnection({ ...connection, role: me.role, roleChange: { from: connection.role, at: now() } });
+      onChanged({ type: 'status' });
+    } catch {
+      // Kept as it was; the next run asks again.
+    }
+  }
+
+  /**
+   * The group's theme vocabulary; best effort like the links. A changed vocabulary is
+   * announced as a change to every comment's look (an `annotations` change naming none), so
+   * open pages list again and the editor, filters and legend show the new themes.
+   */
+  async function themesNow(): Promise<void> {
+    const connection = await repo.getConnection();
+    if (!connection) return;
+    try {
+      const { themes } = await clientFor(connection).themes(connection.group);
+      if (await repo.setThemes(connection.group, themes)) onChanged({ type: 'annotations', ids: [] });
+    } catch {
+      // Kept as they were; the next run asks again.
+    }
+  }
+
   const mergeRun = (a: RunOptions, b: RunOptions): RunOptions => ({ ...a, ignoreBackoff: a.ignoreBackoff || b.ignoreBackoff });
   const pull = createSerialRunner(pullNow, mergeRun);
   const notices = createSerialRunner(noticesNow, mergeRun);
@@ -217,6 +254,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const pulled = drained.outcome === 'done' ? await pull(run) : null;
     if (pulled?.outcome === 'done') await notices(run);
     if (pulled?.outcome === 'done') await linksNow();
+    if (pulled?.outcome === 'done') await themesNow();
+    if (pulled?.outcome === 'done') await roleNow();
     await noteFinished(pulled?.outcome ?? drained.outcome);
     return { drain: drained, pull: pulled };
   }, mergeRun);
