@@ -318,4 +318,17 @@ describe('web app: a facilitator runs the group (no extension in their browser)'
     }
     expect(offered, `the extension's editor never offered “${NEW_THEME}”`).toBe(1);
   });
+
+  it('changes another member’s role, and their side panel says so at its next sync', async () => {
+    const { page } = facilitator;
+    await openFromNav(page, 'Members', 'Members');
+    await page.getByLabel('Role of Bilal').selectOption('reader');
+    await page.getByRole('group', { name: 'Make Bilal a reader instead of a member?' }).getByRole('button', { name: 'Change role' }).click();
+    await expect.poll(() => statusText(page)).toContain('Bilal is now a reader.');
+    const panel = await extensionPage(bilal!.context, bilal!.extensionId, 'sidepanel.html');
+    await syncNow(bilal!);
+    await expect
+      .poll(() => panel.getByRole('region', { name: 'Sharing with your group' }).textContent(), { timeout: 30_000 })
+      .toContain('Your role in the group is now a reader');
+  });
 });
