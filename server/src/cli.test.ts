@@ -57,6 +57,8 @@ describe('create-group CLI', () => {
     const fakeFetch = (async () => new Response(JSON.stringify(created), { status: 201 })) as unknown as typeof fetch;
     expect(await runCli(['create-group', 'NCAG'], { ADMIN_TOKEN: 'x'.repeat(20) }, c.o, c.e, fakeFetch)).toBe(0);
     expect(c.out.join('\n')).toMatch(/Created the group "NCAG"[\s\S]*Member \(write comments\): +dddd-eeee-ffff/);
+    // Officers who cannot install the extension are told where the web app is.
+    expect(c.out.join('\n')).toMatch(/sign in\s+with the code at http:\/\/localhost:8787\//);
   });
 
   it('says what to do when the store is unreachable, the token is missing, or the name is missing', async () => {

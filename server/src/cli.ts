@@ -81,7 +81,9 @@ export async function runCli(args: string[], env: CliEnv, out = console.log, err
   out(`Created the group "${names[0]!.trim()}" (id ${body.group}) on ${storeUrl}.
 
 Give each person the invite code for their role. They paste the store address
-(${storeUrl}) and their code into the extension's options page.
+(${storeUrl}) and their code into the extension's options page, or sign in
+with the code at ${storeUrl}/ (the group's web app: nothing to install, for
+officers and facilitators).
 
   Facilitator (invite, withdraw invites, moderate):  ${body.invites.facilitator}
   Member (write comments):                           ${body.invites.member}
