@@ -208,6 +208,8 @@ describe.each(BACKENDS)('web sessions on %s', (kind) => {
         expect(r.json.error).toEqual({ code: 'csrf-failed', message: 'This form has expired. Reload the page and try again.' });
       }
       expect((await t.testDb.db.query('select 1 from annotations where id = $1', [uuidOf(a)])).rows).toEqual([]);
+      // Not counted against the member's write limit either.
+      expect((await t.testDb.db.query('select 1 from rate_limits where bucket = $1', [`write:${s.memberId}`])).rows).toEqual([]);
       expect((await web('GET', '/api/me', s)).json.jobTitle).toBeNull();
       expect((await web('GET', '/api/web/session', s)).status).toBe(200);
       // The extension's bearer token needs no CSRF token; a facilitator's cookie write with it is accepted.

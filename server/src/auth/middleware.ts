@@ -4,7 +4,7 @@ import { ApiError } from '../errors';
 import { countHitSql, enforceHits, windowStart } from './rate-limit';
 import { type Member, type Role } from './roles';
 import { hashSecret } from './secrets';
-import { authenticateSession, checkCsrf, csrfTokenFor, memberBySessionSql, noteActivity, sessionToken, toSessionMember, type SessionMemberRow } from './session';
+import { authenticateSession, checkCsrf, csrfPasses, csrfTokenFor, memberBySessionSql, noteActivity, sessionToken, toSessionMember, type SessionMemberRow } from './session';
 
 /** The bearer token of a request, or null. */
 export function bearerToken(header: string | undefined): string | null {
@@ -85,15 +85,16 @@ export const authenticateWriter: MiddlewareHandler<AppEnv> = async (c, next) => 
   let member: Member;
   if (cookie) {
     const tokenHash = hashSecret(cookie);
+    const csrfToken = csrfTokenFor(cookie);
+    // A write that fails the CSRF check is not counted against the member's limit ($4).
     const { rows } = await db.query<SessionMemberRow & { hits: number | null }>(
       `with m as (${memberBySessionSql()}),
-         r as (${countHitSql(`'write:' || m.id`, '$2::timestamptz', 'from m where m.revoked_at is null and m.session_expires_at > $3::timestamptz')})
+         r as (${countHitSql(`'write:' || m.id`, '$2::timestamptz', 'from m where m.revoked_at is null and m.session_expires_at > $3::timestamptz and $4::boolean')})
        select m.*, (select hits from r) as hits from m`,
-      [tokenHash, window, now.toISOString()],
+      [tokenHash, window, now.toISOString(), csrfPasses(c, csrfToken)],
     );
     row = rows[0];
     member = toSessionMember(rows[0], now);
-    const csrfToken = csrfTokenFor(cookie);
     checkCsrf(c, csrfToken);
     c.set('session', { tokenHash, csrfToken, expiresAt: new Date(rows[0]!.session_expires_at) });
   } else {

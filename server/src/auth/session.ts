@@ -142,12 +142,15 @@ function sameText(a: string, b: string): boolean {
  * come from the store's own: else 403 `csrf-failed`. Reads need neither.
  */
 export function checkCsrf(c: Context<AppEnv>, csrfToken: string): void {
-  if (SAFE_METHODS.has(c.req.method)) return;
+  if (!csrfPasses(c, csrfToken)) throw new ApiError(403, 'csrf-failed', MESSAGES.csrf);
+}
+
+/** Whether a cookie request passes the CSRF check (reads always do). */
+export function csrfPasses(c: Context<AppEnv>, csrfToken: string): boolean {
+  if (SAFE_METHODS.has(c.req.method)) return true;
   const origin = c.req.header('origin');
   const given = c.req.header(CSRF_HEADER);
-  if ((origin !== undefined && !isOwnOrigin(c, origin)) || !given || !sameText(given, csrfToken)) {
-    throw new ApiError(403, 'csrf-failed', MESSAGES.csrf);
-  }
+  return !(origin !== undefined && !isOwnOrigin(c, origin)) && given !== undefined && sameText(given, csrfToken);
 }
 
 /**

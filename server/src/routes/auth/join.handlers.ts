@@ -14,9 +14,9 @@ const NAME_MISSING = 'The request body is not valid: "displayName" is missing. P
  * `POST /api/join`: exchange an invite code (with a display name) for a new member's bearer
  * token, or a link code (made by `POST /api/me/link-codes` in another browser) for a new
  * token of that same member. A used single-use invite is 403 `invite-used`, an expired one
- * 403 `invite-expired` (redeem-code.ts, shared with the web app's sign-in). Rate-limited per client address and per code bucket of wrong
- * tries (in the database), whichever kind of code. A token is returned once and stored only
- * as its hash.
+ * 403 `invite-expired` (redeem-code.ts, shared with the web app's sign-in). Rate-limited per
+ * client address and per code bucket of wrong tries (in the database), whichever kind of
+ * code. A token is returned once and stored only as its hash.
  */
 export async function join(c: Context<AppEnv>) {
   const { db, clock } = c.get('deps');
