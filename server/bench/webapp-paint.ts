@@ -147,22 +147,58 @@ export async function runPaintBench(): Promise<string[]> {
 
     const first: number[] = [];
     const all: number[] = [];
+    const api: number[] = [];
+    const cpu: number[] = [];
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    // The renderer's main-thread busy time (tasks), less sensitive than wall time to a loaded machine.
+    const taskSeconds = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0);
     const url = `${store.url}/documents?source=${encodeURIComponent(SOURCE)}`;
     for (let run = 0; run <= RUNS; run++) {
+      await page.goto('about:blank');
+      const before = await taskSeconds();
       await page.goto(url);
-      await page.waitForFunction('window.__paint && window.__paint.all !== null', undefined, { timeout: 60_000 });
-      const marks = (await page.evaluate('window.__paint')) as { first: number; all: number };
+      // Polled with evaluate (the page's CSP forbids waitForFunction's string eval).
+      let marks: { first: number | null; all: number | null } = { first: null, all: null };
+      for (let waited = 0; marks.all === null; waited += 50) {
+        if (waited > 60_000) throw new Error(`The document page did not show ${COMMENTS} comments within a minute.`);
+        await new Promise((r) => setTimeout(r, 50));
+        marks = ((await page.evaluate('window.__paint')) as typeof marks | undefined) ?? marks;
+      }
+      const busy = (await taskSeconds()) - before;
       if (run === 0) continue; // the first visit warms the store's and the browser's caches
-      first.push(marks.first);
+      cpu.push(busy * 1000);
+      const answered = (await page.evaluate(`(() => { const e = performance.getEntriesByType('resource').find((r) => r.name.includes('/document?')); return e ? e.responseEnd : null; })()`)) as number | null;
+      if (answered !== null) api.push(answered);
+      first.push(marks.first ?? marks.all);
       all.push(marks.all);
+    }
+    if (process.env.BENCH_PAINT_PROFILE) {
+      // Where the page's time goes: self time by function over one more visit (for tuning).
+      await cdp.send('Profiler.enable');
+      await page.goto('about:blank');
+      await cdp.send('Profiler.start');
+      await page.goto(url);
+      for (let waited = 0; !((await page.evaluate('window.__paint && window.__paint.all')) as number | null); waited += 50) await new Promise((r) => setTimeout(r, 50));
+      const { profile } = await cdp.send('Profiler.stop');
+      const self = new Map<string, number>();
+      const dt = new Map<number, number>();
+      profile.samples?.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)));
+      for (const node of profile.nodes) {
+        const key = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0) / 1000);
+      }
+      for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`profile ${ms.toFixed(0).padStart(6)} ms ${key}`);
     }
     await context.close();
     const f = median(first);
     const a = median(all);
     return [
       `paint: document page with ${COMMENTS.toLocaleString('en-GB')} comments (${Math.round(COMMENTS / 5)} replies, ${Math.round(COMMENTS / 10)} answers) in Chromium, median of ${RUNS} (seeded in ${seeded.toFixed(0)} s)`,
+      `paint: the store's document answer (${(COMMENTS * 1.3).toLocaleString('en-GB')} items) arrived ${api.length ? median(api).toFixed(0) : '?'} ms after navigation starts`,
       `paint: first comments on screen ${f.toFixed(0)} ms after navigation starts`,
       `paint: all ${COMMENTS.toLocaleString('en-GB')} comments rendered ${a.toFixed(0)} ms (target ≤ ${PAINT_TARGET_MS} ms: ${a <= PAINT_TARGET_MS ? 'met' : 'NOT met'})`,
+      `paint: the page's main thread was busy ${median(cpu).toFixed(0)} ms of that (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`,
     ];
   } finally {
     await browser.close();

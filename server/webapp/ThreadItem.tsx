@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import { CommentConversation } from '../../components/CommentConversation';
 import { CommentView } from '../../components/CommentView';
 import { abilitiesFor, quietThread } from '../../components/use-conversation';
@@ -22,9 +23,10 @@ export interface ThreadItemProps {
  * One comment with its passage, text, themes, answers, "me too" count and replies, and what
  * the signed-in person may do: reply (everyone), answer (readers, facilitators), "this is my
  * experience too" (members, facilitators). Uses the extension's components with the web
- * app's own actions (the sync API with the cookie session).
+ * app's own actions (the sync API with the cookie session). Memoised: a long list that grows
+ * a batch per frame renders only the new items.
  */
-export function ThreadItem({ comment, model, onSent, permalink = true }: ThreadItemProps) {
+export const ThreadItem = memo(function ThreadItem({ comment, model, onSent, permalink = true }: ThreadItemProps) {
   const { api, session, announce } = useApp();
   if (!session) return null;
   const thread: CommentThread = model.threads.get(comment.id) ?? quietThread(comment);
@@ -32,7 +34,7 @@ export function ThreadItem({ comment, model, onSent, permalink = true }: ThreadI
   const mine = model.mine.has(comment.id);
   const subject = quoteOf(comment).slice(0, 60);
   return (
-    <article class="space-y-2 rounded border border-grey-4 bg-white p-3" aria-label={`Comment on “${subject}”`} data-comment-id={comment.id}>
+    <article class="lea-webapp-item space-y-2 rounded border border-grey-4 bg-white p-3" aria-label={`Comment on “${subject}”`} data-comment-id={comment.id}>
       <CommentView annotation={comment} showQuote hidden={model.moderated[comment.id] ?? null} />
       <CommentConversation
         thread={thread}
@@ -66,4 +68,4 @@ export function ThreadItem({ comment, model, onSent, permalink = true }: ThreadI
       )}
     </article>
   );
-}
+});

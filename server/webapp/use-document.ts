@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { LeaItem } from '../../utils/model';
 import { modelWithChanges, type DocumentModel, type ThreadData } from './read';
 
@@ -7,11 +7,10 @@ export function useDocumentModel(read: ThreadData | null): { model: DocumentMode
   const [sent, setSent] = useState<LeaItem[]>([]);
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const model = useMemo(() => (read ? modelWithChanges(read, sent, removed) : null), [read, sent, removed]);
-  return {
-    model,
-    onSent: (item, gone) => {
-      if (item) setSent((list) => [...list, item]);
-      if (gone) setRemoved((set) => new Set([...set, gone]));
-    },
-  };
+  // Stable, so the list's memoised items do not re-render when the page does.
+  const onSent = useCallback((item: LeaItem | null, gone?: string) => {
+    if (item) setSent((list) => [...list, item]);
+    if (gone) setRemoved((set) => new Set([...set, gone]));
+  }, []);
+  return { model, onSent };
 }
