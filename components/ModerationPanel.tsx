@@ -30,6 +30,8 @@ export interface ModerationPanelProps {
   onUnhide: (id: string, reason: string) => Promise<void>;
   onDismiss: (id: string, reason: string) => Promise<void>;
   announce: (message: string) => void;
+  /** Where to read an item in its conversation (the web app's permanent link); no link when absent. */
+  linkFor?: (target: string) => string;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface ModerationPanelProps {
  * who gave them), and Hide with a reason, Unhide, or No action needed; then the moderation
  * record: who did what, when and why.
  */
-export function ModerationPanel({ list, onHide, onUnhide, onDismiss, announce }: ModerationPanelProps) {
+export function ModerationPanel({ list, onHide, onUnhide, onDismiss, announce, linkFor }: ModerationPanelProps) {
   const textOf = new Map(list.toReview.map((item) => [item.target, reportedText(item.annotation)]));
   const heading = useRef<HTMLHeadingElement>(null);
   // A handled item leaves the list: focus goes to the heading, never to <body>.
@@ -56,7 +58,7 @@ export function ModerationPanel({ list, onHide, onUnhide, onDismiss, announce }:
         ) : (
           <ul class="space-y-3">
             {list.toReview.map((item) => (
-              <ReviewItem key={item.target} item={item} onHide={onHide} onUnhide={onUnhide} onDismiss={onDismiss} announce={announce} />
+              <ReviewItem key={item.target} item={item} onHide={onHide} onUnhide={onUnhide} onDismiss={onDismiss} announce={announce} linkFor={linkFor} />
             ))}
           </ul>
         )}
@@ -88,7 +90,7 @@ export function ModerationPanel({ list, onHide, onUnhide, onDismiss, announce }:
   );
 }
 
-function ReviewItem({ item, onHide, onUnhide, onDismiss, announce }: Omit<ModerationPanelProps, 'list'> & { item: ModerationList['toReview'][number] }) {
+function ReviewItem({ item, onHide, onUnhide, onDismiss, announce, linkFor }: Omit<ModerationPanelProps, 'list'> & { item: ModerationList['toReview'][number] }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -128,6 +130,13 @@ function ReviewItem({ item, onHide, onUnhide, onDismiss, announce }: Omit<Modera
         </blockquote>
       ) : (
         <p class="italic text-grey-7">Its author has removed it.</p>
+      )}
+      {shown && linkFor && (
+        <p class="text-xs">
+          <a href={linkFor(item.target)} class="text-blue-700 underline">
+            Read this {shown.what} in its conversation
+          </a>
+        </p>
       )}
       {item.hidden && <p class="text-xs font-semibold">Hidden now: {item.hidden.reason}</p>}
       {item.reports.length === 0 ? (

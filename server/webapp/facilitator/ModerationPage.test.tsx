@@ -56,6 +56,8 @@ describe('ModerationPage', () => {
     expect(root.querySelector('blockquote')!.textContent).toContain('Nobody asked me what I wanted.');
     expect(root.textContent).toContain('It names my neighbour.');
     expect(root.textContent).toContain('Nothing has been hidden, unhidden or closed yet.');
+    const link = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Read this comment in its conversation')!;
+    expect(link.getAttribute('href')).toBe(`/c/${UUID}`);
   });
 
   it('hides with a reason through the store, says so, and lists it in the record', async () => {

@@ -39,7 +39,7 @@ export function ModerationPage({ api: given, session }: FacilitatorPageProps) {
       {moderation.value ? (
         <>
           {moderation.problem && <p class="rounded border border-red-error p-2">{moderation.problem}</p>}
-          <ModerationPanel list={moderation.value} onHide={hide} onUnhide={unhide} onDismiss={dismiss} announce={announce} />
+          <ModerationPanel list={moderation.value} onHide={hide} onUnhide={unhide} onDismiss={dismiss} announce={announce} linkFor={(id) => `/c/${uuidPart(id)}`} />
         </>
       ) : (
         <LoadState problem={moderation.problem} loadingText="Loading what to review…" onRetry={() => void moderation.reload()} />
