@@ -200,6 +200,26 @@ describe.each(BACKENDS)('CSRF on every web write on %s', (kind) => {
     },
   );
 
+  it.each(WRITES)('$name with the cookie and a made-up bearer token instead of the CSRF token: refused, nothing written', async (w) => {
+    const { answer, happened } = await attempt(w, (own) => ({ session: own, csrf: null, headers: { authorization: 'Bearer made-up-token' } }));
+    expect([401, 403]).toContain(answer.status);
+    expectNothingOf(answer, a, b);
+    expect(happened).toBe(false);
+  });
+
+  it.each(WRITES)('$name with the cookie and no token, sent as a plain HTML form would (text/plain): 403, nothing written', async (w) => {
+    const { answer, happened } = await attempt(w, (own) => ({ session: own, csrf: null, origin: null, headers: { 'content-type': 'text/plain' } }));
+    expect(answer.status, JSON.stringify(answer.json)).toBe(403);
+    expectNothingOf(answer, a, b);
+    expect(happened).toBe(false);
+  });
+
+  it("a bearer token of another group's person with this group's cookie: the token decides (403), nothing of this group", async () => {
+    const r = await webCall(t, 'GET', `/api/groups/${a.group}/overview`, { session: a.web.reader, token: b.reader.token });
+    expect(r.status).toBe(403);
+    expectNothingOf(r, a);
+  });
+
   it.each(WRITES)('$name with the cookie, the right token, from the store\'s own origin: done', async (w) => {
     const { answer, happened } = await attempt(w, (own) => ({ session: own }));
     expect(answer.status, JSON.stringify(answer.json)).toBe(w.okStatus);
