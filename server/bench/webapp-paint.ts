@@ -1,6 +1,6 @@
 // Painting for `npm run bench:webapp` (server/bench/webapp.bench.ts calls runPaintBench): a
 // document page of the group's web app with 2,000 comments (BENCH_PAINT_COMMENTS) and their
-// threads (a reply on every fifth, an answer on every tenth), served by a real store process
+// threads (a reply on every fifth, an answer on every tenth; every fourth uses Markdown), served by a real store process
 // (PGlite) and opened in Chromium with no extension, signed in as an officer. Timed from the
 // start of navigation: the first comment painted (the first screen), and all 2,000 in the
 // DOM (the list renders a screenful first, then a batch per frame). Target: ≤ 1 s.
@@ -40,7 +40,7 @@ function comment(i: number) {
     modified: STAMP,
     ...(i % 3 === 0 ? {} : { creator: { type: 'Person', name: `Member ${i % 40}` } }),
     body: [
-      { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: `Comment ${i}: when my mother was assessed nobody asked **her** what mattered. The assessment should start with the person's own view of their wellbeing, and say so plainly.` },
+      { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: i % 4 === 0 ? `Comment ${i}: when my mother was assessed nobody asked **her** what mattered.\n\n- Start with the person's own view of their wellbeing.\n- Say so plainly.` : `Comment ${i}: when my mother was assessed nobody asked her what mattered. The assessment should start with the person's own view of their wellbeing, and say so plainly.` },
       { type: 'TextualBody', purpose: 'tagging', value: THEMES[i % THEMES.length]! },
     ],
     target: { source: SOURCE, selector: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: i * 40, end: i * 40 + quote.length }] },

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { CommentFiltersForm } from '../../../components/CommentFiltersForm';
-import { useProgressiveCount } from '../../../components/use-progressive';
+import { useGrowingCount } from '../use-growing-count';
 import { sortBySupport } from '../../../utils/conversation/build-thread';
 import { themeLabel } from '../../../utils/model/themes';
 import { answerFacet, facetCounts, filterComments, NO_FILTERS, showsEverything, type CommentFilters, type CommentOrder } from '../../../utils/overlay/filters';
@@ -52,7 +52,7 @@ export function DocumentPage({ source }: { source: string }) {
     const kept = filterComments(comments.map((annotation) => ({ annotation })), filters, model.threads).map((x) => x.annotation);
     return order === 'support' ? sortBySupport(kept.map((c) => ({ c, supportCount: model.threads.get(c.id)?.supportCount ?? 0 }))).map((x) => x.c) : kept;
   }, [comments, model, filters, order]);
-  const rendered = useProgressiveCount(shown.length);
+  const rendered = useGrowingCount(shown.length);
 
   if (!session) return null;
   const title = read?.title || comments.find((c) => c.documentTitle)?.documentTitle || source;
