@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../../test/support/spawn-store';
 import { openTestStore, type TestStore } from '../../../test/support/test-store';
 import { WEBAPP_CSP } from './webapp-files';
 
@@ -96,6 +97,41 @@ describe('the web app is served by the store', () => {
       expect(res.text).toContain('npm run build:webapp');
       expect(res.text).toContain('<html lang="en-GB">');
       expect(res.text).not.toMatch(/<script|style=/);
+    }
+  });
+});
+
+describe('the real build', () => {
+  let out: string;
+  let real: TestStore;
+  beforeAll(async () => {
+    out = mkdtempSync(path.join(os.tmpdir(), 'lea-webapp-build-'));
+    const { build } = await import('vite');
+    await build({ configFile: path.join(REPO_ROOT, 'server/webapp/vite.config.ts'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
+    real = await openTestStore('pglite', { webappDir: out });
+  });
+  afterAll(async () => {
+    await real?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('has no inline script or style, and every file it names is served from /assets/', async () => {
+    const page = await get(real, '/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html lang="en-GB">');
+    const scripts = [...page.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/\ssrc="\/assets\/[^"]+"/);
+      expect(body!.trim()).toBe('');
+    }
+    expect(page.text).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=|javascript:/i);
+    const files = [...page.text.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(files.some((f) => f.endsWith('.css'))).toBe(true);
+    for (const file of files) {
+      const res = await get(real, file);
+      expect(res.status, file).toBe(200);
+      expect(res.headers.get('cache-control')).toContain('immutable');
     }
   });
 });
