@@ -61,8 +61,9 @@ export async function readOverview(db: Db, member: Member): Promise<Overview> {
     ),
     db.query<{ source: string; theme: string; n: number }>(
       `select a.annotation -> 'target' ->> 'source' as source, t.theme, count(*)::int as n
-       from annotations a, jsonb_array_elements_text(jsonb_path_query_array(a.annotation, 'lax $.body[*] ? (@.purpose == "tagging").value ? (@.type() == "string")')) as t(theme)
-       where ${counted(member)}
+       from annotations a, jsonb_array_elements(case when jsonb_typeof(a.annotation -> 'body') = 'array' then a.annotation -> 'body' else '[]'::jsonb end) as b
+       cross join lateral (select b ->> 'value' as theme) as t
+       where ${counted(member)} and b ->> 'purpose' = 'tagging' and jsonb_typeof(b -> 'value') = 'string'
        group by 1, 2`,
       params,
     ),
@@ -73,10 +74,11 @@ export async function readOverview(db: Db, member: Member): Promise<Overview> {
        group by 1`,
       params,
     ),
+    // Newest by insertion order (the (group_id, row_id) index, read backwards: no sort of the group).
     db.query<{ id: string; kind: 'comment' | 'other' | 'reply' | 'answer'; annotation: Record<string, unknown>; created_at: Date | string }>(
       `select a.id, a.kind, a.annotation, a.created_at from annotations a
        where ${visibleTo('a', seeHidden)} and a.kind in ('comment', 'other', 'reply', 'answer')
-       order by a.created_at desc, a.id desc limit ${RECENT_ITEMS}`,
+       order by a.row_id desc limit ${RECENT_ITEMS}`,
       params,
     ),
   ]);
