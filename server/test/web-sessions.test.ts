@@ -427,6 +427,17 @@ describe.each(BACKENDS)('web sessions on %s', (kind) => {
       expect(Number(rows[0]!.n)).toBe(1);
     });
 
+    it('the last facilitator cannot be removed either (409, a plain sentence), so the group is never left without one', async () => {
+      const solo = await t.createGroup('One facilitator');
+      const self = await t.call('DELETE', `/api/groups/${solo.group}/members/${solo.facilitator.memberId}`, { token: solo.facilitator.token });
+      expect(self.status).toBe(409);
+      expect(self.json.error.message).toBe('You are the last facilitator of this group, so you cannot remove yourself: make someone else a facilitator first.');
+      expect((await t.call('GET', '/api/me', { token: solo.facilitator.token })).status).toBe(200);
+      // With a second facilitator, either may go.
+      const second = await t.join(solo.invites.facilitator, 'Second Fran');
+      expect((await t.call('DELETE', `/api/groups/${solo.group}/members/${second.memberId}`, { token: solo.facilitator.token })).status).toBe(204);
+    });
+
     it('revoking a member ends their web sessions at once (and their sign-in links)', async () => {
       const s = await signIn(g.invites.member, 'Soon gone');
       const link = (await t.call('POST', `/api/groups/${g.group}/members/${s.memberId}/sign-in-links`, { token: g.facilitator.token })).json as { url: string };

@@ -146,13 +146,31 @@ export async function patchMember(c: Context<AppEnv>) {
 export async function revokeMember(c: Context<AppEnv>) {
   const { db, clock, hub, channel } = c.get('deps');
   const memberId = c.req.param('memberId') ?? '';
-  const { rows } = await db.query<{ id: string }>(
-    `with m as (update members set revoked_at = coalesce(revoked_at, $3) where id = $1 and group_id = $2 returning id),
-       s as (delete from web_sessions where member_id in (select id from m)),
-       l as (delete from sign_in_links where member_id in (select id from m))
-     select id from m`,
-    [memberId, c.get('member').groupId, clock().toISOString()],
-  );
+  const groupId = c.get('member').groupId;
+  const rows = await db.transaction(async (tx) => {
+    // The group always keeps a facilitator (as for a role change): facilitators locked while counting.
+    const { rows: facilitators } = await tx.query<{ id: string }>(
+      `select id from members where group_id = $1 and role = 'facilitator' and revoked_at is null order by id for update`,
+      [groupId],
+    );
+    if (facilitators.length === 1 && facilitators[0]!.id === memberId) {
+      throw new ApiError(
+        409,
+        'conflict',
+        memberId === c.get('member').id
+          ? 'You are the last facilitator of this group, so you cannot remove yourself: make someone else a facilitator first.'
+          : "This is the group's last facilitator, so they cannot be removed: make someone else a facilitator first.",
+      );
+    }
+    const { rows: revoked } = await tx.query<{ id: string }>(
+      `with m as (update members set revoked_at = coalesce(revoked_at, $3) where id = $1 and group_id = $2 returning id),
+         s as (delete from web_sessions where member_id in (select id from m)),
+         l as (delete from sign_in_links where member_id in (select id from m))
+       select id from m`,
+      [memberId, groupId, clock().toISOString()],
+    );
+    return revoked;
+  });
   if (rows.length === 0) throw new ApiError(404, 'not-found', 'There is no such member in your group.');
   hub.closeMember(memberId);
   await db.query('select pg_notify($1, $2)', [channel, encodeRevocation(memberId)]);
