@@ -49,7 +49,6 @@ export async function getSearch(c: Context<AppEnv>) {
   const words = (single(c, 'q') ?? '').trim();
   if (words === '') throw new ApiError(400, 'invalid-body', 'Type some words to search for.');
   if (words.length > MAX_SEARCH_LENGTH) throw new ApiError(400, 'invalid-body', `A search can be up to ${MAX_SEARCH_LENGTH} characters long: try fewer words.`);
-  // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(words)) throw new ApiError(400, 'invalid-body', 'A search can only contain ordinary text.');
   const limit = parseSearchLimit(single(c, 'limit'));
   return c.json(await searchGroup(c.get('deps').db, c.get('member'), words, limit));
