@@ -142,6 +142,7 @@ describe('web app: an officer reads, searches, answers and downloads the digest 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
     expect(await page.evaluate('document.documentElement.lang')).toBe('en-GB');
     await expectNoSeriousAxe(page, 'sign in');
+    await expectReflowsAt200(page, 'sign in');
     await page.getByLabel('Invite code').fill(invites.reader);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByLabel('Your name').count()).toBe(1);
@@ -154,6 +155,7 @@ describe('web app: an officer reads, searches, answers and downloads the digest 
     await expect.poll(() => page.getByRole('link', { name: 'Care Act 2014, Part 1' }).count()).toBe(1);
     expect(await page.title()).toContain('Documents');
     await expectNoSeriousAxe(page, 'documents');
+    await expectReflowsAt200(page, 'documents');
 
     // Search.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
@@ -164,6 +166,7 @@ describe('web app: an officer reads, searches, answers and downloads the digest 
       throw new Error(`${String(e)}\nThe page said: ${await page.locator('main').textContent()}`);
     });
     await expectNoSeriousAxe(page, 'search results');
+    await expectReflowsAt200(page, 'search results');
 
     // The comment's permanent link.
     const result = page.getByRole('listitem').filter({ hasText: 'asked, not told' });
