@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CommentDraft } from '../utils/model';
+import type { CommentDraft, Theme } from '../utils/model';
 import { CommentEditor } from './CommentEditor';
 
 const initial: CommentDraft = {
@@ -14,12 +14,20 @@ const initial: CommentDraft = {
 };
 
 let container: HTMLElement;
-function mount(onSave = vi.fn(async (_draft: CommentDraft) => {}), displayName = 'Priya') {
+function mount(onSave = vi.fn(async (_draft: CommentDraft) => {}), displayName = 'Priya', extra: { themes?: Theme[]; initial?: CommentDraft } = {}) {
   container = document.createElement('div');
   document.body.append(container);
   act(() => {
     render(
-      <CommentEditor title="Add a comment" quote="promote that individual’s well-being" initial={initial} displayName={displayName} onSave={onSave} onCancel={() => {}} />,
+      <CommentEditor
+        title="Add a comment"
+        quote="promote that individual’s well-being"
+        initial={extra.initial ?? initial}
+        displayName={displayName}
+        {...(extra.themes ? { themes: extra.themes } : {})}
+        onSave={onSave}
+        onCancel={() => {}}
+      />,
       container,
     );
   });
@@ -74,6 +82,32 @@ describe('CommentEditor', () => {
     expect(container.querySelector('textarea')!.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('offers the group’s current themes by their labels, and keeps a retired theme a comment already has', async () => {
+    const themes: Theme[] = [
+      { id: 'workforce', label: 'People who work in care', retired: false },
+      { id: 'housing', label: 'Housing', retired: false },
+      { id: 'information-and-advice', label: 'Information and advice', retired: true },
+    ];
+    const fresh = mount(undefined, 'Priya', { themes });
+    const offered = [...container.querySelectorAll('fieldset')].find((f) => f.textContent?.startsWith('Themes'))!.textContent!;
+    expect(offered).toContain('People who work in care');
+    expect(offered).toContain('Housing');
+    expect(offered).not.toContain('Information and advice');
+    expect(offered).not.toContain('Workforce');
+    await type(container.querySelector('textarea')!, 'Nowhere to live near my family.');
+    await act(() => input('Housing').click());
+    await submit();
+    expect(fresh).toHaveBeenCalledWith(expect.objectContaining({ themes: ['housing'] }));
+    render(null, container);
+    container.remove();
+
+    // An old comment saved with the English label of a theme now retired.
+    const onSave = mount(undefined, 'Priya', { themes, initial: { ...initial, text: 'Old words', themes: ['Information and advice'] } });
+    expect(input('Information and advice (no longer offered)').checked).toBe(true);
+    await submit();
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ themes: ['information-and-advice'] }));
+  });
+
   it('saves the choices the person made', async () => {
     const onSave = mount();
     await type(container.querySelector('textarea')!, 'I had to wait 6 months for an assessment.');
@@ -85,7 +119,8 @@ describe('CommentEditor', () => {
     await submit();
     expect(onSave).toHaveBeenCalledWith({
       text: 'I had to wait 6 months for an assessment.',
-      themes: ['Information and advice'],
+      // Stored by the theme's stable id (utils/model/themes.ts).
+      themes: ['information-and-advice'],
       perspective: 'carer',
       attribution: 'named',
       visibility: 'group',

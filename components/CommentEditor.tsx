@@ -2,12 +2,15 @@ import { Button, Checkbox, RadioButton, Textarea } from '@hypothesis/frontend-sh
 import { useId, useRef, useState, useEffect } from 'preact/hooks';
 import {
   ATTRIBUTIONS,
+  DEFAULT_THEMES,
   KINDS,
-  MAKING_IT_REAL_THEMES,
   MAX_COMMENT_LENGTH,
   PERSPECTIVES,
   VISIBILITIES,
+  offeredThemes,
+  themeIdOf,
   type CommentDraft,
+  type Theme,
 } from '../utils/model';
 
 export interface CommentEditorProps {
@@ -17,7 +20,11 @@ export interface CommentEditorProps {
   initial: CommentDraft;
   /** Shown in the attribution choice, so people see exactly what name others will read. */
   displayName: string;
-  themes?: readonly string[];
+  /**
+   * The group's theme vocabulary (default Making It Real): its current themes are offered, and
+   * a retired theme stays on offer for a comment that already has it.
+   */
+  themes?: readonly Theme[];
   /** Resolves once the comment is stored; rejects with a plain-English message to show. */
   onSave: (draft: CommentDraft) => Promise<void>;
   onCancel: () => void;
@@ -27,8 +34,10 @@ export interface CommentEditorProps {
  * The comment form. It keeps the person's writing whatever happens: a failed save leaves the
  * text in place with the reason shown, and nothing is cleared until the save has succeeded.
  */
-export function CommentEditor({ title, quote, initial, displayName, themes = MAKING_IT_REAL_THEMES, onSave, onCancel }: CommentEditorProps) {
-  const [draft, setDraft] = useState<CommentDraft>(initial);
+export function CommentEditor({ title, quote, initial, displayName, themes = DEFAULT_THEMES, onSave, onCancel }: CommentEditorProps) {
+  // Themes by id: a comment saved with the old English labels is edited as ids.
+  const [draft, setDraft] = useState<CommentDraft>(() => ({ ...initial, themes: [...new Set(initial.themes.map(themeIdOf))] }));
+  const offered = offeredThemes(themes, initial.themes);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const id = useId();
@@ -116,9 +125,9 @@ export function CommentEditor({ title, quote, initial, displayName, themes = MAK
       </div>
       <fieldset class="space-y-1">
         <legend class="font-semibold">Themes (choose any that fit)</legend>
-        {themes.map((theme) => (
-          <Checkbox key={theme} checked={draft.themes.includes(theme)} onChange={(e) => toggleTheme(theme, (e.target as HTMLInputElement).checked)}>
-            {theme}
+        {offered.map((theme) => (
+          <Checkbox key={theme.id} checked={draft.themes.includes(theme.id)} onChange={(e) => toggleTheme(theme.id, (e.target as HTMLInputElement).checked)}>
+            {theme.retired ? `${theme.label} (no longer offered)` : theme.label}
           </Checkbox>
         ))}
       </fieldset>

@@ -7,6 +7,9 @@ import {
   kindOf,
   labelFor,
   themesOf,
+  themeLabel,
+  DEFAULT_THEMES,
+  type Theme,
   type LeaAnnotation,
   quoteOf,
 } from '../utils/model';
@@ -28,8 +31,19 @@ export function hiddenNotice(reason: string): string {
  * One comment as people read it: kind, text, themes, perspective, who and who can see it, and
  * (`hidden`) that a facilitator hid it from the group, with their reason.
  */
-export function CommentView({ annotation, showQuote = false, hidden = null }: { annotation: LeaAnnotation; showQuote?: boolean; hidden?: { reason: string } | null }) {
-  const themes = themesOf(annotation);
+export function CommentView({
+  annotation,
+  showQuote = false,
+  hidden = null,
+  themes: vocabulary = DEFAULT_THEMES,
+}: {
+  annotation: LeaAnnotation;
+  showQuote?: boolean;
+  hidden?: { reason: string } | null;
+  /** The group's theme vocabulary: each theme shows with the group's label (default Making It Real). */
+  themes?: readonly Theme[];
+}) {
+  const themes = themesOf(annotation).map((id) => ({ id, label: themeLabel(vocabulary, id) }));
   return (
     <div class="space-y-2 text-sm text-grey-9">
       {hidden && <p class="rounded border border-red-error bg-grey-1 p-1 text-xs font-semibold">{hiddenNotice(hidden.reason)}</p>}
@@ -43,8 +57,8 @@ export function CommentView({ annotation, showQuote = false, hidden = null }: { 
       {themes.length > 0 && (
         <ul class="flex flex-wrap gap-1" aria-label="Themes">
           {themes.map((theme) => (
-            <li key={theme} class="rounded border border-grey-5 bg-grey-1 px-1.5 py-0.5 text-xs">
-              {theme}
+            <li key={theme.id} class="rounded border border-grey-5 bg-grey-1 px-1.5 py-0.5 text-xs">
+              {theme.label}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { Button } from '@hypothesis/frontend-shared';
 import { useState } from 'preact/hooks';
+import type { Theme } from '../utils/model/themes';
 import { buildDigest, DIGEST_FORMATS, renderDigest, type DigestEntry, type DigestFilters, type DigestFormat } from '../utils/digest';
 
 /** Hands a finished file to the browser's downloads (injected so tests can capture it). */
@@ -20,12 +21,25 @@ export const saveWithDownloadLink: SaveFile = ({ body, contentType, fileName }) 
  * Buttons that export the comments as a digest for a consultation response: Word, CSV,
  * Markdown, printable web page or W3C JSON-LD. "Only me" comments are never included.
  */
-export function DigestExport({ entries, filters, title, save = saveWithDownloadLink }: { entries: () => DigestEntry[]; filters?: DigestFilters; title: string; save?: SaveFile }) {
+export function DigestExport({
+  entries,
+  filters,
+  title,
+  themes,
+  save = saveWithDownloadLink,
+}: {
+  entries: () => DigestEntry[];
+  filters?: DigestFilters;
+  title: string;
+  /** The group's theme vocabulary: the digest prints its labels (default Making It Real). */
+  themes?: readonly Theme[];
+  save?: SaveFile;
+}) {
   const [message, setMessage] = useState('');
   async function exportAs(format: DigestFormat) {
     setMessage('Preparing your file…');
     try {
-      const digest = buildDigest({ annotations: entries(), scope: 'group', generatedAt: new Date(), ...(filters ? { filters } : {}) });
+      const digest = buildDigest({ annotations: entries(), scope: 'group', generatedAt: new Date(), ...(filters ? { filters } : {}), ...(themes ? { themes } : {}) });
       save(await renderDigest(digest, format));
       setMessage(`Your ${DIGEST_FORMATS[format].label} file is ready in your downloads.`);
     } catch (e) {

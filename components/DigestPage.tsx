@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DigestEntry } from '../utils/digest';
-import { MAKING_IT_REAL_THEMES, themesOf } from '../utils/model';
+import { DEFAULT_THEMES, offeredThemes, themeIdOf, themesOf, type Theme } from '../utils/model';
 import { DigestExport, type SaveFile } from './DigestExport';
 
 /**
  * The whole group's comments across documents, exported as one digest: everything said about
  * one document (e.g. the Care Act), or about one theme, or all of it.
  */
-export function DigestPage({ load, save }: { load: () => Promise<DigestEntry[]>; save?: SaveFile }) {
+export function DigestPage({ load, loadThemes, save }: { load: () => Promise<DigestEntry[]>; loadThemes?: () => Promise<readonly Theme[]>; save?: SaveFile }) {
   const [entries, setEntries] = useState<DigestEntry[] | null>(null);
+  const [themes, setThemes] = useState<readonly Theme[]>(DEFAULT_THEMES);
+  useEffect(() => void loadThemes?.().then(setThemes, () => undefined), [loadThemes]);
   const [problem, setProblem] = useState('');
   const [documentUrl, setDocumentUrl] = useState('');
   const [theme, setTheme] = useState('');
@@ -24,8 +26,10 @@ export function DigestPage({ load, save }: { load: () => Promise<DigestEntry[]>;
     return [...byUrl.entries()].map(([url, d]) => ({ url, ...d }));
   }, [entries]);
   const selected = (entries ?? []).filter(
-    (e) => (!documentUrl || e.annotation.target.source === documentUrl) && (!theme || themesOf(e.annotation).includes(theme)),
+    (e) => (!documentUrl || e.annotation.target.source === documentUrl) && (!theme || themesOf(e.annotation).includes(themeIdOf(theme))),
   );
+  // The group's current themes, and retired ones some comment still has.
+  const choices = useMemo(() => offeredThemes(themes, [...new Set((entries ?? []).flatMap((e) => themesOf(e.annotation)))].filter((id) => themes.some((t) => t.id === id))), [themes, entries]);
 
   return (
     <main class="mx-auto max-w-2xl space-y-4 p-4 text-sm text-grey-9">
@@ -54,15 +58,15 @@ export function DigestPage({ load, save }: { load: () => Promise<DigestEntry[]>;
             </label>
             <select id="digest-theme" class="w-full rounded border border-grey-5 p-1" value={theme} onChange={(e) => setTheme((e.target as HTMLSelectElement).value)}>
               <option value="">All themes</option>
-              {MAKING_IT_REAL_THEMES.map((t) => (
-                <option key={t} value={t}>
-                  {t}
+              {choices.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
                 </option>
               ))}
             </select>
           </div>
           <p>{selected.length === 1 ? '1 comment selected.' : `${selected.length} comments selected.`}</p>
-          <DigestExport title="Download the digest" entries={() => selected} {...(save ? { save } : {})} />
+          <DigestExport title="Download the digest" themes={themes} entries={() => selected} {...(save ? { save } : {})} />
         </>
       )}
     </main>

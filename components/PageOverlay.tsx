@@ -1,6 +1,6 @@
 import { Button } from '@hypothesis/frontend-shared';
 import { useEffect, useRef } from 'preact/hooks';
-import type { CommentDraft, CommentTarget, LeaAnnotation } from '../utils/model';
+import type { CommentDraft, CommentTarget, LeaAnnotation, Theme } from '../utils/model';
 import { CommentEditor } from './CommentEditor';
 import { CommentView } from './CommentView';
 import { DensityStrip } from './DensityStrip';
@@ -17,6 +17,8 @@ export interface PageOverlayProps {
   notice: string;
   displayName: string;
   density: DensityMark[];
+  /** The group's theme vocabulary (default Making It Real): what the editor offers, what cards say. */
+  themes?: readonly Theme[];
   onJump: (id: string) => void;
   onAdd: () => void;
   onSave: (draft: CommentDraft) => Promise<void>;
@@ -66,6 +68,7 @@ export function PageOverlay(props: PageOverlayProps) {
             quote={editor.quote}
             initial={editor.draft}
             displayName={props.displayName}
+            {...(props.themes ? { themes: props.themes } : {})}
             onSave={props.onSave}
             onCancel={props.onCancel}
           />
@@ -96,7 +99,7 @@ export function PageOverlay(props: PageOverlayProps) {
           <ul class="space-y-3">
             {card.comments.map((annotation) => (
               <li key={annotation.id} class="border-t border-grey-3 pt-2 first:border-0 first:pt-0">
-                <CommentView annotation={annotation} />
+                <CommentView annotation={annotation} {...(props.themes ? { themes: props.themes } : {})} />
               </li>
             ))}
           </ul>

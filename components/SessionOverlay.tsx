@@ -19,6 +19,7 @@ export function SessionOverlay({ session }: { session: PageSession }) {
       notice={state.notice}
       displayName={state.settings.displayName}
       density={state.density}
+      themes={state.themes}
       onJump={(id) => void session.showCommentsOn(id)}
       onAdd={() => void session.startComment()}
       onSave={session.saveComment}

@@ -99,12 +99,31 @@ describe('SidePanelApp', () => {
     const select = container.querySelector<HTMLSelectElement>('#theme-filter')!;
     expect([...select.options].map((o) => o.textContent)).toContain('Workforce (2)');
     await act(() => {
-      select.value = 'Wellbeing and independence';
+      select.value = 'wellbeing-and-independence';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     expect(container.textContent).toContain('Dignity means being asked');
     expect(container.textContent).not.toContain('Staff change every week');
     expect(container.textContent).not.toContain('This was about respite');
+  });
+
+  it('shows the group’s labels for themes everywhere: filters, cards and legend', async () => {
+    const themes = [
+      { id: 'wellbeing-and-independence', label: 'Wellbeing and independence', retired: false },
+      { id: 'workforce', label: 'People who work in care', retired: false },
+      { id: 'housing', label: 'Housing', retired: false },
+    ];
+    await mount(fakeApi({ ...state, themes }).api);
+    const select = container.querySelector<HTMLSelectElement>('#theme-filter')!;
+    const options = [...select.options].map((o) => o.textContent);
+    expect(options).toContain('People who work in care (2)');
+    expect(options).toContain('Housing (0)');
+    expect(options.some((o) => o?.startsWith('Workforce'))).toBe(false);
+    expect(options.some((o) => o?.startsWith('Information and advice'))).toBe(false);
+    const cards = [...container.querySelectorAll('ul[aria-label="Themes"]')].map((u) => u.textContent);
+    expect(cards).toContain('People who work in care');
+    expect(container.querySelector('details')!.textContent).toContain('People who work in care');
+    expect(container.querySelector('details')!.textContent).toContain('Housing');
   });
 
   it('jumps to the passage when its quote is chosen', async () => {

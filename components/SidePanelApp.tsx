@@ -8,7 +8,7 @@ import { CommentFiltersForm } from './CommentFiltersForm';
 import { ThemeLegend } from './ThemeLegend';
 import { DigestExport } from './DigestExport';
 import {
-  MAKING_IT_REAL_THEMES,
+  DEFAULT_THEMES,
   draftFromAnnotation,
   updateAnnotation,
   type CommentDraft,
@@ -120,7 +120,9 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   }, [editing, page]);
 
   const all = page?.comments ?? [];
-  const facets = useMemo(() => facetCounts(all.map((c) => c.annotation), filters, MAKING_IT_REAL_THEMES), [all, filters]);
+  // The group's vocabulary as the page last listed it (the defaults without a group).
+  const themes = page?.themes ?? DEFAULT_THEMES;
+  const facets = useMemo(() => facetCounts(all.map((c) => c.annotation), filters, themes), [all, filters, themes]);
   const answers = useMemo(() => (listing ? answerFacet(all.map((c) => c.annotation), threads, filters) : undefined), [all, threads, filters, listing]);
   const shown = filterComments(all, filters, listing ? threads : undefined);
   const role = listing?.role ?? page?.role ?? null;
@@ -243,6 +245,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             quote={quote}
             initial={draftFromAnnotation(annotation)}
             displayName={settings?.displayName ?? ''}
+            themes={themes}
             onSave={(draft) => saveEdit(comment, draft)}
             onCancel={() => setEditing(null)}
           />
@@ -267,7 +270,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             {quote}
           </button>
         )}
-        <CommentView annotation={annotation} hidden={listing?.moderated[annotation.id] ?? sync?.hidden[annotation.id] ?? null} />
+        <CommentView annotation={annotation} themes={themes} hidden={listing?.moderated[annotation.id] ?? sync?.hidden[annotation.id] ?? null} />
         {!comment.mine || reader ? (
           <p class="text-xs text-grey-7">{reader ? 'Readers can’t change comments.' : 'Written by another member of your group: only they can change it.'}</p>
         ) : (
@@ -306,7 +309,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             order={conv && listing ? order : undefined}
             onOrder={setOrder}
           />
-          <ThemeLegend />
+          <ThemeLegend themes={themes} />
           {page.comments.length === 0 && (
             <p>{reader ? 'There are no comments on this page yet.' : 'There are no comments on this page yet. Select some text on the page, then choose “Add comment”.'}</p>
           )}
@@ -348,7 +351,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             </section>
           )}
           {shown.length > 0 && (
-            <DigestExport title="Download these comments" entries={() => shown.map((c) => ({ annotation: c.annotation }))} />
+            <DigestExport title="Download these comments" themes={themes} entries={() => shown.map((c) => ({ annotation: c.annotation }))} />
           )}
           {page.damaged.length > 0 && (
             <section class="space-y-1" aria-labelledby="damaged-heading">

@@ -3,11 +3,15 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { DigestPage } from '../../components/DigestPage';
 import { callBackground, type BackgroundRequest } from '../../utils/messaging';
+import { DEFAULT_THEMES } from '../../utils/model/themes';
 
 const send = (m: BackgroundRequest) => browser.runtime.sendMessage(m);
+// One read for the comments and the group's theme vocabulary (synced with them).
+const all = callBackground(send, { type: 'annotations/all' });
 const load = async () => {
-  const all = await callBackground(send, { type: 'annotations/all' });
-  return all.annotations.map((annotation) => ({ annotation, hidden: all.hidden[annotation.id] ?? null }));
+  const { annotations, hidden } = await all;
+  return annotations.map((annotation) => ({ annotation, hidden: hidden[annotation.id] ?? null }));
 };
+const loadThemes = async () => (await all).themes ?? DEFAULT_THEMES;
 
-render(<DigestPage load={load} />, document.getElementById('app')!);
+render(<DigestPage load={load} loadThemes={loadThemes} />, document.getElementById('app')!);

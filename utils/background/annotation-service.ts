@@ -6,7 +6,7 @@ import { withVersions } from './document-versions';
 /** What the annotation service needs: the comment store, the sync facts, and what to do after a write. */
 export interface AnnotationServiceDeps {
   annotations: Pick<AnnotationRepo, 'listForDocument' | 'listAll' | 'save' | 'remove' | 'get'> & Partial<Pick<AnnotationRepo, 'documentsStartingWith'>>;
-  sync: Pick<SyncRepo, 'syncInfoFor' | 'getConnection'> & Partial<Pick<SyncRepo, 'getDocumentLinks'>>;
+  sync: Pick<SyncRepo, 'syncInfoFor' | 'getConnection'> & Partial<Pick<SyncRepo, 'getDocumentLinks' | 'getThemes'>>;
   /** Called after each local write (repaint the tabs, start a sync run); not awaited. */
   afterLocalChange: () => void;
   /** Called with a new comment's document: following it is automatic when I comment (notices); not awaited. */
@@ -29,7 +29,8 @@ export function createAnnotationService({ annotations, sync, afterLocalChange, o
       const listing = await annotations.listForDocument(versions);
       const info = await sync.syncInfoFor(listing.annotations.map((a) => a.id));
       const authors = Object.fromEntries(Object.values(info).map((i) => [i.id, i.author]));
-      return { ...listing, authors, role: connection?.role ?? null, ...(links.length > 0 ? { links } : {}) };
+      const themes = sync.getThemes ? await sync.getThemes(connection?.group) : undefined;
+      return { ...listing, authors, role: connection?.role ?? null, ...(links.length > 0 ? { links } : {}), ...(themes ? { themes } : {}) };
     },
 
     /** Every comment on this computer, with those a facilitator hid (for the whole-group digest). */
@@ -37,7 +38,8 @@ export function createAnnotationService({ annotations, sync, afterLocalChange, o
       const listing = await annotations.listAll();
       const info = await sync.syncInfoFor(listing.annotations.map((a) => a.id));
       const hidden = Object.fromEntries(Object.values(info).flatMap((i) => (i.hidden ? [[i.id, i.hidden]] : [])));
-      return { ...listing, hidden };
+      const themes = sync.getThemes ? await sync.getThemes((await sync.getConnection())?.group) : undefined;
+      return { ...listing, hidden, ...(themes ? { themes } : {}) };
     },
 
     /** Save a new or edited comment (validated by the repo); resolves once it is in IndexedDB. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackgroundListener, NOT_FROM_A_WEB_PAGE, type BackgroundRequest, type PageRequest, type Reply } from '../messaging';
-import { DEFAULT_SETTINGS, type Settings } from '../model';
+import { DEFAULT_SETTINGS, DEFAULT_THEMES, type Settings } from '../model';
 import type { LeaDb } from '../store';
 import type { FakeStore } from '../../tests/support/fake-store-server';
 import { FAKE_STORE_URL, createFakeStore, makeComment, openComputer, otherMember } from '../../tests/support/sync-harness';
@@ -99,7 +99,7 @@ describe('background messages: one call map per pair of contexts', () => {
     expect(await bg.ask(SENDERS.contentScript, { type: 'annotations/save', annotation: comment })).toEqual({ ok: true, value: { annotation: comment } });
     expect(await bg.ask(SENDERS.contentScript, { type: 'annotations/list', uris: ['https://example.org/policy'] })).toEqual({
       ok: true,
-      value: { annotations: [comment], damaged: [], authors: { [comment.id]: 'me' }, role: null },
+      value: { annotations: [comment], damaged: [], authors: { [comment.id]: 'me' }, role: null, themes: [...DEFAULT_THEMES] },
     });
     expect(await bg.ask(SENDERS.contentScript, { type: 'settings/get' })).toEqual({ ok: true, value: DEFAULT_SETTINGS });
     expect(await bg.ask(SENDERS.contentScript, { type: 'sync/keep-live' })).toEqual({ ok: true, value: { live: true } });

@@ -5,10 +5,10 @@
 import {
   ANNO_CONTEXT,
   LEA_CONTEXT,
-  MAKING_IT_REAL_THEMES,
   checkAnnotation,
   type LeaAnnotation,
 } from '../model/annotation';
+import { DEFAULT_THEMES, themeIdForTag, themeIdOf, themeLabel, type Theme } from '../model/themes';
 import { createAnnotationId } from '../model/ids';
 
 /** One item of a file that could not become a comment, and why, in plain English. */
@@ -34,8 +34,11 @@ export type ImportRead =
 
 /** Options shared by the readers. */
 export interface ReadOptions {
-  /** Theme names tags are matched to, ignoring case (default: Making It Real). */
-  themes?: readonly string[];
+  /**
+   * The vocabulary tags are matched to by label or id, ignoring case (default: Making It Real);
+   * Making It Real labels as plain strings are still accepted.
+   */
+  themes?: readonly (Theme | string)[];
   /** A new `urn:uuid:` id for each comment (default: UUID v7 now). */
   newId?: () => string;
   /** The time used when an item has none (default: now). */
@@ -62,12 +65,13 @@ export function isoOf(value: unknown): string | null {
 }
 
 /**
- * Tags as theme names: a tag naming a theme (ignoring case and surrounding spaces) becomes
- * that theme as spelt in the vocabulary; any other tag is kept as it is (a tagging body may
- * hold any name); empty or over-long tags are left out and counted. No theme twice.
+ * Tags as themes: a tag naming a theme of the vocabulary or of Making It Real (by label or
+ * id, ignoring case and spacing) becomes that theme's id; any other tag is kept as it is (a
+ * tagging body may hold any name); empty or over-long tags are left out and counted. No
+ * theme twice.
  */
-export function tagsToThemes(tags: readonly unknown[], themes: readonly string[] = MAKING_IT_REAL_THEMES): { themes: string[]; leftOut: number } {
-  const byName = new Map(themes.map((t) => [t.trim().toLowerCase(), t]));
+export function tagsToThemes(tags: readonly unknown[], themes: readonly (Theme | string)[] = DEFAULT_THEMES): { themes: string[]; leftOut: number } {
+  const vocabulary = themes.map((t): Theme => (typeof t === 'string' ? { id: themeIdOf(t), label: themeLabel(DEFAULT_THEMES, t), retired: false } : t));
   const out: string[] = [];
   const seen = new Set<string>();
   let leftOut = 0;
@@ -77,7 +81,7 @@ export function tagsToThemes(tags: readonly unknown[], themes: readonly string[]
       leftOut++;
       continue;
     }
-    const theme = byName.get(name.toLowerCase()) ?? name;
+    const theme = themeIdForTag(vocabulary, name);
     if (seen.has(theme.toLowerCase())) continue;
     seen.add(theme.toLowerCase());
     out.push(theme);

@@ -5,6 +5,7 @@
  * format, which its "Import annotations" reads. Pure.
  */
 import { passageOf, themesOf, commentText, type LeaAnnotation } from '../model/annotation';
+import { DEFAULT_THEMES, themeLabel, type Theme } from '../model/themes';
 import {
   asArray,
   buildComment,
@@ -151,6 +152,8 @@ export interface ExportOptions {
   now?: Date;
   /** The Hypothesis group id written on each annotation (default `__world__`, Public). */
   group?: string;
+  /** The group's theme vocabulary: tags are its labels (default Making It Real); ids mean nothing to Hypothesis. */
+  themes?: readonly Theme[];
 }
 
 const ANONYMOUS_USER = 'acct:anonymous@lived-experience-annotator.org';
@@ -205,7 +208,7 @@ export function exportHypothesis(comments: readonly LeaAnnotation[], options: Ex
       user,
       uri,
       text: commentText(c),
-      tags: themesOf(c),
+      tags: themesOf(c).map((id) => themeLabel(options.themes ?? DEFAULT_THEMES, id)),
       group,
       permissions: { read: [`group:${group}`], admin: [user], update: [user], delete: [user] },
       target: [{ source: uri, selector }],

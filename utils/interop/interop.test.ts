@@ -11,12 +11,21 @@ const options = {
 
 describe('tags to themes', () => {
   it.each([
-    { tags: ['wellbeing AND independence'], themes: ['Wellbeing and independence'], leftOut: 0 },
-    { tags: [' Workforce ', 'workforce'], themes: ['Workforce'], leftOut: 0 },
+    // Known themes become their ids (PROTOCOL "Themes"); other tags stay as they are.
+    { tags: ['wellbeing AND independence'], themes: ['wellbeing-and-independence'], leftOut: 0 },
+    { tags: [' Workforce ', 'workforce'], themes: ['workforce'], leftOut: 0 },
     { tags: ['Care Act', ''], themes: ['Care Act'], leftOut: 1 },
     { tags: ['x'.repeat(201), 3], themes: [], leftOut: 2 },
   ])('$tags → $themes', ({ tags, themes, leftOut }) => {
     expect(tagsToThemes(tags)).toEqual({ themes, leftOut });
+  });
+
+  it('maps the group’s own labels back to their ids', () => {
+    const group = [
+      { id: 'workforce', label: 'People who work in care', retired: false },
+      { id: 'housing', label: 'Housing', retired: false },
+    ];
+    expect(tagsToThemes(['people who work in care', 'HOUSING', 'Workforce', 'Care Act'], group)).toEqual({ themes: ['workforce', 'housing', 'Care Act'], leftOut: 0 });
   });
 });
 
@@ -60,7 +69,7 @@ describe('readHypothesisExport: each row', () => {
       target: { source: 'https://www.legislation.gov.uk/ukpga/2014/23/section/1/enacted' },
     });
     expect(commentText(c!)).toBe('Being listened to is part of **wellbeing** for me.');
-    expect(themesOf(c!)).toEqual(['Wellbeing and independence', 'Care Act']);
+    expect(themesOf(c!)).toEqual(['wellbeing-and-independence', 'Care Act']);
     expect(passageOf(c!)).toEqual({ quote: 'promote that individual’s well-being', start: 1520, end: 1577, wholePage: false });
     expect(c!.target.selector[0]).toMatchObject({ prefix: 'eneral duty of a local authority ', suffix: '.\n(2)“Well-being”, in relation to' });
   });
@@ -118,7 +127,7 @@ describe('readW3cAnnotations', () => {
     if (!read.ok) throw new Error(read.reason);
     const c = read.comments[0]!;
     expect(commentText(c)).toBe('This duty should mention carers too.');
-    expect(themesOf(c)).toEqual(['Workforce']);
+    expect(themesOf(c)).toEqual(['workforce']);
     expect(c).toMatchObject({ attribution: 'named', creator: { name: 'Alex Sample' }, created: '2024-02-01T12:00:00.000Z', modified: '2024-02-01T12:00:00.000Z', perspective: 'not-said', visibility: 'group' });
     expect(passageOf(c)).toMatchObject({ quote: 'general duty of a local authority', start: 1480, end: 1513 });
   });

@@ -113,7 +113,7 @@ function readTarget(target: unknown): Pick<CommentParts, 'source' | 'quote' | 'p
 }
 
 /** The parts of a plain W3C annotation that make a comment, or why it cannot be one. */
-function w3cParts(annotation: Json, via: string, themes: readonly string[] | undefined): { parts: CommentParts; tagsLeftOut: number } | string {
+function w3cParts(annotation: Json, via: string, themes: ReadOptions['themes']): { parts: CommentParts; tagsLeftOut: number } | string {
   if (!hasType(annotation.type, ANNOTATION_TYPES) && !hasType(annotation['@type'], ANNOTATION_TYPES)) return 'It is not an Annotation (its "type" is not "Annotation").';
   const motivations = asArray(annotation.motivation).filter((m): m is string => typeof m === 'string').map(localName);
   if (motivations.some((m) => REPLYING.includes(m))) return 'It is a reply to another annotation: only comments on a passage are imported.';

@@ -2,7 +2,7 @@ import type { VersionStatus } from '../anchoring/across-versions';
 import type { WordRun } from '../anchoring/word-diff';
 import type { DocumentLink } from '../document/versions';
 import * as v from 'valibot';
-import type { AnchorStatus, LeaAnnotation, Role, Settings } from '../model';
+import type { AnchorStatus, LeaAnnotation, Role, Settings, Theme } from '../model';
 import type { DocumentAnnotations } from '../store/annotation-repo';
 import type { Conflict } from '../store/conflicts';
 import type { RefusedComment, StoreConnection } from '../store/sync-records';
@@ -60,7 +60,7 @@ export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 export interface BackgroundResponses extends ConversationResponses {
   'annotations/list': DocumentListing;
   'annotations/save': { annotation: LeaAnnotation };
-  'annotations/all': DocumentAnnotations & { hidden: Record<string, { reason: string }> };
+  'annotations/all': DocumentAnnotations & { hidden: Record<string, { reason: string }>; themes?: Theme[] };
   'annotations/delete': { deleted: LeaAnnotation | null };
   'settings/get': Settings;
   'sync/status': SyncOverview;
@@ -82,6 +82,8 @@ export interface DocumentListing extends DocumentAnnotations {
   role: Role | null;
   /** The group's links between document versions, to name the version each comment was written on. */
   links?: DocumentLink[];
+  /** The group's theme vocabulary as last synced (the defaults without a group): labels, colours, what the editor offers. */
+  themes?: Theme[];
 }
 
 /** What the side panel and options page show about the group store. */
@@ -143,6 +145,8 @@ export interface PageState {
   role: Role | null;
   comments: AnchoredComment[];
   damaged: DocumentAnnotations['damaged'];
+  /** The group's theme vocabulary, as the page's last listing gave it. */
+  themes?: Theme[];
 }
 
 export interface PageResponses {

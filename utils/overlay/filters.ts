@@ -1,9 +1,10 @@
 import * as v from 'valibot';
-import { ANSWER_STATUSES, ANSWER_STATUS_VALUES, KINDS, PERSPECTIVES, kindOf, labelFor, passageOf, themesOf, type LeaAnnotation } from '../model';
+import { ANSWER_STATUSES, ANSWER_STATUS_VALUES, DEFAULT_THEMES, KINDS, PERSPECTIVES, kindOf, labelFor, passageOf, themeIdOf, themeLabel, themesOf, type LeaAnnotation, type Theme } from '../model';
 import { matchesAnswerFilter, NOT_ANSWERED, type AnswerFilter, type CommentThread } from '../conversation/build-thread';
 
 /** The officer's (and member's) choices for which comments to show. Empty means "any". */
 export interface CommentFilters {
+  /** A theme id (a legacy English label is read as its id), or another tool's tag. */
   theme: string;
   perspective: string;
   kind: string;
@@ -62,7 +63,7 @@ export function passageKey(annotation: LeaAnnotation): string {
 type Facet = 'theme' | 'perspective' | 'kind' | 'author';
 
 function matches(annotation: LeaAnnotation, filters: CommentFilters, skip?: Facet): boolean {
-  if (skip !== 'theme' && filters.theme && !themesOf(annotation).includes(filters.theme)) return false;
+  if (skip !== 'theme' && filters.theme && !themesOf(annotation).includes(themeIdOf(filters.theme))) return false;
   if (skip !== 'perspective' && filters.perspective && annotation.perspective !== filters.perspective) return false;
   if (skip !== 'kind' && filters.kind && kindOf(annotation) !== filters.kind) return false;
   if (skip !== 'author' && filters.author && authorName(annotation) !== filters.author) return false;
@@ -103,12 +104,19 @@ export interface FacetOption {
   count: number;
 }
 
+/** A vocabulary given as themes, or (older callers) as Making It Real labels. */
+function asThemes(vocabulary: readonly (Theme | string)[]): Theme[] {
+  return vocabulary.map((t) => (typeof t === 'string' ? { id: themeIdOf(t), label: themeLabel(DEFAULT_THEMES, t), retired: false } : t));
+}
+
 /**
  * Counts per filter value, each counted with the other filters applied (so the numbers say
  * what choosing that value would show). Values with no comments are still listed for the
- * fixed vocabularies, so the choices don't jump around.
+ * fixed vocabularies, so the choices don't jump around. Themes are the group's current ones
+ * (by id, with its labels), then any other theme or tag the comments have.
  */
-export function facetCounts(annotations: readonly LeaAnnotation[], filters: CommentFilters, themeVocabulary: readonly string[]): Record<Facet, FacetOption[]> {
+export function facetCounts(annotations: readonly LeaAnnotation[], filters: CommentFilters, themeVocabulary: readonly (Theme | string)[] = DEFAULT_THEMES): Record<Facet, FacetOption[]> {
+  const vocabulary = asThemes(themeVocabulary);
   const count = (facet: Facet, valuesOf: (a: LeaAnnotation) => string[]) => {
     const counts = new Map<string, number>();
     for (const a of annotations) {
@@ -122,7 +130,7 @@ export function facetCounts(annotations: readonly LeaAnnotation[], filters: Comm
   const kinds = count('kind', (a) => [kindOf(a)]);
   const authors = count('author', (a) => [authorName(a)]);
   return {
-    theme: [...new Set([...themeVocabulary, ...themes.keys()])].map((t) => ({ value: t, label: t, count: themes.get(t) ?? 0 })),
+    theme: [...new Set([...vocabulary.filter((t) => !t.retired).map((t) => t.id), ...themes.keys()])].map((id) => ({ value: id, label: themeLabel(vocabulary, id), count: themes.get(id) ?? 0 })),
     perspective: PERSPECTIVES.map((p) => ({ value: p.value, label: p.label, count: perspectives.get(p.value) ?? 0 })),
     kind: KINDS.map((k) => ({ value: k.value, label: labelFor(KINDS, k.value), count: kinds.get(k.value) ?? 0 })),
     author: [...authors.keys()].sort((a, b) => (a === 'Anonymous' ? 1 : b === 'Anonymous' ? -1 : a.localeCompare(b))).map((name) => ({ value: name, label: name, count: authors.get(name)! })),

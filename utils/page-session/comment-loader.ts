@@ -1,6 +1,6 @@
 import type { BackgroundRequest, PageState } from '../messaging';
 import { callBackground } from '../messaging';
-import { roleCan } from '../model';
+import { DEFAULT_THEMES, roleCan } from '../model';
 import { filterComments, NO_FILTERS, type CommentFilters } from '../overlay/filters';
 import type { DamagedRecord } from '../store/annotation-repo';
 import type { CommentListing, CommentPainter } from './comment-painter';
@@ -40,8 +40,9 @@ export function createCommentLoader(options: {
     ]);
     damaged = list.damaged;
     role = list.role;
-    listing = { annotations: list.annotations, authors: list.authors, links: list.links ?? [] };
-    store.set({ settings, canWrite: canWrite() });
+    const themes = list.themes ?? [...DEFAULT_THEMES];
+    listing = { annotations: list.annotations, authors: list.authors, links: list.links ?? [], themes };
+    store.set({ settings, canWrite: canWrite(), themes });
     return repaint();
   }
 

@@ -1,6 +1,6 @@
 import { createHighlighter } from '../highlight';
 import type { AnchoredComment } from '../messaging';
-import { themesOf, type LeaAnnotation } from '../model';
+import { DEFAULT_THEMES, themesOf, type LeaAnnotation, type Theme } from '../model';
 import { densityMarks, placeMarks, type DensityMark } from '../overlay/density';
 import { overlapDepths } from '../overlay/overlaps';
 import { createThemeLayer, type ThemeLayerView } from '../overlay/theme-layer';
@@ -26,6 +26,8 @@ export interface CommentListing {
   authors: Record<string, 'me' | 'other'>;
   /** The group's links between document versions (to name the version a comment was written on). */
   links?: DocumentLink[];
+  /** The group's theme vocabulary: which colour each theme paints in (default Making It Real). */
+  themes?: Theme[];
 }
 
 /**
@@ -43,9 +45,12 @@ export function createCommentPainter(doc: Document, win: Window, surface: Docume
   const anchors = new Map<string, SurfaceAnchor>();
 
   let paintedIds = new Set<string>();
+  /** The vocabulary of the last listing anchored: a theme's colour follows it. */
+  let vocabulary: readonly Theme[] = DEFAULT_THEMES;
 
   /** Anchors `listing` (nothing painted yet); returns the comments in page order. */
   async function anchor(listing: CommentListing): Promise<AnchoredComment[]> {
+    vocabulary = listing.themes ?? DEFAULT_THEMES;
     const results = await surface.anchor(listing.annotations);
     ranges.clear();
     anchors.clear();
@@ -84,7 +89,7 @@ export function createCommentPainter(doc: Document, win: Window, surface: Docume
     if (themeLayer) {
       const byTheme = new Map<string, Range[]>();
       for (const c of painted) {
-        const name = themeHighlightName(themesOf(c.annotation));
+        const name = themeHighlightName(themesOf(c.annotation), vocabulary);
         const list = byTheme.get(name);
         if (list) list.push(ranges.get(c.annotation.id)!);
         else byTheme.set(name, [ranges.get(c.annotation.id)!]);

@@ -1,6 +1,6 @@
 import type { AnchoredComment } from '../messaging';
-import type { CommentDraft, CommentTarget, Settings } from '../model';
-import { DEFAULT_SETTINGS } from '../model';
+import type { CommentDraft, CommentTarget, Settings, Theme } from '../model';
+import { DEFAULT_SETTINGS, DEFAULT_THEMES } from '../model';
 import type { DensityMark } from '../overlay/density';
 
 /** What the in-page overlay shows; the overlay renders it and calls the session's actions. */
@@ -17,6 +17,8 @@ export interface OverlayState {
   comments: AnchoredComment[];
   /** Where comments cluster down the page, for the density strip. */
   density: DensityMark[];
+  /** The group's theme vocabulary (the defaults without a group): what the editor offers and cards say. */
+  themes: Theme[];
 }
 
 /** The overlay's state with change notification: the one place a session's modules write it. */
@@ -30,7 +32,7 @@ export interface OverlayStore {
 
 /** A store holding nothing on screen yet, with the default settings. */
 export function createOverlayStore(): OverlayStore {
-  let state: OverlayState = { adder: null, editor: null, card: null, notice: '', settings: DEFAULT_SETTINGS, canWrite: true, comments: [], density: [] };
+  let state: OverlayState = { adder: null, editor: null, card: null, notice: '', settings: DEFAULT_SETTINGS, canWrite: true, comments: [], density: [], themes: [...DEFAULT_THEMES] };
   const listeners = new Set<() => void>();
   return {
     get: () => state,

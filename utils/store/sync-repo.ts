@@ -5,6 +5,8 @@ import { applyRemoteChanges } from './remote-changes';
 import type { RemoteChange, SyncState } from './sync-records';
 import { getNoticeState, updateNoticeState, type NoticeState } from './notice-state';
 import { getDocumentLinks, setDocumentLinks } from './document-links';
+import { getGroupThemes, setGroupThemes } from './group-themes';
+import type { Theme } from '../model/themes';
 import type { DocumentLink } from '../document/versions';
 import { clearConnection, getConnection, getCursor, getSyncState, patchSyncState, setConnection, syncStatus } from './sync-meta';
 
@@ -27,6 +29,10 @@ export function createSyncRepo(db: LeaDb, clock: () => Date) {
     /** The group's links between document versions, as last fetched (document-links.ts). */
     getDocumentLinks: (group: string | null | undefined) => getDocumentLinks(db, group),
     setDocumentLinks: (group: string, links: readonly DocumentLink[]) => setDocumentLinks(db, group, links),
+    /** The group's theme vocabulary as last fetched, else the defaults (group-themes.ts). */
+    getThemes: (group: string | null | undefined) => getGroupThemes(db, group),
+    /** Keep the vocabulary just fetched; true when it changed. */
+    setThemes: (group: string, themes: readonly Theme[]) => setGroupThemes(db, group, themes),
 
     /** Apply one remote change (no outbox entry); true if the local copy changed. */
     applyRemoteChange: async (change: RemoteChange) => (await applyRemoteChanges(db, [change], null, clock())).length > 0,

@@ -5,6 +5,7 @@ import { ChangesResponseSchema, JoinResponseSchema, MeResponseSchema, PutRespons
 import { readSseEvents, type SseEvent } from './sse-parser';
 import { createConversationCalls } from './conversation-client';
 import { DocumentLinksResponseSchema } from '../store/document-links';
+import { ThemesResponseSchema } from '../model/themes';
 
 /** What `createStoreClient` needs: a fetch, the store address, and the bearer token once joined. */
 export interface StoreClientOptions {
@@ -83,6 +84,11 @@ export function createStoreClient(options: StoreClientOptions) {
     /** The group's links between document versions (`GET .../document-links`). */
     async documentLinks(group: string) {
       return readBody(await send('GET', `${groupPath(group)}/document-links`), DocumentLinksResponseSchema);
+    },
+
+    /** The group's theme vocabulary (`GET .../themes`, PROTOCOL.md "Themes"). */
+    async themes(group: string) {
+      return readBody(await send('GET', `${groupPath(group)}/themes`), ThemesResponseSchema);
     },
 
     /** Exchange an invite code for a token (`POST /api/join`); needs no token. */

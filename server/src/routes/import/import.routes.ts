@@ -12,6 +12,8 @@ import { can, type Member } from '../../auth/roles';
 import { hashSecret } from '../../auth/secrets';
 import type { AppEnv } from '../../context';
 import { ApiError } from '../../errors';
+import { groupThemes } from '../themes/themes.handlers';
+import { themeIdForTag, type Theme } from '../../../../utils/model/themes';
 import { readBody } from '../../validate';
 
 /** The most comments one import request carries (the CLI sends a file in such parts). */
@@ -57,6 +59,16 @@ async function importAuthor(c: Context<AppEnv>, group: string): Promise<Member> 
     [id, group, IMPORT_AUTHOR_NAME, now],
   );
   return { id, groupId: group, role: 'member', displayName: IMPORT_AUTHOR_NAME };
+}
+
+/** A comment's tagging bodies with the group's themes by id (other tags as they are). */
+function withThemeIds(annotation: Record<string, unknown>, themes: readonly Theme[]): Record<string, unknown> {
+  if (!Array.isArray(annotation.body)) return annotation;
+  const body = annotation.body.map((b: unknown) => {
+    const part = b as { purpose?: unknown; value?: unknown } | null;
+    return part && part.purpose === 'tagging' && typeof part.value === 'string' ? { ...part, value: themeIdForTag(themes, part.value) } : b;
+  });
+  return { ...annotation, body };
 }
 
 const facilitatorOnly = requireAbility(can.facilitate, 'Only facilitators can import or export the group\'s comments.');
@@ -110,6 +122,8 @@ async function importComments(c: Context<AppEnv>) {
   const body = await readBody(c, ImportSchema);
   const results: ImportItemResult[] = [];
   const fresh: { position: number; uuid: string; annotation: Record<string, unknown>; via: string }[] = [];
+  // Tags naming one of the group's themes (its label, any case) are stored as the theme's id.
+  const themes = await groupThemes(db, member.groupId);
   body.comments.forEach((input, position) => {
     const via = input !== null && typeof input === 'object' && typeof (input as { via?: unknown }).via === 'string' ? (input as { via: string }).via : null;
     const refuse = (reason: string) => results.push({ position, via, status: 'refused', reason });
@@ -120,7 +134,7 @@ async function importComments(c: Context<AppEnv>) {
       const checked = checkAnnotation({ ...(input as Record<string, unknown>), id: urnFor(uuid) }, urnFor(uuid));
       if (checked.kind !== 'comment' || !checked.lea) return refuse('Only comments (not replies or other annotations) are imported.');
       if (checked.visibility !== 'group') return refuse('Only comments shared with the group are imported.');
-      fresh.push({ position, uuid, annotation: checked.annotation, via });
+      fresh.push({ position, uuid, annotation: withThemeIds(checked.annotation, themes), via });
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) return refuse(error.message);
       throw error;
@@ -195,7 +209,7 @@ async function exportComments(c: Context<AppEnv>) {
     }
   }
   c.header('Content-Disposition', `attachment; filename="hypothesis-export-${member.groupId}.json"`);
-  return c.json(exportHypothesis(comments, { now: clock() }));
+  return c.json(exportHypothesis(comments, { now: clock(), themes: await groupThemes(db, member.groupId) }));
 }
 
 /** Import and export for a group (mounted at /api/groups/:group). */
