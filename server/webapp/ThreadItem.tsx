@@ -1,4 +1,4 @@
-import { memo } from 'preact/compat';
+import { Component } from 'preact';
 import { CommentConversation } from '../../components/CommentConversation';
 import { CommentView } from '../../components/CommentView';
 import { abilitiesFor, quietThread } from '../../components/use-conversation';
@@ -26,7 +26,7 @@ export interface ThreadItemProps {
  * app's own actions (the sync API with the cookie session). Memoised: a long list that grows
  * a batch per frame renders only the new items.
  */
-export const ThreadItem = memo(function ThreadItem({ comment, model, onSent, permalink = true }: ThreadItemProps) {
+function ThreadItemView({ comment, model, onSent, permalink = true }: ThreadItemProps) {
   const { api, session, announce } = useApp();
   if (!session) return null;
   const thread: CommentThread = model.threads.get(comment.id) ?? quietThread(comment);
@@ -68,4 +68,18 @@ export const ThreadItem = memo(function ThreadItem({ comment, model, onSent, per
       )}
     </article>
   );
-});
+}
+
+/**
+ * ThreadItemView, rendered again only when its props change (preact/compat's `memo` would add
+ * a hook to every element of the app; this is the one place that needs it).
+ */
+export class ThreadItem extends Component<ThreadItemProps> {
+  override shouldComponentUpdate(next: ThreadItemProps): boolean {
+    const p = this.props;
+    return p.comment !== next.comment || p.model !== next.model || p.onSent !== next.onSent || p.permalink !== next.permalink;
+  }
+  override render() {
+    return <ThreadItemView {...this.props} />;
+  }
+}
