@@ -4,6 +4,7 @@ import { CommentView } from '../../components/CommentView';
 import { abilitiesFor, quietThread } from '../../components/use-conversation';
 import type { CommentThread } from '../../utils/conversation/build-thread';
 import { quoteOf, type LeaAnnotation, type LeaItem, type ReplyDraft } from '../../utils/model';
+import type { Theme } from '../../utils/model/themes';
 import { AppLink } from './AppLink';
 import { useApp } from './app-context';
 import { sendReply, sendSupport, takeBackSupport } from './conversation-actions';
@@ -15,6 +16,8 @@ export interface ThreadItemProps {
   model: DocumentModel;
   /** A reply or support was sent (add it to the page), or a support taken back (`removed`). */
   onSent: (item: LeaItem | null, removed?: string) => void;
+  /** The group's theme vocabulary (its labels on each comment). */
+  themes: readonly Theme[];
   /** Show the permanent link (the document page); the permalink page itself leaves it out. */
   permalink?: boolean;
 }
@@ -26,7 +29,7 @@ export interface ThreadItemProps {
  * app's own actions (the sync API with the cookie session). Memoised: a long list that grows
  * a batch per frame renders only the new items.
  */
-function ThreadItemView({ comment, model, onSent, permalink = true }: ThreadItemProps) {
+function ThreadItemView({ comment, model, onSent, themes, permalink = true }: ThreadItemProps) {
   const { api, session, announce } = useApp();
   if (!session) return null;
   const thread: CommentThread = model.threads.get(comment.id) ?? quietThread(comment);
@@ -35,7 +38,7 @@ function ThreadItemView({ comment, model, onSent, permalink = true }: ThreadItem
   const subject = quoteOf(comment).slice(0, 60);
   return (
     <article class="lea-webapp-item space-y-2 rounded border border-grey-4 bg-white p-3" aria-label={`Comment on “${subject}”`} data-comment-id={comment.id}>
-      <CommentView annotation={comment} showQuote hidden={model.moderated[comment.id] ?? null} />
+      <CommentView annotation={comment} showQuote hidden={model.moderated[comment.id] ?? null} themes={themes} />
       <CommentConversation
         thread={thread}
         can={abilitiesFor(session.role, comment)}
@@ -77,7 +80,7 @@ function ThreadItemView({ comment, model, onSent, permalink = true }: ThreadItem
 export class ThreadItem extends Component<ThreadItemProps> {
   override shouldComponentUpdate(next: ThreadItemProps): boolean {
     const p = this.props;
-    return p.comment !== next.comment || p.model !== next.model || p.onSent !== next.onSent || p.permalink !== next.permalink;
+    return p.comment !== next.comment || p.model !== next.model || p.onSent !== next.onSent || p.themes !== next.themes || p.permalink !== next.permalink;
   }
   override render() {
     return <ThreadItemView {...this.props} />;

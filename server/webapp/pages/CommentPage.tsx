@@ -5,7 +5,7 @@ import type { CommentRead } from '../read';
 import { documentLink, hrefFor } from '../router';
 import { ThreadItem } from '../ThreadItem';
 import { useDocumentModel } from '../use-document';
-import { groupPath, useLoad } from '../use-load';
+import { groupPath, useLoad, useThemes } from '../use-load';
 
 /** What anyone outside the comment's group (or after it was removed) reads: nothing of it. */
 export const NOT_IN_GROUP = 'This comment is not in your group, or it has been removed.';
@@ -17,6 +17,7 @@ export const NOT_IN_GROUP = 'This comment is not in your group, or it has been r
  */
 export function CommentPage({ uuid }: { uuid: string }) {
   const { session } = useApp();
+  const themes = useThemes();
   const [loaded] = useLoad<CommentRead>(session ? `${groupPath(session.group.id)}/comments/${uuid}` : null);
   const read = loaded.state === 'done' ? loaded.value : null;
   const { model, onSent } = useDocumentModel(read);
@@ -62,7 +63,7 @@ export function CommentPage({ uuid }: { uuid: string }) {
         )}
       </ul>
       {comment.section && <p class="text-sm text-grey-7">In the section “{comment.section}”</p>}
-      <ThreadItem comment={comment} model={model} onSent={onSent} permalink={false} />
+      <ThreadItem comment={comment} model={model} onSent={onSent} themes={themes} permalink={false} />
     </>
   );
 }

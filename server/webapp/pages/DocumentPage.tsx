@@ -43,7 +43,7 @@ export function DocumentPage({ source }: { source: string }) {
 
   const comments = model?.comments ?? [];
   const facets = useMemo(() => {
-    const raw = facetCounts(comments, filters, themes.filter((t) => !t.retired).map((t) => t.id));
+    const raw = facetCounts(comments, filters, themes);
     return { ...raw, theme: raw.theme.map((o) => ({ ...o, label: themeLabel(themes, o.value) })) };
   }, [comments, filters, themes]);
   const answers = useMemo(() => (model ? answerFacet(comments, model.threads, filters) : []), [comments, model, filters]);
@@ -84,7 +84,7 @@ export function DocumentPage({ source }: { source: string }) {
               <ol class="space-y-3">
                 {group.items.map((comment) => (
                   <li key={comment.id}>
-                    <ThreadItem comment={comment} model={model} onSent={onSent} />
+                    <ThreadItem comment={comment} model={model} onSent={onSent} themes={themes} />
                   </li>
                 ))}
               </ol>
