@@ -143,4 +143,19 @@ describe.each(BACKENDS)('the group’s themes on %s', (kind) => {
     const tags = items.flatMap((i) => i.body.filter((b) => b.purpose === 'tagging').map((b) => b.value));
     expect(tags).toEqual(['People who work in care', 'People who work in care']);
   });
+
+  it('imports map the group’s labels back to ids, and the Hypothesis export carries the labels', async () => {
+    expect((await add('Housing and homes')).status).toBe(201);
+    await change('workforce', { label: 'People who work in care' });
+    const incoming = makeComment({ text: 'IMPORTED' });
+    incoming.body = [incoming.body[0], { type: 'TextualBody', purpose: 'tagging', value: 'housing AND homes' }, { type: 'TextualBody', purpose: 'tagging', value: 'Workforce' }, { type: 'TextualBody', purpose: 'tagging', value: 'Care Act' }];
+    const r = await t.call('POST', `/api/groups/${g.group}/import`, { token: g.facilitator.token, body: { comments: [{ ...incoming, via: 'https://annotations.example.org/anno/1' }] } });
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    expect(r.json.new).toBe(1);
+    const { rows } = await t.testDb.db.query<{ annotation: { body: { value: string }[] } }>(`select annotation from annotations where group_id = $1 and annotation->>'via' is not null`, [g.group]);
+    expect(rows[0]!.annotation.body.slice(1).map((b) => b.value)).toEqual(['housing-and-homes', 'workforce', 'Care Act']);
+    const exported = await t.call('GET', `/api/groups/${g.group}/export?format=hypothesis`, { token: g.facilitator.token });
+    expect(exported.status).toBe(200);
+    expect(exported.json.annotations[0].tags).toEqual(['Housing and homes', 'People who work in care', 'Care Act']);
+  });
 });
