@@ -90,6 +90,23 @@ describe('web app shell', () => {
     expect(root.textContent).toContain('This comment is not in your group, or it has been removed.');
   });
 
+  it.each([
+    ['Sign out', '/api/web/sign-out', 'You have signed out.'],
+    ['Sign out everywhere', '/api/web/sign-out-everywhere', 'You have signed out on every computer and browser.'],
+  ])('%s ends the session and shows sign-in saying so', async (label, path, said) => {
+    const api = fakeApi({ 'GET /api/web/session': READER, 'GET /api/groups/g1/overview': OVERVIEW, 'GET /api/groups/g1/themes': THEMES, [`POST ${path}`]: () => undefined }, READER);
+    const root = await mount(<App api={api} />);
+    const signOut = [...root.querySelectorAll('button')].find((b) => b.textContent === label)!;
+    signOut.click();
+    await settle();
+    expect(api.calls.at(-1)).toMatchObject({ method: 'POST', path });
+    expect(h1(root)).toBe('Sign in');
+    expect(location.pathname).toBe('/sign-in');
+    expect(root.textContent).toContain(said);
+    expect(root.querySelector('nav')).toBeNull();
+    expect(api.session).toBeNull();
+  });
+
   it('shows facilitators the pages that run the group, and no one else', async () => {
     const api = fakeApi({ 'GET /api/web/session': { ...READER, role: 'facilitator' }, 'GET /api/groups/g1/overview': OVERVIEW, 'GET /api/groups/g1/themes': THEMES }, READER);
     const root = await mount(<App api={api} />);
