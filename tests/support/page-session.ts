@@ -1,5 +1,5 @@
 import type { Role } from '../../utils/model';
-import { DEFAULT_SETTINGS, type LeaAnnotation } from '../../utils/model';
+import { DEFAULT_SETTINGS, type LeaAnnotation, type Theme } from '../../utils/model';
 import { createDomSurface } from '../../utils/page-session/dom-surface';
 import { createPageSession } from '../../utils/page-session/page-session';
 
@@ -11,7 +11,7 @@ export const TEST_PAGE_HTML =
  * A page session on happy-dom's document with a stand-in background that answers the
  * listing with `annotations` and the person's `role`, and records saved comments.
  */
-export async function startTestSession(options: { role: Role | null; annotations?: LeaAnnotation[] }) {
+export async function startTestSession(options: { role: Role | null; annotations?: LeaAnnotation[]; themes?: Theme[] }) {
   document.body.innerHTML = TEST_PAGE_HTML;
   const uri = 'https://www.legislation.gov.uk/ukpga/2014/23/section/1/enacted';
   const saved: LeaAnnotation[] = [];
@@ -19,7 +19,7 @@ export async function startTestSession(options: { role: Role | null; annotations
   const send = async (message: { type: string; annotation?: unknown }) => {
     if (message.type === 'annotations/list') {
       const annotations = [...(options.annotations ?? []), ...saved];
-      return { ok: true, value: { annotations, authors: {}, role: options.role, damaged: [], hidden: {} } };
+      return { ok: true, value: { annotations, authors: {}, role: options.role, damaged: [], hidden: {}, ...(options.themes ? { themes: options.themes } : {}) } };
     }
     if (message.type === 'settings/get') return { ok: true, value: DEFAULT_SETTINGS };
     if (message.type === 'annotations/save') {

@@ -48,3 +48,31 @@ describe('page session: who is offered "Add comment"', () => {
     expect(await test.session.startComment()).toEqual({ started: false, reason: READER_CANNOT_WRITE });
   });
 });
+
+describe('page session: the group’s theme vocabulary', () => {
+  it('the in-page editor offers the group’s current themes, and the page state carries them to the side panel', async () => {
+    const themes = [
+      { id: 'workforce', label: 'People who work in care', retired: false },
+      { id: 'housing-and-homes', label: 'Housing and homes', retired: false },
+      { id: 'information-and-advice', label: 'Information and advice', retired: true },
+    ];
+    const test = await startTestSession({ role: 'member', themes });
+    stop = test.stop;
+    const overlay = await mountOverlay(test.session);
+    test.setHost(overlay);
+    await act(() => selectText('personal dignity'));
+    await act(async () => void (await test.session.startComment()));
+    const offered = [...overlay.querySelectorAll('fieldset')].find((f) => f.textContent?.startsWith('Themes'))!.textContent!;
+    expect(offered).toContain('Housing and homes');
+    expect(offered).toContain('People who work in care');
+    expect(offered).not.toContain('Information and advice');
+    expect(offered).not.toContain('Wellbeing and independence');
+    expect(test.session.pageState().themes).toEqual(themes);
+  });
+
+  it('uses Making It Real without a group vocabulary', async () => {
+    const test = await startTestSession({ role: null });
+    stop = test.stop;
+    expect(test.session.pageState().themes!.map((t) => t.id)).toContain('wellbeing-and-independence');
+  });
+});
