@@ -49,4 +49,30 @@ describe('DigestPage', () => {
     expect(file.body).not.toContain('My private note');
     expect(file.body).not.toContain('Secret Name');
   });
+
+  it('offers the group’s themes by label, filters by id and prints the group’s label in the file', async () => {
+    const save = vi.fn();
+    container = document.createElement('div');
+    document.body.append(container);
+    const themes = [
+      { id: 'workforce', label: 'People who work in care', retired: false },
+      { id: 'housing', label: 'Housing', retired: false },
+      { id: 'information-and-advice', label: 'Information and advice', retired: true },
+    ];
+    await act(async () => render(<DigestPage load={async () => entries} loadThemes={async () => themes} save={save} />, container));
+    await act(async () => {});
+    const select = container.querySelector<HTMLSelectElement>('#digest-theme')!;
+    // A retired theme stays a choice while comments have it.
+    expect([...select.options].map((o) => o.textContent)).toEqual(['All themes', 'People who work in care', 'Housing', 'Information and advice']);
+    await act(() => {
+      select.value = 'workforce';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(container.textContent).toContain('2 comments selected.');
+    await act(async () => [...container.querySelectorAll('button')].find((b) => b.textContent === 'Markdown')!.click());
+    await vi.waitFor(() => expect(save).toHaveBeenCalled());
+    const file = save.mock.calls[0]![0] as { body: string };
+    expect(file.body).toContain('People who work in care');
+    expect(file.body).not.toContain('Workforce');
+  });
 });
