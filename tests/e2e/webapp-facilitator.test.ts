@@ -22,6 +22,7 @@ import { repoRoot } from './support/paths';
 const PAGE = 'care-act-2014-part-1.html';
 const QUOTE = 'promote that individual’s well-being';
 const NEW_THEME = 'Housing and a home';
+const RENAMED_THEME = 'A home of my own';
 const REPORTED = 'My neighbour Mrs Jones at number 12 never gets her care visits.';
 
 let store: SpawnedStore;
@@ -97,6 +98,27 @@ async function syncNow(member: ExtensionBrowser) {
   const page = await extensionPage(member.context, member.extensionId, 'popup.html');
   await page.evaluate(`chrome.runtime.sendMessage({ type: 'sync/retry' })`);
   await page.close();
+}
+
+/**
+ * Syncs `member`'s extension, opens the comment editor on the policy page and says whether it
+ * offers a theme labelled `label` (tries a few syncs: the vocabulary arrives with a sync run).
+ */
+async function editorOffersAfterSync(member: ExtensionBrowser, label: string, attempts = 4): Promise<number> {
+  const policy = await member.context.newPage();
+  let offered = 0;
+  for (let attempt = 0; attempt < attempts && offered === 0; attempt++) {
+    await syncNow(member);
+    await policy.waitForTimeout(1_500);
+    await policy.goto(fixtures.url(PAGE));
+    await policy.waitForSelector(ANNOTATOR_HOST_TAG, { state: 'attached' });
+    await selectWithMouse(policy, QUOTE);
+    await policy.getByRole('button', { name: 'Add comment' }).click();
+    await expect.poll(() => policy.getByLabel('What does this passage mean for your life?').count()).toBe(1);
+    offered = await policy.getByLabel(label, { exact: true }).count();
+  }
+  await policy.close();
+  return offered;
 }
 
 /** A comment the extension would have made, written through the sync API. */
@@ -304,19 +326,20 @@ describe('web app: a facilitator runs the group (no extension in their browser)'
     await expectNoSeriousAxe(page, 'themes, after adding');
 
     // Bilal's extension: after a sync, the comment editor offers the new theme.
-    const policy = await bilal.context.newPage();
-    let offered = 0;
-    for (let attempt = 0; attempt < 4 && offered === 0; attempt++) {
-      await syncNow(bilal);
-      await policy.waitForTimeout(1_500);
-      await policy.goto(fixtures.url(PAGE));
-      await policy.waitForSelector(ANNOTATOR_HOST_TAG, { state: 'attached' });
-      await selectWithMouse(policy, QUOTE);
-      await policy.getByRole('button', { name: 'Add comment' }).click();
-      await expect.poll(() => policy.getByLabel('What does this passage mean for your life?').count()).toBe(1);
-      offered = await policy.getByLabel(NEW_THEME, { exact: true }).count();
-    }
+    const offered = await editorOffersAfterSync(bilal, NEW_THEME);
     expect(offered, `the extension's editor never offered “${NEW_THEME}”`).toBe(1);
+  });
+
+  it('renames the theme, and the member’s editor offers it under its new name after a sync', async () => {
+    const { page } = facilitator;
+    await page.getByRole('button', { name: `Rename “${NEW_THEME}”` }).click();
+    await expect.poll(() => focused(page)).toMatch(/^INPUT/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(RENAMED_THEME);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => statusText(page)).toContain(`Theme renamed: “${NEW_THEME}” is now “${RENAMED_THEME}”`);
+    await expect.poll(() => focused(page)).toBe(`BUTTON:Rename “${RENAMED_THEME}”`);
+    expect(await editorOffersAfterSync(bilal!, RENAMED_THEME), `the editor never offered “${RENAMED_THEME}”`).toBe(1);
   });
 
   it('changes another member’s role, and their side panel says so at its next sync', async () => {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import type { WebSession } from '../../../utils/webapp/session-types';
 import { WebApiError, type WebApi } from '../api';
@@ -203,7 +203,9 @@ export const HEADING_ID = 'facilitator-heading';
 export function usePendingFocus(): (id: string) => void {
   const pending = useRef<string | null>(null);
   const [, setTick] = useState(0);
-  useEffect(() => {
+  // A layout effect: it runs as this render's DOM is committed. A plain effect still pending
+  // from an earlier render is flushed at the start of the next one, before its DOM exists.
+  useLayoutEffect(() => {
     const id = pending.current;
     if (!id) return;
     pending.current = null;
