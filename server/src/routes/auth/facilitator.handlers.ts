@@ -163,8 +163,9 @@ export async function revokeMember(c: Context<AppEnv>) {
       );
     }
     const { rows: revoked } = await tx.query<{ id: string }>(
+      // Their web sessions are kept (until they end) so the web app can tell them plainly that
+      // their invite was withdrawn (401 token-revoked): every request checks revoked_at.
       `with m as (update members set revoked_at = coalesce(revoked_at, $3) where id = $1 and group_id = $2 returning id),
-         s as (delete from web_sessions where member_id in (select id from m)),
          l as (delete from sign_in_links where member_id in (select id from m))
        select id from m`,
       [memberId, groupId, clock().toISOString()],
