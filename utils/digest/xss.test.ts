@@ -39,13 +39,13 @@ interface MarkdownRenderer {
   parse(markdown: string, options: { async: false }): string;
 }
 const markdownIt = new MarkdownIt({ html: true, linkify: true });
-const MARKDOWN_RENDERERS: Record<string, MarkdownRenderer> = {
+const MARKDOWN_RENDERERS = {
   commonmark: new Marked({ gfm: false }),
   gfm: new Marked({ gfm: true }),
   'gfm+breaks': new Marked({ gfm: true, breaks: true }),
   // A second implementation: raw HTML passes through it untouched, so none may be in the digest.
-  'markdown-it (html, linkify)': { parse: (markdown) => markdownIt.render(markdown) },
-};
+  'markdown-it (html, linkify)': { parse: (markdown: string) => markdownIt.render(markdown) },
+} satisfies Record<string, MarkdownRenderer>;
 
 /** Tags the Markdown digest can make (as marked renders them). */
 const MARKDOWN_TAGS = new Set('html head body h1 h2 h3 p blockquote ul ol li strong em del s code pre a br table thead tbody tr th td'.split(' '));
