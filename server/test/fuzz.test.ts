@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeComment, uuidOf } from './support/annotations';
 import { BACKENDS } from './support/test-db';
@@ -7,6 +10,15 @@ import { generateFuzzRequests, type FuzzContext, type FuzzRequest } from './fuzz
 /** The seed of the committed run; change it locally to explore, keep it fixed in git. */
 const SEED = 11;
 const COUNT = 1600;
+
+// A built web app (its page and one asset), as a store that ran `npm run build:webapp` serves:
+// a fuzzed path that normalises to a page (`/annotations/%2e%2e/` is `/`) gets the page, not the
+// "not built yet" 503 a store without the build answers.
+const webappDir = mkdtempSync(join(tmpdir(), 'lea-fuzz-webapp-'));
+mkdirSync(join(webappDir, 'assets'));
+writeFileSync(join(webappDir, 'index.html'), '<!doctype html><html lang="en-GB"><title>Web app</title><script type="module" src="/assets/index-AbCd1234.js"></script><main></main></html>');
+writeFileSync(join(webappDir, 'assets', 'index-AbCd1234.js'), 'export {};');
+afterAll(() => rmSync(webappDir, { recursive: true, force: true }));
 
 interface Outcome {
   request: FuzzRequest;
@@ -33,7 +45,7 @@ describe.each(BACKENDS)('fuzz on %s: malformed requests to every route get no 5x
   let ctx: FuzzContext;
 
   beforeAll(async () => {
-    t = await openTestStore(kind);
+    t = await openTestStore(kind, { webappDir });
     const g = await t.createGroup();
     const existing = makeComment();
     const put = await t.call('PUT', `/api/groups/${g.group}/annotations/${uuidOf(existing)}`, { token: g.member.token, body: existing, headers: { 'if-none-match': '*' } });
