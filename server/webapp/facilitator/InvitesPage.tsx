@@ -2,6 +2,7 @@ import { Button, Input, RadioButton } from '@hypothesis/frontend-shared';
 import { useState } from 'preact/hooks';
 import type { Role } from '../../../utils/model/roles';
 import {
+  ColumnHeads,
   ErrorText,
   copyText,
   formatDay,
@@ -243,31 +244,7 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
           <div class="overflow-x-auto">
             <table class="w-full border-collapse text-sm">
               <caption class="p-2 text-left">Every invite made for the group, newest first. Codes are never shown again after they are made.</caption>
-              <thead>
-                <tr class="bg-grey-1 text-left">
-                  <th scope="col" class="p-2">
-                    Role
-                  </th>
-                  <th scope="col" class="p-2">
-                    Kind
-                  </th>
-                  <th scope="col" class="p-2">
-                    Uses
-                  </th>
-                  <th scope="col" class="p-2">
-                    Made
-                  </th>
-                  <th scope="col" class="p-2">
-                    Expires
-                  </th>
-                  <th scope="col" class="p-2">
-                    State
-                  </th>
-                  <th scope="col" class="p-2">
-                    Actions
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads names={['Role', 'Kind', 'Uses', 'Made', 'Expires', 'State', 'Actions']} />
               <tbody>
                 {list.map((invite, index) => {
                   const key = idPart(invite.inviteId);

@@ -2,6 +2,8 @@ import { Button, Input } from '@hypothesis/frontend-shared';
 import { useState } from 'preact/hooks';
 import type { Role } from '../../../utils/model/roles';
 import {
+  ColumnHeads,
+  useRowAction,
   ErrorText,
   formatDay,
   formatTime,
@@ -48,8 +50,7 @@ interface RowProps {
 function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLater }: RowProps) {
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [link, setLink] = useState<{ url: string; expiresAt: string | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem: error, setProblem: setError, run } = useRowAction();
   const key = idPart(member.memberId);
   const ids = {
     role: `role-${key}`,
@@ -62,20 +63,6 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
   };
   const name = memberName(member);
   const shownRole = confirming?.kind === 'role' ? confirming.to : member.role;
-
-  async function run(work: () => Promise<void>) {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      // Focus stays on the control that was used; the error is read out (role="alert") and tied to it.
-      setError(problemOf(e));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const cancel = (returnTo: string) => {
     setConfirming(null);
@@ -297,25 +284,7 @@ export function MembersPage({ api: given, session }: FacilitatorPageProps) {
                 Members of {session.group.name}: {current === 1 ? '1 person' : `${current} people`}
                 {list.length > current ? `, and ${list.length - current} whose access was revoked` : ''}
               </caption>
-              <thead>
-                <tr class="bg-grey-1 text-left">
-                  <th scope="col" class="p-2">
-                    Name
-                  </th>
-                  <th scope="col" class="p-2">
-                    Role
-                  </th>
-                  <th scope="col" class="p-2">
-                    Joined
-                  </th>
-                  <th scope="col" class="p-2">
-                    Last active
-                  </th>
-                  <th scope="col" class="p-2">
-                    Actions
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads names={['Name', 'Role', 'Joined', 'Last active', 'Actions']} />
               <tbody>
                 {list.map((member) => (
                   <MemberRow

@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { MAX_THEME_LABEL, ThemeLabelSchema, ThemeSchema, ThemesResponseSchema, type Theme } from '../../../utils/model/themes';
 import {
+  ColumnHeads,
+  useRowAction,
   ErrorText,
   getChecked,
   groupPath,
@@ -45,23 +47,9 @@ interface RowProps {
 function ThemeRow({ theme, themes, update, announce, focusLater }: RowProps) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(theme.label);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, run } = useRowAction();
   const key = idPart(theme.id);
   const ids = { rename: `rename-${key}`, field: `theme-name-${key}`, error: `theme-error-${key}`, toggle: `retire-${key}` };
-
-  async function run(work: () => Promise<void>) {
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      await work();
-    } catch (e) {
-      setProblem(problemOf(e));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const save = (event: Event) => {
     event.preventDefault();
@@ -257,19 +245,7 @@ export function ThemesPage({ api: given, session }: FacilitatorPageProps) {
                   {offered === 1 ? '1 theme is' : `${offered} themes are`} offered for new comments, in the order members see them
                   {list.length > offered ? `; ${list.length - offered} retired` : ''}.
                 </caption>
-                <thead>
-                  <tr class="bg-grey-1 text-left">
-                    <th scope="col" class="p-2">
-                      Theme
-                    </th>
-                    <th scope="col" class="p-2">
-                      State
-                    </th>
-                    <th scope="col" class="p-2">
-                      Actions
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads names={['Theme', 'State', 'Actions']} />
                 <tbody>
                   {list.map((theme) => (
                     <ThemeRow key={theme.id} theme={theme} themes={list} update={update} announce={announce} focusLater={focusLater} />

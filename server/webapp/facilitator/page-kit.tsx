@@ -216,3 +216,41 @@ export function usePendingFocus(): (id: string) => void {
     setTick((t) => t + 1);
   }, []);
 }
+
+/** A table's column headings row (`<thead>`), in the pages' one style. */
+export function ColumnHeads({ names }: { names: readonly string[] }) {
+  return (
+    <thead>
+      <tr class="bg-grey-1 text-left">
+        {names.map((name) => (
+          <th key={name} scope="col" class="p-2">
+            {name}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/**
+ * One row's action at a time: `run(work)` does nothing while busy, clears the last problem and
+ * keeps the store's sentence when the work fails. Focus stays on the control that was used;
+ * the page reads the problem out and ties it to that control.
+ */
+export function useRowAction(): { busy: boolean; problem: string | null; setProblem: (p: string | null) => void; run: (work: () => Promise<void>) => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = async (work: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await work();
+    } catch (e) {
+      setProblem(problemOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, problem, setProblem, run };
+}
