@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpawnedStore } from '../../server/test/support/spawn-store';
-import { ANNO_CONTEXT, LEA_CONTEXT, type LeaAnnotation } from '../../utils/model/annotation';
+import type { LeaAnnotation } from '../../utils/model/annotation';
 import { ANNOTATOR_HOST_TAG } from './support/annotator';
 import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
 import { extensionPage, findChromium, type ExtensionBrowser } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { joinInBrowser, startGroupStore, type GroupInvites } from './support/group-actions';
+import { seedComment } from './support/seed-comment';
 import { selectWithMouse } from './support/page-actions';
 import { repoRoot } from './support/paths';
 
@@ -123,26 +123,7 @@ async function editorOffersAfterSync(member: ExtensionBrowser, label: string, at
 
 /** A comment the extension would have made, written through the sync API. */
 function comment(text: string): LeaAnnotation {
-  const stamp = new Date().toISOString();
-  return {
-    '@context': [ANNO_CONTEXT, { ...LEA_CONTEXT }],
-    id: `urn:uuid:${randomUUID()}`,
-    type: 'Annotation',
-    motivation: 'commenting',
-    created: stamp,
-    modified: stamp,
-    creator: { type: 'Person', name: 'Mo Member' },
-    body: [
-      { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: text },
-      { type: 'TextualBody', purpose: 'tagging', value: 'workforce' },
-    ],
-    target: { source: fixtures.url(PAGE), selector: [{ type: 'TextQuoteSelector', exact: QUOTE, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: QUOTE.length }] },
-    perspective: 'carer',
-    visibility: 'group',
-    attribution: 'named',
-    section: '1 Promoting individual well-being',
-    documentTitle: 'Care Act 2014, Part 1',
-  };
+  return seedComment({ text, source: fixtures.url(PAGE), quote: QUOTE, start: 0, section: '1 Promoting individual well-being', theme: 'workforce' });
 }
 
 beforeAll(async () => {

@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpawnedStore } from '../../server/test/support/spawn-store';
-import { ANNO_CONTEXT, LEA_CONTEXT, type LeaAnnotation } from '../../utils/model/annotation';
+import type { LeaAnnotation } from '../../utils/model/annotation';
 import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
 import { findChromium } from './support/chromium';
 import { fixturesDir, startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { startGroupStore, type GroupInvites } from './support/group-actions';
+import { seedComment } from './support/seed-comment';
 import { repoRoot } from './support/paths';
 
 // The group's web app in Chromium with NO extension loaded: an officer signs in with a reader
@@ -31,26 +31,7 @@ let otherReaderCode: string;
 
 /** A comment the extension would have made on `quote` of the fixture page. */
 function comment(text: string, quote: string, start: number, section: string, theme: string): LeaAnnotation {
-  const stamp = new Date().toISOString();
-  return {
-    '@context': [ANNO_CONTEXT, { ...LEA_CONTEXT }],
-    id: `urn:uuid:${randomUUID()}`,
-    type: 'Annotation',
-    motivation: 'commenting',
-    created: stamp,
-    modified: stamp,
-    creator: { type: 'Person', name: 'Mo Member' },
-    body: [
-      { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: text },
-      { type: 'TextualBody', purpose: 'tagging', value: theme },
-    ],
-    target: { source, selector: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start, end: start + quote.length }] },
-    perspective: 'carer',
-    visibility: 'group',
-    attribution: 'named',
-    section,
-    documentTitle: 'Care Act 2014, Part 1',
-  };
+  return seedComment({ text, source, quote, start, section, theme });
 }
 
 async function api(method: string, pathname: string, token: string, body?: unknown): Promise<Response> {
