@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
+import { browserLocaleFolder, manifestLocaleFiles, manifestMessage } from './utils/i18n/manifest-locales';
+import { DEFAULT_LOCALE } from './utils/i18n/locales';
 
 /** The icon files @wxt-dev/auto-icons writes into every build. */
 const ICONS = { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' };
@@ -14,13 +16,19 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   // Toolbar and store icons (16, 32, 48, 128 px) drawn from one SVG for both builds.
   autoIcons: { baseIconPath: 'public/icon.svg', developmentIndicator: false },
+  // The manifest's words in every language (_locales), written from the one catalogue.
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...manifestLocaleFiles());
+    },
+  },
   vite: () => ({
     plugins: [preact(), tailwindcss()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Lived Experience Annotator',
-    description:
-      'Comment on policy documents from your own experience of care and support, and share it with your co-production group.',
+    name: manifestMessage('manifest.name'),
+    description: manifestMessage('manifest.description'),
+    default_locale: browserLocaleFolder(DEFAULT_LOCALE),
     // The toolbar button's own picture (Firefox's MV2 browser_action does not fall back to "icons").
     ...(browser === 'firefox' ? { browser_action: { default_icon: ICONS } } : { action: { default_icon: ICONS } }),
     host_permissions: ['http://*/*', 'https://*/*'],
@@ -35,7 +43,7 @@ export default defineConfig({
     commands: {
       'add-comment': {
         suggested_key: { default: 'Alt+Shift+C' },
-        description: 'Add a comment on the selected text',
+        description: manifestMessage('manifest.commandAddComment'),
       },
     },
     ...(browser === 'firefox'

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { LOCALES } from '../i18n/locales';
 import { VisibilitySchema } from './visibility';
 
 /** A person's own settings, chosen on the options page; defaults apply to new comments. */
@@ -9,6 +10,8 @@ export const SettingsSchema = v.object({
   defaultPerspective: v.picklist(['uses-care', 'carer', 'family', 'works-in-care', 'not-said']),
   /** Show PDFs from websites in the annotator's viewer straight away, instead of asking. */
   openPdfsInAnnotator: v.boolean(),
+  /** The language the extension speaks: the browser's, or one the person chose. */
+  language: v.picklist(['browser', ...LOCALES]),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -19,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultVisibility: 'private',
   defaultPerspective: 'not-said',
   openPdfsInAnnotator: false,
+  language: 'browser',
 };
 
 /** Read stored settings, repairing anything missing or invalid back to the safe defaults. */

@@ -11,6 +11,8 @@ export interface Theme {
   id: string;
   /** What people read; the group may reword it. */
   label: string;
+  /** The group's Welsh name for it, when the group gave one (else a default theme's Welsh comes from the catalogue). */
+  labelCy?: string;
   /** Retired: no longer offered for new comments, still shown on comments that have it. */
   retired: boolean;
 }
@@ -108,7 +110,7 @@ export const ThemeLabelSchema = v.pipe(
   v.maxLength(MAX_THEME_LABEL, `A theme name can be up to ${MAX_THEME_LABEL} characters long.`),
 );
 
-export const ThemeSchema = v.object({ id: ThemeIdSchema, label: ThemeLabelSchema, retired: v.boolean() });
+export const ThemeSchema = v.object({ id: ThemeIdSchema, label: ThemeLabelSchema, labelCy: v.optional(ThemeLabelSchema), retired: v.boolean() });
 
 /** A theme list crossing a boundary (the store's answer, the extension's storage). */
 export const ThemeListSchema = v.pipe(v.array(ThemeSchema), v.maxLength(MAX_THEMES));

@@ -1,0 +1,3 @@
+/** English (en-GB) messages: background. Keys start with "background.". */
+export const background = {
+};

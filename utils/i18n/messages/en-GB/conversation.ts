@@ -1,0 +1,3 @@
+/** English (en-GB) messages: conversation. Keys start with "conversation.". */
+export const conversation = {
+};

@@ -1,0 +1,3 @@
+/** English (en-GB) messages: digest. Keys start with "digest.". */
+export const digest = {
+};

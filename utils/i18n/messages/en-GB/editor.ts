@@ -1,0 +1,3 @@
+/** English (en-GB) messages: editor. Keys start with "editor.". */
+export const editor = {
+};

@@ -1,0 +1,3 @@
+/** English (en-GB) messages: facilitator. Keys start with "facilitator.". */
+export const facilitator = {
+};

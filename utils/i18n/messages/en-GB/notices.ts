@@ -1,0 +1,3 @@
+/** English (en-GB) messages: notices. Keys start with "notices.". */
+export const notices = {
+};

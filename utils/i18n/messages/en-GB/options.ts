@@ -1,0 +1,3 @@
+/** English (en-GB) messages: options. Keys start with "options.". */
+export const options = {
+};

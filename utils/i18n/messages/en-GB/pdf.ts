@@ -1,0 +1,3 @@
+/** English (en-GB) messages: pdf. Keys start with "pdf.". */
+export const pdf = {
+};

@@ -1,0 +1,3 @@
+/** English (en-GB) messages: popup. Keys start with "popup.". */
+export const popup = {
+};

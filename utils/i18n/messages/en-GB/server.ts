@@ -1,0 +1,3 @@
+/** English (en-GB) messages: server. Keys start with "server.". */
+export const server = {
+};

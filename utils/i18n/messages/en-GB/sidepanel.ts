@@ -1,0 +1,3 @@
+/** English (en-GB) messages: sidepanel. Keys start with "sidepanel.". */
+export const sidepanel = {
+};

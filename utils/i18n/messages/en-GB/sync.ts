@@ -1,0 +1,3 @@
+/** English (en-GB) messages: sync. Keys start with "sync.". */
+export const sync = {
+};

@@ -1,0 +1,3 @@
+/** English (en-GB) messages: webapp. Keys start with "webapp.". */
+export const webapp = {
+};
