@@ -3,4 +3,5 @@ export const manifest = {
   'manifest.name': 'Lived Experience Annotator',
   'manifest.description': 'Comment on policy documents from your own experience of care and support, and share it with your co-production group.',
   'manifest.commandAddComment': 'Add a comment on the selected text',
+  'manifest.commandShowComments': 'Show the comments on the highlighted passage',
 };
