@@ -23,7 +23,8 @@ export async function getGroupThemes(db: LeaDb, group: string | null | undefined
 /** Keep the vocabulary just fetched for `group`; true when it differs from what was kept. */
 export async function setGroupThemes(db: LeaDb, group: string, themes: readonly Theme[]): Promise<boolean> {
   const before = await getGroupThemes(db, group);
-  const next = themes.map((t) => ({ id: t.id, label: t.label, retired: t.retired }));
+  // Only the fields a theme has (ThemeSchema), so a store that sends more keeps nothing extra.
+  const next = themes.map((t): Theme => ({ id: t.id, label: t.label, ...(t.labelCy ? { labelCy: t.labelCy } : {}), retired: t.retired }));
   await db.put('meta', { group, themes: next }, GROUP_THEMES_KEY);
   return JSON.stringify(before) !== JSON.stringify(next);
 }

@@ -9,14 +9,18 @@ import { NewThemeSchema, ThemeChangeSchema } from './themes.schemas';
 interface ThemeRow {
   id: string;
   label: string;
+  label_cy: string | null;
   retired_at: Date | string | null;
 }
 
-const toTheme = (r: ThemeRow): Theme => ({ id: r.id, label: r.label, retired: r.retired_at !== null });
+/** A row as the API shows it: `labelCy` only when the group gave the theme a Welsh name. */
+const toTheme = (r: ThemeRow): Theme => ({ id: r.id, label: r.label, ...(r.label_cy !== null ? { labelCy: r.label_cy } : {}), retired: r.retired_at !== null });
+
+const COLUMNS = 'id, label, label_cy, retired_at';
 
 /** The group's own themes in display order (none: the group uses the defaults). */
 async function ownThemes(db: Queryable, group: string): Promise<ThemeRow[]> {
-  const { rows } = await db.query<ThemeRow>('select id, label, retired_at from group_themes where group_id = $1 order by position, id', [group]);
+  const { rows } = await db.query<ThemeRow>(`select ${COLUMNS} from group_themes where group_id = $1 order by position, id`, [group]);
   return rows;
 }
 
@@ -50,6 +54,11 @@ function duplicate(label: string, existing: ThemeRow): ApiError {
 }
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase('en-GB') === b.toLocaleLowerCase('en-GB');
+const sameWelsh = (a: string | null, b: string) => a !== null && a.toLocaleLowerCase('cy') === b.toLocaleLowerCase('cy');
+
+function duplicateWelsh(existing: ThemeRow): ApiError {
+  return new ApiError(409, 'conflict', `The theme "${existing.label}" already has the Welsh name "${existing.label_cy}". Choose another Welsh name.`);
+}
 
 /** `GET /api/groups/{group}/themes` (every role): `{ themes }` in display order, the defaults when the group has none. */
 export async function listThemes(c: Context<AppEnv>) {
@@ -57,9 +66,9 @@ export async function listThemes(c: Context<AppEnv>) {
   return c.json({ themes: await groupThemes(db, c.get('member').groupId) });
 }
 
-/** `POST /api/groups/{group}/themes {"label"}` (facilitators) → 201 with the new theme, last in the order. */
+/** `POST /api/groups/{group}/themes {"label", "labelCy"?}` (facilitators) → 201 with the new theme, last in the order. */
 export async function addTheme(c: Context<AppEnv>) {
-  const { label } = await readBody(c, NewThemeSchema);
+  const { label, labelCy } = await readBody(c, NewThemeSchema);
   const { db, clock } = c.get('deps');
   const group = c.get('member').groupId;
   const now = clock().toISOString();
@@ -70,13 +79,15 @@ export async function addTheme(c: Context<AppEnv>) {
     const rows = await ownThemes(tx, group);
     const same = rows.find((r) => sameName(r.label, label));
     if (same) throw duplicate(label, same);
+    const sameCy = labelCy === undefined ? undefined : rows.find((r) => sameWelsh(r.label_cy, labelCy));
+    if (sameCy) throw duplicateWelsh(sameCy);
     if (rows.length >= MAX_THEMES) throw new ApiError(409, 'conflict', `The group already has ${MAX_THEMES} themes (retired ones included): rename one instead of adding another.`);
     const id = newThemeId(label, [...rows.map((r) => r.id), ...DEFAULT_THEMES.map((t) => t.id)]);
     const { rows: added } = await tx.query<ThemeRow>(
-      `insert into group_themes (group_id, id, label, position, retired_at, created_at)
-       values ($1, $2, $3, (select coalesce(max(position), 0) + 1 from group_themes where group_id = $1), null, $4)
-       returning id, label, retired_at`,
-      [group, id, label, now],
+      `insert into group_themes (group_id, id, label, label_cy, position, retired_at, created_at)
+       values ($1, $2, $3, $5, (select coalesce(max(position), 0) + 1 from group_themes where group_id = $1), null, $4)
+       returning ${COLUMNS}`,
+      [group, id, label, now, labelCy ?? null],
     );
     return toTheme(added[0]!);
   });
@@ -84,8 +95,9 @@ export async function addTheme(c: Context<AppEnv>) {
 }
 
 /**
- * `PATCH /api/groups/{group}/themes/{id} {"label"?, "retired"?}` (facilitators) → 200 with the
- * theme: rename, retire or bring back. Comments keep the id, so a new name shows everywhere.
+ * `PATCH /api/groups/{group}/themes/{id} {"label"?, "labelCy"?, "retired"?}` (facilitators) → 200
+ * with the theme: rename, give or change its Welsh name (null removes it), retire or bring back.
+ * Comments keep the id, so a new name shows everywhere.
  */
 export async function changeTheme(c: Context<AppEnv>) {
   const id = c.req.param('id') ?? '';
@@ -99,17 +111,24 @@ export async function changeTheme(c: Context<AppEnv>) {
     const known = before.length > 0 ? before.some((r) => r.id === id) : DEFAULT_THEMES.some((t) => t.id === id);
     if (!known) throw new ApiError(404, 'not-found', 'There is no theme with that id in this group. Reload the list of themes and try again.');
     await copyDefaults(tx, group, now);
+    const others = (await ownThemes(tx, group)).filter((r) => r.id !== id);
     if (change.label !== undefined) {
-      const same = (await ownThemes(tx, group)).find((r) => r.id !== id && sameName(r.label, change.label!));
+      const same = others.find((r) => sameName(r.label, change.label!));
       if (same) throw duplicate(change.label, same);
+    }
+    const labelCy = change.labelCy;
+    if (labelCy) {
+      const sameCy = others.find((r) => sameWelsh(r.label_cy, labelCy));
+      if (sameCy) throw duplicateWelsh(sameCy);
     }
     const { rows } = await tx.query<ThemeRow>(
       `update group_themes
        set label = coalesce($3, label),
+           label_cy = case when $6::boolean then $7::text else label_cy end,
            retired_at = case when $4::boolean is null then retired_at when $4::boolean then coalesce(retired_at, $5::timestamptz) else null end
        where group_id = $1 and id = $2
-       returning id, label, retired_at`,
-      [group, id, change.label ?? null, change.retired ?? null, now],
+       returning ${COLUMNS}`,
+      [group, id, change.label ?? null, change.retired ?? null, now, labelCy !== undefined, labelCy ?? null],
     );
     return toTheme(rows[0]!);
   });
