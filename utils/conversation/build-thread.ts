@@ -7,6 +7,7 @@ import {
   type LeaItem,
   type LeaReply,
 } from '../model';
+import type { Translate } from '../i18n/translate';
 
 /**
  * Threads from a flat list, in one pass (compare hypothesis/client
@@ -186,4 +187,30 @@ export function sortBySupport<T extends Pick<CommentThread, 'supportCount'>>(thr
     .map((t, i) => ({ t, i }))
     .sort((a, b) => b.t.supportCount - a.t.supportCount || a.i - b.i)
     .map((x) => x.t);
+}
+
+/**
+ * Who wrote a reply, as data (a name is a name in every language; the rest is words): the
+ * comment's own author, an anonymous group member, or a named person with their job title
+ * and organisation (answers). Safe to send between contexts; read it with `replyAuthorLabel`.
+ */
+export type ReplyAuthor = { as: 'comment-author' } | { as: 'member' } | { as: 'named'; name: string; role: string | null };
+
+/** How the writer of `reply` is shown, as data (the same choice as utils/model replyAuthorLine). */
+export function replyAuthorOf(reply: LeaReply): ReplyAuthor {
+  if (reply.byCommentAuthor) return { as: 'comment-author' };
+  if (!reply.creator || reply.attribution === 'anonymous') return { as: 'member' };
+  const role = [reply.creator.jobTitle, reply.creator.organisation].filter(Boolean).join(', ');
+  return { as: 'named', name: reply.creator.name, role: role || null };
+}
+
+/**
+ * A reply's writer in the reader's language: "Sam Jones (Policy officer, DHSC)", "The author
+ * of this comment" or "A group member". Takes a reply or its `ReplyAuthor`.
+ */
+export function replyAuthorLabel(t: Translate, replyOrAuthor: LeaReply | ReplyAuthor): string {
+  const author = 'as' in replyOrAuthor ? replyOrAuthor : replyAuthorOf(replyOrAuthor);
+  if (author.as === 'comment-author') return t('conversation.author.commentAuthor');
+  if (author.as === 'member') return t('conversation.author.member');
+  return author.role ? t('conversation.author.withRole', { name: author.name, role: author.role }) : author.name;
 }

@@ -1,16 +1,13 @@
-import {
-  answerStatusLabel,
-  answerStatusOf,
-  commentText,
-  isComment,
-  isReply,
-  replyAuthorLine,
-  replyText,
-  type LeaItem,
-} from '../model';
-import type { Notice, NoticeKind } from './notice-types';
+import { answerStatusName } from '../i18n/vocabulary-labels';
+import { translator, type Translate } from '../i18n/translate';
+import { answerStatusOf, commentText, isComment, isReply, replyText, type LeaItem } from '../model';
+import { replyAuthorLabel, replyAuthorOf } from './build-thread';
+import type { Notice, NoticeFacts, NoticeKind } from './notice-types';
 
-export type { Notice, NoticeKind } from './notice-types';
+export type { Notice, NoticeFacts, NoticeKind } from './notice-types';
+
+/** English, for callers that give no `t` (the sentences stored in `Notice.sentence` by default). */
+const english: Translate = translator('en-GB').t;
 
 /**
  * Notices derived from what this computer holds (notes/contract.md "Notice ids"): replies and
@@ -43,6 +40,8 @@ export interface NoticeInput {
   read: ReadonlySet<string>;
   /** At most this many notices, newest first (default 200). */
   limit?: number;
+  /** The language of each notice's `sentence` (English when absent); `facts` serve every language. */
+  t?: Translate;
 }
 
 /** The longest piece of someone's text a notice quotes. */
@@ -80,18 +79,17 @@ export function deriveNotices(input: NoticeInput): Notice[] {
     }
   };
 
-  const notices: Omit<Notice, 'read'>[] = [];
+  const notices: (Omit<Notice, 'read' | 'sentence' | 'facts'> & { facts: NoticeFacts })[] = [];
   for (const item of input.items) {
     if (!isReply(item) || isMine(item.id)) continue;
     const parent = byId.get(item.target);
     if (!parent || !isMine(parent.id) || !(isComment(parent) || isReply(parent))) continue;
     const status = answerStatusOf(item);
-    const what = isComment(parent) ? 'your comment' : 'your reply';
+    const on = isComment(parent) ? 'comment' : 'reply';
+    const author = replyAuthorOf(item);
     const text = excerpt(replyText(item));
-    const sentence = status
-      ? `${replyAuthorLine(item)} answered ${what}: ${answerStatusLabel(status)}${text ? `. ${text}` : ''}`
-      : `${replyAuthorLine(item)} replied to ${what}: ${text}`;
-    notices.push({ id: `reply:${uuidOf(item.id)}`, kind: status ? 'answer' : 'reply', sentence, ...placeOf(item.id), itemId: item.id, at: item.created });
+    const facts: NoticeFacts = status ? { kind: 'answer', author, on, status, text } : { kind: 'reply', author, on, text };
+    notices.push({ id: `reply:${uuidOf(item.id)}`, kind: facts.kind, facts, ...placeOf(item.id), itemId: item.id, at: item.created });
   }
 
   const follows = new Set(input.follows);
@@ -100,12 +98,12 @@ export function deriveNotices(input: NoticeInput): Notice[] {
     if (!isComment(item) || isMine(item.id) || item.visibility !== 'group') continue;
     const document = item.target.source;
     if (!follows.has(document) || item.created <= (since.get(document) ?? '')) continue;
-    const who = item.attribution === 'named' && item.creator ? item.creator.name : 'A group member';
-    const where = item.documentTitle ? `“${excerpt(item.documentTitle, 80)}”` : 'a document you follow';
+    const author = item.attribution === 'named' && item.creator ? item.creator.name : null;
+    const documentTitle = item.documentTitle ? excerpt(item.documentTitle, 80) : null;
     notices.push({
       id: `comment:${uuidOf(item.id)}`,
       kind: 'comment',
-      sentence: `${who} commented on ${where}: ${excerpt(commentText(item))}`,
+      facts: { kind: 'comment', author, documentTitle, text: excerpt(commentText(item)) },
       document,
       commentId: item.id,
       itemId: item.id,
@@ -114,14 +112,9 @@ export function deriveNotices(input: NoticeInput): Notice[] {
   }
 
   for (const event of input.moderation ?? []) {
-    const what = event.kind === 'reply' ? 'reply' : event.kind === 'support' ? '"This is my experience too"' : 'comment';
-    const reason = excerpt(event.reason);
-    const sentence =
-      event.action === 'hidden'
-        ? `A facilitator hid your ${what}: ${reason}`
-        : `A facilitator showed your ${what} again (it had been hidden: ${reason})`;
     const kind: NoticeKind = event.action;
-    notices.push({ id: `${event.action}:${uuidOf(event.id)}:${event.revision}`, kind, sentence, ...placeOf(event.id), itemId: event.id, at: event.at });
+    const facts: NoticeFacts = { kind: event.action, what: event.kind, reason: excerpt(event.reason) };
+    notices.push({ id: `${event.action}:${uuidOf(event.id)}:${event.revision}`, kind, facts, ...placeOf(event.id), itemId: event.id, at: event.at });
   }
 
   const seen = new Set<string>();
@@ -129,7 +122,40 @@ export function deriveNotices(input: NoticeInput): Notice[] {
     .filter((n) => !seen.has(n.id) && seen.add(n.id) !== undefined)
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? -1 : 1))
     .slice(0, input.limit ?? 200)
-    .map((n) => ({ ...n, read: input.read.has(n.id) }));
+    .map((n) => ({ ...n, sentence: factsSentence(input.t ?? english, n.facts), read: input.read.has(n.id) }));
+}
+
+const NOTICE_MODERATION_KEYS = {
+  hidden: { comment: 'notices.hidden.comment', reply: 'notices.hidden.reply', support: 'notices.hidden.support' },
+  unhidden: { comment: 'notices.unhidden.comment', reply: 'notices.unhidden.reply', support: 'notices.unhidden.support' },
+} as const;
+
+/** A notice's facts in words, in the language of `t`. */
+function factsSentence(t: Translate, facts: NoticeFacts): string {
+  switch (facts.kind) {
+    case 'reply':
+      return t(facts.on === 'comment' ? 'notices.replied.comment' : 'notices.replied.reply', { author: replyAuthorLabel(t, facts.author), text: facts.text });
+    case 'answer': {
+      const params = { author: replyAuthorLabel(t, facts.author), status: answerStatusName(t, facts.status), text: facts.text };
+      if (facts.text) return t(facts.on === 'comment' ? 'notices.answered.commentWithText' : 'notices.answered.replyWithText', params);
+      return t(facts.on === 'comment' ? 'notices.answered.comment' : 'notices.answered.reply', params);
+    }
+    case 'comment': {
+      const params = { author: facts.author ?? t('conversation.author.member'), title: facts.documentTitle ?? '', text: facts.text };
+      return t(facts.documentTitle ? 'notices.commented.titled' : 'notices.commented.untitled', params);
+    }
+    case 'hidden':
+    case 'unhidden':
+      return t(NOTICE_MODERATION_KEYS[facts.kind][facts.what], { reason: facts.reason });
+  }
+}
+
+/**
+ * What a notice says, in the reader's language (pass the reader's `t`): from its facts, or
+ * its stored English sentence when it has none (a notice from an older background).
+ */
+export function noticeSentence(t: Translate, notice: Pick<Notice, 'sentence' | 'facts'>): string {
+  return notice.facts ? factsSentence(t, notice.facts) : notice.sentence;
 }
 
 /**
@@ -155,8 +181,8 @@ export function unreadCount(notices: readonly Notice[]): number {
   return notices.filter((n) => !n.read).length;
 }
 
-/** The toolbar badge for `unread` notices: its text ('' at none) and accessible title. */
-export function badgeFor(unread: number): { text: string; title: string } {
-  if (unread <= 0) return { text: '', title: 'Lived Experience Annotator: no new notices' };
-  return { text: unread > 99 ? '99+' : String(unread), title: `${unread} new ${unread === 1 ? 'notice' : 'notices'}` };
+/** The toolbar badge for `unread` notices: its text ('' at none) and accessible title, in the language of `t` (English by default). */
+export function badgeFor(unread: number, t: Translate = english): { text: string; title: string } {
+  if (unread <= 0) return { text: '', title: t('notices.badge.none') };
+  return { text: unread > 99 ? '99+' : String(unread), title: t('notices.badge.count', { count: unread }) };
 }
