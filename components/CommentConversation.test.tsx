@@ -5,8 +5,11 @@ import { buildThreads, type CommentThread } from '../utils/conversation/build-th
 import { commentFixture } from '../utils/conversation/conversation-fixtures';
 import { buildReply, buildSupport, HIDDEN_REPLY_LINE, REMOVED_COMMENT_LINE, type AnswerStatus, type LeaItem, type LeaReply, type ReplyDraft } from '../utils/model';
 import { answerLine, CommentConversation, supportSentence, type CommentConversationProps, type ConversationAbilities } from './CommentConversation';
+import { translator } from '../utils/i18n/translate';
+import { I18nProvider } from './i18n';
 import { ReplyEditor } from './ReplyEditor';
-import { REPORT_THANKS } from './ReportDialog';
+
+const en = translator('en-GB').t;
 
 let clock = Date.parse('2026-11-02T10:00:00Z');
 const uuid = (n: number) => `urn:uuid:00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -103,7 +106,7 @@ describe('CommentConversation', () => {
   it('shows the latest answer plainly, with job title and organisation', async () => {
     const answer = reply(30, comment.id, 'We will add it to clause 1.', { answer: 'will-change', name: 'Sam Jones', jobTitle: 'Policy officer', organisation: 'Department of Health and Social Care' });
     const thread = threadOf([comment, answer]);
-    expect(answerLine(thread)).toBe('Answer: We will change this — Sam Jones (Policy officer, Department of Health and Social Care)');
+    expect(answerLine(en, thread)).toBe('Answer: We will change this — Sam Jones (Policy officer, Department of Health and Social Care)');
     await mount(<CommentConversation {...conversation(thread)} />);
     expect(container.textContent).toContain('Answer: We will change this — Sam Jones (Policy officer, Department of Health and Social Care)');
   });
@@ -170,7 +173,7 @@ describe('CommentConversation', () => {
     expect(container.textContent).toContain('3 people said this is their experience too');
     await act(async () => button('✓ This is my experience too')!.click());
     expect(onSupport).toHaveBeenLastCalledWith(false);
-    expect(supportSentence(1)).toBe('1 person said this is their experience too');
+    expect(supportSentence(en, 1)).toBe('1 person said this is their experience too');
   });
 
   it('reports with a required reason, thanks, and returns focus to Report', async () => {
@@ -188,7 +191,7 @@ describe('CommentConversation', () => {
     await type(dialog.querySelector('textarea')!, 'It names a care worker.');
     await submit(dialog.querySelector('form')!);
     expect(onReport).toHaveBeenCalledWith(comment.id, 'It names a care worker.');
-    expect(container.textContent).toContain(REPORT_THANKS);
+    expect(container.textContent).toContain('Thank you. A facilitator will look at this.');
     await act(async () => {});
     expect(document.activeElement?.textContent).toBe('Close');
     await act(() => (document.activeElement as HTMLButtonElement).click());
@@ -249,5 +252,62 @@ describe('ReplyEditor', () => {
     expect(textbox().value).toBe('my words');
     expect(container.textContent).toContain('has been removed.');
     expect(container.querySelector('label[for="' + textbox().id + '"]')!.textContent).toBe('Your reply');
+  });
+});
+
+describe('the conversation in Welsh', () => {
+  it('shows replies, the answer with its Welsh status, the count with Welsh plurals and the report dialog in Welsh', async () => {
+    const answer = reply(70, comment.id, 'Byddwn yn ychwanegu hyn.', { answer: 'will-change', name: 'Sam Jones', jobTitle: 'Swyddog polisi', organisation: 'Llywodraeth Cymru' });
+    const plain = reply(71, comment.id, 'Yr un peth i mi.');
+    const deeper = reply(72, plain.id, 'Diolch.');
+    const supports = [support(73, comment.id), support(74, comment.id), support(75, comment.id)];
+    const props = conversation(threadOf([comment, answer, plain, deeper, ...supports]));
+    await mount(
+      <I18nProvider locale="cy">
+        <CommentConversation {...props} />
+      </I18nProvider>,
+    );
+    const text = () => container.textContent ?? '';
+    expect(text()).toContain('Ymateb: Byddwn yn newid hyn — Sam Jones (Swyddog polisi, Llywodraeth Cymru)');
+    expect(text()).toContain('Mae 3 o bobl wedi dweud mai dyma eu profiad nhw hefyd');
+    expect(button('Dyma fy mhrofiad i hefyd')).toBeDefined();
+    // Three replies fold behind "Show 3 replies": Welsh uses the singular after a number.
+    await act(() => button('Dangos 3 ateb')!.click());
+    expect(container.querySelector('ol')!.getAttribute('aria-label')).toBe('3 ateb');
+    expect(text()).toContain('Ymateb: Byddwn yn newid hyn');
+    expect(text()).toContain('Tachwedd 2026');
+    expect(button('Cuddio’r atebion')).toBeDefined();
+    expect(button('Ateb i’r sylw ar “promote well-being”')).toBeDefined();
+    expect(text()).not.toMatch(/\bReply\b|\bReport\b|Answer:|people said/);
+
+    await act(() => button('Rhoi gwybod am y sylw hwn')!.click());
+    const dialog = container.querySelector('[role=dialog]')!;
+    expect(dialog.querySelector('h3')!.textContent).toBe('Rhoi gwybod am y sylw hwn');
+    expect(dialog.textContent).toContain('Pam rydych chi’n rhoi gwybod am hyn?');
+    await submit(dialog.querySelector('form')!);
+    expect(dialog.querySelector('.text-red-error')!.textContent).toBe('Dywedwch pam rydych chi’n rhoi gwybod am hyn.');
+    await type(dialog.querySelector('textarea')!, 'Mae’n enwi gweithiwr gofal.');
+    await submit(dialog.querySelector('form')!);
+    expect(dialog.textContent).toContain('Diolch. Bydd hwylusydd yn edrych ar hyn.');
+    expect(dialog.textContent).not.toMatch(/Report|Thank you|Close/);
+  });
+
+  it('offers the answer statuses in Welsh in the reply form and announces the sent reply in Welsh', async () => {
+    const props = conversation(threadOf([comment]), { can: { ...ALL, answer: true } });
+    await mount(
+      <I18nProvider locale="cy">
+        <CommentConversation {...props} />
+      </I18nProvider>,
+    );
+    await act(() => button('Ateb')!.click());
+    const labels = [...container.querySelectorAll<HTMLInputElement>('input[type=radio]')].filter((r) => r.name.endsWith('-answer')).map((r) => r.closest('label')?.textContent);
+    expect(labels).toEqual(['Dim ond ateb', 'Rydym wedi nodi hyn', 'Byddwn yn newid hyn', 'Mae hyn wedi’i newid', 'Dydyn ni ddim yn newid hyn']);
+    expect(container.querySelector('form h3')!.textContent).toBe('Ateb y sylw hwn');
+    await submit();
+    expect(container.textContent).toContain('Ysgrifennwch rywbeth yn eich ateb cyn ei anfon.');
+    await type(textbox(), 'Yr un peth i mi.');
+    await submit();
+    await act(async () => {});
+    expect(props.announce).toHaveBeenCalledWith('Ateb wedi’i anfon');
   });
 });

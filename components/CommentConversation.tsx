@@ -1,22 +1,15 @@
 import { Button } from '@hypothesis/frontend-shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { threadLines, type CommentThread, type ReplyLine } from '../utils/conversation/build-thread';
-import {
-  HIDDEN_REPLY_LINE,
-  HIDDEN_COMMENT_LINE,
-  REMOVED_COMMENT_LINE,
-  SUPPORT_LABEL,
-  answerStatusLabel,
-  answerStatusOf,
-  replyAuthorLine,
-  replyText,
-  type ReplyDraft,
-} from '../utils/model';
+import { replyAuthorLabel, threadLines, type CommentThread, type ReplyLine } from '../utils/conversation/build-thread';
+import type { Translate } from '../utils/i18n/translate';
+import { answerStatusName } from '../utils/i18n/vocabulary-labels';
+import { answerStatusOf, replyText, type ReplyDraft } from '../utils/model';
+import { useI18n } from './i18n';
 import { MarkdownText } from './MarkdownText';
 import { ReplyEditor } from './ReplyEditor';
 import { ReportButton } from './ReportDialog';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
 /** More replies than this fold behind "Show N replies". */
 export const REPLIES_SHOWN_OPEN = 2;
@@ -30,15 +23,14 @@ export interface ConversationAbilities {
 }
 
 /** The latest answer as the comment shows it, e.g. "Answer: We will change this — Sam Jones (Policy officer, DHSC)". */
-export function answerLine(thread: Pick<CommentThread, 'latestAnswer'>): string | null {
+export function answerLine(t: Translate, thread: Pick<CommentThread, 'latestAnswer'>): string | null {
   const latest = thread.latestAnswer;
-  return latest ? `Answer: ${answerStatusLabel(latest.status)} — ${replyAuthorLine(latest.reply)}` : null;
+  return latest ? t('conversation.answerLine', { status: answerStatusName(t, latest.status), author: replyAuthorLabel(t, latest.reply) }) : null;
 }
 
 /** "3 people said this is their experience too", or null when nobody has. */
-export function supportSentence(count: number): string | null {
-  if (count <= 0) return null;
-  return count === 1 ? '1 person said this is their experience too' : `${count} people said this is their experience too`;
+export function supportSentence(t: Translate, count: number): string | null {
+  return count > 0 ? t('conversation.support.count', { count }) : null;
 }
 
 export interface CommentConversationProps {
@@ -77,6 +69,8 @@ export interface CommentConversationProps {
  */
 export function CommentConversation(props: CommentConversationProps) {
   const { thread, can } = props;
+  const i18n = useI18n();
+  const { t } = i18n;
   const lines = threadLines(thread);
   const [open, setOpen] = useState(lines.length <= REPLIES_SHOWN_OPEN);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
@@ -114,7 +108,7 @@ export function CommentConversation(props: CommentConversationProps) {
     afterSend.current = { parentId, newId: newId || null, fellBack: false };
     setReplyingTo(null);
     setOpen(true);
-    props.announce(draft.answer ? 'Answer sent' : 'Reply sent');
+    props.announce(t(draft.answer ? 'conversation.answer.sent' : 'conversation.reply.sent'));
   }
 
   function cancel(parentId: string) {
@@ -128,7 +122,7 @@ export function CommentConversation(props: CommentConversationProps) {
     setSupportBusy(true);
     try {
       await props.onSupport(on);
-      props.announce(on ? 'You said this is your experience too.' : 'You took back “this is my experience too”.');
+      props.announce(t(on ? 'conversation.support.saidOn' : 'conversation.support.saidOff'));
     } catch (e) {
       props.announce(e instanceof Error ? e.message : String(e));
     } finally {
@@ -152,7 +146,8 @@ export function CommentConversation(props: CommentConversationProps) {
   const replyButtonFor = (parentId: string, label: string) =>
     can.reply && (
       <Button size="sm" data-reply-to={parentId} expanded={replyingTo === parentId} onClick={() => setReplyingTo(replyingTo === parentId ? null : parentId)}>
-        Reply<span class="sr-only"> {label}</span>
+        {t('conversation.reply.button')}
+        <span class="sr-only"> {label}</span>
       </Button>
     );
 
@@ -160,33 +155,33 @@ export function CommentConversation(props: CommentConversationProps) {
     const { node } = line;
     const reply = node.reply;
     if (!reply || node.hidden) {
-      return <p class="italic text-grey-7">{HIDDEN_REPLY_LINE}</p>;
+      return <p class="italic text-grey-7">{t('conversation.thread.hiddenReply')}</p>;
     }
-    const author = replyAuthorLine(reply);
+    const author = replyAuthorLabel(t, reply);
     const status = answerStatusOf(reply);
     const text = replyText(reply);
-    const inReplyTo = line.inReplyTo ? (line.inReplyTo.reply ? replyAuthorLine(line.inReplyTo.reply) : 'a hidden reply') : null;
+    const inReplyTo = line.inReplyTo ? (line.inReplyTo.reply ? replyAuthorLabel(t, line.inReplyTo.reply) : t('conversation.thread.aHiddenReply')) : null;
     return (
       <>
         <p class="text-xs">
-          <span class="font-semibold">{author}</span> · <span class="text-grey-7">{dateFormat.format(new Date(reply.created))}</span>
+          <span class="font-semibold">{author}</span> · <span class="text-grey-7">{i18n.formatDate(reply.created, DATE)}</span>
         </p>
-        {inReplyTo && <p class="text-xs text-grey-7">In reply to {inReplyTo}</p>}
-        {props.moderated?.[reply.id] && <p class="rounded border border-red-error p-1 text-xs font-semibold">Hidden by a facilitator: {props.moderated[reply.id]!.reason}</p>}
-        {status && <p class="text-xs font-semibold">Answer: {answerStatusLabel(status)}</p>}
+        {inReplyTo && <p class="text-xs text-grey-7">{t('conversation.thread.inReplyTo', { author: inReplyTo })}</p>}
+        {props.moderated?.[reply.id] && <p class="rounded border border-red-error p-1 text-xs font-semibold">{t('conversation.thread.moderated', { reason: props.moderated[reply.id]!.reason })}</p>}
+        {status && <p class="text-xs font-semibold">{t('conversation.answerStatus', { status: answerStatusName(t, status) })}</p>}
         {text && <MarkdownText text={text} />}
         {props.refused?.[reply.id] ? (
-          <p class="text-xs font-semibold text-red-error">Not sent to your group: {props.refused[reply.id]}</p>
+          <p class="text-xs font-semibold text-red-error">{t('conversation.thread.refused', { reason: props.refused[reply.id]! })}</p>
         ) : (
-          props.pending?.has(reply.id) && <p class="text-xs text-grey-7">Waiting to send to your group.</p>
+          props.pending?.has(reply.id) && <p class="text-xs text-grey-7">{t('conversation.thread.pending')}</p>
         )}
         <div class="flex flex-wrap gap-2">
-          {replyButtonFor(reply.id, `to ${author}`)}
+          {replyButtonFor(reply.id, t('conversation.reply.toAuthor', { author }))}
           {can.report && props.onReport && !props.mine?.has(reply.id) && (
             <ReportButton what="reply" subject={text.slice(0, 40) || author} onReport={(reason) => props.onReport!(reply.id, reason)} />
           )}
         </div>
-        {editorFor(reply.id, `Reply to ${author}`)}
+        {editorFor(reply.id, t('conversation.editor.replyTo', { author }))}
       </>
     );
   };
@@ -198,20 +193,20 @@ export function CommentConversation(props: CommentConversationProps) {
     else groups.at(-1)?.rest.push(line);
   }
 
-  const answer = answerLine(thread);
-  const supported = supportSentence(thread.supportCount);
+  const answer = answerLine(t, thread);
+  const supported = supportSentence(t, thread.supportCount);
   const comment = thread.comment;
   return (
     <div ref={root} class="space-y-2">
-      {!comment && <p class="font-semibold">{thread.hiddenComment ? HIDDEN_COMMENT_LINE : REMOVED_COMMENT_LINE}</p>}
+      {!comment && <p class="font-semibold">{t(thread.hiddenComment ? 'conversation.thread.hiddenComment' : 'conversation.thread.removedComment')}</p>}
       {answer && <p class="rounded border border-grey-5 bg-grey-1 p-1 font-semibold">{answer}</p>}
       {(supported || (can.support && props.onSupport && comment && !props.commentIsMine)) && (
         <div class="flex flex-wrap items-center gap-2">
           {can.support && props.onSupport && comment && !props.commentIsMine && (
             <Button size="sm" pressed={thread.mySupportId !== null} aria-disabled={supportBusy || undefined} onClick={() => void toggleSupport()}>
               <span aria-hidden="true">{thread.mySupportId !== null ? '✓ ' : ''}</span>
-              {SUPPORT_LABEL}
-              <span class="sr-only">: “{props.subject}”</span>
+              {t('conversation.support.button')}
+              <span class="sr-only">{t('conversation.support.subject', { subject: props.subject })}</span>
             </Button>
           )}
           {supported && <p class="text-xs text-grey-7">{supported}</p>}
@@ -219,20 +214,20 @@ export function CommentConversation(props: CommentConversationProps) {
       )}
       {comment && (can.reply || (can.report && props.onReport && !props.commentIsMine)) && (
         <div class="flex flex-wrap gap-2">
-          {replyButtonFor(comment.id, `to the comment on “${props.subject}”`)}
+          {replyButtonFor(comment.id, t('conversation.reply.toComment', { subject: props.subject }))}
           {can.report && props.onReport && !props.commentIsMine && (
             <ReportButton what="comment" subject={props.subject} onReport={(reason) => props.onReport!(comment.id, reason)} />
           )}
         </div>
       )}
-      {comment && editorFor(comment.id, 'Reply to this comment')}
+      {comment && editorFor(comment.id, t('conversation.editor.replyToComment'))}
       {lines.length > REPLIES_SHOWN_OPEN && (
         <Button size="sm" expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Hide replies' : `Show ${lines.length} replies`}
+          {open ? t('conversation.thread.hideReplies') : t('conversation.thread.showReplies', { count: lines.length })}
         </Button>
       )}
       {open && groups.length > 0 && (
-        <ol class="space-y-2 border-l-2 border-grey-3 pl-3" aria-label={lines.length === 1 ? '1 reply' : `${lines.length} replies`}>
+        <ol class="space-y-2 border-l-2 border-grey-3 pl-3" aria-label={t('conversation.thread.replyCount', { count: lines.length })}>
           {groups.map(({ first, rest }) => (
             <li key={first.node.id} data-reply-id={first.node.id} tabIndex={-1} class="space-y-1">
               {renderLine(first)}

@@ -1,8 +1,9 @@
 import { Button, Input } from '@hypothesis/frontend-shared';
 import { useEffect, useState } from 'preact/hooks';
 import type { Profile } from '../utils/messaging/conversation-protocol';
+import { useI18n } from './i18n';
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
 /** What the options page needs for answers, notifications and linking browsers. */
 export interface ConversationSettingsApi {
@@ -24,6 +25,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * the person turns it on), and a link code to use this membership on another browser.
  */
 export function ConversationSettings({ api }: { api: ConversationSettingsApi }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [jobTitle, setJobTitle] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [profileMessage, setProfileMessage] = useState('');
@@ -62,7 +65,7 @@ export function ConversationSettings({ api }: { api: ConversationSettingsApi }) 
       setJobTitle(profile.jobTitle ?? '');
       setOrganisation(profile.organisation ?? '');
       setSaved({ jobTitle: profile.jobTitle ?? '', organisation: profile.organisation ?? '' });
-      setProfileMessage('Your job title and organisation are saved.');
+      setProfileMessage(t('conversation.settings.profileSaved'));
     } catch (e) {
       setProfileMessage(message(e));
     }
@@ -74,12 +77,12 @@ export function ConversationSettings({ api }: { api: ConversationSettingsApi }) 
       // The permission prompt must come from the person's own click: ask before anything else.
       if (on && !(await api.requestPermission())) {
         setNotify((n) => ({ on: false, granted: n?.granted ?? false }));
-        setNotifyMessage('The browser did not allow notifications, so they stay off. What’s new still shows everything.');
+        setNotifyMessage(t('conversation.settings.notifyRefused'));
         return;
       }
       const next = await api.setNotify(on);
       setNotify(next);
-      setNotifyMessage(next.on ? 'You will get a browser notification when something new arrives.' : 'Browser notifications are off.');
+      setNotifyMessage(t(next.on ? 'conversation.settings.notifyOn' : 'conversation.settings.notifyOff'));
     } catch (e) {
       setNotifyMessage(message(e));
     }
@@ -98,24 +101,24 @@ export function ConversationSettings({ api }: { api: ConversationSettingsApi }) 
     <>
       <section aria-labelledby="answers-heading" class="space-y-3 rounded border border-grey-4 p-3">
         <h2 id="answers-heading" class="text-base font-bold">
-          Shown with your answers
+          {t('conversation.settings.answersHeading')}
         </h2>
-        <p class="text-grey-7">Officers: your job title and organisation appear with every answer you give, after your name.</p>
-        {!profileRead && <p>Reading your profile…</p>}
+        <p class="text-grey-7">{t('conversation.settings.answersIntro')}</p>
+        {!profileRead && <p>{t('conversation.settings.readingProfile')}</p>}
         <form class="space-y-3" onSubmit={saveProfile} hidden={!profileRead}>
           <div class="space-y-1">
             <label for="job-title" class="block font-semibold">
-              Job title
+              {t('conversation.settings.jobTitle')}
             </label>
             <Input id="job-title" value={jobTitle} maxLength={200} onInput={(e) => setJobTitle((e.target as HTMLInputElement).value)} />
           </div>
           <div class="space-y-1">
             <label for="organisation" class="block font-semibold">
-              Organisation
+              {t('conversation.settings.organisation')}
             </label>
             <Input id="organisation" value={organisation} maxLength={200} onInput={(e) => setOrganisation((e.target as HTMLInputElement).value)} />
           </div>
-          <Button type="submit">Save job title and organisation</Button>
+          <Button type="submit">{t('conversation.settings.saveProfile')}</Button>
           <p role="status" aria-live="polite">
             {profileMessage}
           </p>
@@ -123,7 +126,7 @@ export function ConversationSettings({ api }: { api: ConversationSettingsApi }) 
       </section>
       <section aria-labelledby="notify-heading" class="space-y-2 rounded border border-grey-4 p-3">
         <h2 id="notify-heading" class="text-base font-bold">
-          Browser notifications
+          {t('conversation.settings.notifyHeading')}
         </h2>
         <div class="flex items-start gap-2">
           <input
@@ -137,10 +140,10 @@ export function ConversationSettings({ api }: { api: ConversationSettingsApi }) 
           />
           <div>
             <label for="notify" class="font-bold">
-              Tell me with a browser notification when there is something new
+              {t('conversation.settings.notifyLabel')}
             </label>
             <p id="notify-hint" class="text-grey-7">
-              Off unless you turn it on. The browser will ask you once. What’s new in the side panel and the toolbar button always shows new replies.
+              {t('conversation.settings.notifyHint')}
             </p>
           </div>
         </div>
@@ -150,14 +153,16 @@ export function ConversationSettings({ api }: { api: ConversationSettingsApi }) 
       </section>
       <section aria-labelledby="link-heading" class="space-y-2 rounded border border-grey-4 p-3">
         <h2 id="link-heading" class="text-base font-bold">
-          Use on another browser
+          {t('conversation.settings.linkHeading')}
         </h2>
-        <p class="text-grey-7">Make a link code here, then type it on your other browser’s settings page (under “Your group”, “Link code”). You will be the same member there, with your comments and replies.</p>
-        <Button onClick={() => void makeCode()}>Make a link code</Button>
+        <p class="text-grey-7">{t('conversation.settings.linkIntro')}</p>
+        <Button onClick={() => void makeCode()}>{t('conversation.settings.makeLink')}</Button>
         <div role="status" aria-live="polite">
           {link && (
             <p>
-              Your link code is <strong class="font-mono text-base">{link.code}</strong>. It works once, until {timeFormat.format(new Date(link.expiresAt))}.
+              {t('conversation.settings.linkBefore')}
+              <strong class="font-mono text-base">{link.code}</strong>
+              {t('conversation.settings.linkAfter', { time: i18n.formatDate(link.expiresAt, TIME) })}
             </p>
           )}
           {linkMessage}

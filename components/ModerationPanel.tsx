@@ -1,9 +1,11 @@
 import { Button, Textarea } from '@hypothesis/frontend-shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ModerationList } from '../utils/messaging/conversation-protocol';
+import type { MessageKey } from '../utils/i18n/catalogue';
 import { MAX_REASON_LENGTH } from '../utils/model';
+import { useI18n, useT } from './i18n';
 
-const whenFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const WHEN: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' };
 
 /** The words of a reported item, read defensively: it came from the store as plain JSON. */
 export function reportedText(annotation: Record<string, unknown> | null): { what: 'comment' | 'reply'; text: string } | null {
@@ -18,10 +20,10 @@ export function reportedText(annotation: Record<string, unknown> | null): { what
   return { what, text: '' };
 }
 
-const ACTION_WORDS: Record<ModerationList['record'][number]['action'], string> = {
-  hide: 'Hid it',
-  unhide: 'Unhid it',
-  dismiss: 'No action needed',
+const ACTION_WORDS: Record<ModerationList['record'][number]['action'], MessageKey> = {
+  hide: 'conversation.moderation.actionHide',
+  unhide: 'conversation.moderation.actionUnhide',
+  dismiss: 'conversation.moderation.actionDismiss',
 };
 
 export interface ModerationPanelProps {
@@ -40,6 +42,8 @@ export interface ModerationPanelProps {
  * record: who did what, when and why.
  */
 export function ModerationPanel({ list, onHide, onUnhide, onDismiss, announce, linkFor }: ModerationPanelProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const textOf = new Map(list.toReview.map((item) => [item.target, reportedText(item.annotation)]));
   const heading = useRef<HTMLHeadingElement>(null);
   // A handled item leaves the list: focus goes to the heading, never to <body>.
@@ -51,10 +55,10 @@ export function ModerationPanel({ list, onHide, onUnhide, onDismiss, announce, l
     <div class="space-y-4">
       <section aria-labelledby="to-review-heading" class="space-y-2">
         <h2 id="to-review-heading" ref={heading} tabIndex={-1} class="font-bold">
-          To review ({list.toReview.length})
+          {t('conversation.moderation.toReview', { count: list.toReview.length })}
         </h2>
         {list.toReview.length === 0 ? (
-          <p class="text-grey-7">Nothing has been reported.</p>
+          <p class="text-grey-7">{t('conversation.moderation.nothingReported')}</p>
         ) : (
           <ul class="space-y-3">
             {list.toReview.map((item) => (
@@ -65,10 +69,10 @@ export function ModerationPanel({ list, onHide, onUnhide, onDismiss, announce, l
       </section>
       <section aria-labelledby="record-heading" class="space-y-2">
         <h2 id="record-heading" class="font-bold">
-          Moderation record
+          {t('conversation.moderation.record')}
         </h2>
         {list.record.length === 0 ? (
-          <p class="text-grey-7">Nothing has been hidden, unhidden or closed yet.</p>
+          <p class="text-grey-7">{t('conversation.moderation.recordEmpty')}</p>
         ) : (
           <ol class="space-y-2">
             {list.record.map((entry) => {
@@ -76,10 +80,10 @@ export function ModerationPanel({ list, onHide, onUnhide, onDismiss, announce, l
               return (
                 <li key={entry.id} class="rounded border border-grey-3 p-2 text-xs">
                   <p>
-                    <span class="font-semibold">{ACTION_WORDS[entry.action]}</span> — {entry.by.displayName}, {whenFormat.format(new Date(entry.at))}
+                    <span class="font-semibold">{t(ACTION_WORDS[entry.action])}</span> — {entry.by.displayName}, {i18n.formatDate(entry.at, WHEN)}
                   </p>
-                  {item?.text && <p class="text-grey-7">On the {item.what}: “{item.text.slice(0, 80)}”</p>}
-                  <p>Why: {entry.reason}</p>
+                  {item?.text && <p class="text-grey-7">{t(item.what === 'reply' ? 'conversation.moderation.onReply' : 'conversation.moderation.onComment', { text: item.text.slice(0, 80) })}</p>}
+                  <p>{t('conversation.moderation.why', { reason: entry.reason })}</p>
                 </li>
               );
             })}
@@ -91,6 +95,8 @@ export function ModerationPanel({ list, onHide, onUnhide, onDismiss, announce, l
 }
 
 function ReviewItem({ item, onHide, onUnhide, onDismiss, announce, linkFor }: Omit<ModerationPanelProps, 'list'> & { item: ModerationList['toReview'][number] }) {
+  const i18n = useI18n();
+  const t = useT();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -114,40 +120,40 @@ function ReviewItem({ item, onHide, onUnhide, onDismiss, announce, linkFor }: Om
 
   const hide = () => {
     if (!reason.trim()) {
-      setError('Please give a reason for hiding this. The author will see it.');
+      setError(t('conversation.moderation.needsReason'));
       document.getElementById(field)?.focus();
       return;
     }
-    void run(onHide, reason.trim(), 'Hidden from the group.');
+    void run(onHide, reason.trim(), t('conversation.moderation.hidden'));
   };
 
   return (
-    <li class="space-y-2 rounded border border-grey-4 p-2" aria-label={`Reported ${shown?.what ?? 'item'}`}>
+    <li class="space-y-2 rounded border border-grey-4 p-2" aria-label={t(shown ? (shown.what === 'reply' ? 'conversation.moderation.reportedReply' : 'conversation.moderation.reportedComment') : 'conversation.moderation.reportedItem')}>
       {shown ? (
         <blockquote class="border-l-4 border-grey-4 pl-2 text-grey-8">
-          <span class="sr-only">The {shown.what}: </span>
-          {shown.text || '(an answer with no text)'}
+          <span class="sr-only">{t(shown.what === 'reply' ? 'conversation.moderation.theReply' : 'conversation.moderation.theComment')}</span>
+          {shown.text || t('conversation.moderation.noText')}
         </blockquote>
       ) : (
-        <p class="italic text-grey-7">Its author has removed it.</p>
+        <p class="italic text-grey-7">{t('conversation.moderation.removed')}</p>
       )}
       {shown && linkFor && (
         <p class="text-xs">
           <a href={linkFor(item.target)} class="text-blue-700 underline">
-            Read this {shown.what} in its conversation
+            {t(shown.what === 'reply' ? 'conversation.moderation.readReply' : 'conversation.moderation.readComment')}
           </a>
         </p>
       )}
-      {item.hidden && <p class="text-xs font-semibold">Hidden now: {item.hidden.reason}</p>}
+      {item.hidden && <p class="text-xs font-semibold">{t('conversation.moderation.hiddenNow', { reason: item.hidden.reason })}</p>}
       {item.reports.length === 0 ? (
-        <p class="text-xs text-grey-7">No open reports.</p>
+        <p class="text-xs text-grey-7">{t('conversation.moderation.noReports')}</p>
       ) : (
         <div>
-          <p class="text-xs font-semibold">{item.reports.length === 1 ? '1 report' : `${item.reports.length} reports`}:</p>
+          <p class="text-xs font-semibold">{t('conversation.moderation.reportCount', { count: item.reports.length })}</p>
           <ul class="list-disc pl-5 text-xs">
             {item.reports.map((report) => (
               <li key={report.id}>
-                {report.reason} <span class="text-grey-7">({whenFormat.format(new Date(report.created))})</span>
+                {report.reason} <span class="text-grey-7">{t('conversation.moderation.reportWhen', { when: i18n.formatDate(report.created, WHEN) })}</span>
               </li>
             ))}
           </ul>
@@ -155,7 +161,7 @@ function ReviewItem({ item, onHide, onUnhide, onDismiss, announce, linkFor }: Om
       )}
       <div class="space-y-1">
         <label for={field} class="block text-xs font-semibold">
-          Your reason (the author sees it if you hide this; it goes in the record)
+          {t('conversation.moderation.reasonLabel')}
         </label>
         <Textarea
           id={field}
@@ -174,19 +180,19 @@ function ReviewItem({ item, onHide, onUnhide, onDismiss, announce, linkFor }: Om
       </div>
       <div class="flex flex-wrap gap-2">
         {item.hidden ? (
-          <Button size="sm" aria-disabled={busy || undefined} onClick={() => void run(onUnhide, reason.trim() || 'Unhidden after review', 'Shown to the group again.')}>
-            Unhide
+          <Button size="sm" aria-disabled={busy || undefined} onClick={() => void run(onUnhide, reason.trim() || t('conversation.moderation.unhideReason'), t('conversation.moderation.unhidden'))}>
+            {t('conversation.moderation.unhide')}
           </Button>
         ) : (
           shown && (
             <Button size="sm" variant="primary" aria-disabled={busy || undefined} onClick={hide}>
-              Hide with this reason
+              {t('conversation.moderation.hide')}
             </Button>
           )
         )}
         {item.reports.length > 0 && (
-          <Button size="sm" aria-disabled={busy || undefined} onClick={() => void run(onDismiss, reason.trim() || 'No action needed', 'Reports closed: no action needed.')}>
-            No action needed
+          <Button size="sm" aria-disabled={busy || undefined} onClick={() => void run(onDismiss, reason.trim() || t('conversation.moderation.dismissReason'), t('conversation.moderation.dismissed'))}>
+            {t('conversation.moderation.dismiss')}
           </Button>
         )}
       </div>

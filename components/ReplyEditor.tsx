@@ -1,6 +1,9 @@
 import { Button, RadioButton, Textarea } from '@hypothesis/frontend-shared';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { MessageKey } from '../utils/i18n/catalogue';
+import { answerStatusName, attributionLabel } from '../utils/i18n/vocabulary-labels';
 import { ANSWER_STATUSES, ATTRIBUTIONS, MAX_COMMENT_LENGTH, type AnswerStatus, type ReplyDraft } from '../utils/model';
+import { useT } from './i18n';
 
 export interface ReplyEditorProps {
   /** What the reply answers, for the form's name, e.g. "Reply to Alice's comment". */
@@ -16,11 +19,11 @@ export interface ReplyEditorProps {
   onCancel: () => void;
 }
 
-/** Why a draft cannot be sent yet, in plain words, or null. */
-export function replyDraftProblem(draft: ReplyDraft): string | null {
+/** Why a draft cannot be sent yet (the message to show, as a catalogue key), or null. */
+export function replyDraftProblem(draft: ReplyDraft): MessageKey | null {
   const status = draft.answer ? ANSWER_STATUSES.find((s) => s.value === draft.answer) : null;
-  if (status?.needsReason && !draft.text.trim()) return 'Please say why this is not being changed.';
-  if (!draft.answer && !draft.text.trim()) return 'Please write something in your reply before sending it.';
+  if (status?.needsReason && !draft.text.trim()) return 'conversation.editor.needsReason';
+  if (!draft.answer && !draft.text.trim()) return 'conversation.editor.empty';
   return null;
 }
 
@@ -30,6 +33,7 @@ export function replyDraftProblem(draft: ReplyDraft): string | null {
  * until the reply is kept, so nothing typed is lost when sending fails.
  */
 export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, displayName, defaultAttribution = 'anonymous', onSend, onCancel }: ReplyEditorProps) {
+  const t = useT();
   const [text, setText] = useState('');
   const [answer, setAnswer] = useState<AnswerStatus | null>(null);
   const [attribution, setAttribution] = useState<'named' | 'anonymous'>(displayName ? defaultAttribution : 'anonymous');
@@ -47,7 +51,7 @@ export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, display
     const draft: ReplyDraft = { text, answer, attribution: asCommentAuthor ? 'anonymous' : attribution };
     const problem = replyDraftProblem(draft);
     if (problem) {
-      setError(problem);
+      setError(t(problem));
       textRef.current?.focus();
       return;
     }
@@ -70,6 +74,7 @@ export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, display
       noValidate
       onSubmit={submit}
       onKeyDown={(e) => {
+        // i18n-ignore: a key's name, not words
         if (e.key !== 'Escape' || sending) return;
         e.preventDefault();
         e.stopPropagation();
@@ -81,27 +86,23 @@ export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, display
       </h3>
       {canAnswer && (
         <fieldset class="space-y-1">
-          <legend class="font-semibold">Answer</legend>
+          <legend class="font-semibold">{t('conversation.editor.answerLegend')}</legend>
           <RadioButton name={`${id}-answer`} value="" checked={answer === null} onChange={() => setAnswer(null)}>
-            Just a reply
+            {t('conversation.editor.justReply')}
           </RadioButton>
           {ANSWER_STATUSES.map((status) => (
             <RadioButton key={status.value} name={`${id}-answer`} value={status.value} checked={answer === status.value} onChange={() => setAnswer(status.value)}>
-              {status.label}
+              {answerStatusName(t, status.value)}
             </RadioButton>
           ))}
         </fieldset>
       )}
       <div class="space-y-1">
         <label for={`${id}-text`} class="block font-semibold">
-          {needsReason ? 'Your reply (say why this is not being changed)' : 'Your reply'}
+          {t(needsReason ? 'conversation.editor.textWithReason' : 'conversation.editor.text')}
         </label>
         <p id={`${id}-hint`} class="text-xs text-grey-7">
-          {asCommentAuthor
-            ? 'You will show as the author of this comment.'
-            : answer
-              ? 'Answers always show your name, job title and organisation.'
-              : 'You can use **bold**, *italics* and lists starting with "-".'}
+          {t(asCommentAuthor ? 'conversation.editor.hintAsAuthor' : answer ? 'conversation.editor.hintAnswer' : 'conversation.editor.hintFormatting')}
         </p>
         <Textarea
           id={`${id}-text`}
@@ -122,22 +123,22 @@ export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, display
       </div>
       {!asCommentAuthor && !answer && (
         <fieldset class="space-y-1">
-          <legend class="font-semibold">Show your name with this reply?</legend>
+          <legend class="font-semibold">{t('conversation.editor.attributionLegend')}</legend>
           {ATTRIBUTIONS.map((option) => (
             <RadioButton key={option.value} name={`${id}-attribution`} value={option.value} checked={attribution === option.value} onChange={() => setAttribution(option.value)}>
-              {option.value === 'named' && displayName ? `Show my name (${displayName})` : option.label}
+              {option.value === 'named' && displayName ? t('conversation.editor.showMyName', { name: displayName }) : attributionLabel(t, option.value)}
             </RadioButton>
           ))}
-          {attribution === 'named' && !displayName && <p class="text-xs text-grey-7">You have not set a name yet, so this reply will be sent as anonymous. You can set your name in Settings.</p>}
+          {attribution === 'named' && !displayName && <p class="text-xs text-grey-7">{t('conversation.editor.noName')}</p>}
         </fieldset>
       )}
       <div class="flex flex-wrap gap-2">
         {/* aria-disabled, not disabled: Chromium drops focus to <body> from a disabled button. */}
         <Button type="submit" variant="primary" aria-disabled={sending || undefined}>
-          {sending ? 'Sending…' : 'Send reply'}
+          {t(sending ? 'conversation.sending' : 'conversation.editor.send')}
         </Button>
         <Button type="button" onClick={() => !sending && onCancel()} aria-disabled={sending || undefined}>
-          Cancel
+          {t('conversation.cancel')}
         </Button>
       </div>
     </form>

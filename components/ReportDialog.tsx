@@ -1,9 +1,7 @@
 import { Button, Textarea } from '@hypothesis/frontend-shared';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { MAX_REASON_LENGTH } from '../utils/model';
-
-/** What a person reads once their report is sent. */
-export const REPORT_THANKS = 'Thank you. A facilitator will look at this.';
+import { useT } from './i18n';
 
 export interface ReportButtonProps {
   /** "comment" or "reply", for the button's name and the dialog's heading. */
@@ -20,6 +18,7 @@ export interface ReportButtonProps {
  * Escape, and gives focus back to the Report button when it closes.
  */
 export function ReportButton({ what, subject, onReport }: ReportButtonProps) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +53,7 @@ export function ReportButton({ what, subject, onReport }: ReportButtonProps) {
     event.preventDefault();
     if (sending) return;
     if (!reason.trim()) {
-      setError('Please say why you are reporting this.');
+      setError(t('conversation.report.needsReason'));
       textRef.current?.focus();
       return;
     }
@@ -73,7 +72,8 @@ export function ReportButton({ what, subject, onReport }: ReportButtonProps) {
   return (
     <>
       <Button size="sm" elementRef={opener} expanded={open} onClick={() => (open ? close() : setOpen(true))}>
-        Report<span class="sr-only"> this {what}: “{subject}”</span>
+        {t('conversation.report.button')}
+        <span class="sr-only"> {t(what === 'reply' ? 'conversation.report.whichReply' : 'conversation.report.whichComment', { subject })}</span>
       </Button>
       {open && (
         <div
@@ -81,6 +81,7 @@ export function ReportButton({ what, subject, onReport }: ReportButtonProps) {
           aria-labelledby={`${id}-title`}
           class="mt-2 w-full space-y-2 rounded border border-grey-6 bg-white p-2 shadow"
           onKeyDown={(e) => {
+            // i18n-ignore: a key's name, not words
             if (e.key !== 'Escape') return;
             e.preventDefault();
             e.stopPropagation();
@@ -88,22 +89,22 @@ export function ReportButton({ what, subject, onReport }: ReportButtonProps) {
           }}
         >
           <h3 id={`${id}-title`} class="font-bold">
-            Report this {what}
+            {t(what === 'reply' ? 'conversation.report.titleReply' : 'conversation.report.titleComment')}
           </h3>
           {sent ? (
             <>
-              <p role="status">{REPORT_THANKS}</p>
+              <p role="status">{t('conversation.report.thanks')}</p>
               <Button size="sm" elementRef={closeRef} onClick={close}>
-                Close
+                {t('conversation.close')}
               </Button>
             </>
           ) : (
             <form class="space-y-2" noValidate onSubmit={submit}>
               <p id={`${id}-hint`} class="text-xs text-grey-7">
-                A facilitator will read your reason. They are not told who reported it.
+                {t('conversation.report.hint')}
               </p>
               <label for={`${id}-reason`} class="block font-semibold">
-                Why are you reporting this?
+                {t('conversation.report.reason')}
               </label>
               <Textarea
                 id={`${id}-reason`}
@@ -123,10 +124,10 @@ export function ReportButton({ what, subject, onReport }: ReportButtonProps) {
               )}
               <div class="flex flex-wrap gap-2">
                 <Button size="sm" type="submit" variant="primary" aria-disabled={sending || undefined}>
-                  {sending ? 'Sending…' : 'Send report'}
+                  {t(sending ? 'conversation.sending' : 'conversation.report.send')}
                 </Button>
                 <Button size="sm" type="button" onClick={close}>
-                  Cancel
+                  {t('conversation.cancel')}
                 </Button>
               </div>
             </form>

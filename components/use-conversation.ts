@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { buildThreads, type CommentThread } from '../utils/conversation/build-thread';
 import type { Notice } from '../utils/conversation/notice-types';
 import type { AnchoredComment, PageState } from '../utils/messaging';
+import { translator, type Translate } from '../utils/i18n/translate';
 import type { ConversationListing, ModerationList, NoticeList } from '../utils/messaging/conversation-protocol';
 import { roleCan, type AnswerStatus, type LeaReply, type Role } from '../utils/model';
 import type { ConversationAbilities } from './CommentConversation';
@@ -90,11 +91,15 @@ export function useConversation(api: SidePanelConversationApi | undefined) {
   return { listing, threads, mine, pending, notices, moderation, moderationProblem, load, loadModeration };
 }
 
-/** What the panel's conversation buttons do: each announces its outcome and re-reads the panel. */
+/**
+ * What the panel's conversation buttons do: each announces its outcome (in the language of
+ * `t`, English when not given) and re-reads the panel.
+ */
 export function conversationActions(
   conv: SidePanelConversationApi | undefined,
   state: { notices: NoticeList | null; loadModeration: () => Promise<void> },
   panel: { refresh: () => Promise<void>; announce: (message: string) => void; page: PageState | null; showComment: (id: string | null) => void },
+  t: Translate = translator('en-GB').t,
 ) {
   const attempt = async (work: () => Promise<string | void>) => {
     try {
@@ -117,13 +122,13 @@ export function conversationActions(
       attempt(async () => {
         if (!conv || !state.notices) return;
         await conv.markRead(state.notices.notices.filter((n) => !n.read).map((n) => n.id));
-        return 'All notices are marked as read.';
+        return t('conversation.panel.allRead');
       }),
     follow: (on: boolean) =>
       attempt(async () => {
         if (!conv || !panel.page) return;
         await conv.follow(panel.page.uri, on);
-        return on ? 'You are following this page.' : 'You are no longer following this page.';
+        return t(on ? 'conversation.panel.following' : 'conversation.panel.notFollowing');
       }),
     /** Hide, unhide or dismiss, then re-read the review list and the panel (errors reach the form). */
     moderate: (action: (id: string, reason: string) => Promise<void>) => async (id: string, reason: string) => {
