@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Notice } from '../utils/conversation/notice-types';
 import type { ModerationList } from '../utils/messaging/conversation-protocol';
 import { ConversationSettings, type ConversationSettingsApi } from './ConversationSettings';
+import { I18nProvider } from './i18n';
 import { ModerationPanel } from './ModerationPanel';
 import { PopupApp, type PopupApi } from './PopupApp';
 import { FollowButton, orderNotices, WhatsNew } from './WhatsNew';
@@ -212,6 +213,40 @@ describe('ConversationSettings', () => {
     await mount(<ConversationSettings api={settingsApi(true)} />);
     await act(async () => button('Make a link code')!.click());
     expect(container.textContent).toMatch(/Your link code is LINK-7Q2X\. It works once, until \d\d:\d\d\./);
+  });
+});
+
+describe('moderation and conversation settings in Welsh', () => {
+  it('shows To review, the report counts, the record and its date in Welsh', async () => {
+    await mount(
+      <I18nProvider locale="cy">
+        <ModerationPanel list={list} onHide={vi.fn()} onUnhide={vi.fn()} onDismiss={vi.fn()} announce={vi.fn()} />
+      </I18nProvider>,
+    );
+    expect(container.querySelector('#to-review-heading')!.textContent).toBe('I’w adolygu (2)');
+    expect(container.querySelector('#record-heading')!.textContent).toBe('Cofnod cymedroli');
+    const items = [...container.querySelectorAll('section:first-child > ul > li')];
+    expect(items[0]!.getAttribute('aria-label')).toBe('Sylw y rhoddwyd gwybod amdano');
+    expect(items[0]!.textContent).toContain('2 adroddiad:');
+    expect(items[1]!.textContent).toContain('Wedi’i guddio nawr: Unkind');
+    expect(button('Cuddio gyda’r rheswm hwn')).toBeDefined();
+    expect(button('Dangos eto')).toBeDefined();
+    const record = container.querySelector('section[aria-labelledby=record-heading] li')!;
+    expect(record.textContent).toContain('Wedi’i guddio — Fran, 5 Tachwedd 2026');
+    expect(record.textContent).toContain('Ar yr ateb: “rude reply”');
+    expect(container.textContent).not.toMatch(/To review|reports|Hidden now|Why:/);
+  });
+
+  it('shows the answer profile, notifications and link code in Welsh', async () => {
+    await mount(
+      <I18nProvider locale="cy">
+        <ConversationSettings api={settingsApi(true)} />
+      </I18nProvider>,
+    );
+    expect([...container.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Yn cael ei ddangos gyda’ch ymatebion', 'Hysbysiadau porwr', 'Defnyddio ar borwr arall']);
+    expect(container.querySelector('label[for=job-title]')!.textContent).toBe('Teitl swydd');
+    await act(async () => button('Gwneud cod cysylltu')!.click());
+    expect(container.textContent).toMatch(/Eich cod cysylltu yw LINK-7Q2X\. Mae’n gweithio unwaith, tan \d\d:\d\d\./);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReply, buildSupport, type LeaItem, type LeaReply } from '../model';
-import { buildThreads, matchesAnswerFilter, sortBySupport, threadLines } from './build-thread';
+import { translator } from '../i18n/translate';
+import { buildThreads, matchesAnswerFilter, replyAuthorLabel, replyAuthorOf, sortBySupport, threadLines } from './build-thread';
 import { commentFixture } from './conversation-fixtures';
 
 let clock = Date.parse('2026-11-01T10:00:00Z');
@@ -98,5 +99,18 @@ describe('reply rules', () => {
     const r = buildReply({ id: uuid(52), now: new Date(), parentId: uuid(1), draft: { text: 'thanks', answer: null, attribution: 'named' }, authorName: 'Alice', byCommentAuthor: true });
     expect(r.ok && r.value.creator).toBe(undefined);
     expect(r.ok && r.value.attribution).toBe('anonymous');
+  });
+});
+
+describe('replyAuthorLabel', () => {
+  const en = translator('en-GB').t;
+  const cy = translator('cy').t;
+  it('names the writer as the thread shows them, in the reader’s language', () => {
+    const named = { ...reply(90, uuid(1), 'x', 'noted'), creator: { type: 'Person' as const, name: 'Sam Jones', jobTitle: 'Policy officer', organisation: 'DHSC' } };
+    expect(replyAuthorLabel(en, named)).toBe('Sam Jones (Policy officer, DHSC)');
+    expect(replyAuthorOf({ ...named, attribution: 'anonymous' })).toEqual({ as: 'member' });
+    expect(replyAuthorLabel(en, { as: 'member' })).toBe('A group member');
+    expect(replyAuthorLabel(cy, { as: 'member' })).toBe('Aelod o’r grŵp');
+    expect(replyAuthorLabel(cy, { ...named, byCommentAuthor: true })).toBe('Awdur y sylw hwn');
   });
 });

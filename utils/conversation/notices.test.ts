@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildReply, buildSupport, type LeaReply } from '../model';
 import { commentFixture } from './conversation-fixtures';
-import { badgeFor, deriveNotices, excerpt, unreadCount, type NoticeInput } from './notices';
+import { translator } from '../i18n/translate';
+import { badgeFor, deriveNotices, excerpt, noticeSentence, unreadCount, type NoticeInput } from './notices';
 
 const DOC = 'https://www.legislation.gov.uk/ukpga/2014/23/section/1/enacted';
 const id = (n: number) => `urn:uuid:01890a5d-ac96-774b-bcce-${String(n).padStart(12, '0')}`;
@@ -121,5 +122,44 @@ describe('badgeFor', () => {
     [120, '99+', '120 new notices'],
   ])('%i unread → %j', (unread, text, title) => {
     expect(badgeFor(unread)).toEqual({ text, title });
+  });
+});
+
+describe('notices in Welsh', () => {
+  const cy = translator('cy').t;
+
+  it('says each notice in the reader’s language from its facts, the answer’s status in Welsh', () => {
+    const answer = reply(10, mine.id, '', { name: 'Sam Jones', answer: 'will-change', at: '2026-11-03T10:00:00Z' });
+    const plain = reply(11, mine.id, 'Yr un peth i mam.', { at: '2026-11-04T10:00:00Z' });
+    const notices = deriveNotices(
+      input({
+        items: [mine, theirs, answer, plain],
+        authors: { [theirs.id]: 'other', [answer.id]: 'other', [plain.id]: 'other' },
+        follows: [DOC],
+        followedAt: { [DOC]: '2026-10-01T00:00:00Z' },
+        moderation: [{ id: mine.id, kind: 'comment', action: 'hidden', revision: 'r1', reason: 'Enwi aelod o staff', at: '2026-11-10T10:00:00Z' }],
+      }),
+    );
+    expect(notices.map((n) => noticeSentence(cy, n))).toEqual([
+      'Mae hwylusydd wedi cuddio eich sylw: Enwi aelod o staff',
+      'Mae Alice wedi rhoi sylw ar “Care Act 2014, section 1”: Their story.',
+      'Mae aelod o’r grŵp wedi ateb eich sylw: Yr un peth i mam.',
+      'Mae Sam Jones wedi ymateb i’ch sylw: Byddwn yn newid hyn',
+    ]);
+    // The stored sentence stays English unless deriveNotices is given a language.
+    expect(notices[3]!.sentence).toBe('Sam Jones answered your comment: We will change this');
+    expect(deriveNotices(input({ items: [mine, answer], authors: { [answer.id]: 'other' }, t: cy }))[0]!.sentence).toBe('Mae Sam Jones wedi ymateb i’ch sylw: Byddwn yn newid hyn');
+  });
+
+  it('shows the sentence as it came for a notice without facts (from an older background)', () => {
+    expect(noticeSentence(cy, { sentence: 'Bob replied to your comment: same here' })).toBe('Bob replied to your comment: same here');
+  });
+
+  it.each([
+    [0, 'Lived Experience Annotator: dim hysbysiadau newydd'],
+    [1, '1 hysbysiad newydd'],
+    [3, '3 hysbysiad newydd'],
+  ])('badge title for %i unread in Welsh: %j', (unread, title) => {
+    expect(badgeFor(unread, cy).title).toBe(title);
   });
 });

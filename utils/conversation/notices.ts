@@ -1,7 +1,7 @@
 import { answerStatusName } from '../i18n/vocabulary-labels';
 import { translator, type Translate } from '../i18n/translate';
 import { answerStatusOf, commentText, isComment, isReply, replyText, type LeaItem } from '../model';
-import { replyAuthorLabel, replyAuthorOf } from './build-thread';
+import { replyAuthorLabel, replyAuthorOf, type ReplyAuthor } from './build-thread';
 import type { Notice, NoticeFacts, NoticeKind } from './notice-types';
 
 export type { Notice, NoticeFacts, NoticeKind } from './notice-types';
@@ -130,18 +130,25 @@ const NOTICE_MODERATION_KEYS = {
   unhidden: { comment: 'notices.unhidden.comment', reply: 'notices.unhidden.reply', support: 'notices.unhidden.support' },
 } as const;
 
+/** Who wrote a reply, as a notice's sentence names them. */
+function noticeAuthor(t: Translate, author: ReplyAuthor): string {
+  if (author.as === 'member') return t('notices.author.member');
+  if (author.as === 'comment-author') return t('notices.author.commentAuthor');
+  return replyAuthorLabel(t, author);
+}
+
 /** A notice's facts in words, in the language of `t`. */
 function factsSentence(t: Translate, facts: NoticeFacts): string {
   switch (facts.kind) {
     case 'reply':
-      return t(facts.on === 'comment' ? 'notices.replied.comment' : 'notices.replied.reply', { author: replyAuthorLabel(t, facts.author), text: facts.text });
+      return t(facts.on === 'comment' ? 'notices.replied.comment' : 'notices.replied.reply', { author: noticeAuthor(t, facts.author), text: facts.text });
     case 'answer': {
-      const params = { author: replyAuthorLabel(t, facts.author), status: answerStatusName(t, facts.status), text: facts.text };
+      const params = { author: noticeAuthor(t, facts.author), status: answerStatusName(t, facts.status), text: facts.text };
       if (facts.text) return t(facts.on === 'comment' ? 'notices.answered.commentWithText' : 'notices.answered.replyWithText', params);
       return t(facts.on === 'comment' ? 'notices.answered.comment' : 'notices.answered.reply', params);
     }
     case 'comment': {
-      const params = { author: facts.author ?? t('conversation.author.member'), title: facts.documentTitle ?? '', text: facts.text };
+      const params = { author: facts.author ?? t('notices.author.member'), title: facts.documentTitle ?? '', text: facts.text };
       return t(facts.documentTitle ? 'notices.commented.titled' : 'notices.commented.untitled', params);
     }
     case 'hidden':

@@ -3,6 +3,8 @@ import type { notices as English } from '../en-GB/notices';
 
 /** Welsh (cy) messages: notices. Every key of the English file; follow ../../glossary.md. */
 export const notices: Translation<typeof English> = {
+  'notices.author.member': 'aelod o’r grŵp',
+  'notices.author.commentAuthor': 'awdur y sylw',
   'notices.replied.comment': 'Mae {author} wedi ateb eich sylw: {text}',
   'notices.replied.reply': 'Mae {author} wedi ateb eich ateb: {text}',
   'notices.answered.comment': 'Mae {author} wedi ymateb i’ch sylw: {status}',

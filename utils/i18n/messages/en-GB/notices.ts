@@ -1,5 +1,8 @@
 /** English (en-GB) messages: notices. Keys start with "notices.". */
 export const notices = {
+  // Who wrote it, inside a notice's sentence (Welsh puts it mid-sentence, so lower case there).
+  'notices.author.member': 'A group member',
+  'notices.author.commentAuthor': 'The author of this comment',
   // What's new sentences (utils/conversation/notices.ts noticeSentence).
   'notices.replied.comment': '{author} replied to your comment: {text}',
   'notices.replied.reply': '{author} replied to your reply: {text}',
