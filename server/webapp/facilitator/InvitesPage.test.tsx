@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { translator } from '../../../utils/i18n/translate';
 import { WebApiError } from '../api';
 import { InvitesPage, inviteState, readExpiryDays } from './InvitesPage';
 import type { Invite } from './schemas';
@@ -43,21 +44,23 @@ function store(invites: Invite[], o: { dropWithdrawn?: boolean } = {}) {
 
 afterEach(unmount);
 
+const { t } = translator('en-GB');
+
 describe('readExpiryDays and inviteState', () => {
   it('takes whole days from 1 to 90 and says plainly what is wrong otherwise', () => {
-    expect(readExpiryDays(' 30 ')).toEqual({ days: 30 });
-    expect(readExpiryDays('0')).toEqual({ problem: 'An invite can last from 1 to 90 days.' });
-    expect(readExpiryDays('91')).toEqual({ problem: 'An invite can last from 1 to 90 days.' });
-    expect(readExpiryDays('2.5')).toEqual({ problem: 'Enter the number of days the invite lasts, from 1 to 90.' });
-    expect(readExpiryDays('')).toEqual({ problem: 'Enter the number of days the invite lasts, from 1 to 90.' });
+    expect(readExpiryDays(' 30 ', t)).toEqual({ days: 30 });
+    expect(readExpiryDays('0', t)).toEqual({ problem: 'An invite can last from 1 to 90 days.' });
+    expect(readExpiryDays('91', t)).toEqual({ problem: 'An invite can last from 1 to 90 days.' });
+    expect(readExpiryDays('2.5', t)).toEqual({ problem: 'Enter the number of days the invite lasts, from 1 to 90.' });
+    expect(readExpiryDays('', t)).toEqual({ problem: 'Enter the number of days the invite lasts, from 1 to 90.' });
   });
 
   it('names the state a facilitator needs: withdrawn, expired, used, can be used', () => {
     const now = new Date('2026-12-02T10:00:00Z');
-    expect(inviteState(invite(1, { withdrawn: true, usable: false }), now)).toBe('Withdrawn');
-    expect(inviteState(invite(1, { expiresAt: '2026-12-01T00:00:00Z', usable: false }), now)).toBe('Expired');
-    expect(inviteState(invite(1, { uses: 1, usable: false }), now)).toBe('Used');
-    expect(inviteState(invite(1, { reusable: true, uses: 3 }), now)).toBe('Can be used');
+    expect(inviteState(invite(1, { withdrawn: true, usable: false }), t, now)).toBe('Withdrawn');
+    expect(inviteState(invite(1, { expiresAt: '2026-12-01T00:00:00Z', usable: false }), t, now)).toBe('Expired');
+    expect(inviteState(invite(1, { uses: 1, usable: false }), t, now)).toBe('Used');
+    expect(inviteState(invite(1, { reusable: true, uses: 3 }), t, now)).toBe('Can be used');
   });
 });
 
@@ -151,7 +154,7 @@ describe('InvitesPage', () => {
   it('withdraws an invite, says so, and moves focus to its new state', async () => {
     const { api } = store([invite(2), invite(1)]);
     const root = await mount(<InvitesPage api={api} session={SESSION} />);
-    await click(button(root, 'Withdraw the single-use member invite made 2 November 2026'));
+    await click(button(root, 'Withdraw the single-use invite for a member made 2 November 2026'));
     expect(api.calls.filter((c) => c.method === 'DELETE')).toEqual([{ method: 'DELETE', path: '/api/groups/g1/invites/inv-2' }]);
     expect(announced(root)).toContain('Invite withdrawn.');
     expect(document.activeElement?.textContent).toBe('Withdrawn');
@@ -161,10 +164,10 @@ describe('InvitesPage', () => {
   it('moves focus to the next invite when a withdrawn invite leaves the list', async () => {
     const { api } = store([invite(2), invite(1)], { dropWithdrawn: true });
     const root = await mount(<InvitesPage api={api} session={SESSION} />);
-    await click(button(root, 'Withdraw the single-use member invite made 2 November 2026'));
+    await click(button(root, 'Withdraw the single-use invite for a member made 2 November 2026'));
     expect(root.querySelectorAll('tbody tr')).toHaveLength(1);
     expect(document.activeElement?.id).toBe('invite-state-inv-1');
-    await click(button(root, 'Withdraw the single-use member invite made 1 November 2026'));
+    await click(button(root, 'Withdraw the single-use invite for a member made 1 November 2026'));
     expect(document.activeElement?.id).toBe('invites-heading');
     expect(root.textContent).toContain('There are no invites yet.');
   });

@@ -1,5 +1,7 @@
 import { Button, Input, RadioButton } from '@hypothesis/frontend-shared';
 import { useState } from 'preact/hooks';
+import { useI18n } from '../../../components/i18n';
+import type { Translate } from '../../../utils/i18n/translate';
 import type { Role } from '../../../utils/model/roles';
 import {
   ColumnHeads,
@@ -21,7 +23,7 @@ import {
   usePendingFocus,
   type FacilitatorPageProps,
 } from './page-kit';
-import { OFFERED_ROLES, ROLE_IN_A_SENTENCE, ROLE_NAMES, ROLE_POWERS } from './roles';
+import { OFFERED_ROLES, roleFor, roleName, rolePowers } from './roles';
 import { InvitesResponseSchema, NewInviteSchema, type Invite, type NewInvite } from './schemas';
 
 /** Days an invite lasts when the facilitator does not change it. */
@@ -30,57 +32,54 @@ export const DEFAULT_EXPIRY_DAYS = 14;
 export const MAX_EXPIRY_DAYS = 90;
 
 /** The expiry field's words as a whole number of days 1–90, or the sentence saying what is wrong. */
-export function readExpiryDays(text: string): { days: number } | { problem: string } {
+export function readExpiryDays(text: string, t: Translate): { days: number } | { problem: string } {
   const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) return { problem: `Enter the number of days the invite lasts, from 1 to ${MAX_EXPIRY_DAYS}.` };
+  if (!/^\d+$/.test(trimmed)) return { problem: t('facilitator.invites.daysNeeded', { max: MAX_EXPIRY_DAYS }) };
   const days = Number(trimmed);
-  if (days < 1 || days > MAX_EXPIRY_DAYS) return { problem: `An invite can last from 1 to ${MAX_EXPIRY_DAYS} days.` };
+  if (days < 1 || days > MAX_EXPIRY_DAYS) return { problem: t('facilitator.invites.daysRange', { max: MAX_EXPIRY_DAYS }) };
   return { days };
 }
 
 /** An invite's state in words: what a facilitator needs to know about it now. */
-export function inviteState(invite: Invite, now: Date = new Date()): string {
-  if (invite.withdrawn) return 'Withdrawn';
-  if (invite.expiresAt && new Date(invite.expiresAt) <= now) return 'Expired';
-  if (!invite.reusable && invite.uses > 0) return 'Used';
-  return invite.usable ? 'Can be used' : 'Cannot be used';
+export function inviteState(invite: Invite, t: Translate, now: Date = new Date()): string {
+  if (invite.withdrawn) return t('facilitator.invites.state.withdrawn');
+  if (invite.expiresAt && new Date(invite.expiresAt) <= now) return t('facilitator.invites.state.expired');
+  if (!invite.reusable && invite.uses > 0) return t('facilitator.invites.state.used');
+  return invite.usable ? t('facilitator.invites.state.usable') : t('facilitator.invites.state.unusable');
 }
 
-const usesWords = (n: number) => (n === 0 ? 'Not used yet' : n === 1 ? 'Used once' : `Used ${n} times`);
+const usesWords = (t: Translate, n: number) => (n === 0 ? t('facilitator.invites.notUsed') : t('facilitator.invites.uses', { count: n }));
 
 /** The code just made, shown once: copy it, and how the person uses it. */
 function NewCode({ invite, origin, announce, onDone }: { invite: NewInvite & { role: Role; reusable: boolean }; origin: string; announce: (m: string) => void; onDone: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const copy = async () => {
-    announce((await copyText(invite.code)) ? 'Code copied.' : 'Your browser did not let this page copy. Select the code and copy it yourself.');
+    announce((await copyText(invite.code)) ? t('facilitator.invites.codeCopied') : t('facilitator.invites.codeCopyRefused'));
   };
+  const until = invite.expiresAt ? formatDay(i18n, invite.expiresAt) : null;
+  const kind = invite.reusable ? 'reusable' : 'single';
   return (
     <section aria-labelledby="new-code-heading" class="space-y-2 rounded border-2 border-grey-6 p-3">
       <h2 id="new-code-heading" tabIndex={-1} class="text-lg font-bold">
-        Your new invite code
+        {t('facilitator.invites.newCodeHeading')}
       </h2>
       <div class="flex flex-wrap items-center gap-2">
         <label for="new-code" class="font-semibold">
-          Invite code for {ROLE_IN_A_SENTENCE[invite.role]}
+          {t('facilitator.invites.codeFor', { role: roleFor(t, invite.role) })}
         </label>
         <Input id="new-code" readOnly value={invite.code} classes="w-auto font-mono text-lg" aria-describedby="new-code-help" />
         <Button size="sm" onClick={() => void copy()}>
-          Copy code
+          {t('facilitator.invites.copyCode')}
         </Button>
       </div>
       <div id="new-code-help" class="max-w-prose space-y-1 text-sm">
-        <p class="font-semibold">This page shows the code only now. Copy it before you leave the page.</p>
-        <p>
-          Send it to the person you are inviting, by email or a message.{' '}
-          {invite.reusable ? 'Several people can join with it' : 'One person can join with it, once'}
-          {invite.expiresAt ? `, until ${formatDay(invite.expiresAt)}` : ''}.
-        </p>
-        <p>
-          They join in one of two ways: in the Lived Experience Annotator extension, on its options page, under “Invite code”; or without
-          installing anything, on this web app’s sign-in page ({origin}/sign-in), under “Invite code”.
-        </p>
+        <p class="font-semibold">{t('facilitator.invites.onlyNow')}</p>
+        <p>{until ? t(`facilitator.invites.sendIt.${kind}Until`, { date: until }) : t(`facilitator.invites.sendIt.${kind}`)}</p>
+        <p>{t('facilitator.invites.howToJoin', { address: `${origin}/sign-in` })}</p>
       </div>
       <Button size="sm" onClick={onDone}>
-        Done: hide the code
+        {t('facilitator.invites.hideCode')}
       </Button>
     </section>
   );
@@ -93,7 +92,10 @@ function NewCode({ invite, origin, announce, onDone }: { invite: NewInvite & { r
  */
 export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
   const api = useSessionApi(given);
-  usePageTitle('Invites', session);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const title = t('facilitator.invites.title');
+  usePageTitle(title, session);
   const base = groupPath(session);
   const { announce, region } = useAnnouncer();
   const focusLater = usePendingFocus();
@@ -110,7 +112,7 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
   const make = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    const expiry = readExpiryDays(days);
+    const expiry = readExpiryDays(days, t);
     if ('problem' in expiry) {
       setDaysProblem(expiry.problem);
       focusLater('invite-days');
@@ -122,11 +124,11 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
     try {
       const answer = await sendChecked(api, 'POST', `${base}/invites`, { role, reusable, expiresInDays: expiry.days }, NewInviteSchema);
       setMade({ ...answer, role: answer.role ?? role, reusable: answer.reusable ?? reusable });
-      announce(`Invite made: a ${reusable ? 'reusable' : 'single-use'} invite for ${ROLE_IN_A_SENTENCE[role]}.`);
+      announce(t(reusable ? 'facilitator.invites.made.reusable' : 'facilitator.invites.made.single', { role: roleFor(t, role) }));
       await invites.reload();
       focusLater('new-code-heading');
     } catch (e) {
-      setFormProblem(problemOf(e));
+      setFormProblem(problemOf(e, t));
     } finally {
       setBusy(false);
     }
@@ -136,7 +138,7 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
     setRowProblem(null);
     try {
       await api.send('DELETE', `${base}/invites/${encodeURIComponent(invite.inviteId)}`);
-      announce(`Invite withdrawn. Nobody else can join with it; people who already joined stay.`);
+      announce(t('facilitator.invites.withdrawn'));
       const after = await invites.reload();
       const key = idPart(invite.inviteId);
       if (after?.some((i) => i.inviteId === invite.inviteId)) focusLater(`invite-state-${key}`);
@@ -146,7 +148,7 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
         focusLater(next ? `invite-state-${idPart(next.inviteId)}` : 'invites-heading');
       }
     } catch (e) {
-      setRowProblem({ inviteId: invite.inviteId, text: problemOf(e) });
+      setRowProblem({ inviteId: invite.inviteId, text: problemOf(e, t) });
     }
   };
 
@@ -154,19 +156,16 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
   const origin = typeof location === 'undefined' ? '' : location.origin;
   return (
     <div class="space-y-6">
-      <PageHeading title="Invites">
-        An invite code lets someone join {session.group.name} with a role. Make one for each person (single-use) or one for a meeting
-        (reusable), and withdraw it when it is no longer needed.
-      </PageHeading>
+      <PageHeading title={title}>{t('facilitator.invites.lead', { group: session.group.name })}</PageHeading>
       {region}
       <section aria-labelledby="make-heading" class="space-y-3">
         <h2 id="make-heading" class="text-lg font-bold">
-          Make an invite
+          {t('facilitator.invites.makeHeading')}
         </h2>
         <form class="max-w-prose space-y-4" noValidate onSubmit={(e) => void make(e)} aria-describedby={formProblem ? 'invite-form-error' : undefined}>
           <div class="space-y-1">
             <label for="invite-role" class="block font-semibold">
-              Role
+              {t('facilitator.invites.role')}
             </label>
             <select
               id="invite-role"
@@ -177,29 +176,29 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
             >
               {OFFERED_ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_NAMES[r]}
+                  {roleName(t, r)}
                 </option>
               ))}
             </select>
             <p id="invite-role-help" class="text-sm text-grey-7">
-              {ROLE_POWERS[role]}
+              {rolePowers(t, role)}
             </p>
           </div>
           <fieldset class="space-y-1">
-            <legend class="font-semibold">Who can use it</legend>
+            <legend class="font-semibold">{t('facilitator.invites.whoCanUse')}</legend>
             <RadioButton name="invite-uses" value="single" checked={!reusable} onChange={() => setReusable(false)}>
-              One person, once (single-use)
+              {t('facilitator.invites.single')}
             </RadioButton>
             <RadioButton name="invite-uses" value="reusable" checked={reusable} onChange={() => setReusable(true)}>
-              Several people (reusable), until it expires or you withdraw it
+              {t('facilitator.invites.reusable')}
             </RadioButton>
           </fieldset>
           <div class="space-y-1">
             <label for="invite-days" class="block font-semibold">
-              Days until it expires
+              {t('facilitator.invites.days')}
             </label>
             <p id="invite-days-help" class="text-sm text-grey-7">
-              From 1 to {MAX_EXPIRY_DAYS} days.
+              {t('facilitator.invites.daysHelp', { max: MAX_EXPIRY_DAYS })}
             </p>
             <Input
               id="invite-days"
@@ -217,7 +216,7 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
           </div>
           {formProblem && <ErrorText id="invite-form-error">{formProblem}</ErrorText>}
           <Button type="submit" variant="primary" aria-disabled={busy || undefined}>
-            Make invite
+            {t('facilitator.invites.make')}
           </Button>
         </form>
       </section>
@@ -234,32 +233,37 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
       )}
       <section aria-labelledby="invites-heading" class="space-y-2">
         <h2 id="invites-heading" tabIndex={-1} class="text-lg font-bold">
-          The group’s invites
+          {t('facilitator.invites.listHeading')}
         </h2>
         {!list ? (
-          <LoadState problem={invites.problem} loadingText="Loading the invites…" onRetry={() => void invites.reload()} />
+          <LoadState problem={invites.problem} loadingText={t('facilitator.invites.loading')} onRetry={() => void invites.reload()} />
         ) : list.length === 0 ? (
-          <p>There are no invites yet.</p>
+          <p>{t('facilitator.invites.none')}</p>
         ) : (
           <div class="overflow-x-auto">
             <table class="w-full border-collapse text-sm">
-              <caption class="p-2 text-left">Every invite made for the group, newest first. Codes are never shown again after they are made.</caption>
-              <ColumnHeads names={['Role', 'Kind', 'Uses', 'Made', 'Expires', 'State', 'Actions']} />
+              <caption class="p-2 text-left">{t('facilitator.invites.caption')}</caption>
+              <ColumnHeads
+                names={(['role', 'kind', 'uses', 'made', 'expires', 'state', 'actions'] as const).map((column) => t(`facilitator.invites.column.${column}`))}
+              />
               <tbody>
                 {list.map((invite, index) => {
                   const key = idPart(invite.inviteId);
-                  const state = inviteState(invite);
+                  const state = inviteState(invite, t);
                   const problem = rowProblem?.inviteId === invite.inviteId ? rowProblem.text : null;
-                  const described = `${invite.reusable ? 'reusable' : 'single-use'} ${ROLE_NAMES[invite.role].toLowerCase()} invite made ${formatTime(invite.createdAt)}`;
+                  const described = t(invite.reusable ? 'facilitator.invites.withdrawWhich.reusable' : 'facilitator.invites.withdrawWhich.single', {
+                    role: roleFor(t, invite.role),
+                    time: formatTime(i18n, invite.createdAt),
+                  });
                   return (
                     <tr key={invite.inviteId} class="border-t border-grey-3 align-top">
                       <th scope="row" class="p-2 text-left font-semibold">
-                        {ROLE_NAMES[invite.role]}
+                        {roleName(t, invite.role)}
                       </th>
-                      <td class="p-2">{invite.reusable ? 'Reusable' : 'Single-use'}</td>
-                      <td class="p-2">{usesWords(invite.uses)}</td>
-                      <td class="p-2">{formatDay(invite.createdAt)}</td>
-                      <td class="p-2">{invite.expiresAt ? formatDay(invite.expiresAt) : 'Never'}</td>
+                      <td class="p-2">{invite.reusable ? t('facilitator.invites.kind.reusable') : t('facilitator.invites.kind.single')}</td>
+                      <td class="p-2">{usesWords(t, invite.uses)}</td>
+                      <td class="p-2">{formatDay(i18n, invite.createdAt)}</td>
+                      <td class="p-2">{invite.expiresAt ? formatDay(i18n, invite.expiresAt) : t('facilitator.invites.never')}</td>
                       <td class="p-2">
                         <span id={`invite-state-${key}`} tabIndex={-1}>
                           {state}
@@ -268,7 +272,8 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
                       <td class="p-2">
                         {!invite.withdrawn && (
                           <Button size="sm" aria-describedby={problem ? `invite-error-${key}` : undefined} onClick={() => void withdraw(invite, index)}>
-                            Withdraw<span class="sr-only"> the {described}</span>
+                            {t('facilitator.invites.withdraw')}
+                            <span class="sr-only"> {described}</span>
                           </Button>
                         )}
                         {problem && <ErrorText id={`invite-error-${key}`}>{problem}</ErrorText>}

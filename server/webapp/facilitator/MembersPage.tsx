@@ -1,5 +1,7 @@
 import { Button, Input } from '@hypothesis/frontend-shared';
 import { useState } from 'preact/hooks';
+import { useI18n } from '../../../components/i18n';
+import type { Translate } from '../../../utils/i18n/translate';
 import type { Role } from '../../../utils/model/roles';
 import {
   ColumnHeads,
@@ -22,12 +24,12 @@ import {
   usePendingFocus,
   type FacilitatorPageProps,
 } from './page-kit';
-import { OFFERED_ROLES, ROLE_IN_A_SENTENCE, ROLE_NAMES, ROLE_POWERS } from './roles';
+import { OFFERED_ROLES, roleAs, roleName, rolePowers } from './roles';
 import { MembersResponseSchema, SignInLinkSchema, type Member } from './schemas';
 
 /** A member's name as the table shows it. */
-export function memberName(member: Member): string {
-  return member.displayName?.trim() || 'A member with no name';
+export function memberName(member: Member, t: Translate): string {
+  return member.displayName?.trim() || t('facilitator.members.noName');
 }
 
 type Confirming = { kind: 'role'; to: Role } | { kind: 'revoke' } | null;
@@ -48,6 +50,8 @@ interface RowProps {
  * confirmation and the new link open in a row under the member's row.
  */
 function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLater }: RowProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [link, setLink] = useState<{ url: string; expiresAt: string | null } | null>(null);
   const { busy, problem: error, setProblem: setError, run } = useRowAction();
@@ -61,7 +65,7 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
     error: `member-error-${key}`,
     state: `state-${key}`,
   };
-  const name = memberName(member);
+  const name = memberName(member, t);
   const shownRole = confirming?.kind === 'role' ? confirming.to : member.role;
 
   const cancel = (returnTo: string) => {
@@ -74,7 +78,7 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
     run(async () => {
       await changeRole(member, to);
       setConfirming(null);
-      announce(`${name} is now ${ROLE_IN_A_SENTENCE[to]}.`);
+      announce(t('facilitator.members.roleChanged', { name, role: roleAs(t, to) }));
       focusLater(ids.role);
     });
 
@@ -83,20 +87,20 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
       await revoke(member);
       setConfirming(null);
       setLink(null);
-      announce(`${name}’s access is revoked.`);
+      announce(t('facilitator.members.revoked', { name }));
       focusLater(ids.state);
     });
 
   const createLink = () =>
     run(async () => {
       setLink(await makeLink(member));
-      announce(`Sign-in link made for ${name}.`);
+      announce(t('facilitator.members.linkMade', { name }));
       focusLater(ids.link);
     });
 
   const copyLink = async () => {
     if (!link) return;
-    announce((await copyText(link.url)) ? 'Link copied.' : 'Your browser did not let this page copy. Select the link and copy it yourself.');
+    announce((await copyText(link.url)) ? t('facilitator.members.linkCopied') : t('facilitator.members.linkCopyRefused'));
   };
 
   const describedBy = error ? ids.error : undefined;
@@ -105,15 +109,15 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
       <tr class="border-t border-grey-3 align-top">
         <th scope="row" class="p-2 text-left font-semibold">
           {name}
-          {me && <span class="font-normal text-grey-7"> (you)</span>}
+          {me && <span class="font-normal text-grey-7"> {t('facilitator.members.you')}</span>}
         </th>
         <td class="p-2">
           {member.revoked ? (
-            ROLE_NAMES[member.role]
+            roleName(t, member.role)
           ) : (
             <>
               <label for={ids.role} class="sr-only">
-                Role of {name}
+                {t('facilitator.members.roleOf', { name })}
               </label>
               <select
                 id={ids.role}
@@ -128,24 +132,25 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
               >
                 {OFFERED_ROLES.map((role) => (
                   <option key={role} value={role}>
-                    {ROLE_NAMES[role]}
+                    {roleName(t, role)}
                   </option>
                 ))}
               </select>
             </>
           )}
         </td>
-        <td class="p-2">{formatDay(member.joinedAt)}</td>
-        <td class="p-2">{formatTime(member.lastActiveAt, member.lastActiveAt === null ? 'Not yet' : 'Not known')}</td>
+        <td class="p-2">{formatDay(i18n, member.joinedAt)}</td>
+        <td class="p-2">{formatTime(i18n, member.lastActiveAt, member.lastActiveAt === null ? t('facilitator.members.notYet') : t('facilitator.notKnown'))}</td>
         <td class="p-2">
           {member.revoked ? (
             <span id={ids.state} tabIndex={-1} class="font-semibold">
-              Access revoked
+              {t('facilitator.members.revokedState')}
             </span>
           ) : (
             <div class="flex flex-wrap gap-2">
               <Button id={ids.linkButton} size="sm" aria-describedby={describedBy} onClick={() => void createLink()}>
-                Make a sign-in link<span class="sr-only"> for {name}</span>
+                {t('facilitator.members.makeLink')}
+                <span class="sr-only"> {t('facilitator.members.forName', { name })}</span>
               </Button>
               {!me && (
                 <Button
@@ -158,7 +163,8 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
                     focusLater(ids.question);
                   }}
                 >
-                  Revoke access<span class="sr-only"> for {name}</span>
+                  {t('facilitator.members.revoke')}
+                  <span class="sr-only"> {t('facilitator.members.forName', { name })}</span>
                 </Button>
               )}
             </div>
@@ -172,17 +178,17 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
             {confirming?.kind === 'role' && (
               <div role="group" aria-labelledby={ids.question} class="space-y-2 rounded border border-grey-4 p-3">
                 <p id={ids.question} tabIndex={-1} class="font-semibold">
-                  Make {name} {ROLE_IN_A_SENTENCE[confirming.to]} instead of {ROLE_IN_A_SENTENCE[member.role]}?
+                  {t('facilitator.members.confirmRole', { name, to: roleAs(t, confirming.to), from: roleAs(t, member.role) })}
                 </p>
                 <p>
-                  {ROLE_POWERS[confirming.to]} Their extension says so at its next sync; in this web app it applies to the next page they open.
+                  {rolePowers(t, confirming.to)} {t('facilitator.members.roleApplies')}
                 </p>
                 <div class="flex flex-wrap gap-2">
                   <Button variant="primary" size="sm" aria-disabled={busy || undefined} onClick={() => void confirmRole(confirming.to)}>
-                    Change role
+                    {t('facilitator.members.changeRole')}
                   </Button>
                   <Button size="sm" onClick={() => cancel(ids.role)}>
-                    Keep {name} as {ROLE_IN_A_SENTENCE[member.role]}
+                    {t('facilitator.members.keepRole', { name, role: roleAs(t, member.role) })}
                   </Button>
                 </div>
               </div>
@@ -190,19 +196,17 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
             {confirming?.kind === 'revoke' && (
               <div role="group" aria-labelledby={ids.question} class="space-y-2 rounded border border-red-error p-3">
                 <p id={ids.question} tabIndex={-1} class="font-semibold">
-                  Revoke {name}’s access to the group?
+                  {t('facilitator.members.confirmRevoke', { name })}
                 </p>
                 <p>
-                  {name} will no longer be able to read, comment or reply. Their extension says “Your invite has been withdrawn” at its next
-                  sync, and they are signed out of this web app. What they have written stays in the group. To let them back in later, make them a
-                  new invite.
+{t('facilitator.members.revokeExplained', { name })}
                 </p>
                 <div class="flex flex-wrap gap-2">
                   <Button variant="primary" size="sm" aria-disabled={busy || undefined} onClick={() => void confirmRevoke()}>
-                    Revoke access
+                    {t('facilitator.members.revoke')}
                   </Button>
                   <Button size="sm" onClick={() => cancel(ids.revoke)}>
-                    Cancel
+                    {t('facilitator.members.cancel')}
                   </Button>
                 </div>
               </div>
@@ -210,18 +214,18 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
             {link && (
               <div class="space-y-2 rounded border border-grey-4 p-3">
                 <label for={ids.link} class="block font-semibold">
-                  One-time sign-in link for {name}
+                  {t('facilitator.members.linkLabel', { name })}
                 </label>
                 <div class="flex flex-wrap gap-2">
                   <Input id={ids.link} readOnly value={link.url} classes="min-w-0 flex-1" aria-describedby={`${ids.link}-help`} />
                   <Button size="sm" onClick={() => void copyLink()}>
-                    Copy link
+                    {t('facilitator.members.copyLink')}
                   </Button>
                 </div>
                 <p id={`${ids.link}-help`} class="text-sm">
-                  Send it to {name} yourself, by email or a message. It signs them in to this web app once
-                  {link.expiresAt ? `, until ${formatTime(link.expiresAt)}` : ''}. Anyone who has the link can use it, so send it only to
-                  them. This page will not show it again.
+                  {link.expiresAt
+                    ? t('facilitator.members.linkHelpUntil', { name, time: formatTime(i18n, link.expiresAt) })
+                    : t('facilitator.members.linkHelp', { name })}
                 </p>
                 <Button
                   size="sm"
@@ -230,7 +234,7 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
                     focusLater(ids.linkButton);
                   }}
                 >
-                  Done
+                  {t('facilitator.members.done')}
                 </Button>
               </div>
             )}
@@ -247,7 +251,9 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
  */
 export function MembersPage({ api: given, session }: FacilitatorPageProps) {
   const api = useSessionApi(given);
-  usePageTitle('Members', session);
+  const { t } = useI18n();
+  const title = t('facilitator.members.title');
+  usePageTitle(title, session);
   const base = groupPath(session);
   const { announce, region } = useAnnouncer();
   const focusLater = usePendingFocus();
@@ -268,23 +274,28 @@ export function MembersPage({ api: given, session }: FacilitatorPageProps) {
   const current = list?.filter((m) => !m.revoked).length ?? 0;
   return (
     <div class="space-y-4">
-      <PageHeading title="Members">
-        Everyone who has joined {session.group.name}. Change someone’s role, revoke their access, or make a one-time link that signs them in
-        to this web app.
-      </PageHeading>
+      <PageHeading title={title}>{t('facilitator.members.lead', { group: session.group.name })}</PageHeading>
       {region}
       {!list ? (
-        <LoadState problem={members.problem} loadingText="Loading the members…" onRetry={() => void members.reload()} />
+        <LoadState problem={members.problem} loadingText={t('facilitator.members.loading')} onRetry={() => void members.reload()} />
       ) : (
         <>
           {members.problem && <p class="rounded border border-red-error p-2">{members.problem}</p>}
           <div class="overflow-x-auto">
             <table class="w-full border-collapse text-sm">
               <caption class="p-2 text-left font-semibold">
-                Members of {session.group.name}: {current === 1 ? '1 person' : `${current} people`}
-                {list.length > current ? `, and ${list.length - current} whose access was revoked` : ''}
+                {t('facilitator.members.caption', { group: session.group.name, count: current })}
+                {list.length > current ? t('facilitator.members.captionRevoked', { count: list.length - current }) : ''}
               </caption>
-              <ColumnHeads names={['Name', 'Role', 'Joined', 'Last active', 'Actions']} />
+              <ColumnHeads
+                names={[
+                  t('facilitator.members.column.name'),
+                  t('facilitator.members.column.role'),
+                  t('facilitator.members.column.joined'),
+                  t('facilitator.members.column.lastActive'),
+                  t('facilitator.members.column.actions'),
+                ]}
+              />
               <tbody>
                 {list.map((member) => (
                   <MemberRow
@@ -301,7 +312,7 @@ export function MembersPage({ api: given, session }: FacilitatorPageProps) {
               </tbody>
             </table>
           </div>
-          <p class="text-sm text-grey-7">To add people, make an invite on the Invites page.</p>
+          <p class="text-sm text-grey-7">{t('facilitator.members.toAdd')}</p>
         </>
       )}
     </div>

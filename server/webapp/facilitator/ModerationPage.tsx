@@ -1,3 +1,4 @@
+import { useT } from '../../../components/i18n';
 import { ModerationPanel } from '../../../components/ModerationPanel';
 import { ModerationResponseSchema } from '../../../utils/sync/schemas';
 import { getChecked, groupPath, LoadState, PageHeading, useAnnouncer, useLoaded, usePageTitle, useSessionApi, type FacilitatorPageProps } from './page-kit';
@@ -14,7 +15,9 @@ export function uuidPart(id: string): string {
  */
 export function ModerationPage({ api: given, session }: FacilitatorPageProps) {
   const api = useSessionApi(given);
-  usePageTitle('Moderation', session);
+  const t = useT();
+  const title = t('facilitator.moderation.title');
+  usePageTitle(title, session);
   const base = groupPath(session);
   const { announce, region } = useAnnouncer();
   const moderation = useLoaded(() => getChecked(api, `${base}/moderation`, ModerationResponseSchema));
@@ -31,10 +34,7 @@ export function ModerationPage({ api: given, session }: FacilitatorPageProps) {
 
   return (
     <div class="space-y-4">
-      <PageHeading title="Moderation">
-        Comments and replies people have reported, and those hidden from the group. Hide one with a reason (its author sees the reason),
-        unhide it, or close its reports when no action is needed. Reporters are never shown, to you or anyone.
-      </PageHeading>
+      <PageHeading title={title}>{t('facilitator.moderation.lead')}</PageHeading>
       {region}
       {moderation.value ? (
         <>
@@ -42,7 +42,7 @@ export function ModerationPage({ api: given, session }: FacilitatorPageProps) {
           <ModerationPanel list={moderation.value} onHide={hide} onUnhide={unhide} onDismiss={dismiss} announce={announce} linkFor={(id) => `/c/${uuidPart(id)}`} />
         </>
       ) : (
-        <LoadState problem={moderation.problem} loadingText="Loading what to review…" onRetry={() => void moderation.reload()} />
+        <LoadState problem={moderation.problem} loadingText={t('facilitator.moderation.loading')} onRetry={() => void moderation.reload()} />
       )}
     </div>
   );

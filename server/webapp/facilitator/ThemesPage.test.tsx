@@ -93,7 +93,7 @@ describe('ThemesPage', () => {
     const field = labelled(root, 'New name for “Workforce”');
     expect(document.activeElement).toBe(field);
     await type(field, 'The people who support us');
-    await click(button(root, 'Save name'));
+    await click(button(root, 'Save'));
     expect(api.calls.filter((c) => c.method !== 'GET')).toEqual([
       { method: 'PATCH', path: '/api/groups/g1/themes/workforce', body: { label: 'The people who support us' } },
     ]);

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
+import type { Translate, Translator } from '../../../utils/i18n/translate';
 import type { WebSession } from '../../../utils/webapp/session-types';
+import { useT } from '../../../components/i18n';
 import { WebApiError, type WebApi } from '../api';
 import { AppContext } from '../app-context';
 import { pageTitle } from '../PageHeading';
@@ -17,13 +19,16 @@ export function groupPath(session: WebSession): string {
   return `/api/groups/${encodeURIComponent(session.group.id)}`;
 }
 
-const UNDERSTOOD = 'The group store gave an answer this page does not understand. Reload the page and try again.';
+/** The code of the failure a page makes itself when the store's answer is not what it expects (shown in the reader's language). */
+const BAD_RESPONSE = 'bad-response';
+// i18n-ignore: an error's message for logs; problemOf shows the catalogue's sentence instead
+const UNDERSTOOD = 'The group store gave an answer this page does not understand.';
 
 /** A GET whose answer is checked against `schema` before the page uses it (the store is a trust boundary). */
 export async function getChecked<S extends v.GenericSchema>(api: WebApi, path: string, schema: S): Promise<v.InferOutput<S>> {
   const body = await api.get<unknown>(path);
   const result = v.safeParse(schema, body);
-  if (!result.success) throw new WebApiError(200, 'bad-response', UNDERSTOOD);
+  if (!result.success) throw new WebApiError(200, BAD_RESPONSE, UNDERSTOOD);
   return result.output;
 }
 
@@ -37,31 +42,35 @@ export async function sendChecked<S extends v.GenericSchema>(
 ): Promise<v.InferOutput<S>> {
   const answer = await api.send<unknown>(method, path, body);
   const result = v.safeParse(schema, answer);
-  if (!result.success) throw new WebApiError(200, 'bad-response', UNDERSTOOD);
+  if (!result.success) throw new WebApiError(200, BAD_RESPONSE, UNDERSTOOD);
   return result.output;
 }
 
-/** The sentence to show for a failure: the store's own plain message, or a plain fallback. */
-export function problemOf(error: unknown): string {
-  if (error instanceof WebApiError) return error.message;
-  return 'Something went wrong on this page. Reload the page and try again.';
+/** The sentence to show for a failure, in the reader's language: the store's own plain message, or a plain fallback. */
+export function problemOf(error: unknown, t: Translate): string {
+  if (error instanceof WebApiError) return error.code === BAD_RESPONSE ? t('facilitator.problem.badResponse') : error.message;
+  return t('facilitator.problem.unknown');
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
-/** "2 December 2026" for an ISO time; `fallback` when there is none or it is not a time. */
-export function formatDay(iso: string | null | undefined, fallback = 'Not known'): string {
-  if (!iso) return fallback;
+const dateOf = (iso: string | null | undefined): Date | null => {
+  if (!iso) return null;
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? fallback : dayFormat.format(date);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+/** "2 December 2026" ("2 Rhagfyr 2026") for an ISO time; `fallback` ("Not known") when there is none or it is not a time. */
+export function formatDay(i18n: Translator, iso: string | null | undefined, fallback = i18n.t('facilitator.notKnown')): string {
+  const date = dateOf(iso);
+  return date ? i18n.formatDate(date, DAY) : fallback;
 }
 
-/** "2 December 2026 at 10:15" for an ISO time; `fallback` when there is none. */
-export function formatTime(iso: string | null | undefined, fallback = 'Not known'): string {
-  if (!iso) return fallback;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? fallback : timeFormat.format(date).replace(', ', ' at ');
+/** "2 December 2026 at 10:15" ("2 Rhagfyr 2026 am 10:15") for an ISO time; `fallback` when there is none. */
+export function formatTime(i18n: Translator, iso: string | null | undefined, fallback = i18n.t('facilitator.notKnown')): string {
+  const date = dateOf(iso);
+  return date ? i18n.t('facilitator.dateAtTime', { date: i18n.formatDate(date, DAY), time: i18n.formatDate(date, CLOCK) }) : fallback;
 }
 
 /** Names ready for an id attribute (letters, digits and hyphens). */
@@ -144,12 +153,13 @@ export function ErrorText({ id, children }: { id: string; children: ComponentChi
 
 /** What a page shows while its first list loads or when it could not load. */
 export function LoadState({ problem, loadingText, onRetry }: { problem: string | null; loadingText: string; onRetry: () => void }) {
+  const t = useT();
   if (!problem) return <p aria-busy="true">{loadingText}</p>;
   return (
     <div class="space-y-2 rounded border border-red-error p-2">
       <p>{problem}</p>
       <button type="button" class="rounded border border-grey-5 px-2 py-1 font-semibold hover:bg-grey-1" onClick={onRetry}>
-        Try again
+        {t('facilitator.tryAgain')}
       </button>
     </div>
   );
@@ -162,6 +172,9 @@ export function LoadState({ problem, loadingText, onRetry }: { problem: string |
 export function useLoaded<T>(load: () => Promise<T>): { value: T | null; problem: string | null; reload: () => Promise<T | null>; set: (value: T) => void } {
   const [value, setValue] = useState<T | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT();
+  const words = useRef(t);
+  words.current = t;
   const loader = useRef(load);
   loader.current = load;
   const reload = useCallback(async () => {
@@ -171,7 +184,7 @@ export function useLoaded<T>(load: () => Promise<T>): { value: T | null; problem
       setProblem(null);
       return loaded;
     } catch (error) {
-      setProblem(problemOf(error));
+      setProblem(problemOf(error, words.current));
       return null;
     }
   }, []);
@@ -240,6 +253,7 @@ export function ColumnHeads({ names }: { names: readonly string[] }) {
 export function useRowAction(): { busy: boolean; problem: string | null; setProblem: (p: string | null) => void; run: (work: () => Promise<void>) => Promise<void> } {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT();
   const run = async (work: () => Promise<void>) => {
     if (busy) return;
     setBusy(true);
@@ -247,7 +261,7 @@ export function useRowAction(): { busy: boolean; problem: string | null; setProb
     try {
       await work();
     } catch (e) {
-      setProblem(problemOf(e));
+      setProblem(problemOf(e, t));
     } finally {
       setBusy(false);
     }

@@ -1,25 +1,20 @@
+import type { Translate } from '../../../utils/i18n/translate';
 import type { Role } from '../../../utils/model/roles';
 
 /** The roles in the order the pages offer them: the usual choice first. */
 export const OFFERED_ROLES: readonly Role[] = ['member', 'reader', 'facilitator'];
 
-/** A role's name as a facilitator reads it in a table or a list. */
-export const ROLE_NAMES: Record<Role, string> = {
-  facilitator: 'Facilitator',
-  member: 'Member',
-  reader: 'Reader',
-};
+/** A role's name as a facilitator reads it in a table or a list ("Member", "Aelod"). */
+export const roleName = (t: Translate, role: Role): string => t(`facilitator.role.${role}`);
 
-/** A role with its article, inside a sentence: "a member", "a facilitator". */
-export const ROLE_IN_A_SENTENCE: Record<Role, string> = {
-  facilitator: 'a facilitator',
-  member: 'a member',
-  reader: 'a reader',
-};
+/** A role after "for" in a sentence: "Invite code for a member" ("… ar gyfer aelod"). */
+export const roleFor = (t: Translate, role: Role): string => t(`facilitator.roleFor.${role}`);
+
+/**
+ * A role as what someone is, inside a sentence: "Sam is now a member" ("Mae Sam yn aelod nawr";
+ * Welsh mutates the noun after "yn", so each language words this form itself).
+ */
+export const roleAs = (t: Translate, role: Role): string => t(`facilitator.roleAs.${role}`);
 
 /** What each role may do, in plain words (utils/model/roles.ts `roleCan`). */
-export const ROLE_POWERS: Record<Role, string> = {
-  facilitator: 'Facilitators comment, make invites, change roles, revoke people and moderate.',
-  member: 'Members write comments, reply and say “this is my experience too”.',
-  reader: 'Readers (usually policy officers) read, search, reply, answer comments and download digests, but do not write comments.',
-};
+export const rolePowers = (t: Translate, role: Role): string => t(`facilitator.rolePowers.${role}`);
