@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_THEMES, type Theme } from '../../../utils/model/themes';
 import { WebApiError } from '../api';
-import { checkThemeName, ThemesPage } from './ThemesPage';
+import { checkThemeName, checkWelshName, ThemesPage } from './ThemesPage';
+import { translator } from '../../../utils/i18n/translate';
 import { announced, button, click, description, fakeApi, labelled, mount, SESSION, submit, type, unmount } from './test-support';
 
 function store() {
@@ -10,13 +11,17 @@ function store() {
     {
       'GET /api/groups/g1/themes': () => ({ themes: structuredClone(state.themes) }),
       'POST /api/groups/g1/themes': (body: unknown) => {
-        const theme = { id: 'housing', label: (body as { label: string }).label, retired: false };
+        const theme = { id: 'housing', ...(body as { label: string; labelCy?: string }), retired: false };
         state.themes.push(theme);
         return theme;
       },
       'PATCH /api/groups/g1/themes/workforce': (body: unknown) => {
         const theme = state.themes.find((t) => t.id === 'workforce')!;
-        Object.assign(theme, body);
+        const { labelCy, ...rest } = body as Partial<Theme> & { labelCy?: string | null };
+        Object.assign(theme, rest);
+        // As the store does: a removed Welsh name is left out of the answer.
+        if (labelCy === null) delete theme.labelCy;
+        else if (labelCy !== undefined) theme.labelCy = labelCy;
         return theme;
       },
     },
@@ -34,6 +39,17 @@ describe('checkThemeName', () => {
     expect(checkThemeName('x'.repeat(61), DEFAULT_THEMES)).toEqual({ problem: 'A theme name can be up to 60 characters long.' });
     expect(checkThemeName('information  AND advice', DEFAULT_THEMES)).toEqual({ problem: 'There is already a theme called “Information and advice”.' });
     expect(checkThemeName('Workforce', DEFAULT_THEMES, 'workforce')).toEqual({ label: 'Workforce' });
+    expect(checkThemeName('Two\nlines', DEFAULT_THEMES)).toEqual({ problem: 'A theme name must be one line without control characters.' });
+    expect(checkThemeName('', DEFAULT_THEMES, undefined, translator('cy').t)).toEqual({ problem: 'Rhowch enw i’r thema.' });
+  });
+
+  it('checkWelshName: empty is none, else trimmed and checked, and not another theme’s Welsh name', () => {
+    const themes = [...DEFAULT_THEMES, { id: 'housing', label: 'Housing', labelCy: 'Tai', retired: false }];
+    expect(checkWelshName('   ', themes)).toEqual({ labelCy: null });
+    expect(checkWelshName(' Gofal ', themes)).toEqual({ labelCy: 'Gofal' });
+    expect(checkWelshName('x'.repeat(61), themes)).toEqual({ problem: 'A Welsh name can be up to 60 characters long.' });
+    expect(checkWelshName('tai', themes)).toEqual({ problem: 'The theme “Housing” already has the Welsh name “Tai”.' });
+    expect(checkWelshName('TAI', themes, 'housing')).toEqual({ labelCy: 'TAI' });
   });
 });
 
@@ -123,5 +139,51 @@ describe('ThemesPage', () => {
     await click(button(root, 'Bring back “Workforce”'));
     expect(announced(root)).toBe('Theme brought back: “Workforce” is offered for new comments again.');
     expect(document.activeElement).toBe(button(root, 'Retire “Workforce”'));
+  });
+
+  it('adds a theme with a Welsh name from the field labelled “Welsh name”, and shows it in the table', async () => {
+    const { api } = store();
+    const root = await mount(<ThemesPage api={api} session={SESSION} />);
+    await type(labelled(root, 'Name of the new theme'), 'Housing');
+    await type(labelled(root, 'Welsh name'), '  Tai ');
+    await click(button(root, 'Add theme'));
+    expect(api.calls.filter((c) => c.method !== 'GET')).toEqual([{ method: 'POST', path: '/api/groups/g1/themes', body: { label: 'Housing', labelCy: 'Tai' } }]);
+    expect(announced(root)).toBe('Theme added: “Housing” (in Welsh, “Tai”). Members are offered it at their extension’s next sync.');
+    expect(labelled(root, 'Welsh name').value).toBe('');
+    const row = [...root.querySelectorAll('tbody tr')].at(-1)!;
+    expect(row.querySelector('th')!.textContent).toBe('Housing');
+    expect(row.querySelector('td')!.textContent).toBe('Tai');
+  });
+
+  it('shows the standard Welsh name of a default theme, and gives, changes and removes a Welsh name in the row', async () => {
+    const { api } = store();
+    const root = await mount(<ThemesPage api={api} session={SESSION} />);
+    const welshCell = () => [...root.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === 'Workforce')!.querySelector('td')!.textContent;
+    expect(welshCell()).toBe('Gweithlu (the standard Welsh name)');
+
+    await click(button(root, 'Rename “Workforce”'));
+    expect(labelled(root, 'Welsh name for “Workforce”').value).toBe('');
+    await type(labelled(root, 'Welsh name for “Workforce”'), 'Gweithlu gofal');
+    await click(button(root, 'Save'));
+    expect(api.calls.filter((c) => c.method !== 'GET').at(-1)).toEqual({ method: 'PATCH', path: '/api/groups/g1/themes/workforce', body: { labelCy: 'Gweithlu gofal' } });
+    expect(announced(root)).toBe('Welsh name saved: “Workforce” is “Gweithlu gofal” for members who read in Welsh.');
+    expect(welshCell()).toBe('Gweithlu gofal');
+    expect(document.activeElement).toBe(button(root, 'Rename “Workforce”'));
+
+    // A Welsh name that is too long is refused before asking the store, tied to its field.
+    await click(button(root, 'Rename “Workforce”'));
+    expect(labelled(root, 'Welsh name for “Workforce”').value).toBe('Gweithlu gofal');
+    await type(labelled(root, 'Welsh name for “Workforce”'), 'x'.repeat(61));
+    const before = api.calls.length;
+    await click(button(root, 'Save'));
+    expect(api.calls.length).toBe(before);
+    expect(description(labelled(root, 'Welsh name for “Workforce”'))).toContain('A Welsh name can be up to 60 characters long.');
+
+    // Emptied: removed (the store sends null back as no Welsh name).
+    await type(labelled(root, 'Welsh name for “Workforce”'), '  ');
+    await click(button(root, 'Save'));
+    expect(api.calls.filter((c) => c.method !== 'GET').at(-1)).toEqual({ method: 'PATCH', path: '/api/groups/g1/themes/workforce', body: { labelCy: null } });
+    expect(announced(root)).toBe('Welsh name removed: members who read in Welsh see “Workforce”.');
+    expect(welshCell()).toBe('Gweithlu (the standard Welsh name)');
   });
 });
