@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ModerationList } from '../utils/messaging/conversation-protocol';
 import type { MessageKey } from '../utils/i18n/catalogue';
 import { MAX_REASON_LENGTH } from '../utils/model';
-import { useI18n, useT } from './i18n';
+import { useI18n } from './i18n';
 
 const WHEN: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' };
 
@@ -96,7 +96,7 @@ export function ModerationPanel({ list, onHide, onUnhide, onDismiss, announce, l
 
 function ReviewItem({ item, onHide, onUnhide, onDismiss, announce, linkFor }: Omit<ModerationPanelProps, 'list'> & { item: ModerationList['toReview'][number] }) {
   const i18n = useI18n();
-  const t = useT();
+  const { t } = i18n;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
