@@ -198,9 +198,7 @@ function MemberRow({ member, me, changeRole, revoke, makeLink, announce, focusLa
                 <p id={ids.question} tabIndex={-1} class="font-semibold">
                   {t('facilitator.members.confirmRevoke', { name })}
                 </p>
-                <p>
-{t('facilitator.members.revokeExplained', { name })}
-                </p>
+                <p>{t('facilitator.members.revokeExplained', { name })}</p>
                 <div class="flex flex-wrap gap-2">
                   <Button variant="primary" size="sm" aria-disabled={busy || undefined} onClick={() => void confirmRevoke()}>
                     {t('facilitator.members.revoke')}

@@ -50,6 +50,9 @@ describe('checkThemeName', () => {
     expect(checkWelshName('x'.repeat(61), themes)).toEqual({ problem: 'A Welsh name can be up to 60 characters long.' });
     expect(checkWelshName('tai', themes)).toEqual({ problem: 'The theme “Housing” already has the Welsh name “Tai”.' });
     expect(checkWelshName('TAI', themes, 'housing')).toEqual({ labelCy: 'TAI' });
+    // A default's standard Welsh name counts too, until the group renames that theme.
+    expect(checkWelshName('gweithlu', themes)).toEqual({ problem: 'The theme “Workforce” already has the Welsh name “Gweithlu”.' });
+    expect(checkWelshName('Gweithlu', [{ id: 'workforce', label: 'Staff', retired: false }])).toEqual({ labelCy: 'Gweithlu' });
   });
 });
 

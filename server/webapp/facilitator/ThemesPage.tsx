@@ -47,16 +47,23 @@ export function checkThemeName(text: string, themes: readonly Theme[], except?: 
   return { label: parsed.output };
 }
 
+/** The Welsh name members who read Welsh see for a theme: the group's, else the catalogue's for an unrenamed default, else none (null). */
+function welshShown(theme: Theme): string | null {
+  if (theme.labelCy) return theme.labelCy;
+  const standard = DEFAULT_THEMES.some((d) => d.id === theme.id && d.label === theme.label);
+  return standard ? themeName(translator('cy'), [theme], theme.id) : null;
+}
+
 /**
  * A Welsh name as typed: empty means none (null); else checked like a name, and not the Welsh
- * name another theme of the group has.
+ * name another theme of the group shows (its own, or a default's standard Welsh name).
  */
 export function checkWelshName(text: string, themes: readonly Theme[], except?: string, t: Translate = ENGLISH): { labelCy: string | null } | { problem: string } {
   if (text.trim() === '') return { labelCy: null };
   const parsed = v.safeParse(ThemeLabelSchema, text);
   if (!parsed.success) return { problem: nameProblem(parsed.issues[0], t, true) };
-  const clash = themes.find((theme) => theme.id !== except && theme.labelCy !== undefined && same(theme.labelCy, parsed.output));
-  if (clash) return { problem: t('facilitator.themes.welshTaken', { theme: clash.label, name: clash.labelCy ?? '' }) };
+  const clash = themes.find((theme) => theme.id !== except && welshShown(theme) !== null && same(welshShown(theme)!, parsed.output));
+  if (clash) return { problem: t('facilitator.themes.welshTaken', { theme: clash.label, name: welshShown(clash) ?? '' }) };
   return { labelCy: parsed.output };
 }
 
@@ -79,8 +86,8 @@ interface RowProps {
 function WelshName({ theme }: { theme: Theme }) {
   const t = useT();
   if (theme.labelCy) return <span lang="cy">{theme.labelCy}</span>;
-  const standard = DEFAULT_THEMES.find((d) => d.id === theme.id && d.label === theme.label);
-  if (standard) return <span class="text-grey-7">{t('facilitator.themes.welshStandard', { name: themeName(translator('cy'), [theme], theme.id) })}</span>;
+  const standard = welshShown(theme);
+  if (standard) return <span class="text-grey-7">{t('facilitator.themes.welshStandard', { name: standard })}</span>;
   return <span class="text-grey-7">{t('facilitator.themes.welshNone')}</span>;
 }
 
