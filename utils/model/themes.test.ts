@@ -97,6 +97,16 @@ describe('theme vocabulary', () => {
     expect(checkThemes([{ id: 'ok', label: 'x'.repeat(61), retired: false }])).toBeNull();
     expect(checkThemes('nope')).toBeNull();
   });
+
+  it('keeps a theme’s Welsh name (labelCy) from outside, checked like its label', () => {
+    const welsh = [{ id: 'housing', label: 'Housing', labelCy: 'Tai', retired: false }];
+    expect(checkThemes(welsh)).toEqual(welsh);
+    expect(checkThemes([{ id: 'housing', label: 'Housing', labelCy: ' Tai ', retired: false }])).toEqual(welsh);
+    for (const labelCy of ['', 'x'.repeat(61), 'Dwy\nlinell', 'Tab\there', 42, null]) {
+      expect(checkThemes([{ id: 'housing', label: 'Housing', labelCy, retired: false }]), JSON.stringify(labelCy)).toBeNull();
+    }
+    expect(checkThemes([{ id: 'housing', label: 'Two\nlines', retired: false }])).toBeNull();
+  });
 });
 
 describe('comments store theme ids', () => {
