@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { vocabulary as ENGLISH_VOCABULARY } from '../i18n/messages/en-GB/vocabulary';
 
 /**
  * A group's theme vocabulary. Comments store a theme's stable `id` as the tagging body's
@@ -22,16 +23,23 @@ export const MAX_THEME_LABEL = 60;
 /** Most themes a group may have (retired ones included). */
 export const MAX_THEMES = 100;
 
-/** TLAP's Making It Real themes: the default vocabulary (see tests/fixtures/policy/SOURCES.md). */
+/** The ids of TLAP's Making It Real themes, in order (see tests/fixtures/policy/SOURCES.md). */
+export const DEFAULT_THEME_IDS = [
+  'wellbeing-and-independence',
+  'information-and-advice',
+  'active-and-supportive-communities',
+  'flexible-and-integrated-care-and-support',
+  'when-things-need-to-change',
+  'workforce',
+] as const;
+
+/**
+ * Making It Real: the default vocabulary. The English labels come from the en-GB catalogue
+ * (written once there); they are also the legacy values comments stored before themes had ids,
+ * so `themeIdOf` matches them, and the store copies them in at a group's first change.
+ */
 export const DEFAULT_THEMES: readonly Theme[] = Object.freeze(
-  [
-    { id: 'wellbeing-and-independence', label: 'Wellbeing and independence' },
-    { id: 'information-and-advice', label: 'Information and advice' },
-    { id: 'active-and-supportive-communities', label: 'Active and supportive communities' },
-    { id: 'flexible-and-integrated-care-and-support', label: 'Flexible and integrated care and support' },
-    { id: 'when-things-need-to-change', label: 'When things need to change' },
-    { id: 'workforce', label: 'Workforce' },
-  ].map((t) => Object.freeze({ ...t, retired: false })),
+  DEFAULT_THEME_IDS.map((id) => Object.freeze({ id, label: ENGLISH_VOCABULARY[`vocabulary.theme.${id}`], retired: false })),
 );
 
 const normal = (value: string): string => value.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
