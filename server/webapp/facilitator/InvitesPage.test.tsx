@@ -154,7 +154,7 @@ describe('InvitesPage', () => {
   it('withdraws an invite, says so, and moves focus to its new state', async () => {
     const { api } = store([invite(2), invite(1)]);
     const root = await mount(<InvitesPage api={api} session={SESSION} />);
-    await click(button(root, 'Withdraw the single-use invite for a member made 2 November 2026'));
+    await click(button(root, 'Withdraw the single-use member invite made 2 November 2026'));
     expect(api.calls.filter((c) => c.method === 'DELETE')).toEqual([{ method: 'DELETE', path: '/api/groups/g1/invites/inv-2' }]);
     expect(announced(root)).toContain('Invite withdrawn.');
     expect(document.activeElement?.textContent).toBe('Withdrawn');
@@ -164,10 +164,10 @@ describe('InvitesPage', () => {
   it('moves focus to the next invite when a withdrawn invite leaves the list', async () => {
     const { api } = store([invite(2), invite(1)], { dropWithdrawn: true });
     const root = await mount(<InvitesPage api={api} session={SESSION} />);
-    await click(button(root, 'Withdraw the single-use invite for a member made 2 November 2026'));
+    await click(button(root, 'Withdraw the single-use member invite made 2 November 2026'));
     expect(root.querySelectorAll('tbody tr')).toHaveLength(1);
     expect(document.activeElement?.id).toBe('invite-state-inv-1');
-    await click(button(root, 'Withdraw the single-use invite for a member made 1 November 2026'));
+    await click(button(root, 'Withdraw the single-use member invite made 1 November 2026'));
     expect(document.activeElement?.id).toBe('invites-heading');
     expect(root.textContent).toContain('There are no invites yet.');
   });

@@ -252,7 +252,7 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
                   const state = inviteState(invite, t);
                   const problem = rowProblem?.inviteId === invite.inviteId ? rowProblem.text : null;
                   const described = t(invite.reusable ? 'facilitator.invites.withdrawWhich.reusable' : 'facilitator.invites.withdrawWhich.single', {
-                    role: roleFor(t, invite.role),
+                    role: t(`facilitator.invites.roleOfInvite.${invite.role}`),
                     time: formatTime(i18n, invite.createdAt),
                   });
                   return (

@@ -137,6 +137,10 @@ export const facilitator: Translation<typeof English> = {
   'facilitator.invites.kind.reusable': 'I’w ddefnyddio eto',
   'facilitator.invites.never': 'Byth',
   'facilitator.invites.withdraw': 'Tynnu’n ôl',
+  // After "ar gyfer" (no mutation).
+  'facilitator.invites.roleOfInvite.facilitator': 'hwylusydd',
+  'facilitator.invites.roleOfInvite.member': 'aelod',
+  'facilitator.invites.roleOfInvite.reader': 'darllenydd',
   'facilitator.invites.withdrawWhich.single': 'y gwahoddiad untro ar gyfer {role} a wnaed {time}',
   'facilitator.invites.withdrawWhich.reusable': 'y gwahoddiad i’w ddefnyddio eto ar gyfer {role} a wnaed {time}',
 

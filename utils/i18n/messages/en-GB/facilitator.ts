@@ -118,8 +118,12 @@ export const facilitator = {
   'facilitator.invites.kind.reusable': 'Reusable',
   'facilitator.invites.never': 'Never',
   'facilitator.invites.withdraw': 'Withdraw',
-  'facilitator.invites.withdrawWhich.single': 'the single-use invite for {role} made {time}',
-  'facilitator.invites.withdrawWhich.reusable': 'the reusable invite for {role} made {time}',
+  // A role naming an invite ("the single-use member invite").
+  'facilitator.invites.roleOfInvite.facilitator': 'facilitator',
+  'facilitator.invites.roleOfInvite.member': 'member',
+  'facilitator.invites.roleOfInvite.reader': 'reader',
+  'facilitator.invites.withdrawWhich.single': 'the single-use {role} invite made {time}',
+  'facilitator.invites.withdrawWhich.reusable': 'the reusable {role} invite made {time}',
 
   // Moderation page.
   'facilitator.moderation.title': 'Moderation',
