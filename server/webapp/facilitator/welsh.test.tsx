@@ -20,7 +20,14 @@ describe('the facilitator pages in Welsh', () => {
       { memberId: 'm-bob', displayName: 'Bob', role: 'member', joinedAt: '2026-11-20T09:00:00Z', revoked: false, lastActiveAt: null },
       { memberId: 'm-old', displayName: null, role: 'reader', joinedAt: '2026-10-20T09:00:00Z', revoked: true, lastActiveAt: null },
     ];
-    const api = fakeApi({ 'GET /api/groups/g1/members': () => ({ members: structuredClone(members) }), 'PATCH /api/groups/g1/members/m-bob': {} }, SESSION);
+    const api = fakeApi(
+      {
+        'GET /api/groups/g1/members': () => ({ members: structuredClone(members) }),
+        'PATCH /api/groups/g1/members/m-bob': {},
+        'POST /api/groups/g1/members/m-bob/sign-in-links': { url: 'http://store.test/sign-in#link=abcd', expiresAt: '2026-12-03T10:15:00Z' },
+      },
+      SESSION,
+    );
     const root = await inWelsh(<MembersPage api={api} session={SESSION} />);
     expect(root.querySelector('h1')!.textContent).toBe('Aelodau');
     expect(document.title).toContain('Aelodau – NCAG');
@@ -40,6 +47,11 @@ describe('the facilitator pages in Welsh', () => {
     expect(button(root, 'Cadw Bob yn aelod')).toBeTruthy();
     await click(button(root, 'Newid rôl'));
     expect(announced(root)).toBe('Mae Bob yn ddarllenydd nawr.');
+
+    await click(button(root, 'Gwneud dolen mewngofnodi ar gyfer Bob'));
+    expect(announced(root)).toBe('Dolen mewngofnodi wedi’i gwneud ar gyfer Bob.');
+    expect(labelled(root, 'Dolen mewngofnodi untro ar gyfer Bob').value).toBe('http://store.test/sign-in#link=abcd');
+    expect(root.textContent).toContain('unwaith, tan 3 Rhagfyr 2026 am 10:15.');
   });
 
   it('Invites: the form, the new code and the table read in Welsh', async () => {
