@@ -87,4 +87,12 @@ describe.each(BACKENDS)('a theme’s Welsh name (labelCy) on %s', (kind) => {
     // Its own Welsh name again, in another case, is fine.
     expect((await change('workforce', { labelCy: 'GWEITHLU' })).status).toBe(200);
   });
+
+  it('counts a default theme’s standard Welsh name (from the catalogue) as taken until the group renames that theme', async () => {
+    const clash = await add({ label: 'Staff', labelCy: 'gweithlu' });
+    expect(clash.status).toBe(409);
+    expect(clash.json.error.message).toBe('The theme "Workforce" already has the Welsh name "Gweithlu". Choose another Welsh name.');
+    expect((await change('workforce', { label: 'People who work in care' })).status).toBe(200);
+    expect((await add({ label: 'Staff', labelCy: 'Gweithlu' })).status).toBe(201);
+  });
 });

@@ -3,6 +3,9 @@ import type { AppEnv } from '../../context';
 import type { Queryable } from '../../db/db';
 import { ApiError } from '../../errors';
 import { readBody } from '../../validate';
+import { translator } from '../../../../utils/i18n/translate';
+import { vocabularyKey } from '../../../../utils/i18n/vocabulary-labels';
+import type { MessageKey } from '../../../../utils/i18n/catalogue';
 import { DEFAULT_THEMES, MAX_THEMES, newThemeId, type Theme } from '../../../../utils/model/themes';
 import { NewThemeSchema, ThemeChangeSchema } from './themes.schemas';
 
@@ -54,10 +57,23 @@ function duplicate(label: string, existing: ThemeRow): ApiError {
 }
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase('en-GB') === b.toLocaleLowerCase('en-GB');
-const sameWelsh = (a: string | null, b: string) => a !== null && a.toLocaleLowerCase('cy') === b.toLocaleLowerCase('cy');
+/**
+ * The Welsh name Welsh readers see for a row: the group's, else the catalogue's for a default
+ * theme the group has not renamed (as themeName shows it), else none.
+ */
+function welshOf(r: ThemeRow): string | null {
+  if (r.label_cy !== null) return r.label_cy;
+  const standard = DEFAULT_THEMES.some((d) => d.id === r.id && d.label === r.label);
+  return standard ? translator('cy').t(vocabularyKey('theme', r.id) as MessageKey) : null;
+}
+
+const sameWelsh = (r: ThemeRow, b: string) => {
+  const a = welshOf(r);
+  return a !== null && a.toLocaleLowerCase('cy') === b.toLocaleLowerCase('cy');
+};
 
 function duplicateWelsh(existing: ThemeRow): ApiError {
-  return new ApiError(409, 'conflict', `The theme "${existing.label}" already has the Welsh name "${existing.label_cy}". Choose another Welsh name.`);
+  return new ApiError(409, 'conflict', `The theme "${existing.label}" already has the Welsh name "${welshOf(existing) ?? ''}". Choose another Welsh name.`);
 }
 
 /** `GET /api/groups/{group}/themes` (every role): `{ themes }` in display order, the defaults when the group has none. */
@@ -79,7 +95,7 @@ export async function addTheme(c: Context<AppEnv>) {
     const rows = await ownThemes(tx, group);
     const same = rows.find((r) => sameName(r.label, label));
     if (same) throw duplicate(label, same);
-    const sameCy = labelCy === undefined ? undefined : rows.find((r) => sameWelsh(r.label_cy, labelCy));
+    const sameCy = labelCy === undefined ? undefined : rows.find((r) => sameWelsh(r, labelCy));
     if (sameCy) throw duplicateWelsh(sameCy);
     if (rows.length >= MAX_THEMES) throw new ApiError(409, 'conflict', `The group already has ${MAX_THEMES} themes (retired ones included): rename one instead of adding another.`);
     const id = newThemeId(label, [...rows.map((r) => r.id), ...DEFAULT_THEMES.map((t) => t.id)]);
@@ -118,7 +134,7 @@ export async function changeTheme(c: Context<AppEnv>) {
     }
     const labelCy = change.labelCy;
     if (labelCy) {
-      const sameCy = others.find((r) => sameWelsh(r.label_cy, labelCy));
+      const sameCy = others.find((r) => sameWelsh(r, labelCy));
       if (sameCy) throw duplicateWelsh(sameCy);
     }
     const { rows } = await tx.query<ThemeRow>(
