@@ -35,7 +35,7 @@ export const facilitator: Translation<typeof English> = {
     one: 'Aelodau {group}: {count} person',
     two: 'Aelodau {group}: {count} berson',
     few: 'Aelodau {group}: {count} pherson',
-    many: 'Aelodau {group}: {count} person',
+    many: 'Aelodau {group}: {count} pherson',
     other: 'Aelodau {group}: {count} person',
   },
   'facilitator.members.captionRevoked': {
@@ -43,7 +43,7 @@ export const facilitator: Translation<typeof English> = {
     one: ', ac {count} person y dilëwyd eu mynediad',
     two: ', a {count} berson y dilëwyd eu mynediad',
     few: ', a {count} pherson y dilëwyd eu mynediad',
-    many: ', a {count} person y dilëwyd eu mynediad',
+    many: ', a {count} pherson y dilëwyd eu mynediad',
     other: ', a {count} person y dilëwyd eu mynediad',
   },
   'facilitator.members.column.name': 'Enw',
