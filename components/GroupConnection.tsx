@@ -1,8 +1,18 @@
 import { Button, Input } from '@hypothesis/frontend-shared';
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncOverview } from '../utils/messaging';
-import { ROLE_DESCRIPTIONS } from '../utils/model';
+import type { Role } from '../utils/model';
+import type { MessageKey } from '../utils/i18n/catalogue';
 import { ConversationSettings, type ConversationSettingsApi } from './ConversationSettings';
+import { useT } from './i18n';
+import { withParts } from './message-parts';
+
+/** Each role in words, for "Connected … as <name>, <this>." */
+const ROLE_KEYS: Record<Role, MessageKey> = {
+  facilitator: 'options.group.role.facilitator',
+  member: 'options.group.role.member',
+  reader: 'options.group.role.reader',
+};
 
 export interface GroupConnectionApi {
   overview(): Promise<SyncOverview>;
@@ -20,6 +30,7 @@ export interface GroupConnectionApi {
  * facilitator, and the name to show. Once connected, it says so and offers to leave.
  */
 export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi; defaultName: string }) {
+  const t = useT();
   const [overview, setOverview] = useState<SyncOverview | null>(null);
   const [baseUrl, setBaseUrl] = useState('http://localhost:8787');
   const [code, setCode] = useState('');
@@ -33,14 +44,14 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
   useEffect(() => void refresh(), [api]);
   useEffect(() => setName((current) => current || defaultName), [defaultName]);
 
-  async function run(action: () => Promise<void>, done: string) {
+  async function run(action: () => Promise<void>, done: MessageKey) {
     setBusy(true);
     setMessage('');
     try {
       await action();
       // Show the new state first, so "You are connected…" is announced over what it describes.
       await refresh();
-      setMessage(done);
+      setMessage(t(done));
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
     } finally {
@@ -50,15 +61,15 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
 
   function submit(event: Event) {
     event.preventDefault();
-    if (!code.trim()) return setMessage('Please type the invite code your facilitator gave you.');
-    if (!name.trim()) return setMessage('Please type the name to show to your group.');
-    void run(() => api.connect({ baseUrl: baseUrl.trim(), code: code.trim(), displayName: name.trim() }), 'You are connected to your group.');
+    if (!code.trim()) return setMessage(t('options.group.needCode'));
+    if (!name.trim()) return setMessage(t('options.group.needName'));
+    void run(() => api.connect({ baseUrl: baseUrl.trim(), code: code.trim(), displayName: name.trim() }), 'options.group.connected');
   }
 
   function submitLink(event: Event) {
     event.preventDefault();
-    if (!linkCode.trim()) return setMessage('Please type the link code from your other browser.');
-    void run(() => api.linkConnect!({ baseUrl: baseUrl.trim(), code: linkCode.trim() }), 'You are connected to your group, as on your other browser.');
+    if (!linkCode.trim()) return setMessage(t('options.group.needLinkCode'));
+    void run(() => api.linkConnect!({ baseUrl: baseUrl.trim(), code: linkCode.trim() }), 'options.group.linked');
   }
 
   const connection = overview?.connection;
@@ -66,70 +77,74 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
     <>
     <section aria-labelledby="group-heading" class="space-y-3 rounded border border-grey-4 p-3">
       <h2 id="group-heading" class="text-base font-bold">
-        Your group
+        {t('options.group.heading')}
       </h2>
       {connection ? (
         <>
           <p>
-            Connected to the group store at <strong>{connection.baseUrl}</strong> as <strong>{connection.displayName}</strong>, {ROLE_DESCRIPTIONS[connection.role]}.
+            {withParts(t('options.group.connectedTo'), {
+              address: <strong>{connection.baseUrl}</strong>,
+              name: <strong>{connection.displayName}</strong>,
+              role: t(ROLE_KEYS[connection.role]),
+            })}
           </p>
-          <p>Status: {overview.sentence}</p>
+          <p>{t('options.group.status', { sentence: overview.sentence })}</p>
           <div class="flex flex-wrap gap-2">
-            <Button disabled={busy} onClick={() => void run(() => api.disconnect(), 'You have left the group on this computer. Your comments are still here.')}>
-              Disconnect this computer
+            <Button disabled={busy} onClick={() => void run(() => api.disconnect(), 'options.group.left')}>
+              {t('options.group.disconnect')}
             </Button>
             {!confirmForget ? (
               <Button disabled={busy} onClick={() => setConfirmForget(true)}>
-                Forget me…
+                {t('options.group.forgetMe')}
               </Button>
             ) : (
-              <div role="group" aria-label="Confirm forget me" class="space-y-2 rounded border border-red-error p-2">
-                <p>This removes every comment you wrote from the group, for everyone, and takes your name off. It can’t be undone.</p>
-                <Button variant="primary" disabled={busy} onClick={() => void run(() => api.forgetMe(), 'Your comments and name have been removed from the group.')}>
-                  Yes, forget me
+              <div role="group" aria-label={t('options.group.confirmForget')} class="space-y-2 rounded border border-red-error p-2">
+                <p>{t('options.group.forgetWarning')}</p>
+                <Button variant="primary" disabled={busy} onClick={() => void run(() => api.forgetMe(), 'options.group.forgotten')}>
+                  {t('options.group.yesForget')}
                 </Button>{' '}
-                <Button onClick={() => setConfirmForget(false)}>No, keep my comments</Button>
+                <Button onClick={() => setConfirmForget(false)}>{t('options.group.noKeep')}</Button>
               </div>
             )}
           </div>
         </>
       ) : (
         <form class="space-y-3" onSubmit={submit}>
-          <p>Your facilitator gives you the group store’s address and an invite code. Until you connect, your comments stay on this computer only.</p>
+          <p>{t('options.group.intro')}</p>
           <div class="space-y-1">
             <label for="store-url" class="block font-semibold">
-              Group store address
+              {t('options.group.address')}
             </label>
             <Input id="store-url" type="url" value={baseUrl} onInput={(e) => setBaseUrl((e.target as HTMLInputElement).value)} />
           </div>
           <div class="space-y-1">
             <label for="invite-code" class="block font-semibold">
-              Invite code
+              {t('options.group.inviteCode')}
             </label>
             <Input id="invite-code" autocomplete="off" value={code} onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
           </div>
           <div class="space-y-1">
             <label for="group-name" class="block font-semibold">
-              Name to show your group
+              {t('options.group.nameToShow')}
             </label>
             <Input id="group-name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
           </div>
           <Button type="submit" variant="primary" disabled={busy}>
-            {busy ? 'Connecting…' : 'Connect to my group'}
+            {busy ? t('options.group.connecting') : t('options.group.connect')}
           </Button>
         </form>
       )}
       {!connection && api.linkConnect && (
         <form class="space-y-2 border-t border-grey-3 pt-3" onSubmit={submitLink}>
-          <p>Already in the group on another browser? Make a link code there (Settings, “Use on another browser”), then type it here with the group store address above.</p>
+          <p>{t('options.group.linkIntro')}</p>
           <div class="space-y-1">
             <label for="link-code" class="block font-semibold">
-              Link code
+              {t('options.group.linkCode')}
             </label>
             <Input id="link-code" autocomplete="off" value={linkCode} onInput={(e) => setLinkCode((e.target as HTMLInputElement).value)} />
           </div>
           <Button type="submit" disabled={busy}>
-            Use this link code
+            {t('options.group.useLinkCode')}
           </Button>
         </form>
       )}

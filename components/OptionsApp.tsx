@@ -3,6 +3,10 @@ import { useEffect, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { GroupConnection, type GroupConnectionApi } from './GroupConnection';
 import { ATTRIBUTIONS, PERSPECTIVES, SettingsSchema, VISIBILITIES, type Settings } from '../utils/model';
+import { LANGUAGE_NAMES, LOCALES } from '../utils/i18n/locales';
+import type { Translate } from '../utils/i18n/translate';
+import { attributionLabel, perspectiveLabel, visibilityLabel } from '../utils/i18n/vocabulary-labels';
+import { useT } from './i18n';
 
 export interface OptionsApi {
   load(): Promise<Settings>;
@@ -11,39 +15,47 @@ export interface OptionsApi {
   group?: GroupConnectionApi;
 }
 
-/** Settings page: the person's name and the choices new comments start with. */
+/** The language choices: the browser's, then each language by its own name (in its own language). */
+const LANGUAGE_CHOICES: ReadonlyArray<Settings['language']> = ['browser', ...LOCALES];
+
+const languageLabel = (t: Translate, choice: Settings['language']) => (choice === 'browser' ? t('common.languageBrowser') : LANGUAGE_NAMES[choice]);
+
+/** Settings page: the person's name, the language, and the choices new comments start with. */
 export function OptionsApp({ api }: { api: OptionsApi }) {
+  const t = useT();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState('');
   useEffect(() => void api.load().then(setSettings), [api]);
-  if (!settings) return <main class="p-4">Loading your settings…</main>;
+  if (!settings) return <main class="p-4">{t('options.loading')}</main>;
 
   const update = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
   async function submit(event: Event) {
     event.preventDefault();
     const checked = v.safeParse(SettingsSchema, settings);
     if (!checked.success) {
-      setMessage(checked.issues.map((i) => i.message).join(' '));
+      const nameProblem = checked.issues.some((i) => i.path?.[0]?.key === 'displayName');
+      setMessage(nameProblem ? t('options.nameTooLong') : t('options.invalid'));
       return;
     }
     try {
       await api.save(checked.output);
-      setMessage('Your settings are saved.');
+      setMessage(t('options.saved'));
     } catch (e) {
-      setMessage(`Your settings could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage(t('options.notSaved', { reason: e instanceof Error ? e.message : String(e) }));
     }
   }
 
   const radios = <K extends 'defaultAttribution' | 'defaultVisibility' | 'defaultPerspective'>(
     legend: string,
     key: K,
-    options: ReadonlyArray<{ value: Settings[K]; label: string }>,
+    options: ReadonlyArray<{ value: Settings[K] }>,
+    label: (t: Translate, id: string) => string,
   ) => (
     <fieldset class="space-y-1">
       <legend class="font-semibold">{legend}</legend>
       {options.map((o) => (
         <RadioButton key={o.value} name={key} value={o.value} checked={settings[key] === o.value} onChange={() => update({ [key]: o.value } as Partial<Settings>)}>
-          {o.label}
+          {label(t, o.value)}
         </RadioButton>
       ))}
     </fieldset>
@@ -51,14 +63,14 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
 
   return (
     <main class="max-w-xl space-y-4 p-4 text-sm text-grey-9">
-      <h1 class="text-lg font-bold">Lived Experience Annotator settings</h1>
+      <h1 class="text-lg font-bold">{t('options.heading')}</h1>
       <form class="space-y-4" onSubmit={submit}>
         <div class="space-y-1">
           <label for="display-name" class="block font-semibold">
-            Your name
+            {t('options.nameLabel')}
           </label>
           <p id="display-name-hint" class="text-grey-7">
-            Shown only on comments where you choose “Show my name”. Leave it empty to always be anonymous.
+            {t('options.nameHint')}
           </p>
           <Input
             id="display-name"
@@ -68,9 +80,20 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
             onInput={(e) => update({ displayName: (e.target as HTMLInputElement).value })}
           />
         </div>
-        {radios('New comments show my name', 'defaultAttribution', ATTRIBUTIONS)}
-        {radios('New comments can be seen by', 'defaultVisibility', VISIBILITIES)}
-        {radios('Which describes you?', 'defaultPerspective', PERSPECTIVES)}
+        <fieldset class="space-y-1" aria-describedby="language-hint">
+          <legend class="font-semibold">{t('common.language')}</legend>
+          <p id="language-hint" class="text-grey-7">
+            {t('options.languageHint')}
+          </p>
+          {LANGUAGE_CHOICES.map((choice) => (
+            <RadioButton key={choice} name="language" value={choice} checked={settings.language === choice} onChange={() => update({ language: choice })}>
+              <span lang={choice === 'browser' ? undefined : choice}>{languageLabel(t, choice)}</span>
+            </RadioButton>
+          ))}
+        </fieldset>
+        {radios(t('options.defaultAttribution'), 'defaultAttribution', ATTRIBUTIONS, attributionLabel)}
+        {radios(t('options.defaultVisibility'), 'defaultVisibility', VISIBILITIES, visibilityLabel)}
+        {radios(t('options.defaultPerspective'), 'defaultPerspective', PERSPECTIVES, perspectiveLabel)}
         <div class="flex items-start gap-2">
           <input
             id="open-pdfs"
@@ -82,15 +105,15 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           />
           <div>
             <label for="open-pdfs" class="font-bold">
-              Open PDFs in the annotator
+              {t('options.openPdfs')}
             </label>
             <p id="open-pdfs-hint" class="text-grey-7">
-              When you open a PDF on a website, show it in the annotator straight away so you can comment on it. Otherwise choose “Open in the annotator” from the toolbar button.
+              {t('options.openPdfsHint')}
             </p>
           </div>
         </div>
         <Button type="submit" variant="primary">
-          Save settings
+          {t('options.save')}
         </Button>
         <p role="status" aria-live="polite">
           {message}

@@ -3,6 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { annotatableReason } from '../utils/document';
+import { translator } from '../utils/i18n/translate';
+import { I18nProvider } from './i18n';
 import { DEFAULT_SETTINGS, type Settings } from '../utils/model';
 import { OptionsApp } from './OptionsApp';
 import { PopupApp, type PopupStatus } from './PopupApp';
@@ -25,9 +27,9 @@ describe('PopupApp', () => {
   it('explains why a browser page cannot be commented on', async () => {
     const reason = annotatableReason('chrome://extensions/');
     expect(reason).toBeTruthy();
-    await mount(<PopupApp api={popupApi({ cannotAnnotate: reason, commentCount: null })} />);
+    await mount(<PopupApp api={popupApi({ cannotAnnotate: { key: reason! }, commentCount: null })} />);
     expect(container.textContent).toContain('You can’t comment on this page.');
-    expect(container.textContent).toContain(reason!);
+    expect(container.textContent).toContain('This is one of your browser’s own pages, so it can’t be annotated.');
     expect([...container.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Settings', 'Make a digest of all comments']);
   });
 
@@ -69,7 +71,7 @@ describe('OptionsApp', () => {
     await act(async () => {
       container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
-    expect(save).toHaveBeenCalledWith({ displayName: 'Jo Bloggs', defaultAttribution: 'named', defaultVisibility: 'group', defaultPerspective: 'not-said', openPdfsInAnnotator: false });
+    expect(save).toHaveBeenCalledWith({ displayName: 'Jo Bloggs', defaultAttribution: 'named', defaultVisibility: 'group', defaultPerspective: 'not-said', openPdfsInAnnotator: false, language: 'browser' });
     expect(container.querySelector('[role=status]')?.textContent).toBe('Your settings are saved.');
   });
 
@@ -84,5 +86,54 @@ describe('OptionsApp', () => {
       container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
     expect(save).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, openPdfsInAnnotator: true });
+  });
+});
+
+describe('the popup and settings in Welsh', () => {
+  it('speaks Welsh in the popup: the reason, the count with the singular noun, the buttons', async () => {
+    await mount(
+      <I18nProvider locale="cy">
+        <PopupApp api={popupApi({ cannotAnnotate: { key: annotatableReason('file:///home/me/care-act.html')! }, commentCount: null })} />
+      </I18nProvider>,
+    );
+    expect(container.textContent).toContain('Allwch chi ddim rhoi sylw ar y dudalen hon.');
+    expect(container.textContent).toContain(translator('cy').t('popup.cannot.savedFile'));
+    expect([...container.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Gosodiadau', 'Gwneud crynodeb o’r holl sylwadau']);
+    expect(container.textContent).not.toMatch(/comment|Settings/);
+
+    render(null, container);
+    await mount(
+      <I18nProvider locale="cy">
+        <PopupApp api={popupApi({ cannotAnnotate: null, commentCount: 3 })} />
+      </I18nProvider>,
+    );
+    expect(container.textContent).toContain('Mae 3 sylw ar y dudalen hon.');
+    expect(container.querySelector('strong')?.textContent).toBe('Ychwanegu sylw');
+    expect(container.textContent).toContain('Alt+Shift+C');
+    expect(container.textContent).toContain('Dangos sylwadau ar y dudalen hon');
+  });
+
+  it('speaks Welsh on the settings page, names each language in itself, and saves the language chosen', async () => {
+    const save = vi.fn(async (_s: Settings) => {});
+    await mount(
+      <I18nProvider locale="cy">
+        <OptionsApp api={{ load: async () => DEFAULT_SETTINGS, save }} />
+      </I18nProvider>,
+    );
+    expect(container.querySelector('h1')?.textContent).toBe('Gosodiadau Anodydd Profiad Bywyd');
+    const legends = [...container.querySelectorAll('legend')].map((l) => l.textContent);
+    expect(legends).toEqual(['Iaith', 'Mae sylwadau newydd yn dangos fy enw', 'Pwy all weld sylwadau newydd', 'Pa un sy’n eich disgrifio chi?']);
+    const labels = [...container.querySelectorAll('label')].map((l) => l.textContent);
+    expect(labels).toEqual(expect.arrayContaining(['Yr un fath â fy mhorwr', 'English', 'Cymraeg', 'Eich enw', 'Dim ond fi', 'Fy ngrŵp', 'Dienw']));
+    expect(container.textContent).not.toMatch(/Your name|New comments|Save settings/);
+    const radio = (label: string) => [...container.querySelectorAll('label')].find((l) => l.textContent === label)!.querySelector('input')!;
+    expect(radio('Yr un fath â fy mhorwr').checked).toBe(true);
+    expect(container.querySelector('span[lang="cy"]')?.textContent).toBe('Cymraeg');
+    await act(() => radio('Cymraeg').click());
+    await act(async () => {
+      container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    expect(save).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, language: 'cy' });
+    expect(container.querySelector('[role=status]')?.textContent).toBe('Mae eich gosodiadau wedi’u cadw.');
   });
 });

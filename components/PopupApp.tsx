@@ -2,12 +2,15 @@ import { Button } from '@hypothesis/frontend-shared';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Notice } from '../utils/conversation/notice-types';
 import type { NoticeList } from '../utils/messaging/conversation-protocol';
+import type { MessageRef } from '../utils/i18n/translate';
+import { useI18n } from './i18n';
+import { withParts } from './message-parts';
 import { WhatsNew } from './WhatsNew';
 
 /** What the popup learns about the current tab. */
 export interface PopupStatus {
-  /** Why this page can't be commented on, in plain words; null when it can. */
-  cannotAnnotate: string | null;
+  /** Why this page can't be commented on (translated when shown); null when it can. */
+  cannotAnnotate: MessageRef | null;
   commentCount: number | null;
   /** The address of a PDF the browser is showing, which opens in the annotator's viewer. */
   pdfUrl?: string | null;
@@ -29,8 +32,17 @@ export interface PopupApi {
   };
 }
 
+/** The keyboard shortcut (manifest's add-comment command), as the keys are printed on keyboards in both languages. */
+const SHORTCUT = (
+  <>
+    {/* i18n-ignore: key names printed on the keys */}
+    <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd>
+  </>
+);
+
 /** The toolbar popup: what is happening on this page and the way to the side panel and settings. */
 export function PopupApp({ api }: { api: PopupApi }) {
+  const { t, tr } = useI18n();
   const [status, setStatus] = useState<PopupStatus | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [notices, setNotices] = useState<NoticeList | null>(null);
@@ -44,33 +56,33 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const count = status?.commentCount;
   return (
     <main class="w-80 space-y-3 p-4 text-sm text-grey-9">
-      <h1 class="text-base font-bold">Lived Experience Annotator</h1>
-      {!status && !problem && <p>Checking this page…</p>}
+      <h1 class="text-base font-bold">{t('common.appName')}</h1>
+      {!status && !problem && <p>{t('popup.checking')}</p>}
       {problem && <p>{problem}</p>}
       {status?.cannotAnnotate && (
         <p class="rounded border border-grey-5 bg-grey-1 p-2">
-          <strong>You can’t comment on this page.</strong> {status.cannotAnnotate}
+          <strong>{t('popup.cannotComment')}</strong> {tr(status.cannotAnnotate)}
         </p>
       )}
       {status?.pdfUrl && api.openPdf && (
         <div class="space-y-2 rounded border border-grey-5 bg-grey-1 p-2">
           <p>
-            <strong>This is a PDF.</strong> To comment on it, open it in the annotator. Your comments are kept with the PDF itself, wherever you open it from.
+            <strong>{t('popup.isPdf')}</strong> {t('popup.pdfExplain')}
           </p>
           <Button variant="primary" onClick={() => void api.openPdf!(status.pdfUrl!).catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)))}>
-            Open in the annotator
+            {t('popup.openInAnnotator')}
           </Button>
         </div>
       )}
       {status && !status.cannotAnnotate && !status.pdfUrl && (
         <>
-          <p>{count === null ? 'Reload this page to start commenting on it.' : count === 1 ? 'There is 1 comment on this page.' : `There are ${count} comments on this page.`}</p>
+          <p>{count === null || count === undefined ? t('popup.reloadToStart') : t('popup.commentCount', { count })}</p>
           <p>
-            To add a comment, select some words on the page, then choose <strong>Add comment</strong>. With a keyboard, select the words and press{' '}
-            <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd>.
+            {withParts(t('popup.howToAdd'), { button: <strong>{t('popup.addCommentButton')}</strong> })}{' '}
+            {withParts(t('popup.howToAddKeyboard'), { keys: SHORTCUT })}
           </p>
           <Button variant="primary" onClick={() => void api.openPanel().catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)))}>
-            Show comments on this page
+            {t('popup.showComments')}
           </Button>
         </>
       )}
@@ -83,8 +95,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
         />
       )}
       <div>
-        <Button onClick={() => void api.openSettings()}>Settings</Button>{' '}
-        <Button onClick={() => void api.openDigest()}>Make a digest of all comments</Button>
+        <Button onClick={() => void api.openSettings()}>{t('popup.settings')}</Button>{' '}
+        <Button onClick={() => void api.openDigest()}>{t('popup.makeDigest')}</Button>
       </div>
     </main>
   );

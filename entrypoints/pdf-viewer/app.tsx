@@ -14,17 +14,23 @@ import { openPdf, PdfProblem, startPdfWorker } from './load-pdf';
 import { createPdfjsView, type PdfjsView } from './pdfjs-view';
 import { createPdfSurface, type PdfSurface } from './pdf-surface';
 import { openSidePanel } from '../../utils/browser/side-panel';
+import { I18nProvider, useI18n } from '../../components/i18n';
+import type { Locale } from '../../utils/i18n/locales';
+import type { Translate } from '../../utils/i18n/translate';
+import { currentLocale, useExtensionLocale } from '../shared/locale';
 
 performance.mark('lea-pdf-open');
 const send = (m: BackgroundRequest) => browser.runtime.sendMessage(m);
 
 // boot.ts (loaded first) has started the download and pdf.js's worker already.
 const boot: PdfBoot = (globalThis as { leaPdfBoot?: PdfBoot }).leaPdfBoot ?? { url: null, badAddress: false, download: null, worker: null, onProgress: () => undefined };
-const BAD_ADDRESS =
-  'The address of this PDF isn’t a web address the annotator can open. Open the PDF from its website, or from your computer with the button above.';
 if (boot.download) startPdfWorker();
 
 function App() {
+  const { t } = useI18n();
+  // The page session keeps the surface for the PDF's life; it asks for words in the language shown now.
+  const tNow = useRef<Translate>(t);
+  tNow.current = t;
   const [status, setStatus] = useState<PdfViewerStatus>({ kind: 'choose-file' });
   const [toolbar, setToolbar] = useState<PdfToolbarState | null>(null);
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
@@ -39,7 +45,7 @@ function App() {
     async (load: () => Promise<Uint8Array>, source: { url: string | null; fileName: string | null }) => {
       if (!container) return;
       try {
-        setStatus({ kind: 'loading', progress: null, what: 'Opening the PDF…' });
+        setStatus({ kind: 'loading', progress: null, what: 'pdf.loading.opening' });
         const bytes = await load();
         performance.mark('lea-pdf-fetched');
         const pdf = await openPdf(bytes, (wrongBefore) => {
@@ -47,7 +53,7 @@ function App() {
           return new Promise((resolve) => setPasswordReply(() => resolve));
         });
         performance.mark('lea-pdf-parsed');
-        setStatus({ kind: 'loading', progress: null, what: 'Opening the PDF…' });
+        setStatus({ kind: 'loading', progress: null, what: 'pdf.loading.opening' });
         const metadata = await pdf.getMetadata().catch(() => null);
         const info = (metadata?.info ?? {}) as { Title?: unknown };
         const identity = pdfDocumentIdentity({
@@ -56,8 +62,7 @@ function App() {
           title: typeof info.Title === 'string' ? info.Title : null,
           fileName: source.fileName,
         });
-        if (!identity) throw new PdfProblem('This PDF has no usable identity, so comments could not be kept for it.');
-        document.title = `${identity.title} — Lived Experience Annotator`;
+        if (!identity) throw new PdfProblem({ key: 'pdf.problem.noIdentity' });
         setStatus({ kind: 'ready' });
         const text = createPdfDocumentText({
           pageCount: pdf.numPages,
@@ -69,7 +74,7 @@ function App() {
           void text.whole().then(() => updateToolbar(), () => undefined);
         });
         const controller = new AbortController();
-        const surface = createPdfSurface({ view: pdfView, text, identity, scope: source.url });
+        const surface = createPdfSurface({ view: pdfView, text, identity, scope: source.url, t: (key, params) => tNow.current(key, params) });
         setFinder(surface);
         const created = createPageSession({
           doc: document,
@@ -99,7 +104,7 @@ function App() {
         setSession(created);
         await created.reload();
       } catch (error) {
-        setStatus({ kind: 'problem', message: error instanceof Error ? error.message : String(error) });
+        setStatus({ kind: 'problem', message: error instanceof PdfProblem ? error.ref : error instanceof Error ? error.message : String(error) });
       }
     },
     [container],
@@ -108,16 +113,22 @@ function App() {
   useEffect(() => {
     if (!container) return;
     if (boot.badAddress) {
-      setStatus({ kind: 'problem', message: BAD_ADDRESS });
+      setStatus({ kind: 'problem', message: { key: 'pdf.problem.badAddress' } });
       return;
     }
     if (!boot.url || !boot.download) return;
-    boot.onProgress = (progress) => setStatus({ kind: 'loading', progress, what: 'Downloading the PDF…' });
+    boot.onProgress = (progress) => setStatus({ kind: 'loading', progress, what: 'pdf.loading.downloading' });
     const download = boot.download;
     void open(() => download, { url: boot.url, fileName: null });
   }, [container, open]);
 
   useEffect(() => session?.subscribe(() => setCanWrite(session.getState().canWrite)), [session]);
+
+  // The tab's title: the PDF's own title once it is open, in the language shown.
+  const title = toolbar?.title;
+  useEffect(() => {
+    document.title = title ? t('pdf.documentTitle', { title }) : t('pdf.viewerTitle');
+  }, [title, t]);
 
   useEffect(() => {
     if (!session) return;
@@ -150,9 +161,9 @@ function App() {
       onZoomStep={(d) => view?.zoomStep(d)}
       onFindToComment={async (words) => {
         if (!finder || !session || !container) return '';
-        if (!words.trim()) return 'Type some of the words you want to comment on.';
+        if (!words.trim()) return t('pdf.find.empty');
         const found = await finder.find(words, lastFind.current);
-        if (!found) return 'Those words weren’t found in this PDF. Check the spelling, or try fewer words.';
+        if (!found) return t('pdf.find.notFound');
         lastFind.current = found.position;
         const selection = document.getSelection();
         selection?.removeAllRanges();
@@ -160,7 +171,7 @@ function App() {
         // Focus leaves the search box, so the selection counts as words in the document.
         container.focus({ preventScroll: true });
         const started = await session.startComment();
-        return started.started ? `Found on page ${found.page}. Write your comment about it.` : (started.reason ?? '');
+        return started.started ? t('pdf.find.found', { page: found.page }) : (started.reason ?? '');
       }}
       onWholePageComment={() => view && session?.startWholePageComment(view.currentPage())}
       onShowComments={() => void browser.tabs.getCurrent().then((tab) => openSidePanel(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}))}
@@ -171,7 +182,7 @@ function App() {
       onPassword={(password) => {
         passwordReply?.(password);
         setPasswordReply(null);
-        setStatus({ kind: 'loading', progress: null, what: 'Opening the PDF…' });
+        setStatus({ kind: 'loading', progress: null, what: 'pdf.loading.opening' });
       }}
     >
       <div id="lea-overlay">{session && <SessionOverlay session={session} />}</div>
@@ -179,4 +190,14 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+/** The viewer in the extension's language, following the setting live. */
+function Root({ initial }: { initial: Locale }) {
+  const locale = useExtensionLocale(initial);
+  return (
+    <I18nProvider locale={locale} documentLang>
+      <App />
+    </I18nProvider>
+  );
+}
+
+void currentLocale().then((locale) => render(<Root initial={locale} />, document.getElementById('app')!));

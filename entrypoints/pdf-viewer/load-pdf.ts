@@ -1,5 +1,5 @@
 /**
- * Opening a PDF with pdf.js, with every failure turned into plain English: a password, a
+ * Opening a PDF with pdf.js, with every failure turned into plain words (catalogue keys): a password, a
  * damaged or truncated file (downloading is in fetch-pdf.ts).
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
@@ -28,7 +28,7 @@ export type AskPassword = (wrongBefore: boolean) => Promise<string | null>;
 
 /** Opens PDF bytes with pdf.js, asking for a password when the file has one. */
 export async function openPdf(data: Uint8Array, askPassword: AskPassword): Promise<PDFDocumentProxy> {
-  if (data.byteLength === 0) throw new PdfProblem('This file is empty, so there is nothing to show.');
+  if (data.byteLength === 0) throw new PdfProblem({ key: 'pdf.problem.empty' });
   const task = pdfjs.getDocument({ data, isEvalSupported: false, enableXfa: false, worker: startPdfWorker() });
   let gaveUp = false;
   task.onPassword = (update: (password: string) => void, reason: number) => {
@@ -50,12 +50,12 @@ export async function openPdf(data: Uint8Array, askPassword: AskPassword): Promi
 
 /** A pdf.js error as a problem to show. */
 export function explainOpenError(error: unknown, gaveUp = false): PdfProblem {
-  if (gaveUp) return new PdfProblem('This PDF is protected by a password. Without the password it can’t be shown. Reload the page to try again.');
+  if (gaveUp) return new PdfProblem({ key: 'pdf.problem.gaveUpPassword' });
   const name = error instanceof Error ? error.name : '';
   if (name === 'InvalidPDFException' || name === 'FormatError') {
-    return new PdfProblem('This file is damaged or isn’t a PDF, so it can’t be opened. If you downloaded it, try downloading it again.');
+    return new PdfProblem({ key: 'pdf.problem.damaged' });
   }
-  if (name === 'PasswordException') return new PdfProblem('This PDF is protected by a password, and the password wasn’t accepted.');
+  if (name === 'PasswordException') return new PdfProblem({ key: 'pdf.problem.passwordRefused' });
   const detail = error instanceof Error ? error.message : String(error);
-  return new PdfProblem(`The PDF couldn’t be opened (${detail}). If you downloaded it, try downloading it again.`);
+  return new PdfProblem({ key: 'pdf.problem.other', params: { detail } });
 }

@@ -9,6 +9,7 @@ import { anchorInPdf, describePdfPassage, mapTextLayer, type PdfAnchor, type Pdf
 import { normalizeQuote } from '../../utils/anchoring';
 import type { LeaAnnotation } from '../../utils/model';
 import type { DocumentSurface, SurfaceAnchor } from '../../utils/page-session/surface';
+import { translator, type Translate } from '../../utils/i18n/translate';
 
 /** Wider than any page's text, so page and offset pack into one number. */
 export const PAGE_STRIDE = 10_000_000;
@@ -41,8 +42,11 @@ export function createPdfSurface(options: {
   identity: DocumentIdentity;
   /** The http(s) address the PDF was read from, kept on new comments; null for a local file. */
   scope: string | null;
+  /** Words for "why this selection can't be commented on", in the viewer's language now (English by default). */
+  t?: Translate;
 }): PdfSurface {
   const { view, text, identity, scope } = options;
+  const t: Translate = options.t ?? translator('en-GB').t;
   const anchorCache = new Map<string, Promise<PdfAnchor | null>>();
   const layerMaps = new Map<number, TextLayerMap>();
 
@@ -101,14 +105,14 @@ export function createPdfSurface(options: {
       };
       const first = pageOf(range.startContainer);
       const last = pageOf(range.endContainer);
-      if (first === null) return { problem: 'Select words in the document itself to comment on them.' };
-      if (last !== first) return { problem: 'Please select words on one page at a time: this selection runs onto the next page.' };
+      if (first === null) return { problem: t('pdf.select.outside') };
+      if (last !== first) return { problem: t('pdf.select.twoPages') };
       await text.page(first);
       const map = layerMap(first);
-      if (!map) return { problem: 'This page is still being drawn. Please wait a moment and select the words again.' };
-      if (!map.page.hasText) return { problem: 'This page is a picture of text (it may have been scanned), so its words can’t be selected.' };
+      if (!map) return { problem: t('pdf.select.drawing') };
+      if (!map.page.hasText) return { problem: t('pdf.select.picture') };
       const { start, end } = map.fromRange(range);
-      if (end <= start) return { problem: 'First select the words you want to comment on.' };
+      if (end <= start) return { problem: t('pdf.select.empty') };
       const whole = await text.whole();
       return { selectors: describePdfPassage(whole, first, start, end), ...(scope ? { scope } : {}) };
     },

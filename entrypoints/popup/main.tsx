@@ -1,7 +1,12 @@
 import '../../components/styles.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { useLayoutEffect } from 'preact/hooks';
 import { PopupApp, type PopupApi } from '../../components/PopupApp';
+import { I18nProvider } from '../../components/i18n';
+import { translator } from '../../utils/i18n/translate';
+import type { Locale } from '../../utils/i18n/locales';
+import { currentLocale, useExtensionLocale } from '../shared/locale';
 import { annotatableReason } from '../../utils/document';
 import { callBackground, callTab, type BackgroundRequest } from '../../utils/messaging';
 
@@ -17,7 +22,7 @@ const api: PopupApi = {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     const inViewer = Boolean(tab?.url?.startsWith(browser.runtime.getURL('/pdf-viewer.html')));
     const reason = tab?.url && !inViewer ? annotatableReason(tab.url) : null;
-    if (reason || tab?.id === undefined) return { cannotAnnotate: reason ?? 'This tab can’t be commented on.', commentCount: null, pdfUrl: null };
+    if (reason || tab?.id === undefined) return { cannotAnnotate: { key: reason ?? 'popup.cannot.tab' }, commentCount: null, pdfUrl: null };
     const state = await callTab(tab.id, { type: 'page/get-state' }, {
       toTab: (id, m) => browser.tabs.sendMessage(id, m),
       toExtension: (m) => browser.runtime.sendMessage(m),
@@ -58,4 +63,17 @@ const api: PopupApi = {
   openDigest: async () => void (await browser.tabs.create({ url: browser.runtime.getURL('/digest.html') })),
 };
 
-render(<PopupApp api={api} />, document.getElementById('app')!);
+/** The popup in the extension's language, following the setting live. */
+function Root({ initial }: { initial: Locale }) {
+  const locale = useExtensionLocale(initial);
+  useLayoutEffect(() => {
+    document.title = translator(locale).t('common.appName');
+  }, [locale]);
+  return (
+    <I18nProvider locale={locale} documentLang>
+      <PopupApp api={api} />
+    </I18nProvider>
+  );
+}
+
+void currentLocale().then((locale) => render(<Root initial={locale} />, document.getElementById('app')!));

@@ -1,7 +1,7 @@
-import { NOT_ANNOTATABLE } from './annotatable';
+import { NOT_ANNOTATABLE, type NotAnnotatableReason } from './annotatable';
 
 /** Tab addresses and the reason the popup should give (null: the page can be annotated). */
-export const annotatableCases: Array<{ url: string; reason: string | null }> = [
+export const annotatableCases: Array<{ url: string; reason: NotAnnotatableReason | null }> = [
   { url: 'https://www.legislation.gov.uk/ukpga/2014/23/section/1/enacted', reason: null },
   { url: 'http://www.legislation.gov.uk/ukpga/2014/6/notes/division/4/3/7', reason: null },
   { url: 'https://assets.publishing.service.gov.uk/media/5a7ba0faed915d4147620ba8/0947.pdf', reason: null },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_ANNOTATABLE, annotatableReason } from './annotatable';
 import { annotatableCases } from './annotatable-cases';
+import { translator } from '../i18n/translate';
 
 describe('annotatableReason', () => {
   it.each(annotatableCases)('$url', ({ url, reason }) => {
@@ -15,9 +16,13 @@ describe('annotatableReason', () => {
     expect(annotatableReason(viewer, { extensionOrigin: 'chrome-extension://other' })).toBe(NOT_ANNOTATABLE.extensionPage);
   });
 
-  it.each(Object.entries(NOT_ANNOTATABLE))('reason %s is short plain English', (_key, text) => {
+  it.each(Object.entries(NOT_ANNOTATABLE))('reason %s is short plain English, and Welsh', (_name, key) => {
+    const text = translator('en-GB').t(key);
     expect(text.length).toBeLessThanOrEqual(90);
     expect(text).toMatch(/^[A-Z].*[.]$/);
     expect(text).not.toMatch(/\b(URL|URI|scheme|protocol|http|content script|API|origin)\b/i);
+    const welsh = translator('cy').t(key);
+    expect(welsh).not.toBe(text);
+    expect(welsh).toMatch(/^[A-Z].*[.]$/);
   });
 });

@@ -1,33 +1,29 @@
 /**
- * Whether a tab's page can be annotated, and if not, why, in words the popup can show as is.
+ * Whether a tab's page can be annotated, and if not, why: a catalogue key (popup.cannot.*)
+ * that the popup translates into the language the person reads.
  */
+import type { MessageKey } from '../i18n/catalogue';
 
-/** The reasons shown in the popup: short, plain English, no technical terms. */
+/** The reasons shown in the popup, as catalogue keys: short, plain words, no technical terms. */
 export const NOT_ANNOTATABLE = {
-  unreadable: "We can't tell which page this is.",
-  browserPage: "This is one of your browser's own pages, so it can't be annotated.",
-  extensionPage: "This page belongs to a browser extension, so it can't be annotated.",
-  savedFile: "Pages saved on your computer can't be annotated yet.",
-  sourceView: "This shows a page's source code. Open the page itself to annotate it.",
-  noLastingAddress: "This page has no lasting web address, so comments on it couldn't be found again.",
-  webStore: "Browsers don't let extensions work on the web store.",
-  otherKind: 'Only web pages can be annotated.',
-} as const;
+  unreadable: 'popup.cannot.unreadable',
+  browserPage: 'popup.cannot.browserPage',
+  extensionPage: 'popup.cannot.extensionPage',
+  savedFile: 'popup.cannot.savedFile',
+  sourceView: 'popup.cannot.sourceView',
+  noLastingAddress: 'popup.cannot.noLastingAddress',
+  webStore: 'popup.cannot.webStore',
+  otherKind: 'popup.cannot.otherKind',
+} as const satisfies Record<string, MessageKey>;
+
+/** Why a page can't be annotated: one of NOT_ANNOTATABLE's keys. */
+export type NotAnnotatableReason = (typeof NOT_ANNOTATABLE)[keyof typeof NOT_ANNOTATABLE];
 
 /** Schemes of pages the browser draws itself (settings, new tab, history, dev tools). */
-const BROWSER_SCHEMES = new Set([
-  'about:',
-  'chrome:',
-  'chrome-search:',
-  'chrome-untrusted:',
-  'devtools:',
-  'edge:',
-  'brave:',
-  'opera:',
-  'vivaldi:',
-  'resource:',
-]);
+// i18n-ignore: URL schemes, not words
+const BROWSER_SCHEMES = new Set(['about:', 'chrome:', 'chrome-search:', 'chrome-untrusted:', 'devtools:', 'edge:', 'brave:', 'opera:', 'vivaldi:', 'resource:']);
 
+// i18n-ignore: URL schemes, not words
 const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:', 'extension:', 'safari-web-extension:']);
 
 /** Web stores where browsers block content scripts: host, and path prefix where shared. */
@@ -45,10 +41,10 @@ export interface AnnotatableOptions {
 }
 
 /**
- * Null when the page at `url` can be annotated; otherwise a short reason for the popup.
+ * Null when the page at `url` can be annotated; otherwise the key of a short reason for the popup.
  * Knows the browsers' own restrictions so the popup can explain instead of failing silently.
  */
-export function annotatableReason(url: string, options: AnnotatableOptions = {}): string | null {
+export function annotatableReason(url: string, options: AnnotatableOptions = {}): NotAnnotatableReason | null {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -63,13 +59,16 @@ export function annotatableReason(url: string, options: AnnotatableOptions = {})
     return options.extensionOrigin?.replace(/\/+$/, '') === origin ? null : NOT_ANNOTATABLE.extensionPage;
   }
   if (BROWSER_SCHEMES.has(scheme)) return NOT_ANNOTATABLE.browserPage;
+  // i18n-ignore: URL schemes, not words
   if (scheme === 'file:') return NOT_ANNOTATABLE.savedFile;
+  // i18n-ignore: URL schemes, not words
   if (scheme === 'view-source:') return NOT_ANNOTATABLE.sourceView;
+  // i18n-ignore: URL schemes, not words
   if (scheme === 'data:' || scheme === 'blob:') return NOT_ANNOTATABLE.noLastingAddress;
   return NOT_ANNOTATABLE.otherKind;
 }
 
-function webStoreReason(url: URL): string | null {
+function webStoreReason(url: URL): NotAnnotatableReason | null {
   const host = url.hostname.replace(/\.+$/, '');
   const store = WEB_STORES.find(
     (s) => s.host === host && (!s.path || url.pathname === s.path || url.pathname.startsWith(`${s.path}/`)),

@@ -1,5 +1,5 @@
 export { normaliseUrl, isTrackingParam, TRACKING_PARAMS, LEGISLATION_HOSTS } from './normalise-url';
-export { annotatableReason, NOT_ANNOTATABLE, type AnnotatableOptions } from './annotatable';
+export { annotatableReason, NOT_ANNOTATABLE, type AnnotatableOptions, type NotAnnotatableReason } from './annotatable';
 export {
   documentIdentity,
   readDocumentIdentity,
