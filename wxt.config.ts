@@ -30,7 +30,10 @@ export default defineConfig({
     description: manifestMessage('manifest.description'),
     default_locale: browserLocaleFolder(DEFAULT_LOCALE),
     // The toolbar button's own picture (Firefox's MV2 browser_action does not fall back to "icons").
-    ...(browser === 'firefox' ? { browser_action: { default_icon: ICONS } } : { action: { default_icon: ICONS } }),
+    // default_title: the toolbar button's tooltip, in the browser's language (_locales).
+    ...(browser === 'firefox'
+      ? { browser_action: { default_icon: ICONS, default_title: manifestMessage('manifest.name') } }
+      : { action: { default_icon: ICONS, default_title: manifestMessage('manifest.name') } }),
     host_permissions: ['http://*/*', 'https://*/*'],
     // unlimitedStorage: people's comments (health stories, often unsent while offline) live in
     // IndexedDB, and a browser short of disk space may otherwise evict an origin's data without
