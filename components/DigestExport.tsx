@@ -2,6 +2,11 @@ import { Button } from '@hypothesis/frontend-shared';
 import { useState } from 'preact/hooks';
 import type { Theme } from '../utils/model/themes';
 import { buildDigest, DIGEST_FORMATS, renderDigest, type DigestEntry, type DigestFilters, type DigestFormat } from '../utils/digest';
+import type { MessageKey } from '../utils/i18n/catalogue';
+import { useI18n } from './i18n';
+
+/** The catalogue key of a format's name on its button. */
+export const formatKey = (format: DigestFormat) => `digest.format.${format}` as MessageKey;
 
 /** Hands a finished file to the browser's downloads (injected so tests can capture it). */
 export type SaveFile = (file: { body: string | Uint8Array; contentType: string; fileName: string }) => void;
@@ -19,7 +24,8 @@ export const saveWithDownloadLink: SaveFile = ({ body, contentType, fileName }) 
 
 /**
  * Buttons that export the comments as a digest for a consultation response: Word, CSV,
- * Markdown, printable web page or W3C JSON-LD. "Only me" comments are never included.
+ * Markdown, printable web page or W3C JSON-LD. "Only me" comments are never included. The
+ * digest is written in the reader's language (the I18nProvider's).
  */
 export function DigestExport({
   entries,
@@ -35,15 +41,17 @@ export function DigestExport({
   themes?: readonly Theme[];
   save?: SaveFile;
 }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [message, setMessage] = useState('');
   async function exportAs(format: DigestFormat) {
-    setMessage('Preparing your file…');
+    setMessage(t('digest.export.preparing'));
     try {
-      const digest = buildDigest({ annotations: entries(), scope: 'group', generatedAt: new Date(), ...(filters ? { filters } : {}), ...(themes ? { themes } : {}) });
-      save(await renderDigest(digest, format));
-      setMessage(`Your ${DIGEST_FORMATS[format].label} file is ready in your downloads.`);
+      const digest = buildDigest({ annotations: entries(), scope: 'group', generatedAt: new Date(), i18n, ...(filters ? { filters } : {}), ...(themes ? { themes } : {}) });
+      save(await renderDigest(digest, format, { i18n }));
+      setMessage(t('digest.export.ready', { format: t(formatKey(format)) }));
     } catch (e) {
-      setMessage(`The file could not be made: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage(t('digest.export.failed', { problem: e instanceof Error ? e.message : String(e) }));
     }
   }
   return (
@@ -51,12 +59,12 @@ export function DigestExport({
       <h2 id="export-heading" class="font-semibold">
         {title}
       </h2>
-      <p class="text-xs text-grey-7">Comments marked “Only me” and comments hidden by a facilitator are left out. Anonymous comments never show a name.</p>
+      <p class="text-xs text-grey-7">{t('digest.export.leftOut')}</p>
       <div class="flex flex-wrap gap-2">
         {(Object.keys(DIGEST_FORMATS) as DigestFormat[]).map((format) => (
           // Long labels wrap inside the button rather than push out of a narrow panel.
           <Button key={format} size="sm" classes="min-w-0 max-w-full whitespace-normal! text-left" onClick={() => void exportAs(format)}>
-            {DIGEST_FORMATS[format].label}
+            {t(formatKey(format))}
           </Button>
         ))}
       </div>

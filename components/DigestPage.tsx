@@ -1,13 +1,17 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DigestEntry } from '../utils/digest';
 import { DEFAULT_THEMES, offeredThemes, themeIdOf, themesOf, type Theme } from '../utils/model';
+import { themeName } from '../utils/i18n/vocabulary-labels';
 import { DigestExport, type SaveFile } from './DigestExport';
+import { useI18n } from './i18n';
 
 /**
  * The whole group's comments across documents, exported as one digest: everything said about
  * one document (e.g. the Care Act), or about one theme, or all of it.
  */
 export function DigestPage({ load, loadThemes, save }: { load: () => Promise<DigestEntry[]>; loadThemes?: () => Promise<readonly Theme[]>; save?: SaveFile }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [entries, setEntries] = useState<DigestEntry[] | null>(null);
   const [themes, setThemes] = useState<readonly Theme[]>(DEFAULT_THEMES);
   useEffect(() => void loadThemes?.().then(setThemes, () => undefined), [loadThemes]);
@@ -25,6 +29,8 @@ export function DigestPage({ load, loadThemes, save }: { load: () => Promise<Dig
     }
     return [...byUrl.entries()].map(([url, d]) => ({ url, ...d }));
   }, [entries]);
+  // Themes by name in the reader's language and alphabet.
+  const themeChoices = (choices: readonly Theme[]) => choices.map((c) => ({ id: c.id, name: themeName(i18n, themes, c.id) }));
   const selected = (entries ?? []).filter(
     (e) => (!documentUrl || e.annotation.target.source === documentUrl) && (!theme || themesOf(e.annotation).includes(themeIdOf(theme))),
   );
@@ -33,40 +39,40 @@ export function DigestPage({ load, loadThemes, save }: { load: () => Promise<Dig
 
   return (
     <main class="mx-auto max-w-2xl space-y-4 p-4 text-sm text-grey-9">
-      <h1 class="text-lg font-bold">Comment digest</h1>
-      <p>Make a file of your group’s comments to put in a consultation response.</p>
+      <h1 class="text-lg font-bold">{t('digest.page.title')}</h1>
+      <p>{t('digest.page.intro')}</p>
       {problem && <p role="alert">{problem}</p>}
-      {!entries && !problem && <p>Loading comments…</p>}
+      {!entries && !problem && <p>{t('digest.page.loading')}</p>}
       {entries && (
         <>
           <div class="space-y-1">
             <label for="digest-document" class="block font-semibold">
-              Document
+              {t('digest.page.document')}
             </label>
             <select id="digest-document" class="w-full rounded border border-grey-5 p-1" value={documentUrl} onChange={(e) => setDocumentUrl((e.target as HTMLSelectElement).value)}>
-              <option value="">All documents ({entries.length})</option>
+              <option value="">{t('digest.page.allDocuments', { count: entries.length })}</option>
               {documents.map((d) => (
                 <option key={d.url} value={d.url}>
-                  {d.title} ({d.count})
+                  {t('digest.page.optionCount', { name: d.title, count: d.count })}
                 </option>
               ))}
             </select>
           </div>
           <div class="space-y-1">
             <label for="digest-theme" class="block font-semibold">
-              Theme
+              {t('digest.page.theme')}
             </label>
             <select id="digest-theme" class="w-full rounded border border-grey-5 p-1" value={theme} onChange={(e) => setTheme((e.target as HTMLSelectElement).value)}>
-              <option value="">All themes</option>
-              {choices.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
+              <option value="">{t('digest.page.allThemes')}</option>
+              {themeChoices(choices).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
                 </option>
               ))}
             </select>
           </div>
-          <p>{selected.length === 1 ? '1 comment selected.' : `${selected.length} comments selected.`}</p>
-          <DigestExport title="Download the digest" themes={themes} entries={() => selected} {...(save ? { save } : {})} />
+          <p>{t('digest.page.selected', { count: selected.length })}</p>
+          <DigestExport title={t('digest.page.download')} themes={themes} entries={() => selected} {...(save ? { save } : {})} />
         </>
       )}
     </main>

@@ -1,4 +1,6 @@
-import { escapeHtml, plural } from './text';
+import { DEFAULT_LOCALE } from '../i18n/locales';
+import { translator, type Translator } from '../i18n/translate';
+import { escapeHtml } from './text';
 import type { DigestCount } from './types';
 
 /** Geometry shared by the SVG (HTML, Word) and PNG (Word fallback) charts, in CSS pixels. */
@@ -58,16 +60,17 @@ export function layoutBarChart(counts: readonly DigestCount[], { width = 760, ch
 }
 
 /** The chart's text alternative: every bar in words. */
-export function describeBarChart(counts: readonly DigestCount[]): string {
-  if (counts.length === 0) return 'No comments to chart.';
-  return `Horizontal bar chart. ${counts.map((c) => `${c.label}: ${plural(c.count, 'comment')}`).join('; ')}.`;
+export function describeBarChart(counts: readonly DigestCount[], i18n: Translator = translator(DEFAULT_LOCALE)): string {
+  const { t } = i18n;
+  if (counts.length === 0) return t('digest.chart.empty');
+  return t('digest.chart.description', { bars: counts.map((c) => `${c.label}: ${t('digest.count.comments', { count: c.count })}`).join('; ') });
 }
 
 /**
  * A standalone SVG bar chart with <title>, <desc> and a text label and number on every bar,
  * so it reads without colour and without the picture. `idPrefix` keeps ids unique in a page.
  */
-export function renderBarChartSvg(counts: readonly DigestCount[], title: string, idPrefix = 'chart'): string {
+export function renderBarChartSvg(counts: readonly DigestCount[], title: string, idPrefix = 'chart', i18n: Translator = translator(DEFAULT_LOCALE)): string {
   const l = layoutBarChart(counts);
   const rows = l.bars
     .map((b) => {
@@ -82,7 +85,7 @@ export function renderBarChartSvg(counts: readonly DigestCount[], title: string,
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${idPrefix}-title ${idPrefix}-desc" ` +
     `width="${l.width}" height="${l.height}" viewBox="0 0 ${l.width} ${l.height}">` +
-    `<title id="${idPrefix}-title">${escapeHtml(title)}</title><desc id="${idPrefix}-desc">${escapeHtml(describeBarChart(counts))}</desc>` +
+    `<title id="${idPrefix}-title">${escapeHtml(title)}</title><desc id="${idPrefix}-desc">${escapeHtml(describeBarChart(counts, i18n))}</desc>` +
     `<rect width="100%" height="100%" fill="#ffffff"/>` +
     `<g font-family="Arial, Helvetica, sans-serif" font-size="14" fill="${TEXT_COLOUR}">${rows}</g></svg>`
   );

@@ -1,18 +1,11 @@
 import { buildThreads, sortBySupport, threadLines, type CommentThread, type ReplyNode } from '../conversation/build-thread';
 import { commentText, kindOf, passageOf, quoteOf, themesOf, type LeaAnnotation } from '../model/annotation';
-import {
-  ANSWER_STATUSES,
-  HIDDEN_REPLY_LINE,
-  answerStatusLabel,
-  answerStatusOf,
-  replyAuthorLine,
-  isComment,
-  replyText,
-  type LeaItem,
-  type LeaReply,
-} from '../model/conversation';
-import { KINDS, PERSPECTIVES, labelFor } from '../model/vocabulary';
+import { ANSWER_STATUSES, answerStatusOf, isComment, replyText, type LeaItem, type LeaReply } from '../model/conversation';
+import { PERSPECTIVES } from '../model/vocabulary';
 import { DEFAULT_THEMES, themeIdForTag, themeLabel, type Theme } from '../model/themes';
+import { DEFAULT_LOCALE } from '../i18n/locales';
+import { translator, type Translate, type Translator } from '../i18n/translate';
+import { answerStatusName, kindLabel, perspectiveLabel, themeName } from '../i18n/vocabulary-labels';
 import type {
   Digest,
   DigestAnswer,
@@ -29,18 +22,19 @@ import type {
   DigestSectionCount,
 } from './types';
 
-/** Where comments made away from any heading go (after the named sections). */
-export const OTHER_PASSAGES = 'Other passages';
-/** The author shown for every comment whose writer did not choose to be named. */
-export const ANONYMOUS = 'Anonymous';
-/** The theme row for comments tagged with no theme. */
-export const NO_THEME = 'No theme';
+const ENGLISH = translator(DEFAULT_LOCALE);
+/** Where comments made away from any heading go (after the named sections); English, see `digest.section.other`. */
+export const OTHER_PASSAGES = ENGLISH.t('digest.section.other');
+/** The author shown for every comment whose writer did not choose to be named (English; the digest shows `digest.anonymous`). */
+export const ANONYMOUS = ENGLISH.t('digest.anonymous');
+/** The theme row for comments tagged with no theme (English; `digest.theme.none`). */
+export const NO_THEME = ENGLISH.t('digest.theme.none');
 /** The key comments with no theme are counted under (no theme id or tag can be empty). */
 const NO_THEME_KEY = '';
 /** The total row of the answers table (each comment counted once). */
-export const ALL_COMMENTS = 'All comments';
-/** Where a flattened reply answers a reply that was hidden. */
-export const HIDDEN_PARENT = 'a hidden reply';
+export const ALL_COMMENTS = ENGLISH.t('digest.answers.all');
+/** Where a flattened reply answers a reply that was hidden (English; `digest.reply.hiddenParent`). */
+export const HIDDEN_PARENT = ENGLISH.t('digest.reply.hiddenParent');
 
 /**
  * The name people read for a comment: the writer's only when they chose "Show my name" and
@@ -63,12 +57,23 @@ export function pageOf(annotation: LeaAnnotation): number | undefined {
   return passageOf(annotation).page;
 }
 
-/** The section heading a comment belongs under: its recorded heading, its PDF page, or "Other passages". */
-export function sectionOf(annotation: LeaAnnotation): string {
+/** The section heading a comment belongs under: its recorded heading, its PDF page, or "Other passages" (in `t`'s language). */
+export function sectionOf(annotation: LeaAnnotation, t: Translate = ENGLISH.t): string {
   const section = annotation.section?.trim();
   if (section) return section;
   const page = pageOf(annotation);
-  return page ? `Page ${page}` : OTHER_PASSAGES;
+  return page ? t('digest.section.page', { page }) : t('digest.section.other');
+}
+
+/**
+ * How a reply's writer is shown (utils/model replyAuthorLine, in the reader's language): the
+ * comment's author, "A group member" for an anonymous reply, else the name and job title.
+ */
+export function replyAuthor(reply: LeaReply, t: Translate = ENGLISH.t): string {
+  if (reply.byCommentAuthor) return t('digest.reply.byCommentAuthor');
+  if (!reply.creator || reply.attribution === 'anonymous') return t('digest.reply.groupMember');
+  const role = [reply.creator.jobTitle, reply.creator.organisation].filter(Boolean).join(', ');
+  return role ? `${reply.creator.name} (${role})` : reply.creator.name;
 }
 
 function matchesFilters(annotation: LeaAnnotation, filters: DigestFilters, vocabulary: readonly Theme[]): boolean {
@@ -104,20 +109,20 @@ export function redactReply(reply: LeaReply): LeaReply {
   return rest;
 }
 
-function toReplies(thread: CommentThread | undefined): DigestReply[] {
+function toReplies(thread: CommentThread | undefined, t: Translate): DigestReply[] {
   if (!thread || thread.replies.length === 0) return [];
   return threadLines(thread).map(({ node, level, inReplyTo }) => {
     const reply = node.reply;
-    const parent = inReplyTo ? (inReplyTo.reply ? replyAuthorLine(inReplyTo.reply) : HIDDEN_PARENT) : null;
-    if (!reply) return { id: node.id, level, hidden: true, author: '', text: HIDDEN_REPLY_LINE, answer: null, created: node.created, inReplyTo: parent, annotation: null };
+    const parent = inReplyTo ? (inReplyTo.reply ? replyAuthor(inReplyTo.reply, t) : t('digest.reply.hiddenParent')) : null;
+    if (!reply) return { id: node.id, level, hidden: true, author: '', text: t('digest.reply.hidden'), answer: null, created: node.created, inReplyTo: parent, annotation: null };
     const status = answerStatusOf(reply);
     return {
       id: reply.id,
       level,
       hidden: false,
-      author: replyAuthorLine(reply),
+      author: replyAuthor(reply, t),
       text: replyText(reply),
-      answer: status ? { status, label: answerStatusLabel(status) } : null,
+      answer: status ? { status, label: answerStatusName(t, status) } : null,
       created: reply.created,
       inReplyTo: parent,
       annotation: redactReply(reply),
@@ -125,11 +130,11 @@ function toReplies(thread: CommentThread | undefined): DigestReply[] {
   });
 }
 
-function latestAnswerOf(thread: CommentThread | undefined): DigestAnswer | null {
+function latestAnswerOf(thread: CommentThread | undefined, t: Translate): DigestAnswer | null {
   const latest = thread?.latestAnswer;
   if (!latest) return null;
   const reply = latest.reply;
-  return { status: latest.status, label: answerStatusLabel(latest.status), replyId: reply.id, text: replyText(reply), author: replyAuthorLine(reply), created: reply.created };
+  return { status: latest.status, label: answerStatusName(t, latest.status), replyId: reply.id, text: replyText(reply), author: replyAuthor(reply, t), created: reply.created };
 }
 
 /** Replies under these nodes that are shown (hidden ones not counted), at any depth. */
@@ -139,29 +144,31 @@ function liveReplies(nodes: readonly ReplyNode[]): number {
   return n;
 }
 
-function toComment(annotation: LeaAnnotation, vocabulary: readonly Theme[], thread?: CommentThread): DigestComment {
-  const author = authorOf(annotation);
+function toComment(annotation: LeaAnnotation, vocabulary: readonly Theme[], i18n: Translator, thread?: CommentThread): DigestComment {
+  const { t } = i18n;
+  const named = authorOf(annotation);
+  const anonymous = named === ANONYMOUS;
   const kind = kindOf(annotation);
-  const replies = toReplies(thread);
+  const replies = toReplies(thread, t);
   const themeIds = themesOf(annotation);
   return {
     id: annotation.id,
     text: commentText(annotation),
     kind,
-    kindLabel: labelFor(KINDS, kind),
-    themes: themeIds.map((id) => themeLabel(vocabulary, id)),
+    kindLabel: kindLabel(t, kind),
+    themes: themeIds.map((id) => themeName(i18n, vocabulary, id)),
     themeIds,
     perspective: annotation.perspective,
-    perspectiveLabel: labelFor(PERSPECTIVES, annotation.perspective),
-    author,
-    anonymous: author === ANONYMOUS,
+    perspectiveLabel: perspectiveLabel(t, annotation.perspective),
+    author: anonymous ? t('digest.anonymous') : named,
+    anonymous,
     created: annotation.created,
     private: annotation.visibility === 'private',
     annotation: withThemeLabels(redactForExport(annotation), vocabulary),
     replies,
     replyCount: replies.filter((r) => !r.hidden).length,
     supportCount: thread?.supportCount ?? 0,
-    latestAnswer: latestAnswerOf(thread),
+    latestAnswer: latestAnswerOf(thread, t),
   };
 }
 
@@ -181,10 +188,10 @@ interface DocumentDraft {
 const byCreated = (a: DigestComment, b: DigestComment) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1);
 const byPosition = (a: DigestPassage, b: DigestPassage) => (a.page ?? 0) - (b.page ?? 0) || a.start - b.start || a.end - b.end || (a.quote < b.quote ? -1 : 1);
 
-function finishDocument(draft: DocumentDraft): DigestDocument {
+function finishDocument(draft: DocumentDraft, other: string): DigestDocument {
   const sections: DigestSection[] = [...draft.sections.values()]
     // Sections in reading order; "Other passages" last.
-    .sort((a, b) => Number(a.title === OTHER_PASSAGES) - Number(b.title === OTHER_PASSAGES) || a.firstStart - b.firstStart)
+    .sort((a, b) => Number(a.title === other) - Number(b.title === other) || a.firstStart - b.firstStart)
     .map((s) => {
       const passages = [...s.passages.values()].sort(byPosition);
       for (const p of passages) p.comments.sort(byCreated);
@@ -206,10 +213,10 @@ function themeRank(vocabulary: readonly Theme[], id: string): number {
   return i === -1 ? vocabulary.length + DEFAULT_THEMES.length : vocabulary.length + i;
 }
 
-function countsOf(counts: Map<string, number>, rank: (label: string) => number, shown: (key: string) => string = (key) => key): DigestCount[] {
+function countsOf(counts: Map<string, number>, rank: (label: string) => number, compare: (a: string, b: string) => number, shown: (key: string) => string = (key) => key): DigestCount[] {
   return [...counts]
     .map(([label, count]) => ({ label, count }))
-    .sort((a, b) => b.count - a.count || rank(a.label) - rank(b.label) || shown(a.label).localeCompare(shown(b.label), 'en-GB'));
+    .sort((a, b) => b.count - a.count || rank(a.label) - rank(b.label) || compare(shown(a.label), shown(b.label)));
 }
 
 function increment(map: Map<string, number>, key: string): void {
@@ -223,6 +230,11 @@ function increment(map: Map<string, number>, key: string): void {
  */
 export function buildDigest(input: DigestInput): Digest {
   const vocabulary = input.themes ?? DEFAULT_THEMES;
+  const i18n = input.i18n ?? ENGLISH;
+  const { t } = i18n;
+  const other = t('digest.section.other');
+  const noTheme = t('digest.theme.none');
+  const themeShown = (id: string) => themeName(i18n, vocabulary, id);
   const filters: DigestFilters = {
     ...(input.filters?.document ? { document: input.filters.document } : {}),
     ...(input.filters?.theme?.trim() ? { theme: input.filters.theme.trim() } : {}),
@@ -259,7 +271,7 @@ export function buildDigest(input: DigestInput): Digest {
     }
     doc.title ??= annotation.documentTitle?.trim() || undefined;
     const position = passageOf(annotation);
-    const sectionTitle = sectionOf(annotation);
+    const sectionTitle = sectionOf(annotation, t);
     let section = doc.sections.get(sectionTitle);
     if (!section) {
       section = { title: sectionTitle, firstStart: Infinity, passages: new Map() };
@@ -274,21 +286,22 @@ export function buildDigest(input: DigestInput): Digest {
       passage = { quote, start: position.start, end: position.end, ...(page ? { page } : {}), comments: [] };
       section.passages.set(key, passage);
     }
-    passage.comments.push(toComment(annotation, vocabulary, threads.get(annotation.id)));
+    passage.comments.push(toComment(annotation, vocabulary, i18n, threads.get(annotation.id)));
   }
 
   const finished = [...documents.values()]
     .filter((d) => d.sections.size > 0)
     .sort((a, b) => a.order - b.order)
-    .map(finishDocument);
-  if (known === 0) finished.sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
+    .map((d) => finishDocument(d, other));
+  // Titles in the reader's alphabet (Welsh: "Chwarae" after "Cymorth", "Llety" after "Lwfans").
+  if (known === 0) finished.sort((a, b) => i18n.compare(a.title, b.title));
 
   const themes = new Map<string, number>();
   const perspectives = new Map<string, number>();
   const bySection: DigestSectionCount[] = [];
   const answerRows = new Map<string, DigestAnswerRow>();
   const emptyRow = (label: string): DigestAnswerRow => ({ label, byStatus: ANSWER_STATUSES.map(() => 0), notAnswered: 0, total: 0 });
-  const allRow = emptyRow(ALL_COMMENTS);
+  const allRow = emptyRow(t('digest.answers.all'));
   const countAnswer = (row: DigestAnswerRow, c: DigestComment) => {
     row.total++;
     if (c.latestAnswer) row.byStatus[ANSWER_STATUSES.findIndex((s) => s.value === c.latestAnswer!.status)]! += 1;
@@ -311,23 +324,23 @@ export function buildDigest(input: DigestInput): Digest {
           replies += c.replyCount;
           hiddenReplyCount += c.replies.length - c.replyCount;
           supports += c.supportCount;
-          increment(perspectives, c.perspectiveLabel);
+          increment(perspectives, c.perspective);
           // Grouped by theme id (a renamed theme stays one row), printed with the group's label.
           if (c.themeIds.length === 0) increment(themes, NO_THEME_KEY);
           for (const t of new Set(c.themeIds)) increment(themes, t);
           countAnswer(allRow, c);
           for (const t of c.themeIds.length ? new Set(c.themeIds) : [NO_THEME_KEY]) {
             let row = answerRows.get(t);
-            if (!row) answerRows.set(t, (row = emptyRow(t === NO_THEME_KEY ? NO_THEME : themeLabel(vocabulary, t))));
+            if (!row) answerRows.set(t, (row = emptyRow(t === NO_THEME_KEY ? noTheme : themeShown(t))));
             countAnswer(row, c);
           }
         }
       }
     }
   }
-  const perspectiveRank = (label: string) => PERSPECTIVES.findIndex((p) => p.label === label);
-  const themeKeys = countsOf(themes, (t) => (t === NO_THEME_KEY ? Infinity : themeRank(vocabulary, t)), (t) => (t === NO_THEME_KEY ? NO_THEME : themeLabel(vocabulary, t)));
-  const byTheme: DigestCount[] = themeKeys.map(({ label: key, count }) => ({ label: key === NO_THEME_KEY ? NO_THEME : themeLabel(vocabulary, key), count }));
+  const perspectiveRank = (id: string) => PERSPECTIVES.findIndex((p) => p.value === id);
+  const themeKeys = countsOf(themes, (k) => (k === NO_THEME_KEY ? Infinity : themeRank(vocabulary, k)), i18n.compare, (k) => (k === NO_THEME_KEY ? noTheme : themeShown(k)));
+  const byTheme: DigestCount[] = themeKeys.map(({ label: key, count }) => ({ label: key === NO_THEME_KEY ? noTheme : themeShown(key), count }));
   const sort = input.sort ?? 'document';
   const ordered = sort === 'support' ? sortBySupport(places.map((p) => ({ supportCount: p.comment.supportCount, p }))).map((x) => x.p) : places;
 
@@ -343,7 +356,8 @@ export function buildDigest(input: DigestInput): Digest {
   }
 
   return {
-    title: digestTitle(input.scope, filters.theme ? { ...filters, theme: themeLabel(vocabulary, themeIdForTag(vocabulary, filters.theme)) } : filters, input.groupName),
+    locale: i18n.locale,
+    title: digestTitle(t, input.scope, filters.theme ? themeShown(themeIdForTag(vocabulary, filters.theme)) : undefined, input.groupName),
     ...(input.groupName ? { groupName: input.groupName } : {}),
     scope: input.scope,
     filters,
@@ -354,11 +368,11 @@ export function buildDigest(input: DigestInput): Digest {
       passages,
       byTheme,
       bySection,
-      byPerspective: countsOf(perspectives, perspectiveRank),
+      byPerspective: countsOf(perspectives, perspectiveRank, i18n.compare).map((c) => ({ label: perspectiveLabel(t, c.label), count: c.count })),
       replies,
       supports,
       answers: {
-        statuses: ANSWER_STATUSES.map((s) => ({ status: s.value, label: s.label })),
+        statuses: ANSWER_STATUSES.map((s) => ({ status: s.value, label: answerStatusName(t, s.value) })),
         // Themes in the order of the theme table, then every comment once.
         rows: comments === 0 ? [] : [...themeKeys.map((t) => answerRows.get(t.label)!), allRow],
       },
@@ -373,7 +387,7 @@ export function buildDigest(input: DigestInput): Digest {
   };
 }
 
-function digestTitle(scope: 'group' | 'personal', filters: DigestFilters, groupName?: string): string {
-  const base = scope === 'personal' ? 'My lived experience comments' : `Lived experience digest${groupName ? `: ${groupName}` : ''}`;
-  return filters.theme ? `${base} (theme: ${filters.theme})` : base;
+function digestTitle(t: Translate, scope: 'group' | 'personal', theme: string | undefined, groupName?: string): string {
+  const base = scope === 'personal' ? t('digest.title.personal') : groupName ? t('digest.title.groupNamed', { group: groupName }) : t('digest.title.group');
+  return theme ? t('digest.title.theme', { title: base, theme }) : base;
 }

@@ -1,4 +1,6 @@
-import { NOT_ANSWERED_LABEL, createIsoDay, type DateOptions } from './text';
+import type { MessageKey } from '../i18n/catalogue';
+import type { Translator } from '../i18n/translate';
+import { createIsoDay, digestTranslator, type DateOptions } from './text';
 import type { Digest } from './types';
 
 /** Column headings of the CSV export, in order (one row per comment). */
@@ -22,6 +24,31 @@ export const CSV_COLUMNS = [
   'This is my experience too',
 ] as const;
 
+/** The catalogue keys of the CSV's columns, in CSV_COLUMNS order (the heading row follows the digest's language). */
+export const CSV_COLUMN_KEYS = [
+  'digest.csv.document',
+  'digest.csv.documentTitle',
+  'digest.csv.section',
+  'digest.csv.page',
+  'digest.csv.quote',
+  'digest.csv.comment',
+  'digest.csv.kind',
+  'digest.csv.themes',
+  'digest.csv.perspective',
+  'digest.csv.author',
+  'digest.csv.created',
+  'digest.csv.latestAnswer',
+  'digest.csv.answerText',
+  'digest.csv.answeredBy',
+  'digest.csv.replies',
+  'digest.csv.supports',
+] as const satisfies readonly MessageKey[];
+
+/** The heading row in a language (English: CSV_COLUMNS). */
+export function csvColumns(i18n: Translator): string[] {
+  return CSV_COLUMN_KEYS.map((key) => i18n.t(key));
+}
+
 /** Byte order mark: without it Excel reads UTF-8 as the local code page (’ becomes â€™). */
 export const BOM = '\uFEFF';
 
@@ -42,6 +69,7 @@ export function quoteField(value: string): string {
 /** The rows of the CSV (without the heading row), cells as they will be written before quoting. */
 export function csvRows(digest: Digest, options: DateOptions = {}): string[][] {
   const day = createIsoDay(options);
+  const notAnswered = digestTranslator(digest, options).t('digest.notAnswered');
   const rows: string[][] = [];
   for (const { document: doc, section, passage, comment: c } of digest.ordered) {
     const answer = c.latestAnswer;
@@ -59,7 +87,7 @@ export function csvRows(digest: Digest, options: DateOptions = {}): string[][] {
         c.author,
         day(c.created),
         ...(digest.conversation
-          ? [answer?.label ?? NOT_ANSWERED_LABEL, answer?.text ?? '', answer?.author ?? '', String(c.replyCount), String(c.supportCount)]
+          ? [answer?.label ?? notAnswered, answer?.text ?? '', answer?.author ?? '', String(c.replyCount), String(c.supportCount)]
           : ['', '', '', '', '']),
       ].map(guardFormula),
     );
@@ -72,7 +100,7 @@ export function csvRows(digest: Digest, options: DateOptions = {}): string[][] {
  * per comment (in the digest's order), formula-looking cells neutralised.
  */
 export function renderCsv(digest: Digest, options: DateOptions = {}): string {
-  const lines = [CSV_COLUMNS.join(',')];
+  const lines = [csvColumns(digestTranslator(digest, options)).map((h) => quoteField(guardFormula(h))).join(',')];
   for (const row of csvRows(digest, options)) lines.push(row.map(quoteField).join(','));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

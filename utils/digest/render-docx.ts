@@ -19,8 +19,13 @@ import { renderBarChartPng } from './bar-chart-png';
 import { parseCommentText, plainExcerpt, type RichBlock, type RichSpan } from './comment-text';
 import { BulkMarker, paragraphXml, runsXml, spliceBulk } from './docx-prepared';
 import { webHref } from './safe-link';
-import { NOT_ANSWERED_LABEL, SUPPORT_COUNT_LABEL, createLongDate, describeScope, plural, type DateOptions } from './text';
+import type { Translator } from '../i18n/translate';
+import { visibilityLabel } from '../i18n/vocabulary-labels';
+import { createLongDate, describeScope, digestTranslator, pageNote, placeLine, type DateOptions } from './text';
 import type { Digest, DigestComment, DigestCount, DigestPlace, DigestReply } from './types';
+
+/** Word's language tag for each locale (the default run's w:lang). */
+export const WORD_LANGUAGE: Readonly<Record<Translator['locale'], string>> = { 'en-GB': 'en-GB', cy: 'cy-GB' };
 
 /** Paragraph style of quoted passages; named "Quote" so Word lists it as its own Quote style. */
 export const QUOTE_STYLE = 'Quote';
@@ -144,9 +149,10 @@ function table(caption: string, headings: string[], rows: string[][], numericFro
 
 const countRows = (counts: readonly DigestCount[]) => counts.map((c) => [c.label, String(c.count)]);
 
-function chart(counts: readonly DigestCount[]): Paragraph {
+function chart(counts: readonly DigestCount[], i18n: Translator): Paragraph {
   const png = renderBarChartPng(counts);
-  const svg = new TextEncoder().encode(renderBarChartSvg(counts, 'Comments by theme'));
+  const title = i18n.t('digest.heading.byTheme');
+  const svg = new TextEncoder().encode(renderBarChartSvg(counts, title, 'chart', i18n));
   return new Paragraph({
     children: [
       new ImageRun({
@@ -154,7 +160,7 @@ function chart(counts: readonly DigestCount[]): Paragraph {
         data: svg,
         fallback: { type: 'png', data: png.png },
         transformation: { width: png.width * 0.75, height: png.height * 0.75 },
-        altText: { name: 'Comments by theme', title: 'Comments by theme', description: describeBarChart(counts) },
+        altText: { name: title, title, description: describeBarChart(counts, i18n) },
       }),
     ],
   });
@@ -173,59 +179,64 @@ function entryParagraphs(meta: RichSpan[], text: string, depth: number): (FileCh
   return [lineParagraph(first, [...meta, { text: '', break: true }]), ...lines.slice(1).map((line) => lineParagraph(line))];
 }
 
-function replyParagraphs(r: DigestReply, longDate: (iso: string) => string): (FileChild | string)[] {
+function replyParagraphs(r: DigestReply, longDate: (iso: string) => string, t: Translator['t']): (FileChild | string)[] {
   const depth = REPLY_DEPTH[r.level];
   if (r.hidden) return [lineParagraph({ spans: [{ text: r.text, italic: true }], depth, hanging: false })];
-  const details = [...(r.created ? [longDate(r.created)] : []), ...(r.inReplyTo ? [`in reply to ${r.inReplyTo}`] : [])];
+  const details = [...(r.created ? [longDate(r.created)] : []), ...(r.inReplyTo ? [t('digest.inReplyTo', { who: r.inReplyTo })] : [])];
   const meta: RichSpan[] = [
     { text: r.author, bold: true },
     ...(details.length ? [{ text: ` · ${details.join(' · ')}` }] : []),
-    ...(r.answer ? [{ text: ' · Answer: ' }, { text: r.answer.label, bold: true }] : []),
+    ...(r.answer ? [{ text: ` · ${t('digest.answer')} ` }, { text: r.answer.label, bold: true }] : []),
   ];
   return entryParagraphs(meta, r.text, depth);
 }
 
 /** The comment's counts and latest answer, then its thread. */
-function conversationParagraphs(c: DigestComment, longDate: (iso: string) => string): (FileChild | string)[] {
+function conversationParagraphs(c: DigestComment, longDate: (iso: string) => string, t: Translator['t']): (FileChild | string)[] {
   const answer: RichSpan[] = c.latestAnswer
-    ? [{ text: 'Latest answer: ' }, { text: c.latestAnswer.label, bold: true }, { text: ` (${c.latestAnswer.author}, ${longDate(c.latestAnswer.created)})` }]
-    : [{ text: NOT_ANSWERED_LABEL, bold: true }];
-  const line: RichSpan[] = [{ text: `${SUPPORT_COUNT_LABEL}: ${c.supportCount} · ${plural(c.replyCount, 'reply', 'replies')} · ` }, ...answer];
-  return [lineParagraph({ spans: line, depth: 1, hanging: false }, [], c.replies.length > 0), ...c.replies.flatMap((r) => replyParagraphs(r, longDate))];
+    ? [{ text: `${t('digest.latestAnswer')} ` }, { text: c.latestAnswer.label, bold: true }, { text: ` (${c.latestAnswer.author}, ${longDate(c.latestAnswer.created)})` }]
+    : [{ text: t('digest.notAnswered'), bold: true }];
+  const line: RichSpan[] = [{ text: `${t('digest.support')}: ${c.supportCount} · ${t('digest.count.replies', { count: c.replyCount })} · ` }, ...answer];
+  return [lineParagraph({ spans: line, depth: 1, hanging: false }, [], c.replies.length > 0), ...c.replies.flatMap((r) => replyParagraphs(r, longDate, t))];
 }
 
 /** A comment as paragraphs (see entryParagraphs), with its conversation when the digest has one. */
-function commentParagraphs(c: DigestComment, longDate: (iso: string) => string, conversation: boolean): (FileChild | string)[] {
-  const details = [c.perspectiveLabel, c.kindLabel, ...(c.themes.length ? [`Themes: ${c.themes.join('; ')}`] : []), longDate(c.created), ...(c.private ? ['Only me'] : [])];
+function commentParagraphs(c: DigestComment, longDate: (iso: string) => string, t: Translator['t'], conversation: boolean): (FileChild | string)[] {
+  const details = [
+    c.perspectiveLabel,
+    c.kindLabel,
+    ...(c.themes.length ? [t('digest.themes', { themes: c.themes.join('; ') })] : []),
+    longDate(c.created),
+    ...(c.private ? [visibilityLabel(t, 'private')] : []),
+  ];
   const meta: RichSpan[] = [{ text: c.author, bold: true }, { text: ` · ${details.join(' · ')}` }];
-  return [...entryParagraphs(meta, c.text, 0), ...(conversation ? conversationParagraphs(c, longDate) : [])];
+  return [...entryParagraphs(meta, c.text, 0), ...(conversation ? conversationParagraphs(c, longDate, t) : [])];
 }
 
-const placeText = (p: DigestPlace) => `${p.document.title} › ${p.section.title}${p.passage.page === undefined ? '' : ` (page ${p.passage.page})`}`;
-
-function unansweredParagraphs(digest: Digest): (FileChild | string)[] {
-  const heading = new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(`${NOT_ANSWERED_LABEL} (${digest.unanswered.length})`)] });
-  if (digest.unanswered.length === 0) return [heading, new Paragraph({ children: [new TextRun('Every comment has an answer.')] })];
+function unansweredParagraphs(digest: Digest, i18n: Translator): (FileChild | string)[] {
+  const { t } = i18n;
+  const heading = new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(`${t('digest.notAnswered')} (${digest.unanswered.length})`)] });
+  if (digest.unanswered.length === 0) return [heading, new Paragraph({ children: [new TextRun(t('digest.everyAnswered'))] })];
   return [
     heading,
     ...digest.unanswered.map((p) =>
       paragraphXml(
         COMMENT_STYLE,
         runsXml([
-          { text: `${placeText(p)}: ` },
+          { text: `${placeLine(i18n, p)}: ` },
           { text: p.comment.author, bold: true },
-          { text: `: ${plainExcerpt(p.comment.text)} (${SUPPORT_COUNT_LABEL}: ${p.comment.supportCount})` },
+          { text: `: ${plainExcerpt(p.comment.text)} (${t('digest.support')}: ${p.comment.supportCount})` },
         ]),
       ),
     ),
   ];
 }
 
-function answersTable(digest: Digest): FileChild[] {
+function answersTable(digest: Digest, t: Translator['t']): FileChild[] {
   const { statuses, rows } = digest.summary.answers;
   return table(
-    'Answers by theme (the latest answer to each comment)',
-    ['Theme', ...statuses.map((s) => s.label), NOT_ANSWERED_LABEL, 'Comments'],
+    t('digest.heading.answersByThemeCaption'),
+    [t('digest.column.theme'), ...statuses.map((s) => s.label), t('digest.notAnswered'), t('digest.column.comments')],
     rows.map((r) => [r.label, ...[...r.byStatus, r.notAnswered, r.total].map(String)]),
     1,
   );
@@ -238,25 +249,33 @@ function answersTable(digest: Digest): FileChild[] {
  * Hyperlinks go only to http(s) addresses; any other address is plain text.
  */
 export async function renderDocx(digest: Digest, options: DateOptions = {}): Promise<Uint8Array> {
-  const longDate = createLongDate(options);
+  const i18n = digestTranslator(digest, options);
+  const { t } = i18n;
+  const longDate = createLongDate({ ...options, i18n });
+  const comments = t('digest.column.comments');
+  const pageRun = (page: number | undefined) => (page === undefined ? [] : [{ text: pageNote(i18n, page), upright: true }]);
   const body = new Body();
   body.add(
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(digest.title)] }),
-    ...describeScope(digest, longDate).map((line) => new Paragraph({ children: [new TextRun(line)] })),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
-    new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun('Chart: comments by theme')] }),
-    chart(digest.summary.byTheme),
-    ...table('Comments by theme', ['Theme', 'Comments'], countRows(digest.summary.byTheme)),
-    ...table('Comments by section', ['Document', 'Section', 'Comments'], digest.summary.bySection.map((s) => [s.document, s.section, String(s.count)])),
-    ...table('Comments by perspective', ['Perspective', 'Comments'], countRows(digest.summary.byPerspective)),
+    ...describeScope(digest, longDate, i18n).map((line) => new Paragraph({ children: [new TextRun(line)] })),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t('digest.heading.summary'))] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(t('digest.heading.chart'))] }),
+    chart(digest.summary.byTheme, i18n),
+    ...table(t('digest.heading.byTheme'), [t('digest.column.theme'), comments], countRows(digest.summary.byTheme)),
+    ...table(
+      t('digest.heading.bySection'),
+      [t('digest.column.document'), t('digest.column.section'), comments],
+      digest.summary.bySection.map((s) => [s.document, s.section, String(s.count)]),
+    ),
+    ...table(t('digest.heading.byPerspective'), [t('digest.column.perspective'), comments], countRows(digest.summary.byPerspective)),
   );
-  if (digest.conversation) body.add(...answersTable(digest), ...unansweredParagraphs(digest));
+  if (digest.conversation) body.add(...answersTable(digest, t), ...unansweredParagraphs(digest, i18n));
   if (digest.sort === 'support') {
-    body.add(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Comments, most supported first')] }));
+    body.add(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(t('digest.heading.mostSupported'))] }));
     for (const p of digest.ordered) {
-      const page = p.passage.page === undefined ? [] : [{ text: ` (page ${p.passage.page})`, upright: true }];
+      const page = pageRun(p.passage.page);
       body.add(paragraphXml(QUOTE_STYLE, runsXml([{ text: `${p.document.title} › ${p.section.title}: `, upright: true }, { text: p.passage.quote }, ...page]), { keepNext: true }));
-      body.add(...commentParagraphs(p.comment, longDate, digest.conversation));
+      body.add(...commentParagraphs(p.comment, longDate, t, digest.conversation));
     }
   }
   for (const doc of digest.sort === 'support' ? [] : digest.documents) {
@@ -266,7 +285,7 @@ export async function renderDocx(digest: Digest, options: DateOptions = {}): Pro
     body.add(
       new Paragraph({
         children: [
-          new TextRun('Address: '),
+          new TextRun(`${t('digest.address')} `),
           href ? new ExternalHyperlink({ link: href, children: [new TextRun({ text: doc.url, style: 'Hyperlink' })] }) : new TextRun(doc.url),
         ],
       }),
@@ -274,18 +293,19 @@ export async function renderDocx(digest: Digest, options: DateOptions = {}): Pro
     for (const section of doc.sections) {
       body.add(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.title)] }));
       for (const passage of section.passages) {
-        const page = passage.page === undefined ? [] : [{ text: ` (page ${passage.page})`, upright: true }];
+        const page = pageRun(passage.page);
         body.add(paragraphXml(QUOTE_STYLE, runsXml([{ text: passage.quote }, ...page]), { keepNext: true }));
-        for (const c of passage.comments) body.add(...commentParagraphs(c, longDate, digest.conversation));
+        for (const c of passage.comments) body.add(...commentParagraphs(c, longDate, t, digest.conversation));
       }
     }
   }
   const document = new Document({
     title: digest.title,
     creator: 'Lived Experience Annotator',
-    description: 'Lived experience comments on policy documents',
+    description: t('digest.word.description'),
     styles: {
-      default: { document: { run: { font: 'Arial', size: 22 } } },
+      // The document's language (w:lang on the default run): Word checks spelling and reads it aloud in it.
+      default: { document: { run: { font: 'Arial', size: 22, language: { value: WORD_LANGUAGE[i18n.locale] } } } },
       paragraphStyles: [
         {
           id: QUOTE_STYLE,

@@ -1,6 +1,8 @@
 import { parseCommentText, plainExcerpt, type RichBlock, type RichSpan } from './comment-text';
 import { webHref } from './safe-link';
-import { NOT_ANSWERED_LABEL, SUPPORT_COUNT_LABEL, createLongDate, describeScope, plural, type DateOptions } from './text';
+import type { Translator } from '../i18n/translate';
+import { visibilityLabel } from '../i18n/vocabulary-labels';
+import { createLongDate, describeScope, digestTranslator, pageNote, type DateOptions } from './text';
 import type { Digest, DigestComment, DigestCount, DigestPlace, DigestReply } from './types';
 
 /**
@@ -29,6 +31,14 @@ export function escapeMarkdown(text: string): string {
 
 /** Text that needs `escapeMarkdown` (most does not: the fast path keeps big digests quick). */
 const NEEDS_ESCAPE = /[\\`*_[\]<>|~&@{]|:\S|www\.|\/\/|#[ \t]*$|^\s*(?:[#+=-]|\d+[.)])/im;
+
+/** Where already-escaped text goes inside a translated sentence (split there, each side escaped). */
+export const HOLE = '\u0000';
+/** A translated sentence with `HOLE` in it, its words escaped by `escape` and `inner` (already safe) put in the hole. */
+export function aroundEscaped(sentence: string, inner: string, escape: (text: string) => string): string {
+  const [before = '', after = ''] = sentence.split(HOLE);
+  return `${escape(before)}${inner}${escape(after)}`;
+}
 
 /** Collapse a passage's line breaks: a quote or table cell is one line. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -130,22 +140,23 @@ function table(headings: string[], rows: string[][], numeric: boolean[]): string
 const countRows = (counts: DigestCount[]) => counts.map((c) => [c.label, String(c.count)]);
 
 /** One reply: its details line, then its text; replies at level 2 nest under their level-1 reply. */
-function replyMarkdown(r: DigestReply, longDate: (iso: string) => string): string {
+function replyMarkdown(r: DigestReply, longDate: (iso: string) => string, i18n: Translator): string {
+  const { t } = i18n;
   if (r.hidden) return `- _${escapeMarkdown(r.text)}_`;
   const meta = [
     `**${escapeMarkdown(oneLine(r.author))}**`,
     ...(r.created ? [longDate(r.created)] : []),
-    ...(r.answer ? [`Answer: **${escapeMarkdown(r.answer.label)}**`] : []),
-    ...(r.inReplyTo ? [`in reply to ${escapeMarkdown(oneLine(r.inReplyTo))}`] : []),
+    ...(r.answer ? [`${t('digest.answer')} **${escapeMarkdown(r.answer.label)}**`] : []),
+    ...(r.inReplyTo ? [escapeMarkdown(t('digest.inReplyTo', { who: oneLine(r.inReplyTo) }))] : []),
   ].join(' · ');
   const body = r.text ? `\n\n${indent(blocksMarkdown(parseCommentText(r.text)), '  ')}` : '';
   return `- ${meta}${body}`;
 }
 
-function threadMarkdown(replies: readonly DigestReply[], longDate: (iso: string) => string): string {
+function threadMarkdown(replies: readonly DigestReply[], longDate: (iso: string) => string, i18n: Translator): string {
   const items: string[] = [];
   for (const r of replies) {
-    const md = replyMarkdown(r, longDate);
+    const md = replyMarkdown(r, longDate, i18n);
     if (r.level === 1 || items.length === 0) items.push(md);
     else items[items.length - 1] += `\n\n${indent(md, '  ')}`;
   }
@@ -153,47 +164,50 @@ function threadMarkdown(replies: readonly DigestReply[], longDate: (iso: string)
 }
 
 /** The comment's conversation: counts and its latest answer, then its thread. */
-function conversationMarkdown(c: DigestComment, longDate: (iso: string) => string): string {
+function conversationMarkdown(c: DigestComment, longDate: (iso: string) => string, i18n: Translator): string {
+  const { t } = i18n;
   const answer = c.latestAnswer
-    ? `Latest answer: **${escapeMarkdown(c.latestAnswer.label)}** (${escapeMarkdown(oneLine(c.latestAnswer.author))}, ${longDate(c.latestAnswer.created)})`
-    : `**${NOT_ANSWERED_LABEL}**`;
-  const line = `${SUPPORT_COUNT_LABEL}: ${c.supportCount} · ${plural(c.replyCount, 'reply', 'replies')} · ${answer}`;
-  return c.replies.length ? `${line}\n\n${threadMarkdown(c.replies, longDate)}` : line;
+    ? `${t('digest.latestAnswer')} **${escapeMarkdown(c.latestAnswer.label)}** (${escapeMarkdown(oneLine(c.latestAnswer.author))}, ${longDate(c.latestAnswer.created)})`
+    : `**${t('digest.notAnswered')}**`;
+  const line = `${t('digest.support')}: ${c.supportCount} · ${t('digest.count.replies', { count: c.replyCount })} · ${answer}`;
+  return c.replies.length ? `${line}\n\n${threadMarkdown(c.replies, longDate, i18n)}` : line;
 }
 
-function commentMarkdown(c: DigestComment, longDate: (iso: string) => string, conversation: boolean, where = ''): string {
+function commentMarkdown(c: DigestComment, longDate: (iso: string) => string, i18n: Translator, conversation: boolean, where = ''): string {
+  const { t } = i18n;
   const meta = [
     `**${escapeMarkdown(oneLine(c.author))}**`,
     escapeMarkdown(oneLine(c.perspectiveLabel)),
     escapeMarkdown(oneLine(c.kindLabel)),
-    ...(c.themes.length ? [`Themes: ${escapeMarkdown(oneLine(c.themes.join('; ')))}`] : []),
+    ...(c.themes.length ? [escapeMarkdown(t('digest.themes', { themes: oneLine(c.themes.join('; ')) }))] : []),
     longDate(c.created),
-    ...(c.private ? ['Only me'] : []),
+    ...(c.private ? [escapeMarkdown(visibilityLabel(t, 'private'))] : []),
   ].join(' · ');
   const body = blocksMarkdown(parseCommentText(c.text));
-  const after = conversation ? `\n\n${indent(conversationMarkdown(c, longDate), '  ')}` : '';
+  const after = conversation ? `\n\n${indent(conversationMarkdown(c, longDate, i18n), '  ')}` : '';
   return `- ${meta}${where ? `\n\n  ${where}` : ''}\n\n${indent(body, '  ')}${after}`;
 }
 
 /** Where a comment is, for the lists outside the document tree: document › section (page): quote. */
-function placeMarkdown(p: DigestPlace): string {
-  const page = p.passage.page === undefined ? '' : ` (page ${p.passage.page})`;
+function placeMarkdown(p: DigestPlace, i18n: Translator): string {
+  const page = escapeMarkdown(pageNote(i18n, p.passage.page));
   return `${escapeMarkdown(oneLine(p.document.title))} › ${escapeMarkdown(oneLine(p.section.title))}${page}`;
 }
 
-function answersTable(digest: Digest): string {
+function answersTable(digest: Digest, t: Translator['t']): string {
   const { statuses, rows } = digest.summary.answers;
   return table(
-    ['Theme', ...statuses.map((s) => s.label), NOT_ANSWERED_LABEL, 'Comments'],
+    [t('digest.column.theme'), ...statuses.map((s) => s.label), t('digest.notAnswered'), t('digest.column.comments')],
     rows.map((r) => [r.label, ...r.byStatus.map(String), String(r.notAnswered), String(r.total)]),
     [false, ...statuses.map(() => true), true, true],
   );
 }
 
-function unansweredMarkdown(digest: Digest): string {
-  if (digest.unanswered.length === 0) return 'Every comment has an answer.';
+function unansweredMarkdown(digest: Digest, i18n: Translator): string {
+  const { t } = i18n;
+  if (digest.unanswered.length === 0) return escapeMarkdown(t('digest.everyAnswered'));
   return digest.unanswered
-    .map((p) => `- ${placeMarkdown(p)}: **${escapeMarkdown(oneLine(p.comment.author))}**: ${escapeMarkdown(plainExcerpt(p.comment.text))} (${SUPPORT_COUNT_LABEL}: ${p.comment.supportCount})`)
+    .map((p) => `- ${placeMarkdown(p, i18n)}: **${escapeMarkdown(oneLine(p.comment.author))}**: ${escapeMarkdown(plainExcerpt(p.comment.text))} (${escapeMarkdown(t('digest.support'))}: ${p.comment.supportCount})`)
     .join('\n');
 }
 
@@ -204,32 +218,39 @@ function unansweredMarkdown(digest: Digest): string {
  * http(s) address: no field can add headings, raw HTML, images or other links.
  */
 export function renderMarkdown(digest: Digest, options: DateOptions = {}): string {
-  const longDate = createLongDate(options);
-  const out: string[] = [`# ${escapeMarkdown(oneLine(digest.title))}`, ...describeScope(digest, longDate).map((line) => escapeMarkdown(oneLine(line)))];
-  out.push('## Summary');
-  out.push('### Comments by theme', table(['Theme', 'Comments'], countRows(digest.summary.byTheme), [false, true]));
+  const i18n = digestTranslator(digest, options);
+  const { t } = i18n;
+  const longDate = createLongDate({ ...options, i18n });
+  const heading = (key: Parameters<typeof t>[0]) => escapeMarkdown(t(key));
+  const out: string[] = [`# ${escapeMarkdown(oneLine(digest.title))}`, ...describeScope(digest, longDate, i18n).map((line) => escapeMarkdown(oneLine(line)))];
+  const comments = t('digest.column.comments');
+  out.push(`## ${heading('digest.heading.summary')}`);
+  out.push(`### ${heading('digest.heading.byTheme')}`, table([t('digest.column.theme'), comments], countRows(digest.summary.byTheme), [false, true]));
   out.push(
-    '### Comments by section',
-    table(['Document', 'Section', 'Comments'], digest.summary.bySection.map((s) => [s.document, s.section, String(s.count)]), [false, false, true]),
+    `### ${heading('digest.heading.bySection')}`,
+    table([t('digest.column.document'), t('digest.column.section'), comments], digest.summary.bySection.map((s) => [s.document, s.section, String(s.count)]), [false, false, true]),
   );
-  out.push('### Comments by perspective', table(['Perspective', 'Comments'], countRows(digest.summary.byPerspective), [false, true]));
+  out.push(`### ${heading('digest.heading.byPerspective')}`, table([t('digest.column.perspective'), comments], countRows(digest.summary.byPerspective), [false, true]));
   if (digest.conversation) {
-    out.push('### Answers by theme', 'The latest answer to each comment; a comment with two themes counts under both.', answersTable(digest));
-    out.push(`### ${NOT_ANSWERED_LABEL} (${digest.unanswered.length})`, unansweredMarkdown(digest));
+    out.push(`### ${heading('digest.heading.answersByTheme')}`, heading('digest.heading.answersNote'), answersTable(digest, t));
+    out.push(`### ${heading('digest.notAnswered')} (${digest.unanswered.length})`, unansweredMarkdown(digest, i18n));
   }
   if (digest.sort === 'support') {
-    out.push('## Comments, most supported first');
-    out.push(digest.ordered.map((p) => commentMarkdown(p.comment, longDate, digest.conversation, `On ${placeMarkdown(p)}: “${escapeMarkdown(oneLine(p.passage.quote))}”`)).join('\n\n'));
+    out.push(`## ${heading('digest.heading.mostSupported')}`);
+    out.push(
+      digest.ordered
+        .map((p) => commentMarkdown(p.comment, longDate, i18n, digest.conversation, `${aroundEscaped(t('digest.onPlace', { place: HOLE }), placeMarkdown(p, i18n), escapeMarkdown)} “${escapeMarkdown(oneLine(p.passage.quote))}”`))
+        .join('\n\n'),
+    );
     return `${out.join('\n\n')}\n`;
   }
   for (const doc of digest.documents) {
-    out.push(`## ${escapeMarkdown(oneLine(doc.title))}`, `Address: ${addressMarkdown(doc.url)}`);
+    out.push(`## ${escapeMarkdown(oneLine(doc.title))}`, `${heading('digest.address')} ${addressMarkdown(doc.url)}`);
     for (const section of doc.sections) {
       out.push(`### ${escapeMarkdown(oneLine(section.title))}`);
       for (const passage of section.passages) {
-        const where = passage.page === undefined ? '' : ` (page ${passage.page})`;
-        out.push(`> ${escapeMarkdown(oneLine(passage.quote))}${where}`);
-        out.push(passage.comments.map((c) => commentMarkdown(c, longDate, digest.conversation)).join('\n\n'));
+        out.push(`> ${escapeMarkdown(oneLine(passage.quote))}${escapeMarkdown(pageNote(i18n, passage.page))}`);
+        out.push(passage.comments.map((c) => commentMarkdown(c, longDate, i18n, digest.conversation)).join('\n\n'));
       }
     }
   }

@@ -1,4 +1,5 @@
-import { SUPPORT_LABEL } from '../model/conversation';
+import { DEFAULT_LOCALE } from '../i18n/locales';
+import { translator, type Translator } from '../i18n/translate';
 import type { Digest } from './types';
 
 /** The time zone dates are shown in unless a caller says otherwise (the groups are in the UK). */
@@ -8,9 +9,10 @@ export const DEFAULT_TIME_ZONE = 'Europe/London';
 export interface DateOptions {
   /** IANA time zone for dates people read (default Europe/London). */
   timeZone?: string;
+  /** The language dates and words are written in (default: the digest's `locale`, else English). */
+  i18n?: Translator;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAY_MS = 86_400_000;
 
 /**
@@ -49,13 +51,30 @@ function createZonedDay(timeZone: string): (iso: string) => { year: number; mont
   };
 }
 
-/** "23 November 2026" for a date people read. */
+/**
+ * "23 November 2026" (English) or "23 Tachwedd 2026" (Welsh) for a date people read, through
+ * the translator's `formatDate` (Intl). The calendar day is found fast (createZonedDay) and
+ * each day is written once, so a 10,000-comment digest asks Intl only once a day.
+ */
 export function createLongDate(options: DateOptions = {}): (iso: string) => string {
   const zoned = createZonedDay(options.timeZone ?? DEFAULT_TIME_ZONE);
+  const i18n = options.i18n ?? translator(DEFAULT_LOCALE);
+  const written = new Map<number, string>();
   return (iso) => {
     const { year, month, day } = zoned(iso);
-    return `${day} ${MONTHS[month - 1]} ${year}`;
+    const key = (year * 100 + month) * 100 + day;
+    let text = written.get(key);
+    if (text === undefined) {
+      text = i18n.formatDate(Date.UTC(year, month - 1, day, 12), { dateStyle: 'long', timeZone: 'UTC' });
+      written.set(key, text);
+    }
+    return text;
   };
+}
+
+/** The translator a renderer writes in: the one it is given, else the digest's own language. */
+export function digestTranslator(digest: Digest, options: DateOptions = {}): Translator {
+  return options.i18n ?? translator(digest.locale ?? DEFAULT_LOCALE);
 }
 
 /** "2026-11-23" (the calendar day in the given time zone), for file names and spreadsheets. */
@@ -73,29 +92,24 @@ export function escapeHtml(text: string): string {
 }
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** "1 comment", "3 comments". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-}
-
 /** What the digest covers and what it leaves out, in one or two plain sentences. */
-export function describeScope(digest: Digest, longDate: (iso: string) => string): string[] {
+export function describeScope(digest: Digest, longDate: (iso: string) => string, i18n: Translator = translator(DEFAULT_LOCALE)): string[] {
+  const { t } = i18n;
   const lines: string[] = [];
-  const who = digest.scope === 'personal' ? 'Your own comments, including those only you can see.' : `Comments shared with ${digest.groupName ?? 'the group'}.`;
-  lines.push(`${who} Generated on ${longDate(digest.generatedAt)}.`);
-  const only: string[] = [];
-  if (digest.filters.document) only.push(`the document ${digest.filters.document}`);
-  if (digest.filters.theme) only.push(`the theme "${digest.filters.theme}"`);
-  if (only.length) lines.push(`Only comments about ${only.join(' and ')}.`);
-  const docs = digest.documents.length;
-  lines.push(
-    `${plural(digest.summary.comments, 'comment')} on ${plural(digest.summary.passages, 'passage')} in ${plural(docs, 'document')}.` +
-      (digest.hiddenCount > 0
-        ? ` ${plural(digest.hiddenCount, 'comment')} hidden by a facilitator ${digest.hiddenCount === 1 ? 'is' : 'are'} left out.`
-        : ''),
-  );
-  if (digest.conversation) lines.push(...describeConversation(digest));
-  if (digest.sort === 'support') lines.push('Comments are listed most supported first ("This is my experience too").');
+  const who = digest.scope === 'personal' ? t('digest.scope.personal') : digest.groupName ? t('digest.scope.groupNamed', { group: digest.groupName }) : t('digest.scope.group');
+  lines.push(`${who} ${t('digest.scope.generated', { date: longDate(digest.generatedAt) })}`);
+  const { document, theme } = digest.filters;
+  if (document && theme) lines.push(t('digest.scope.onlyBoth', { document, theme }));
+  else if (document) lines.push(t('digest.scope.onlyDocument', { document }));
+  else if (theme) lines.push(t('digest.scope.onlyTheme', { theme }));
+  const counts = t('digest.scope.counts', {
+    comments: t('digest.count.comments', { count: digest.summary.comments }),
+    passages: t('digest.count.passages', { count: digest.summary.passages }),
+    documents: t('digest.count.documents', { count: digest.documents.length }),
+  });
+  lines.push(counts + (digest.hiddenCount > 0 ? ` ${t('digest.scope.hidden', { count: digest.hiddenCount })}` : ''));
+  if (digest.conversation) lines.push(...describeConversation(digest, i18n));
+  if (digest.sort === 'support') lines.push(t('digest.scope.bySupport', { support: t('digest.support') }));
   return lines;
 }
 
@@ -103,34 +117,31 @@ export function describeScope(digest: Digest, longDate: (iso: string) => string)
  * The conversation in plain sentences: replies and supports, how many comments are answered,
  * hidden replies, and replies to removed comments (left out: they are not comments).
  */
-export function describeConversation(digest: Digest): string[] {
+export function describeConversation(digest: Digest, i18n: Translator = translator(DEFAULT_LOCALE)): string[] {
+  const { t } = i18n;
   const { comments, replies, supports } = digest.summary;
   const answered = comments - digest.unanswered.length;
   const lines = [
-    `${plural(replies, 'reply', 'replies')}; "${SUPPORT_LABEL}" said ${plural(supports, 'time')}. ` +
-      `${answered.toLocaleString('en-GB')} of ${plural(comments, 'comment')} answered, ${digest.unanswered.length.toLocaleString('en-GB')} not answered yet.`,
+    t('digest.conversation.summary', {
+      replies: t('digest.count.replies', { count: replies }),
+      support: t('digest.support'),
+      times: t('digest.count.times', { count: supports }),
+      answered: i18n.formatNumber(answered),
+      comments: t('digest.count.comments', { count: comments }),
+      unanswered: i18n.formatNumber(digest.unanswered.length),
+    }),
   ];
-  if (digest.hiddenReplyCount > 0) {
-    lines.push(`${plural(digest.hiddenReplyCount, 'reply', 'replies')} hidden by a facilitator ${digest.hiddenReplyCount === 1 ? 'is' : 'are'} left out.`);
-  }
-  if (digest.removedCommentReplies > 0) {
-    const n = digest.removedCommentReplies;
-    lines.push(`${plural(n, 'reply', 'replies')} to comments their authors removed ${n === 1 ? 'is' : 'are'} left out.`);
-  }
+  if (digest.hiddenReplyCount > 0) lines.push(t('digest.conversation.hiddenReplies', { count: digest.hiddenReplyCount }));
+  if (digest.removedCommentReplies > 0) lines.push(t('digest.conversation.removed', { count: digest.removedCommentReplies }));
   return lines;
 }
 
-/** "3 replies · 2 This is my experience too", for a comment's details line. */
-export function conversationCounts(replyCount: number, supportCount: number): string {
-  return `${plural(replyCount, 'reply', 'replies')} · ${SUPPORT_COUNT_LABEL}: ${supportCount.toLocaleString('en-GB')}`;
+/** "(page 3)" / "(tudalen 3)" after a quote or a place. */
+export function pageNote(i18n: Translator, page: number | undefined): string {
+  return page === undefined ? '' : ` (${i18n.t('digest.page', { page })})`;
 }
 
-/** How a comment's support count is labelled. */
-export const SUPPORT_COUNT_LABEL = SUPPORT_LABEL;
-/** What a comment with no answer says. */
-export const NOT_ANSWERED_LABEL = 'Not answered yet';
-
-/** "Answer: We will change this (Sam Lee, 2 December 2026)" without the text. */
-export function answerHeadline(answer: { label: string; author: string; created: string }, longDate: (iso: string) => string): string {
-  return `Answer: ${answer.label} (${answer.author}, ${longDate(answer.created)})`;
+/** Where a comment is, for the lists outside the document tree: document › section (page), as plain text. */
+export function placeLine(i18n: Translator, place: { document: { title: string }; section: { title: string }; passage: { page?: number } }): string {
+  return `${place.document.title} › ${place.section.title}${pageNote(i18n, place.passage.page)}`;
 }

@@ -1,4 +1,6 @@
 import type { HiddenReply } from '../conversation/build-thread';
+import type { Locale } from '../i18n/locales';
+import type { Translator } from '../i18n/translate';
 import type { AnswerStatus, Kind, LeaAnnotation, LeaReply, LeaSupport, Perspective, Theme } from '../model';
 
 /** One comment offered to the digest, with what only its holder knows about it. */
@@ -50,6 +52,11 @@ export interface DigestInput {
   groupName?: string;
   /** The group's theme vocabulary (labels to print, order of the theme table); default Making It Real. */
   themes?: readonly Theme[];
+  /**
+   * The language every word of the digest is in (labels, headings, dates, the order of names):
+   * `translator(locale)` from utils/i18n. Default English (en-GB).
+   */
+  i18n?: Translator;
 }
 
 /** One comment as every format shows it: labels resolved, attribution applied. */
@@ -65,7 +72,7 @@ export interface DigestComment {
   themeIds: string[];
   perspective: Perspective;
   perspectiveLabel: string;
-  /** The writer's name, or "Anonymous": never a name the writer did not choose to show. */
+  /** The writer's name, or "Anonymous" in the digest's language: never a name the writer did not choose to show. */
   author: string;
   anonymous: boolean;
   /** ISO 8601. */
@@ -179,6 +186,8 @@ export interface DigestSectionCount {
 
 /** The digest model every renderer reads: structure, summary and what was left out. */
 export interface Digest {
+  /** The language its words are in (renderers write headings and dates in it too). */
+  locale: Locale;
   title: string;
   groupName?: string;
   scope: 'group' | 'personal';

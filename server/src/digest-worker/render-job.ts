@@ -6,6 +6,8 @@ import type { DigestEntry, DigestFilters, DigestSort } from '../../../utils/dige
 import { adoptW3cComment } from '../../../utils/interop/w3c';
 import { LeaAnnotationSchema } from '../../../utils/model/annotation';
 import type { Theme } from '../../../utils/model/themes';
+import type { Locale } from '../../../utils/i18n/locales';
+import { translator } from '../../../utils/i18n/translate';
 import { LeaReplySchema, LeaSupportSchema, type LeaReply, type LeaSupport } from '../../../utils/model/conversation';
 
 /** A stored annotation as read for a digest (already redacted), not yet checked against utils/model. */
@@ -34,6 +36,8 @@ export interface DigestJob {
   groupName?: string;
   /** The group's theme vocabulary (labels to print); absent: Making It Real. */
   themes?: Theme[];
+  /** The language the digest is written in (`lang`, else Accept-Language); absent: English. */
+  locale?: Locale;
   format: DigestFormat;
   jsonLdId: string;
 }
@@ -86,6 +90,7 @@ export async function renderDigestJob(job: DigestJob): Promise<RenderedDigest> {
     generatedAt: job.generatedAt,
     ...(job.groupName ? { groupName: job.groupName } : {}),
     ...(job.themes ? { themes: job.themes } : {}),
+    ...(job.locale ? { i18n: translator(job.locale) } : {}),
   });
   return renderDigest(digest, job.format, { jsonLdId: job.jsonLdId });
 }

@@ -4,6 +4,8 @@ import type { AppEnv } from '../../context';
 import { DigestBusyError } from '../../digest-worker/digest-renderer';
 import { ApiError } from '../../errors';
 import { DIGEST_SORTS, type DigestSort } from '../../../../utils/digest/types';
+import { isLocale, parseAcceptLanguage, pickLocale, type Locale } from '../../../../utils/i18n/locales';
+import { translator } from '../../../../utils/i18n/translate';
 import { readDigestConversation, readDigestEntries, readGroupName } from './digest.queries';
 import { groupThemes } from '../themes/themes.handlers';
 
@@ -35,6 +37,18 @@ function parseSort(text: string | undefined): DigestSort {
   );
 }
 
+/**
+ * `lang`: `en-GB` or `cy`; absent, the reader's Accept-Language (English when it asks for
+ * neither). Anything else is a 400, said in the language the browser asks for.
+ */
+export function parseLang(text: string | undefined, acceptLanguage: string | undefined): Locale {
+  const asked = pickLocale(parseAcceptLanguage(acceptLanguage));
+  const value = text?.trim();
+  if (!value) return asked;
+  if (isLocale(value)) return value;
+  throw new ApiError(400, 'invalid-body', translator(asked).t('digest.error.lang', { value: value.slice(0, 40) }));
+}
+
 function optionalParam(c: Context<AppEnv>, name: string, max: number): string | undefined {
   const value = c.req.query(name)?.trim();
   if (!value) return undefined;
@@ -43,7 +57,7 @@ function optionalParam(c: Context<AppEnv>, name: string, max: number): string | 
 }
 
 /**
- * `GET /api/groups/{group}/digest?format=csv|md|html|docx|jsonld[&document=<url>][&theme=<id or name>][&sort=support]`:
+ * `GET /api/groups/{group}/digest?format=csv|md|html|docx|jsonld[&document=<url>][&theme=<id or name>][&sort=support][&lang=en-GB|cy]`:
  * the group's digest as a download, for every role of the group: comments with their
  * threads, latest answers and support counts. Hidden comments are counted and never shown,
  * hidden replies only marked; themes grouped by id and printed with the group's labels; "only me" comments are never in it; anonymous ones carry no name.
@@ -54,6 +68,7 @@ export async function getDigest(c: Context<AppEnv>) {
   const document = optionalParam(c, 'document', MAX_DOCUMENT_LENGTH);
   const theme = optionalParam(c, 'theme', MAX_THEME_LENGTH);
   const sort = parseSort(c.req.query('sort'));
+  const locale = parseLang(c.req.query('lang'), c.req.header('Accept-Language'));
   const { db, clock, publicUrl, digests } = c.get('deps');
   const member = c.get('member');
   const url = new URL(c.req.url);
@@ -73,6 +88,7 @@ export async function getDigest(c: Context<AppEnv>) {
         generatedAt: clock(),
         ...(groupName ? { groupName } : {}),
         themes,
+        locale,
         format,
         jsonLdId: `${publicUrl ?? url.origin}${url.pathname}${url.search}`,
       };
@@ -84,6 +100,9 @@ export async function getDigest(c: Context<AppEnv>) {
     });
   return c.body(rendered.body as string | Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': rendered.contentType,
+    'Content-Language': locale,
+    // The same address gives another language to another Accept-Language.
+    Vary: 'Accept-Language',
     'Content-Disposition': `attachment; filename="${rendered.fileName}"`,
     'Cache-Control': 'private, no-store',
     'X-Content-Type-Options': 'nosniff',
