@@ -1,11 +1,11 @@
 import { layoutBarChart, type BarChartLayout } from './bar-chart';
-import { GLYPH_ADVANCE, GLYPH_HEIGHT, GLYPH_WIDTH, glyphFor } from './pixel-font';
+import { GLYPH_ACCENT_ROWS, GLYPH_ADVANCE, GLYPH_HEIGHT, GLYPH_WIDTH, glyphFor } from './pixel-font';
 import { encodePng } from './png';
 import type { DigestCount } from './types';
 
 /** Device pixels per layout pixel (sharp when Word scales the picture to the page). */
 const SCALE = 2;
-/** Device pixels per font pixel: glyphs 15×21, advancing 18 (9 layout pixels). */
+/** Device pixels per font pixel: glyphs 15×33 (accents and descenders included), advancing 18 (9 layout pixels). */
 const FONT_SCALE = 3;
 const WHITE = 0;
 const TEXT = 1;
@@ -35,7 +35,8 @@ export function renderBarChartPng(counts: readonly DigestCount[]): ChartPng {
   };
   const textWidth = (text: string) => [...text].length * GLYPH_ADVANCE * FONT_SCALE - FONT_SCALE;
   const drawText = (text: string, x: number, midY: number) => {
-    const top = Math.round(midY - (GLYPH_HEIGHT * FONT_SCALE) / 2);
+    // Centred on the rows from the cap height down; the accent rows go above.
+    const top = Math.round(midY - ((GLYPH_HEIGHT - GLYPH_ACCENT_ROWS) * FONT_SCALE) / 2) - GLYPH_ACCENT_ROWS * FONT_SCALE;
     let left = x;
     for (const ch of text) {
       const rows = glyphFor(ch);

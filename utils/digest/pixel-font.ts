@@ -1,5 +1,5 @@
 /**
- * A 5×7 pixel font (with descenders) for printable ASCII (drawn for this project), so the Word chart's PNG
+ * A 5×7 pixel font (with descenders, and accents above) for printable ASCII and the accented letters of Welsh (drawn for this project), so the Word chart's PNG
  * fallback can carry its labels without a browser or font files. Each glyph is 7 rows of
  * 5 bits (most significant bit on the left), two hex digits a row, glyphs from U+0020 to U+007E.
  */
@@ -17,36 +17,91 @@ const ASCII_GLYPHS =
   '00001e111e101000000d130f01010000161910101000000e100e011e08081c080809060000111111130d00001111110a040000111115150a' +
   '0000110a040a11000011110f010e00001f0204081f02040408040402040404040404040804040204040800000815020000';
 
-/** Glyph cell in font pixels (7 rows above the baseline, 2 for descenders), and the advance. */
+/**
+ * Glyph cell in font pixels: 2 rows above the capitals for their accents (Ŵ Â …), 7 rows down
+ * to the baseline, 2 for descenders; and the advance. `GLYPH_ACCENT_ROWS` is where the baseline
+ * rows of the table below start, so text lines up as before the accent rows were added.
+ */
 export const GLYPH_WIDTH = 5;
-export const GLYPH_HEIGHT = 9;
+export const GLYPH_ACCENT_ROWS = 2;
+export const GLYPH_HEIGHT = 11;
 export const GLYPH_ADVANCE = 6;
 
-/** Letters that hang below the baseline, drawn 2 rows lower than the table above. */
+/** Letters that hang below the baseline, drawn 2 rows lower than the table above (rows from the cap height down). */
 const DESCENDERS: Record<string, number[]> = { g: [0, 0, 0x0f, 0x11, 0x11, 0x11, 0x0f, 0x01, 0x0e], p: [0, 0, 0x1e, 0x11, 0x11, 0x11, 0x1e, 0x10, 0x10], q: [0, 0, 0x0f, 0x11, 0x11, 0x11, 0x0f, 0x01, 0x01], y: [0, 0, 0x11, 0x11, 0x11, 0x11, 0x0f, 0x01, 0x0e] };
-const ELLIPSIS = [0, 0, 0, 0, 0, 0, 0x15, 0, 0];
-const QUESTION = glyphRows('?');
+const ELLIPSIS = [0, 0, 0, 0, 0, 0, 0, 0, 0x15, 0, 0];
 
-function glyphRows(ch: string): number[] {
+/**
+ * Accents, two rows each, by their combining character (NFD): circumflex (Welsh to bach: ŵ ŷ
+ * â ê î ô û), diaeresis (ä ë ï ö ü ẅ ÿ), grave (à è ì ò ù ẁ ỳ) and acute (á é í ó ú ẃ ý).
+ */
+const ACCENTS: Record<string, [number, number]> = {
+  '\u0302': [0x04, 0x0a],
+  '\u0308': [0x0a, 0x00],
+  '\u0300': [0x08, 0x04],
+  '\u0301': [0x02, 0x04],
+};
+
+/** Rows from the cap height down (9: 7 to the baseline, 2 below) of a printable ASCII character. */
+function asciiRows(ch: string): number[] {
   if (DESCENDERS[ch]) return DESCENDERS[ch];
   const at = (ch.charCodeAt(0) - 32) * 14;
   const rows = Array.from({ length: 7 }, (_, row) => parseInt(ASCII_GLYPHS.slice(at + row * 2, at + row * 2 + 2), 16));
   return [...rows, 0, 0];
 }
 
+/** A full cell: the accent rows above the capitals, then `rows`. */
+const cell = (rows: number[], accent: readonly number[] = [0, 0]) => [...accent, ...rows];
+
+/**
+ * A letter with one accent: on a lower-case letter without an ascender the accent takes the two
+ * rows above its x-height (an i or j loses its dot first); on a capital or a tall letter, the
+ * accent rows above the cell's cap height.
+ */
+function accentedRows(base: string, accent: readonly [number, number]): number[] {
+  const rows = asciiRows(base).slice();
+  if (base === 'i' || base === 'j') rows[0] = 0;
+  if (rows[0] === 0 && rows[1] === 0) {
+    rows[0] = accent[0];
+    rows[1] = accent[1];
+    return cell(rows);
+  }
+  return cell(rows, accent);
+}
+
+const QUESTION = cell(asciiRows('?'));
 const cache = new Map<string, number[]>();
 const TYPOGRAPHIC: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '-', '\u00a0': ' ' };
 
+const isAscii = (text: string) => text.length === 1 && text.charCodeAt(0) >= 32 && text.charCodeAt(0) <= 126;
+
+/** The rows of a character's own glyph, or null when the font has none (it would draw "?"). */
+function ownGlyph(ch: string): number[] | null {
+  if (ch === '\u2026') return ELLIPSIS;
+  const plain = TYPOGRAPHIC[ch] ?? ch;
+  if (isAscii(plain)) return cell(asciiRows(plain));
+  const [base = '', ...marks] = plain.normalize('NFD');
+  if (/^[A-Za-z]$/.test(base) && marks.length === 1 && ACCENTS[marks[0]!]) return accentedRows(base, ACCENTS[marks[0]!]!);
+  // Other accents (ç, ñ, å …): the letter without them, still readable.
+  const folded = plain.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return isAscii(folded) ? cell(asciiRows(folded)) : null;
+}
+
+/** Whether the font draws this character itself (anything else is drawn as "?"). */
+export function hasGlyph(ch: string): boolean {
+  return ch === '?' || ownGlyph(ch) !== null;
+}
+
 /**
- * The rows of the glyph for one character: ASCII as drawn, accented letters without their
- * accents, curly quotes and dashes as straight ones, "…" as three dots, anything else "?".
+ * The GLYPH_HEIGHT rows of the glyph for one character: ASCII as drawn, letters with a
+ * circumflex, diaeresis, grave or acute with their accent (Welsh ŵ ŷ and the rest), other
+ * accented letters without their accents, curly quotes and dashes as straight ones, "…" as
+ * three dots, anything else "?".
  */
 export function glyphFor(ch: string): number[] {
   let rows = cache.get(ch);
   if (rows) return rows;
-  const plain = TYPOGRAPHIC[ch] ?? ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const code = plain.length === 1 ? plain.charCodeAt(0) : -1;
-  rows = ch === '\u2026' ? ELLIPSIS : code >= 32 && code <= 126 ? glyphRows(plain) : QUESTION;
+  rows = ownGlyph(ch) ?? QUESTION;
   cache.set(ch, rows);
   return rows;
 }
