@@ -21,7 +21,11 @@ export function isDigestFormat(value: string): value is DigestFormat {
   return Object.hasOwn(DIGEST_FORMATS, value);
 }
 
-/** Options for any format: date display, and the collection IRI for JSON-LD. */
+/**
+ * Options for any format: date display, the language of headings and dates (default: the
+ * digest's own, `digest.locale`; the model's labels are in the language it was built in), and
+ * the collection IRI for JSON-LD.
+ */
 export interface RenderOptions extends DateOptions {
   jsonLdId?: string;
 }
@@ -40,7 +44,7 @@ export function digestFileName(digest: Digest, format: DigestFormat, options: Da
 
 /** Render a digest in one format (the one entry point the digest page and the server share). */
 export async function renderDigest(digest: Digest, format: DigestFormat, options: RenderOptions = {}): Promise<RenderedDigest> {
-  const dates: DateOptions = options.timeZone ? { timeZone: options.timeZone } : {};
+  const dates: DateOptions = { ...(options.timeZone ? { timeZone: options.timeZone } : {}), ...(options.i18n ? { i18n: options.i18n } : {}) };
   const body =
     format === 'docx'
       ? await renderDocx(digest, dates)
