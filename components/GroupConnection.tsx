@@ -3,8 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SyncOverview } from '../utils/messaging';
 import type { Role } from '../utils/model';
 import type { MessageKey } from '../utils/i18n/catalogue';
+import type { MessageRef } from '../utils/i18n/translate';
 import { ConversationSettings, type ConversationSettingsApi } from './ConversationSettings';
-import { useT } from './i18n';
+import { useI18n } from './i18n';
 import { withParts } from './message-parts';
 
 /** Each role in words, for "Connected … as <name>, <this>." */
@@ -30,12 +31,13 @@ export interface GroupConnectionApi {
  * facilitator, and the name to show. Once connected, it says so and offers to leave.
  */
 export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi; defaultName: string }) {
-  const t = useT();
+  const { t, tr } = useI18n();
   const [overview, setOverview] = useState<SyncOverview | null>(null);
   const [baseUrl, setBaseUrl] = useState('http://localhost:8787');
   const [code, setCode] = useState('');
   const [name, setName] = useState(defaultName);
-  const [message, setMessage] = useState('');
+  // A catalogue message (shown in the language of the moment), or an error's own words.
+  const [message, setMessage] = useState<MessageRef | string>('');
   const [busy, setBusy] = useState(false);
   const [confirmForget, setConfirmForget] = useState(false);
   const [linkCode, setLinkCode] = useState('');
@@ -51,7 +53,7 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
       await action();
       // Show the new state first, so "You are connected…" is announced over what it describes.
       await refresh();
-      setMessage(t(done));
+      setMessage({ key: done });
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
     } finally {
@@ -61,14 +63,14 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
 
   function submit(event: Event) {
     event.preventDefault();
-    if (!code.trim()) return setMessage(t('options.group.needCode'));
-    if (!name.trim()) return setMessage(t('options.group.needName'));
+    if (!code.trim()) return setMessage({ key: 'options.group.needCode' });
+    if (!name.trim()) return setMessage({ key: 'options.group.needName' });
     void run(() => api.connect({ baseUrl: baseUrl.trim(), code: code.trim(), displayName: name.trim() }), 'options.group.connected');
   }
 
   function submitLink(event: Event) {
     event.preventDefault();
-    if (!linkCode.trim()) return setMessage(t('options.group.needLinkCode'));
+    if (!linkCode.trim()) return setMessage({ key: 'options.group.needLinkCode' });
     void run(() => api.linkConnect!({ baseUrl: baseUrl.trim(), code: linkCode.trim() }), 'options.group.linked');
   }
 
@@ -149,7 +151,7 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
         </form>
       )}
       <p role="status" aria-live="polite">
-        {message}
+        {typeof message === 'string' ? message : tr(message)}
       </p>
     </section>
     {connection && api.conversation && <ConversationSettings api={api.conversation} />}

@@ -4,9 +4,9 @@ import * as v from 'valibot';
 import { GroupConnection, type GroupConnectionApi } from './GroupConnection';
 import { ATTRIBUTIONS, PERSPECTIVES, SettingsSchema, VISIBILITIES, type Settings } from '../utils/model';
 import { LANGUAGE_NAMES, LOCALES } from '../utils/i18n/locales';
-import type { Translate } from '../utils/i18n/translate';
+import type { MessageRef, Translate } from '../utils/i18n/translate';
 import { attributionLabel, perspectiveLabel, visibilityLabel } from '../utils/i18n/vocabulary-labels';
-import { useT } from './i18n';
+import { useI18n } from './i18n';
 
 export interface OptionsApi {
   load(): Promise<Settings>;
@@ -22,9 +22,10 @@ const languageLabel = (t: Translate, choice: Settings['language']) => (choice ==
 
 /** Settings page: the person's name, the language, and the choices new comments start with. */
 export function OptionsApp({ api }: { api: OptionsApi }) {
-  const t = useT();
+  const { t, tr } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [message, setMessage] = useState('');
+  // Kept as a message, not words: saving a new language shows "saved" in that language.
+  const [message, setMessage] = useState<MessageRef | null>(null);
   useEffect(() => void api.load().then(setSettings), [api]);
   if (!settings) return <main class="p-4">{t('options.loading')}</main>;
 
@@ -34,14 +35,14 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     const checked = v.safeParse(SettingsSchema, settings);
     if (!checked.success) {
       const nameProblem = checked.issues.some((i) => i.path?.[0]?.key === 'displayName');
-      setMessage(nameProblem ? t('options.nameTooLong') : t('options.invalid'));
+      setMessage({ key: nameProblem ? 'options.nameTooLong' : 'options.invalid' });
       return;
     }
     try {
       await api.save(checked.output);
-      setMessage(t('options.saved'));
+      setMessage({ key: 'options.saved' });
     } catch (e) {
-      setMessage(t('options.notSaved', { reason: e instanceof Error ? e.message : String(e) }));
+      setMessage({ key: 'options.notSaved', params: { reason: e instanceof Error ? e.message : String(e) } });
     }
   }
 
@@ -116,7 +117,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           {t('options.save')}
         </Button>
         <p role="status" aria-live="polite">
-          {message}
+          {message && tr(message)}
         </p>
       </form>
       {api.group && <GroupConnection api={api.group} defaultName={settings.displayName} />}

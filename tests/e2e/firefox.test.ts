@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNOTATOR_HOST_TAG } from './support/annotator';
@@ -20,6 +22,7 @@ import {
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { builtExtensionDir, readBuiltManifest } from './support/paths';
 import { formatLintMessages, lintFirefoxAddon } from './support/web-ext-lint';
+import { CATALOGUES } from '../../utils/i18n/catalogue';
 
 // Firefox checks of the built add-on (.output/firefox-mv2): addons-linter finds no errors,
 // Debian's Firefox ESR installs it and runs its content script on a real policy page, and a
@@ -41,6 +44,28 @@ describe('built add-on for Firefox', () => {
   it('has no web-ext lint errors', async () => {
     const report = await lintFirefoxAddon(builtExtensionDir('firefox-mv2'));
     expect(report.summary.errors, formatLintMessages(report.errors)).toBe(0);
+  });
+
+  it('names itself in the browser’s language: default_locale, and every __MSG_ name in both _locales files', () => {
+    const dir = builtExtensionDir('firefox-mv2');
+    const manifestText = readFileSync(path.join(dir, 'manifest.json'), 'utf8');
+    const manifest = JSON.parse(manifestText) as { default_locale?: string; name: string; description?: string; browser_action?: { default_title?: string } };
+    expect(manifest.default_locale).toBe('en_GB');
+    // The words people see in the browser's lists come from _locales, not from English in the manifest.
+    expect(manifest.name).toBe('__MSG_manifest_name__');
+    expect(manifest.description).toBe('__MSG_manifest_description__');
+    expect(manifest.browser_action?.default_title).toBe('__MSG_manifest_name__');
+    const names = [...new Set([...manifestText.matchAll(/__MSG_(\w+?)__/g)].map((m) => m[1]!))].sort();
+    expect(names).toEqual(['manifest_commandAddComment', 'manifest_description', 'manifest_name']);
+    const folders = { en_GB: 'en-GB', cy: 'cy' } as const;
+    for (const [folder, locale] of Object.entries(folders)) {
+      const messages = JSON.parse(readFileSync(path.join(dir, '_locales', folder, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      for (const name of names) {
+        expect(messages[name]?.message, `${folder}/messages.json has ${name}`).toBe(CATALOGUES[locale][name.replace('_', '.') as keyof (typeof CATALOGUES)['cy']]);
+      }
+    }
+    const welsh = JSON.parse(readFileSync(path.join(dir, '_locales', 'cy', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+    expect(welsh.manifest_name?.message).toBe('Anodydd Profiad Bywyd');
   });
 
   describe('in Firefox ESR', () => {
