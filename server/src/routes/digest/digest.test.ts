@@ -43,9 +43,9 @@ describe.each(BACKENDS)('group digest on %s', (kind) => {
   let dataset: DatasetEntry[];
 
   /** GET the digest as `token`; the body as text (Word: every part of the package). */
-  async function fetchDigest(token: string | undefined, query: string) {
+  async function fetchDigest(token: string | undefined, query: string, headers: Record<string, string> = {}) {
     const res = await t.store.app.request(`http://store.test/api/groups/${g.group}/digest?${query}`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
     const bytes = new Uint8Array(await res.arrayBuffer());
     const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
@@ -192,6 +192,38 @@ describe.each(BACKENDS)('group digest on %s', (kind) => {
     expect(missing.json.error.message).toContain('Say which format you want');
     const long = await t.call('GET', `/api/groups/${g.group}/digest?format=csv&theme=${'x'.repeat(300)}`, { token: g.reader.token });
     expect(long.status).toBe(400);
+  });
+
+  it('writes the digest in Welsh for lang=cy, and for a browser asking for Welsh; lang wins over Accept-Language', async () => {
+    const welsh = await fetchDigest(g.reader.token, 'format=md&lang=cy');
+    expect(welsh.res.status).toBe(200);
+    expect(welsh.res.headers.get('content-language')).toBe('cy');
+    expect(welsh.text).toContain('# Crynodeb profiad bywyd: North Care Action Group');
+    expect(welsh.text).toContain('## Crynodeb');
+    expect(welsh.text).toContain('Crëwyd ar 23 Tachwedd 2026.');
+    expect(welsh.text).not.toContain('## Summary');
+    const asked = await fetchDigest(g.reader.token, 'format=html', { 'accept-language': 'cy-GB,cy;q=0.9,en;q=0.5' });
+    expect(asked.text).toContain('<html lang="cy">');
+    expect(asked.text).toContain('<h2 id="summary">Crynodeb</h2>');
+    expect(asked.res.headers.get('vary')).toContain('Accept-Language');
+    const english = await fetchDigest(g.reader.token, 'format=html&lang=en-GB', { 'accept-language': 'cy' });
+    expect(english.text).toContain('<html lang="en-GB">');
+    expect(english.text).toContain('<h2 id="summary">Summary</h2>');
+    const csv = await fetchDigest(g.reader.token, 'format=csv&lang=cy');
+    expect(csvRecords(csv.text)[0]!.slice(0, 3)).toEqual(['Dogfen', 'Teitl y ddogfen', 'Adran']);
+    const word = await fetchDigest(g.reader.token, 'format=docx&lang=cy');
+    expect(strFromU8(word.files['word/styles.xml']!)).toContain('<w:lang w:val="cy-GB"/>');
+    // No Accept-Language at all: English, as before.
+    expect((await fetchDigest(g.reader.token, 'format=md')).text).toContain('## Summary');
+  });
+
+  it('answers a language it does not write with a plain 400 (in Welsh to a Welsh browser)', async () => {
+    const bad = await t.call('GET', `/api/groups/${g.group}/digest?format=md&lang=fr`, { token: g.reader.token });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toEqual({ code: 'invalid-body', message: '"fr" is not a language of the digest: use "lang=en-GB" for English or "lang=cy" for Welsh, or leave it out.' });
+    const cy = await fetchDigest(g.reader.token, 'format=md&lang=klingon', { 'accept-language': 'cy' });
+    expect(cy.res.status).toBe(400);
+    expect(JSON.parse(cy.text).error.message).toContain('Nid yw "klingon" yn iaith i’r crynodeb');
   });
 
   it('pages through more comments than one query reads (1,000), each once', async () => {
