@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildAnnotation, createAnnotationId } from '../utils/model';
 import { DigestPage } from './DigestPage';
+import { I18nProvider } from './i18n';
 
 const make = (source: string, title: string, themes: string[], visibility: 'group' | 'private', text: string) => {
   const built = buildAnnotation({
@@ -74,5 +75,42 @@ describe('DigestPage', () => {
     const file = save.mock.calls[0]![0] as { body: string };
     expect(file.body).toContain('People who work in care');
     expect(file.body).not.toContain('Workforce');
+  });
+
+  it('speaks Welsh in Welsh, and the file it makes is a Welsh digest (headings, names, dates)', async () => {
+    const save = vi.fn();
+    container = document.createElement('div');
+    document.body.append(container);
+    const themes = [
+      { id: 'workforce', label: 'People who work in care', labelCy: 'Pobl sy’n gweithio ym maes gofal', retired: false },
+      { id: 'information-and-advice', label: 'Information and advice', retired: false },
+    ];
+    await act(async () =>
+      render(
+        <I18nProvider locale="cy">
+          <DigestPage load={async () => entries} loadThemes={async () => themes} save={save} />
+        </I18nProvider>,
+        container,
+      ),
+    );
+    await act(async () => {});
+    expect(container.querySelector('h1')!.textContent).toBe('Crynodeb o’r sylwadau');
+    expect(container.textContent).toContain('Lawrlwytho’r crynodeb');
+    expect(container.textContent).toContain('3 sylw wedi’u dewis.');
+    const theme = container.querySelector<HTMLSelectElement>('#digest-theme')!;
+    expect([...theme.options].map((o) => o.textContent)).toEqual(['Pob thema', 'Pobl sy’n gweithio ym maes gofal', 'Gwybodaeth a chyngor']);
+    const buttons = [...container.querySelectorAll('button')].map((b) => b.textContent);
+    expect(buttons).toContain('Tudalen we (argraffu i PDF)');
+    for (const english of ['Comment digest', 'All themes', 'Download the digest', 'comments selected', 'Web page (print to PDF)']) expect(container.textContent).not.toContain(english);
+    await act(async () => [...container.querySelectorAll('button')].find((b) => b.textContent === 'Markdown')!.click());
+    await vi.waitFor(() => expect(save).toHaveBeenCalled());
+    const file = save.mock.calls[0]![0] as { body: string };
+    expect(file.body).toContain('# Crynodeb profiad bywyd');
+    expect(file.body).toContain('## Crynodeb');
+    expect(file.body).toContain('**Dienw**');
+    expect(file.body).toMatch(/20 Tachwedd 2026/);
+    expect(file.body).toContain('Pobl sy’n gweithio ym maes gofal');
+    expect(file.body).not.toContain('## Summary');
+    expect(container.textContent).toContain('Mae eich ffeil Markdown yn barod');
   });
 });
