@@ -137,3 +137,24 @@ describe('the popup and settings in Welsh', () => {
     expect(container.querySelector('[role=status]')?.textContent).toBe('Mae eich gosodiadau wedi’u cadw.');
   });
 });
+
+describe('OptionsApp when the language changes', () => {
+  it('says "saved" in the language just chosen, not the one the page spoke before', async () => {
+    const api = { load: async () => DEFAULT_SETTINGS, save: vi.fn(async (_s: Settings) => {}) };
+    const page = (locale: 'en-GB' | 'cy') => (
+      <I18nProvider locale={locale}>
+        <OptionsApp api={api} />
+      </I18nProvider>
+    );
+    await mount(page('en-GB'));
+    await act(() => [...container.querySelectorAll('label')].find((l) => l.textContent === 'Cymraeg')!.querySelector('input')!.click());
+    await act(async () => {
+      container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    expect(container.querySelector('[role=status]')?.textContent).toBe('Your settings are saved.');
+    // The extension page follows the saved setting: the same page, now in Welsh.
+    await act(async () => render(page('cy'), container));
+    expect(container.querySelector('[role=status]')?.textContent).toBe('Mae eich gosodiadau wedi’u cadw.');
+    expect(container.querySelector('h1')?.textContent).toBe('Gosodiadau Anodydd Profiad Bywyd');
+  });
+});
