@@ -31,7 +31,7 @@ const overview = (hidden: SyncOverview['hidden']): SyncOverview => ({
 describe('a comment a facilitator hid', () => {
   it('tells its author, with the facilitator’s reason', async () => {
     await mount(<CommentView annotation={makeComment('my story')} hidden={{ reason: 'Names a member of staff' }} />);
-    expect(container.textContent).toContain("Hidden by your group's facilitator: Names a member of staff");
+    expect(container.textContent).toContain("Hidden by your group’s facilitator: Names a member of staff");
     expect(container.textContent).toContain('my story');
   });
 
@@ -60,7 +60,7 @@ describe('a comment a facilitator hid', () => {
     };
     await mount(<SidePanelApp api={api} />);
     const items = () => [...container.querySelectorAll('li')].filter((li) => li.textContent?.includes('story'));
-    expect(items().map((li) => li.textContent?.includes("Hidden by your group's facilitator: Personal details"))).toEqual([true, false]);
+    expect(items().map((li) => li.textContent?.includes("Hidden by your group’s facilitator: Personal details"))).toEqual([true, false]);
 
     sync = overview({});
     await act(async () => changed());

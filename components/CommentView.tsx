@@ -1,30 +1,25 @@
 import {
-
-  KINDS,
-  PERSPECTIVES,
-  VISIBILITIES,
   commentText,
   kindOf,
-  labelFor,
   themesOf,
-  themeLabel,
   DEFAULT_THEMES,
   type Theme,
   type LeaAnnotation,
   quoteOf,
 } from '../utils/model';
 import { MarkdownText } from './MarkdownText';
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+import { useI18n } from './i18n';
+import type { Translate } from '../utils/i18n/translate';
+import { kindLabel, perspectiveLabel, themeName, visibilityLabel } from '../utils/i18n/vocabulary-labels';
 
 /** Who wrote it, in the words the writer chose: never a name on an anonymous comment. */
-export function authorLabel(annotation: LeaAnnotation): string {
-  return annotation.attribution === 'named' && annotation.creator ? annotation.creator.name : 'Anonymous';
+export function authorLabel(t: Translate, annotation: LeaAnnotation): string {
+  return annotation.attribution === 'named' && annotation.creator ? annotation.creator.name : t('sidepanel.comment.anonymous');
 }
 
 /** What an author reads on their own comment once a facilitator has hidden it from the group. */
-export function hiddenNotice(reason: string): string {
-  return `Hidden by your group's facilitator: ${reason}`;
+export function hiddenNotice(t: Translate, reason: string): string {
+  return t('sidepanel.comment.hidden', { reason });
 }
 
 /**
@@ -43,11 +38,13 @@ export function CommentView({
   /** The group's theme vocabulary: each theme shows with the group's label (default Making It Real). */
   themes?: readonly Theme[];
 }) {
-  const themes = themesOf(annotation).map((id) => ({ id, label: themeLabel(vocabulary, id) }));
+  const i18n = useI18n();
+  const { t } = i18n;
+  const themes = themesOf(annotation).map((id) => ({ id, label: themeName(i18n, vocabulary, id) }));
   return (
     <div class="space-y-2 text-sm text-grey-9">
-      {hidden && <p class="rounded border border-red-error bg-grey-1 p-1 text-xs font-semibold">{hiddenNotice(hidden.reason)}</p>}
-      <p class="text-xs font-semibold uppercase tracking-wide text-grey-7">{labelFor(KINDS, kindOf(annotation))}</p>
+      {hidden && <p class="rounded border border-red-error bg-grey-1 p-1 text-xs font-semibold">{hiddenNotice(t, hidden.reason)}</p>}
+      <p class="text-xs font-semibold uppercase tracking-wide text-grey-7">{kindLabel(t, kindOf(annotation))}</p>
       {showQuote && (
         <blockquote class="border-l-4 border-grey-4 pl-2 italic text-grey-8">
           {quoteOf(annotation)}
@@ -55,7 +52,7 @@ export function CommentView({
       )}
       <MarkdownText text={commentText(annotation)} />
       {themes.length > 0 && (
-        <ul class="flex flex-wrap gap-1" aria-label="Themes">
+        <ul class="flex flex-wrap gap-1" aria-label={t('sidepanel.comment.themes')}>
           {themes.map((theme) => (
             <li key={theme.id} class="rounded border border-grey-5 bg-grey-1 px-1.5 py-0.5 text-xs">
               {theme.label}
@@ -64,9 +61,9 @@ export function CommentView({
         </ul>
       )}
       <p class="text-xs text-grey-7">
-        {labelFor(PERSPECTIVES, annotation.perspective)} · {authorLabel(annotation)} ·{' '}
-        {annotation.visibility === 'private' ? 'Only you can see this' : labelFor(VISIBILITIES, annotation.visibility)} ·{' '}
-        {dateFormat.format(new Date(annotation.modified))}
+        {perspectiveLabel(t, annotation.perspective)} · {authorLabel(t, annotation)} ·{' '}
+        {annotation.visibility === 'private' ? t('sidepanel.comment.onlyYou') : visibilityLabel(t, annotation.visibility)} ·{' '}
+        {i18n.formatDate(annotation.modified, { day: 'numeric', month: 'long', year: 'numeric' })}
       </p>
     </div>
   );

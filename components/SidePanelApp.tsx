@@ -26,7 +26,7 @@ import { useProgressiveCount } from './use-progressive';
 import { abilitiesFor, conversationActions, quietThread, useConversation, type SidePanelConversationApi } from './use-conversation';
 import { conversationTabs, type PanelTab } from './SidePanelTabs';
 import { VersionNote } from './VersionNote';
-import { NOT_IN_THIS_VERSION } from '../utils/anchoring/across-versions';
+import { useT } from './i18n';
 
 export type { SidePanelConversationApi } from './use-conversation';
 
@@ -58,6 +58,7 @@ export interface SidePanelApi {
  * conversations, filters, edit and delete with undo; What's new; and for facilitators, To review.
  */
 export function SidePanelApp({ api }: { api: SidePanelApi }) {
+  const t = useT();
   const [page, setPage] = useState<PageState | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -115,7 +116,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
     lastEdited.current = null;
     if (!id || (document.activeElement && document.activeElement !== document.body)) return;
     const item = [...document.querySelectorAll<HTMLElement>('li[data-comment-id]')].find((li) => li.dataset.commentId === id);
-    const edit = [...(item?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.startsWith('Edit'));
+    const edit = item?.querySelector<HTMLElement>('button[data-action="edit"]');
     (edit ?? heading.current)?.focus();
   }, [editing, page]);
 
@@ -207,7 +208,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
     if (!updated.ok) throw new Error(updated.problems.join(' '));
     await api.save(updated.value);
     setEditing(null);
-    setNotice('Your changes are saved.');
+    setNotice(t('sidepanel.saved'));
     await refresh();
   }
 
@@ -215,7 +216,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
     try {
       const gone = await api.remove(comment.annotation.id);
       setDeleted(gone);
-      setNotice('Comment deleted.');
+      setNotice(t('sidepanel.deleted'));
       await refresh();
     } catch (e) {
       setNotice(e instanceof Error ? e.message : String(e));
@@ -227,7 +228,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
     try {
       await api.save(deleted);
       setDeleted(null);
-      setNotice('Comment restored.');
+      setNotice(t('sidepanel.restored'));
       await refresh();
     } catch (e) {
       setNotice(e instanceof Error ? e.message : String(e));
@@ -241,7 +242,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
       return (
         <li key={annotation.id} class="rounded border border-grey-5 p-3">
           <CommentEditor
-            title="Edit your comment"
+            title={t('sidepanel.editTitle')}
             quote={quote}
             initial={draftFromAnnotation(annotation)}
             displayName={settings?.displayName ?? ''}
@@ -255,7 +256,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
     return (
       <li key={annotation.id} data-comment-id={annotation.id} tabIndex={-1} class="space-y-2 rounded border border-grey-4 p-3">
         {(annotation.section || comment.page) && (
-          <p class="text-xs font-semibold text-grey-7">{[comment.page ? `Page ${comment.page}` : null, annotation.section].filter(Boolean).join(' · ')}</p>
+          <p class="text-xs font-semibold text-grey-7">{[comment.page ? t('sidepanel.page', { page: comment.page }) : null, annotation.section].filter(Boolean).join(' · ')}</p>
         )}
         {comment.version && <VersionNote version={comment.version} />}
         {comment.status === 'orphan' ? (
@@ -266,20 +267,20 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             class="block w-full border-l-4 border-yellow-400 pl-2 text-left italic text-grey-8 hover:bg-grey-1"
             onClick={() => void api.focus(annotation.id)}
           >
-            <span class="sr-only">Show this passage on the page: </span>
+            <span class="sr-only">{t('sidepanel.showPassage')}</span>
             {quote}
           </button>
         )}
         <CommentView annotation={annotation} themes={themes} hidden={listing?.moderated[annotation.id] ?? sync?.hidden[annotation.id] ?? null} />
         {!comment.mine || reader ? (
-          <p class="text-xs text-grey-7">{reader ? 'Readers can’t change comments.' : 'Written by another member of your group: only they can change it.'}</p>
+          <p class="text-xs text-grey-7">{reader ? t('sidepanel.readerCannotChange') : t('sidepanel.othersComment')}</p>
         ) : (
         <div class="flex gap-2">
-          <Button size="sm" onClick={() => setEditing(annotation.id)}>
-            Edit<span class="sr-only"> comment on “{quote.slice(0, 40)}”</span>
+          <Button size="sm" data-action="edit" onClick={() => setEditing(annotation.id)}>
+            {t('sidepanel.edit')}<span class="sr-only">{t('sidepanel.onQuote', { quote: quote.slice(0, 40) })}</span>
           </Button>
           <Button size="sm" onClick={() => void remove(comment)}>
-            Delete<span class="sr-only"> comment on “{quote.slice(0, 40)}”</span>
+            {t('sidepanel.delete')}<span class="sr-only">{t('sidepanel.onQuote', { quote: quote.slice(0, 40) })}</span>
           </Button>
         </div>
         )}
@@ -294,8 +295,8 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
           {reader && (
             <p class="rounded border border-grey-5 bg-grey-1 p-2">
               {conv && listing?.role
-                ? 'You joined this group as a reader: you can read, filter and export comments, and reply to and answer them, but not write comments or change them.'
-                : 'You joined this group as a reader: you can read, filter and export comments, but not write or change them.'}
+                ? t('sidepanel.readerConversation')
+                : t('sidepanel.readerOnly')}
             </p>
           )}
           {conv && listing?.role && <FollowButton following={listing.following} onToggle={(on) => void follow(on)} />}
@@ -308,21 +309,22 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             answers={answers}
             order={conv && listing ? order : undefined}
             onOrder={setOrder}
+            themes={themes}
           />
           <ThemeLegend themes={themes} />
           {page.comments.length === 0 && (
-            <p>{reader ? 'There are no comments on this page yet.' : 'There are no comments on this page yet. Select some text on the page, then choose “Add comment”.'}</p>
+            <p>{reader ? t('sidepanel.noCommentsReader') : t('sidepanel.noComments')}</p>
           )}
-          {page.comments.length > 0 && shown.length === 0 && <p>No comments match these filters.</p>}
+          {page.comments.length > 0 && shown.length === 0 && <p>{t('sidepanel.noMatch')}</p>}
           {anchored.length > 0 && (
-            <ol class="space-y-3" aria-label={order === 'support' ? 'Comments, most supported first' : 'Comments in page order'}>
+            <ol class="space-y-3" aria-label={order === 'support' ? t('sidepanel.listBySupport') : t('sidepanel.listInOrder')}>
               {anchored.slice(0, rendered).map(renderItem)}
             </ol>
           )}
           {notInVersion.length > 0 && (
             <section class="space-y-2" aria-labelledby="not-in-version-heading">
               <h2 id="not-in-version-heading" class="font-bold">
-                {NOT_IN_THIS_VERSION}
+                {t('sidepanel.notInVersion')}
               </h2>
               <ul class="space-y-3">{notInVersion.map(renderItem)}</ul>
             </section>
@@ -330,35 +332,35 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
           {orphans.length > 0 && (
             <section class="space-y-2" aria-labelledby="orphans-heading">
               <h2 id="orphans-heading" class="font-bold">
-                Couldn't find this passage on the page now
+                {t('sidepanel.orphans.heading')}
               </h2>
-              <p class="text-grey-7">The page may have changed since these comments were written. The comments are kept, with the words they were about.</p>
+              <p class="text-grey-7">{t('sidepanel.orphans.text')}</p>
               <ul class="space-y-3">{orphans.map(renderItem)}</ul>
             </section>
           )}
           {removed.length > 0 && (
             <section class="space-y-2" aria-labelledby="removed-heading">
               <h2 id="removed-heading" class="font-bold">
-                Replies to comments no longer shown
+                {t('sidepanel.removed.heading')}
               </h2>
               <ul class="space-y-3">
                 {removed.map((thread) => (
                   <li key={thread.id} class="rounded border border-grey-4 p-3">
-                    {renderConversation(thread, false, 'a removed comment')}
+                    {renderConversation(thread, false, t('sidepanel.removed.subject'))}
                   </li>
                 ))}
               </ul>
             </section>
           )}
           {shown.length > 0 && (
-            <DigestExport title="Download these comments" themes={themes} entries={() => shown.map((c) => ({ annotation: c.annotation }))} />
+            <DigestExport title={t('sidepanel.download')} themes={themes} entries={() => shown.map((c) => ({ annotation: c.annotation }))} />
           )}
           {page.damaged.length > 0 && (
             <section class="space-y-1" aria-labelledby="damaged-heading">
               <h2 id="damaged-heading" class="font-bold">
-                Some saved comments could not be read
+                {t('sidepanel.damaged.heading')}
               </h2>
-              <p>They are still stored and have not been deleted. Details for support: </p>
+              <p>{t('sidepanel.damaged.text')}</p>
               <ul class="list-disc pl-5 text-xs">
                 {page.damaged.map((d) => (
                   <li key={d.id}>{d.problems.join('; ')}</li>
@@ -369,15 +371,15 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
         </>
     );
   const tabs: TabSpec<PanelTab>[] = [
-    { key: 'comments', label: 'Comments', panel: commentsPanel },
-    ...conversationTabs({ conv, conversation, role, announce, openNotice, markAllRead, moderate }),
+    { key: 'comments', label: t('sidepanel.tab.comments'), panel: commentsPanel },
+    ...conversationTabs({ t, conv, conversation, role, announce, openNotice, markAllRead, moderate }),
   ];
 
   return (
     <main class="space-y-4 p-3 text-sm text-grey-9">
       <header>
         <h1 ref={heading} tabIndex={-1} class="text-lg font-bold">
-          Comments on this page
+          {t('sidepanel.heading')}
         </h1>
         {page && <p class="text-grey-7">{page.title}</p>}
       </header>
@@ -387,7 +389,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
           <>
             {' '}
             <Button size="sm" variant="primary" onClick={() => void undo()}>
-              Undo delete
+              {t('sidepanel.undoDelete')}
             </Button>
           </>
         )}
@@ -400,7 +402,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
         />
       )}
       {problem && <p class="rounded border border-red-error p-2">{problem}</p>}
-      <Tabs label="Side panel sections" tabs={tabs} selected={tab} onSelect={setTab} />
+      <Tabs label={t('sidepanel.sections')} tabs={tabs} selected={tab} onSelect={setTab} />
     </main>
   );
 }

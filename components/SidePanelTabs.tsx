@@ -2,6 +2,7 @@ import type { Notice } from '../utils/conversation/notice-types';
 import { roleCan, type Role } from '../utils/model';
 import { ModerationPanel } from './ModerationPanel';
 import type { TabSpec } from './Tabs';
+import type { Translate } from '../utils/i18n/translate';
 import type { SidePanelConversationApi, useConversation } from './use-conversation';
 import { unreadWords, WhatsNew } from './WhatsNew';
 
@@ -13,6 +14,8 @@ export type PanelTab = 'comments' | 'new' | 'review';
  * facilitators, To review with the moderation record.
  */
 export function conversationTabs(options: {
+  /** The panel's language (tab names are plain strings). */
+  t: Translate;
   conv: SidePanelConversationApi | undefined;
   conversation: ReturnType<typeof useConversation>;
   role: Role | null;
@@ -21,7 +24,7 @@ export function conversationTabs(options: {
   markAllRead: () => Promise<void>;
   moderate: (action: (id: string, reason: string) => Promise<void>) => (id: string, reason: string) => Promise<void>;
 }): TabSpec<PanelTab>[] {
-  const { conv, conversation, role } = options;
+  const { t, conv, conversation, role } = options;
   const tabs: TabSpec<PanelTab>[] = [];
   // Not connected to a group: no conversation, so no What's new or To review.
   if (!conv || !role) return tabs;
@@ -29,7 +32,7 @@ export function conversationTabs(options: {
   if (notices) {
     tabs.push({
       key: 'new',
-      label: `What’s new (${unreadWords(notices.unread)})`,
+      label: t('sidepanel.tab.new', { unread: unreadWords(t, notices.unread) }),
       panel: () => <WhatsNew notices={notices.notices} onOpen={(n) => void options.openNotice(n)} onMarkAllRead={() => void options.markAllRead()} />,
     });
   }
@@ -37,7 +40,7 @@ export function conversationTabs(options: {
     const list = conversation.moderation;
     tabs.push({
       key: 'review',
-      label: list ? `To review (${list.toReview.length})` : 'To review',
+      label: list ? t('sidepanel.tab.reviewCount', { count: list.toReview.length }) : t('sidepanel.tab.review'),
       panel: () =>
         conversation.moderationProblem ? (
           <p class="rounded border border-red-error p-2">{conversation.moderationProblem}</p>
@@ -50,7 +53,7 @@ export function conversationTabs(options: {
             announce={options.announce}
           />
         ) : (
-          <p>Loading what to review…</p>
+          <p>{t('sidepanel.review.loading')}</p>
         ),
     });
   }

@@ -1,6 +1,7 @@
 import { Button } from '@hypothesis/frontend-shared';
 import type { SyncOverview } from '../utils/messaging';
 import { commentText } from '../utils/model';
+import { useT } from './i18n';
 
 export interface SyncStatusProps {
   overview: SyncOverview;
@@ -16,57 +17,58 @@ const shorten = (text: string, max: number) => (text.length > max ? `${text.slic
  * both versions with a plain choice. Nothing is lost.
  */
 export function SyncStatus({ overview, onRetry, onResolve }: SyncStatusProps) {
+  const t = useT();
   return (
-    <section aria-label="Sharing with your group" class="space-y-2 rounded border border-grey-4 bg-grey-1 p-2">
+    <section aria-label={t('sidepanel.sync.label')} class="space-y-2 rounded border border-grey-4 bg-grey-1 p-2">
       <p>
-        <span class="font-semibold">Group: </span>
+        <span class="font-semibold">{t('sidepanel.sync.group')}</span>
         {overview.sentence}
         {overview.needsAttention && overview.connection && (
           <>
             {' '}
             <Button size="sm" onClick={onRetry}>
-              Try again now
+              {t('sidepanel.sync.retry')}
             </Button>
           </>
         )}
       </p>
       {overview.refused.length > 0 && (
-        <ul class="space-y-1" aria-label="Comments not sent to the group">
+        <ul class="space-y-1" aria-label={t('sidepanel.sync.refusedList')}>
           {overview.refused.map((refused) => (
             <li key={refused.id} class="rounded border border-grey-5 bg-white p-2">
               {refused.quote !== null ? (
                 <>
-                  <span class="font-semibold">Your comment on “{shorten(refused.quote, 80)}”</span>
+                  <span class="font-semibold">{t('sidepanel.sync.yourComment', { quote: shorten(refused.quote, 80) })}</span>
                   {refused.text && <>: {shorten(refused.text, 120)}</>}
                 </>
               ) : (
-                <span class="font-semibold">A deleted comment (id {refused.id.replace(/^urn:uuid:/, '')})</span>
+                <span class="font-semibold">{t('sidepanel.sync.deletedComment', { id: refused.id.replace(/^urn:uuid:/, '') })}</span>
               )}
               <br />
               <span class="text-grey-7">
-                {refused.damaged ? 'Damaged on this computer' : 'Refused by the group store'}: {refused.message}
+                {t(refused.damaged ? 'sidepanel.sync.damaged' : 'sidepanel.sync.refused', { reason: refused.message })}
               </span>
             </li>
           ))}
         </ul>
       )}
       {overview.conflicts.map((conflict) => (
-        <div key={conflict.id} class="space-y-1 rounded border border-grey-5 bg-white p-2" role="group" aria-label="A comment with two versions">
-          <p class="font-semibold">This comment was changed in two places. Which version should be kept?</p>
+        <div key={conflict.id} class="space-y-1 rounded border border-grey-5 bg-white p-2" role="group" aria-label={t('sidepanel.sync.conflict')}>
+          <p class="font-semibold">{t('sidepanel.sync.conflictQuestion')}</p>
           <p>
-            <span class="font-semibold">Your version: </span>
-            {conflict.mine ? commentText(conflict.mine) : '(you deleted it)'}
+            <span class="font-semibold">{t('sidepanel.sync.yourVersion')}</span>
+            {conflict.mine ? commentText(conflict.mine) : t('sidepanel.sync.youDeleted')}
           </p>
           <p>
-            <span class="font-semibold">The group’s version: </span>
-            {conflict.theirs ? commentText(conflict.theirs) : '(deleted in the group)'}
+            <span class="font-semibold">{t('sidepanel.sync.groupVersion')}</span>
+            {conflict.theirs ? commentText(conflict.theirs) : t('sidepanel.sync.groupDeleted')}
           </p>
           <div class="flex gap-2">
             <Button size="sm" variant="primary" onClick={() => onResolve(conflict.id, 'mine')}>
-              Keep my version
+              {t('sidepanel.sync.keepMine')}
             </Button>
             <Button size="sm" onClick={() => onResolve(conflict.id, 'theirs')}>
-              Use the group’s version
+              {t('sidepanel.sync.useTheirs')}
             </Button>
           </div>
         </div>

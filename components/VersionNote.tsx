@@ -1,5 +1,5 @@
 import type { AnchoredComment } from '../utils/messaging';
-import { WORDS_CHANGED_LINE } from '../utils/anchoring/across-versions';
+import { useT } from './i18n';
 import type { WordRun } from '../utils/anchoring/word-diff';
 
 /** One side of a word diff: the runs of that side, changed words marked. */
@@ -31,21 +31,23 @@ function DiffSide({ runs, side }: { runs: readonly WordRun[]; side: 'old' | 'new
  * where the words changed, the old and new words side by side.
  */
 export function VersionNote({ version }: { version: NonNullable<AnchoredComment['version']> }) {
+  const t = useT();
   return (
     <div class="space-y-1 text-sm">
+      {/* Made in English by the page (utils/anchoring): the catalogue has no key for it yet. */}
       {version.writtenOnLine && <p class="text-xs font-semibold text-grey-7">{version.writtenOnLine}</p>}
       {version.status === 'changed' && version.diff && (
         <div class="space-y-1">
-          <p class="font-semibold">{WORDS_CHANGED_LINE}</p>
+          <p class="font-semibold">{t('sidepanel.version.wordsChanged')}</p>
           <div class="grid grid-cols-2 gap-2">
             <figure class="rounded border border-grey-4 p-1">
-              <figcaption class="text-xs text-grey-7">Then</figcaption>
+              <figcaption class="text-xs text-grey-7">{t('sidepanel.version.then')}</figcaption>
               <p>
                 <DiffSide runs={version.diff} side="old" />
               </p>
             </figure>
             <figure class="rounded border border-grey-4 p-1">
-              <figcaption class="text-xs text-grey-7">Now</figcaption>
+              <figcaption class="text-xs text-grey-7">{t('sidepanel.version.now')}</figcaption>
               <p>
                 <DiffSide runs={version.diff} side="new" />
               </p>

@@ -1,7 +1,10 @@
 import { Button } from '@hypothesis/frontend-shared';
 import type { Notice } from '../utils/conversation/notice-types';
+import type { Translate } from '../utils/i18n/translate';
+import { noticeSentence } from '../utils/conversation/notices';
+import { useI18n, useT } from './i18n';
 
-const whenFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+const WHEN: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' };
 
 /** Unread notices first, each group newest first (the order people work through them). */
 export function orderNotices(notices: readonly Notice[]): Notice[] {
@@ -9,8 +12,8 @@ export function orderNotices(notices: readonly Notice[]): Notice[] {
 }
 
 /** "2 new" / "Nothing new", for a heading or a tab. */
-export function unreadWords(unread: number): string {
-  return unread === 0 ? 'nothing new' : `${unread} new`;
+export function unreadWords(t: Translate, unread: number): string {
+  return unread === 0 ? t('sidepanel.new.nothing') : t('sidepanel.new.unread', { count: unread });
 }
 
 export interface WhatsNewProps {
@@ -30,6 +33,8 @@ export interface WhatsNewProps {
  * unread ones come first and say so in words, not just in colour.
  */
 export function WhatsNew({ notices, onOpen, onMarkAllRead, headingLevel = 2, limit }: WhatsNewProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const ordered = orderNotices(notices);
   const shown = limit ? ordered.slice(0, limit) : ordered;
   const unread = notices.filter((n) => !n.read).length;
@@ -38,21 +43,21 @@ export function WhatsNew({ notices, onOpen, onMarkAllRead, headingLevel = 2, lim
     <section aria-labelledby="whats-new-heading" class="space-y-2">
       <div class="flex flex-wrap items-center justify-between gap-2">
         <Heading id="whats-new-heading" class="font-bold">
-          What’s new ({unreadWords(unread)})
+          {t('sidepanel.new.heading', { unread: unreadWords(t, unread) })}
         </Heading>
         {unread > 0 && (
           <Button size="sm" onClick={onMarkAllRead}>
-            Mark all as read
+            {t('sidepanel.new.markAllRead')}
           </Button>
         )}
       </div>
       {notices.length === 0 ? (
-        <p class="text-grey-7">Nothing yet. You will see replies to your comments here, and new comments on pages you follow.</p>
+        <p class="text-grey-7">{t('sidepanel.new.empty')}</p>
       ) : (
         <ul class="space-y-2">
           {shown.map((notice) => (
             <li key={notice.id} class={`rounded border p-2 ${notice.read ? 'border-grey-3' : 'border-blue-700 bg-grey-1'}`}>
-              {!notice.read && <span class="mr-1 rounded bg-grey-9 px-1 text-xs font-bold text-white">New</span>}
+              {!notice.read && <span class="mr-1 rounded bg-grey-9 px-1 text-xs font-bold text-white">{t('sidepanel.new.badge')}</span>}
               {notice.document && /^https?:/i.test(notice.document) ? (
                 <a
                   href={notice.document}
@@ -62,21 +67,21 @@ export function WhatsNew({ notices, onOpen, onMarkAllRead, headingLevel = 2, lim
                     onOpen(notice);
                   }}
                 >
-                  {notice.read ? '' : <span class="sr-only">Unread: </span>}
-                  {notice.sentence}
+                  {notice.read ? '' : <span class="sr-only">{t('sidepanel.new.unreadPrefix')}</span>}
+                  {noticeSentence(t, notice)}
                 </a>
               ) : (
                 <span>
-                  {notice.read ? '' : <span class="sr-only">Unread: </span>}
-                  {notice.sentence}
+                  {notice.read ? '' : <span class="sr-only">{t('sidepanel.new.unreadPrefix')}</span>}
+                  {noticeSentence(t, notice)}
                 </span>
               )}
-              <p class="text-xs text-grey-7">{whenFormat.format(new Date(notice.at))}</p>
+              <p class="text-xs text-grey-7">{i18n.formatDate(notice.at, WHEN)}</p>
             </li>
           ))}
         </ul>
       )}
-      {limit && ordered.length > limit && <p class="text-xs text-grey-7">{ordered.length - limit} more in the side panel.</p>}
+      {limit && ordered.length > limit && <p class="text-xs text-grey-7">{t('sidepanel.new.more', { count: ordered.length - limit })}</p>}
     </section>
   );
 }
@@ -86,14 +91,15 @@ export function WhatsNew({ notices, onOpen, onMarkAllRead, headingLevel = 2, lim
  * Commenting on a page follows it already.
  */
 export function FollowButton({ following, onToggle }: { following: boolean; onToggle: (following: boolean) => void }) {
+  const t = useT();
   return (
     <div class="flex flex-wrap items-center gap-2">
       <Button size="sm" pressed={following} aria-describedby="follow-hint" onClick={() => onToggle(!following)}>
         <span aria-hidden="true">{following ? '✓ ' : ''}</span>
-        Follow this page
+        {t('sidepanel.follow.button')}
       </Button>
       <span id="follow-hint" class="text-xs text-grey-7">
-        {following ? 'New comments on this page show in What’s new.' : 'Follow to see new comments on this page in What’s new.'}
+        {following ? t('sidepanel.follow.following') : t('sidepanel.follow.notFollowing')}
       </span>
     </div>
   );

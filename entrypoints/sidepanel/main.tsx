@@ -6,9 +6,15 @@ import { BroadcastSchema, callBackground, callTab, NO_RECEIVER, type BackgroundR
 import * as v from 'valibot';
 import type { Notice } from '../../utils/conversation/notice-types';
 import { NO_FILTERS, showsEverything } from '../../utils/overlay/filters';
+import { I18nProvider } from '../../components/i18n';
+import { translator } from '../../utils/i18n/translate';
+import type { Locale } from '../../utils/i18n/locales';
+import { currentLocale, useExtensionLocale } from '../shared/locale';
 
-const CANNOT_REACH_PAGE =
-  'Comments can’t be shown for this tab. Some pages (like the browser’s own pages and web stores) can’t be commented on. If this is a normal web page, reload it and try again.';
+/** The panel's language: read at start, then kept up to date when the person changes it. */
+let locale: Locale = 'en-GB';
+/** Why the panel can't show this tab's comments, in the panel's language at the time it is said. */
+const cannotReachPage = () => translator(locale).t('sidepanel.cannotReachPage');
 
 // Tests (and people opening the panel in a tab) may name the tab: sidepanel.html?tab=123.
 const namedTab = Number(new URLSearchParams(location.search).get('tab')) || undefined;
@@ -16,7 +22,7 @@ const namedTab = Number(new URLSearchParams(location.search).get('tab')) || unde
 async function currentTabId(): Promise<number> {
   if (namedTab) return namedTab;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new Error(CANNOT_REACH_PAGE);
+  if (tab?.id === undefined) throw new Error(cannotReachPage());
   return tab.id;
 }
 
@@ -29,7 +35,7 @@ async function askPage<K extends PageRequest['type']>(request: Extract<PageReque
     });
   } catch (error) {
     // "Could not establish connection" means no content script there: explain it in words.
-    if (error instanceof Error && NO_RECEIVER.test(error.message)) throw new Error(CANNOT_REACH_PAGE);
+    if (error instanceof Error && NO_RECEIVER.test(error.message)) throw new Error(cannotReachPage());
     throw error;
   }
 }
@@ -114,4 +120,17 @@ addEventListener('pagehide', () => {
   if (filteredTab !== undefined) void askPage({ type: 'page/filter', filters: NO_FILTERS }, filteredTab).catch(() => undefined);
 });
 
-render(<SidePanelApp api={api} />, document.getElementById('app')!);
+/** The panel in the extension's language, following the setting live. */
+function Root({ initial }: { initial: Locale }) {
+  locale = useExtensionLocale(initial);
+  return (
+    <I18nProvider locale={locale} documentLang>
+      <SidePanelApp api={api} />
+    </I18nProvider>
+  );
+}
+
+void currentLocale().then((initial) => {
+  locale = initial;
+  render(<Root initial={initial} />, document.getElementById('app')!);
+});
