@@ -1,5 +1,8 @@
 import { Button, Checkbox, RadioButton, Textarea } from '@hypothesis/frontend-shared';
 import { useId, useRef, useState, useEffect } from 'preact/hooks';
+import { useI18n } from './i18n';
+import { attributionLabel, kindLabel, perspectiveLabel, themeName, visibilityLabel } from '../utils/i18n/vocabulary-labels';
+import type { Translate } from '../utils/i18n/translate';
 import {
   ATTRIBUTIONS,
   DEFAULT_THEMES,
@@ -14,7 +17,7 @@ import {
 } from '../utils/model';
 
 export interface CommentEditorProps {
-  /** "Add a comment" or "Edit your comment". */
+  /** "Add a comment" or "Edit your comment", in the reader's language. */
   title: string;
   quote: string;
   initial: CommentDraft;
@@ -40,6 +43,8 @@ export function CommentEditor({ title, quote, initial, displayName, themes = DEF
   const offered = offeredThemes(themes, initial.themes);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const i18n = useI18n();
+  const { t } = i18n;
   const id = useId();
   const textRef = useRef<HTMLTextAreaElement>();
   useEffect(() => textRef.current?.focus(), []);
@@ -52,7 +57,7 @@ export function CommentEditor({ title, quote, initial, displayName, themes = DEF
     event.preventDefault();
     if (saving) return;
     if (!draft.text.trim()) {
-      setError('Please write something in your comment before saving.');
+      setError(t('editor.form.emptyText'));
       textRef.current?.focus();
       return;
     }
@@ -67,7 +72,7 @@ export function CommentEditor({ title, quote, initial, displayName, themes = DEF
     }
   }
 
-  const radios = <V extends string>(legend: string, name: keyof CommentDraft, options: ReadonlyArray<{ value: V; label: string }>) => (
+  const radios = <V extends string>(legend: string, name: keyof CommentDraft, options: ReadonlyArray<{ value: V }>, labelOf: (t: Translate, id: string) => string) => (
     <fieldset class="space-y-1">
       <legend class="font-semibold">{legend}</legend>
       {options.map((option) => (
@@ -78,7 +83,7 @@ export function CommentEditor({ title, quote, initial, displayName, themes = DEF
           checked={draft[name] === option.value}
           onChange={() => update({ [name]: option.value } as Partial<CommentDraft>)}
         >
-          {option.value === 'named' && displayName ? `Show my name (${displayName})` : option.label}
+          {option.value === 'named' && displayName ? t('editor.form.showMyName', { name: displayName }) : labelOf(t, option.value)}
         </RadioButton>
       ))}
     </fieldset>
@@ -92,7 +97,7 @@ export function CommentEditor({ title, quote, initial, displayName, themes = DEF
       noValidate
       onKeyDown={(e) => {
         // Escape closes the editor wherever it is shown (page, PDF viewer, side panel).
-        if (e.key !== 'Escape' || saving) return;
+        if (e.key !== 'Escape' || saving) return; // i18n-ignore: a key name
         e.preventDefault();
         e.stopPropagation();
         onCancel();
@@ -102,15 +107,15 @@ export function CommentEditor({ title, quote, initial, displayName, themes = DEF
         {title}
       </h2>
       {/* A long passage scrolls in its box: focusable, so keyboard users can scroll it too (axe scrollable-region-focusable). */}
-      <blockquote tabIndex={0} class="max-h-24 overflow-auto border-l-4 border-grey-4 pl-2 italic text-grey-8" aria-label="The passage you selected">
+      <blockquote tabIndex={0} class="max-h-24 overflow-auto border-l-4 border-grey-4 pl-2 italic text-grey-8" aria-label={t('editor.form.quoteLabel')}>
         {quote}
       </blockquote>
       <div class="space-y-1">
         <label for={`${id}-text`} class="block font-semibold">
-          What does this passage mean for your life?
+          {t('editor.form.textLabel')}
         </label>
         <p id={`${id}-hint`} class="text-xs text-grey-7">
-          You can use **bold**, *italics* and lists starting with "-".
+          {t('editor.form.formatHint')}
         </p>
         <Textarea
           id={`${id}-text`}
@@ -124,19 +129,19 @@ export function CommentEditor({ title, quote, initial, displayName, themes = DEF
         />
       </div>
       <fieldset class="space-y-1">
-        <legend class="font-semibold">Themes (choose any that fit)</legend>
+        <legend class="font-semibold">{t('editor.form.themes')}</legend>
         {offered.map((theme) => (
           <Checkbox key={theme.id} checked={draft.themes.includes(theme.id)} onChange={(e) => toggleTheme(theme.id, (e.target as HTMLInputElement).checked)}>
-            {theme.retired ? `${theme.label} (no longer offered)` : theme.label}
+            {theme.retired ? t('editor.form.retiredTheme', { theme: themeName(i18n, themes, theme.id) }) : themeName(i18n, themes, theme.id)}
           </Checkbox>
         ))}
       </fieldset>
-      {radios('Which describes you?', 'perspective', PERSPECTIVES)}
-      {radios('What kind of comment is this?', 'kind', KINDS)}
-      {radios('Show your name with this comment?', 'attribution', ATTRIBUTIONS)}
-      {radios('Who can see this comment?', 'visibility', VISIBILITIES)}
+      {radios(t('editor.form.perspective'), 'perspective', PERSPECTIVES, perspectiveLabel)}
+      {radios(t('editor.form.kind'), 'kind', KINDS, kindLabel)}
+      {radios(t('editor.form.attribution'), 'attribution', ATTRIBUTIONS, attributionLabel)}
+      {radios(t('editor.form.visibility'), 'visibility', VISIBILITIES, visibilityLabel)}
       {draft.attribution === 'named' && !displayName && (
-        <p class="text-xs text-grey-7">You have not set a name yet, so this comment will be saved as anonymous. You can set your name in Settings.</p>
+        <p class="text-xs text-grey-7">{t('editor.form.noName')}</p>
       )}
       <div role="alert" class="font-semibold text-red-error">
         {error}
@@ -144,10 +149,10 @@ export function CommentEditor({ title, quote, initial, displayName, themes = DEF
       <div class="flex gap-2">
         {/* Not `disabled` while saving: Chromium would drop focus to <body> from a disabled button. */}
         <Button type="submit" variant="primary" aria-disabled={saving || undefined}>
-          {saving ? 'Saving…' : 'Save comment'}
+          {saving ? t('editor.form.saving') : t('editor.form.save')}
         </Button>
         <Button type="button" onClick={() => !saving && onCancel()} aria-disabled={saving || undefined}>
-          Cancel
+          {t('editor.form.cancel')}
         </Button>
       </div>
     </form>

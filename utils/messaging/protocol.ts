@@ -104,6 +104,8 @@ export interface SyncOverview {
 export const PageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('page/repaint') }),
   v.object({ type: v.literal('page/start-comment') }),
+  /** The show-comments command: open the card on the passage at the selection or caret. */
+  v.object({ type: v.literal('page/show-comments') }),
   v.object({ type: v.literal('page/get-state') }),
   v.object({ type: v.literal('page/focus'), id: v.pipe(v.string(), v.maxLength(100)) }),
   /** Paint only the comments the side panel's filters show (NO_FILTERS paints them all again). */
@@ -152,6 +154,7 @@ export interface PageState {
 export interface PageResponses {
   'page/repaint': { painted: number };
   'page/start-comment': { started: boolean; reason?: string };
+  'page/show-comments': { found: boolean };
   'page/get-state': PageState;
   'page/focus': { found: boolean };
   'page/filter': { painted: number };

@@ -5,9 +5,10 @@ import type { CommentLoader, SendToBackground } from './comment-loader';
 import type { OverlayStore } from './overlay-state';
 import type { SelectionTracker } from './selection-tracker';
 import type { DocumentSurface } from './surface';
+import type { Translate } from '../i18n/translate';
 
-/** Why a reader's "Add comment" does nothing, in their words. */
-export const READER_CANNOT_WRITE = 'You joined this group as a reader, so you can read and export comments but not write them.';
+/** Why a reader's "Add comment" does nothing: the catalogue key of the sentence they are shown. */
+export const READER_CANNOT_WRITE = 'editor.session.readerCannotWrite' as const;
 
 /** Whether starting a comment worked, and if not, the plain sentence the person was shown. */
 export interface StartResult {
@@ -29,8 +30,13 @@ export function createCommentComposer(options: {
   selection: SelectionTracker;
   now: () => Date;
   fillRandom: (bytes: Uint8Array) => void;
+  /** The reader's language now (it can change while the page is open). */
+  t: () => Translate;
+  /** With nothing selected, open "Find words to comment on" instead of refusing (web pages). */
+  openFind?: () => void;
 }) {
   const { doc, send, surface, store, loader, selection } = options;
+  const t: Translate = (key, params) => options.t()(key, params);
 
   function refuse(reason: string, patch: { adder?: null } = {}): StartResult {
     store.set({ notice: reason, ...patch });
@@ -40,18 +46,22 @@ export function createCommentComposer(options: {
   /** Open the editor for the current selection, or say plainly why not. */
   async function startComment(): Promise<StartResult> {
     if (store.get().editor) return { started: true };
-    if (!loader.canWrite()) return refuse(READER_CANNOT_WRITE, { adder: null });
+    if (!loader.canWrite()) return refuse(t(READER_CANNOT_WRITE), { adder: null });
     const selected = selection.current();
+    if (!selected && options.openFind && !store.get().find) {
+      options.openFind();
+      return { started: false, reason: t('editor.find.title') };
+    }
     const container = selected ? selected.range.commonAncestorContainer : null;
     const verdict = checkSelection({
       text: selected?.text ?? '',
       activeElement: doc.activeElement,
       container: container ? (container.nodeType === 1 ? (container as Element) : container.parentElement) : null,
-    });
-    if (!verdict.ok || !selected) return refuse(verdict.ok ? 'First select the words you want to comment on.' : verdict.reason, { adder: null });
+    }, t);
+    if (!verdict.ok || !selected) return refuse(verdict.ok ? t('editor.session.selectFirst') : verdict.reason, { adder: null });
     const id = surface.identity();
-    if (!id) return refuse('This page can’t be commented on.');
-    if (!surface.root().contains(selected.range.commonAncestorContainer)) return refuse('Select words in the document itself to comment on them.', { adder: null });
+    if (!id) return refuse(t('editor.session.pageCannot'));
+    if (!surface.root().contains(selected.range.commonAncestorContainer)) return refuse(t('editor.session.selectInDocument'), { adder: null });
     const described = await surface.describe(selected.range);
     if ('problem' in described) return refuse(described.problem, { adder: null });
     if (store.get().editor) return { started: true };
@@ -69,8 +79,8 @@ export function createCommentComposer(options: {
   function startWholePageComment(page: number): StartResult {
     if (store.get().editor) return { started: true };
     const id = surface.identity();
-    if (!loader.canWrite()) return refuse(READER_CANNOT_WRITE);
-    if (!id) return refuse('This document can’t be commented on.');
+    if (!loader.canWrite()) return refuse(t(READER_CANNOT_WRITE));
+    if (!id) return refuse(t('editor.session.documentCannot'));
     openEditor(wholePageQuote(page), {
       source: id.uri,
       selectors: [pdfPageSelector(page)],
@@ -86,6 +96,7 @@ export function createCommentComposer(options: {
     store.set({
       adder: null,
       card: null,
+      find: false,
       notice: '',
       editor: {
         quote,
@@ -117,14 +128,14 @@ export function createCommentComposer(options: {
     });
     if (!built.ok) throw new Error(built.problems.join(' '));
     await callBackground(send, { type: 'annotations/save', annotation: built.value });
-    store.set({ editor: null, notice: 'Comment saved.' });
+    store.set({ editor: null, notice: t('editor.session.saved') });
     doc.getSelection()?.removeAllRanges();
     await loader.reload();
   }
 
   /** Close the editor without saving, and say so. */
   function cancelComment() {
-    store.set({ editor: null, notice: 'Comment not saved.' });
+    store.set({ editor: null, notice: t('editor.session.notSaved') });
   }
 
   return { startComment, startWholePageComment, saveComment, cancelComment };

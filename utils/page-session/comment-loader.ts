@@ -6,6 +6,7 @@ import type { DamagedRecord } from '../store/annotation-repo';
 import type { CommentListing, CommentPainter } from './comment-painter';
 import type { OverlayStore } from './overlay-state';
 import type { DocumentSurface } from './surface';
+import type { Translate } from '../i18n/translate';
 
 /** Sends a request to the extension's background and resolves with its reply. */
 export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
@@ -22,6 +23,8 @@ export function createCommentLoader(options: {
   painter: CommentPainter;
   store: OverlayStore;
   onCommentsChanged?: () => void;
+  /** The reader's language now. */
+  t: () => Translate;
 }) {
   const { send, surface, painter, store } = options;
   let knownIds: Set<string> | null = null;
@@ -56,7 +59,7 @@ export function createCommentLoader(options: {
     store.set({
       comments,
       density,
-      ...(arrived > 0 ? { notice: arrived === 1 ? '1 new comment from your group on this page.' : `${arrived} new comments from your group on this page.` } : {}),
+      ...(arrived > 0 ? { notice: options.t()('editor.session.newComments', { count: arrived }) } : {}),
     });
     options.onCommentsChanged?.();
     return painter.paintedCount();

@@ -8,6 +8,7 @@ import { themeHighlightName } from '../overlay/theme-palette';
 import type { DocumentSurface, SurfaceAnchor } from './surface';
 import { describePlacement, type SourceNames } from '../anchoring/across-versions';
 import type { DocumentLink } from '../document/versions';
+import type { Translate } from '../i18n/translate';
 
 /** For a comment written on another version of the page: `{ version }` (written on, changed words); else nothing. */
 function versionOf(annotation: LeaAnnotation, result: SurfaceAnchor, pageUri: string | null, links: readonly DocumentLink[], names: Map<string, SourceNames>): { version?: NonNullable<AnchoredComment['version']> } {
@@ -37,7 +38,8 @@ export interface CommentListing {
  * is for surfaces that scroll with the window (web pages): theme colours are then registered
  * for passages near the viewport only, and more as the reader scrolls (see near-viewport.ts).
  */
-export function createCommentPainter(doc: Document, win: Window, surface: DocumentSurface, options: { nearViewportOnly?: boolean } = {}) {
+export function createCommentPainter(doc: Document, win: Window, surface: DocumentSurface, options: { nearViewportOnly?: boolean; t?: () => Translate } = {}) {
+  const pageLabel = (page: number) => (options.t ? options.t()('editor.density.page', { page }) : String(page));
   const themeLayer = createThemeLayer(doc, win as unknown as ThemeLayerView, options);
   // With theme colours on, the theme layer paints plain comments and the highlighter need not.
   const highlighter = createHighlighter({ doc, paintPlainComments: themeLayer === null });
@@ -103,7 +105,7 @@ export function createCommentPainter(doc: Document, win: Window, surface: Docume
     const located = shown.filter((c) => anchors.has(c.annotation.id));
     return placeMarks(
       densityMarks(
-        located.map((c) => ({ id: c.annotation.id, y: anchors.get(c.annotation.id)!.span!.start, label: c.annotation.section ?? (c.page ? `Page ${c.page}` : '') })),
+        located.map((c) => ({ id: c.annotation.id, y: anchors.get(c.annotation.id)!.span!.start, label: c.annotation.section ?? (c.page ? pageLabel(c.page) : '') })),
         surface.textLength(),
       ),
       (id) => (anchors.get(id) ? surface.topOf(anchors.get(id)!) : null),

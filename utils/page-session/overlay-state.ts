@@ -9,6 +9,8 @@ export interface OverlayState {
   editor: { quote: string; target: CommentTarget; draft: CommentDraft } | null;
   /** `fromKeyboard`: opened by a keyboard user, so focus moves into the card (and back when it closes). */
   card: { ids: string[]; x: number; y: number; pinned: boolean; fromKeyboard?: boolean } | null;
+  /** "Find words to comment on" is open (web pages). */
+  find: boolean;
   /** Polite announcement for screen readers and a visible note (e.g. "Comment saved"). */
   notice: string;
   settings: Settings;
@@ -32,7 +34,7 @@ export interface OverlayStore {
 
 /** A store holding nothing on screen yet, with the default settings. */
 export function createOverlayStore(): OverlayStore {
-  let state: OverlayState = { adder: null, editor: null, card: null, notice: '', settings: DEFAULT_SETTINGS, canWrite: true, comments: [], density: [], themes: [...DEFAULT_THEMES] };
+  let state: OverlayState = { adder: null, editor: null, card: null, find: false, notice: '', settings: DEFAULT_SETTINGS, canWrite: true, comments: [], density: [], themes: [...DEFAULT_THEMES] };
   const listeners = new Set<() => void>();
   return {
     get: () => state,

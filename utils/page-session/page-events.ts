@@ -17,6 +17,8 @@ export function listenToPage(options: {
   selection: SelectionTracker;
   card: HoverCard;
   composer: CommentComposer;
+  /** Alt+Shift+O: the comments on the passage at the selection or caret. */
+  showCommentsHere: () => void;
 }) {
   const { doc, win, signal, store, selection, card, composer } = options;
   let frame = 0;
@@ -45,7 +47,10 @@ export function listenToPage(options: {
       if (e.altKey && e.shiftKey && (e.key === 'C' || e.key === 'c' || e.code === 'KeyC')) {
         e.preventDefault();
         void composer.startComment();
-      } else if (e.key === 'Escape' && (store.get().card || store.get().adder)) {
+      } else if (e.altKey && e.shiftKey && (e.key === 'O' || e.key === 'o' || e.code === 'KeyO')) {
+        e.preventDefault();
+        options.showCommentsHere();
+      } else if (e.key === 'Escape' && (store.get().card || store.get().adder)) { // i18n-ignore: a key name
         store.set({ card: null, adder: null });
       }
     },

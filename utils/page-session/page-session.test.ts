@@ -3,6 +3,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionOverlay } from '../../components/SessionOverlay';
 import { READER_CANNOT_WRITE } from './comment-composer';
+import { translator } from '../i18n/translate';
+const READER_SENTENCE = translator('en-GB').t(READER_CANNOT_WRITE);
 import { selectText, startTestSession } from '../../tests/support/page-session';
 
 let stop: (() => void) | null = null;
@@ -44,8 +46,8 @@ describe('page session: who is offered "Add comment"', () => {
     await act(async () => void document.dispatchEvent(new KeyboardEvent('keydown', { key: 'C', code: 'KeyC', altKey: true, shiftKey: true })));
     await act(async () => {});
     expect(test.session.getState().editor).toBeNull();
-    expect(overlay.querySelector('[role="status"]')?.textContent).toBe(READER_CANNOT_WRITE);
-    expect(await test.session.startComment()).toEqual({ started: false, reason: READER_CANNOT_WRITE });
+    expect(overlay.querySelector('[role="status"]')?.textContent).toBe(READER_SENTENCE);
+    expect(await test.session.startComment()).toEqual({ started: false, reason: READER_SENTENCE });
   });
 });
 

@@ -8,6 +8,9 @@ import { createOverlayStore } from './overlay-state';
 import { listenToPage } from './page-events';
 import { createSelectionTracker } from './selection-tracker';
 import type { DocumentSurface } from './surface';
+import { buildTextIndex, offsetsToRange } from '../anchoring';
+import { translator, type Translate } from '../i18n/translate';
+import { findWords, type WordMatch } from './find-words';
 
 /** What the overlay renders, re-exported for the components that take a session. */
 export type { OverlayState } from './overlay-state';
@@ -27,14 +30,20 @@ export function createPageSession(options: {
   onCommentsChanged?: () => void;
   /** The document the session runs on; a web page's DOM by default (the PDF viewer passes its own). */
   surface?: DocumentSurface;
+  /** What people read, in their language (English by default); `setTranslate` changes it. */
+  t?: Translate;
 }) {
+  let t: Translate = options.t ?? translator('en-GB').t;
+  const currentT = () => t;
+  // Find words is for web pages: the PDF viewer has its own find bar.
+  const canFind = options.surface === undefined;
   const { doc, win, send, signal, ownHost } = options;
   const surface = options.surface ?? createDomSurface(doc, win);
   // A web page scrolls in its window; the PDF viewer scrolls its own pane and paints only rendered pages.
-  const painter = createCommentPainter(doc, win, surface, { nearViewportOnly: options.surface === undefined });
+  const painter = createCommentPainter(doc, win, surface, { nearViewportOnly: options.surface === undefined, t: currentT });
   const { highlighter } = painter;
   const store = createOverlayStore();
-  const loader = createCommentLoader({ send, surface, painter, store, ...(options.onCommentsChanged ? { onCommentsChanged: options.onCommentsChanged } : {}) });
+  const loader = createCommentLoader({ send, surface, painter, store, t: currentT, ...(options.onCommentsChanged ? { onCommentsChanged: options.onCommentsChanged } : {}) });
   const selection = createSelectionTracker({ doc, win, surface, ownHost, store });
   const composer = createCommentComposer({
     doc,
@@ -45,9 +54,11 @@ export function createPageSession(options: {
     selection,
     now: () => new Date(),
     fillRandom: (bytes) => void win.crypto.getRandomValues(bytes),
+    t: currentT,
+    ...(canFind ? { openFind: () => store.set({ find: true, adder: null, card: null }) } : {}),
   });
   const card = createHoverCard({ highlighter, store, win });
-  listenToPage({ doc, win, signal, ownHost, store, selection, card, composer });
+  listenToPage({ doc, win, signal, ownHost, store, selection, card, composer, showCommentsHere: () => void showCommentsHere() });
 
   /** Scroll to a comment's passage (rendering its PDF page first if need be) and flash it. */
   async function focusComment(id: string): Promise<boolean> {
@@ -59,6 +70,53 @@ export function createPageSession(options: {
     if (!painter.isOnScreen(id)) await loader.repaint();
     highlighter.focus(id);
     highlighter.flash(id);
+    // Select the passage's words, so a screen reader or the keyboard can carry on from there.
+    const passage = highlighter.rangeFor(id) ?? range;
+    const selected = doc.getSelection();
+    selected?.removeAllRanges();
+    selected?.addRange(passage.cloneRange());
+    store.set({ notice: t('editor.session.passageSelected', { words: firstWords(passage.toString()) }) });
+    return true;
+  }
+
+  /**
+   * The keyboard route from the selection or caret to the comments there (the show-comments
+   * command, Alt+Shift+O): opens the card on the highlighted passages under it, focus inside.
+   */
+  function showCommentsHere(): boolean {
+    const selected = doc.getSelection();
+    const range = selected && selected.rangeCount > 0 ? selected.getRangeAt(0) : null;
+    const host = ownHost();
+    const ids =
+      range && !(host && host.contains(range.commonAncestorContainer))
+        ? store.get().comments.map((c) => c.annotation.id).filter((id) => {
+            const passage = highlighter.rangeFor(id);
+            return !!passage && passage.compareBoundaryPoints(Range.START_TO_END, range) >= 0 && passage.compareBoundaryPoints(Range.END_TO_START, range) <= 0;
+          })
+        : [];
+    if (ids.length === 0) {
+      store.set({ notice: t('editor.session.noPassageHere') });
+      return false;
+    }
+    const rect = (range ?? highlighter.rangeFor(ids[0]!))!.getBoundingClientRect();
+    card.openFromKeyboard(ids, rect.left || 16, rect.bottom || 16);
+    return true;
+  }
+
+  /** Matches for "Find words to comment on", in page order (the list shows the first `limit`). */
+  function findOnPage(words: string, limit = 50): { matches: WordMatch[]; total: number } {
+    return findWords(buildTextIndex(surface.root()).text, words, limit);
+  }
+
+  /** Select a found match in the page and scroll to it; true when its words are still there. */
+  function selectMatch(match: Pick<WordMatch, 'start' | 'end'>): boolean {
+    const range = offsetsToRange(buildTextIndex(surface.root()), match.start, match.end);
+    if (!range) return false;
+    const selected = doc.getSelection();
+    selected?.removeAllRanges();
+    selected?.addRange(range);
+    const target = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+    target?.scrollIntoView({ block: 'center' });
     return true;
   }
 
@@ -97,12 +155,25 @@ export function createPageSession(options: {
     saveComment: composer.saveComment,
     cancelComment: composer.cancelComment,
     closeCard: card.close,
+    showCommentsHere,
+    findOnPage,
+    selectMatch,
+    /** Open or close "Find words to comment on". */
+    setFind: (open: boolean) => store.set({ find: open && canFind, ...(open ? { adder: null, card: null } : {}) }),
+    /** The language changed: what the session says from now on is in the new one. */
+    setTranslate: (next: Translate) => void (t = next),
     pointerOnCard: card.pointerOnCard,
     focusComment,
     showCommentsOn,
     pageState,
     commentsById: (ids: string[]) => store.get().comments.filter((c) => ids.includes(c.annotation.id)).map((c) => c.annotation),
   };
+}
+
+/** The first few words of a passage, for announcing it. */
+function firstWords(text: string, count = 8): string {
+  const words = text.trim().split(/\s+/);
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
 }
 
 /** One document's session, as the overlay and the message handlers use it. */

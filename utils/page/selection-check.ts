@@ -1,4 +1,5 @@
 import { MAX_QUOTE_LENGTH } from '../model';
+import { translator, type Translate } from '../i18n/translate';
 
 /** Facts about where a selection sits, gathered by the caller from the live page. */
 export interface SelectionFacts {
@@ -14,28 +15,27 @@ export type SelectionVerdict = { ok: true } | { ok: false; reason: string };
 
 const FORM_FIELD = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
 
-/** Decide whether a selection can carry a comment, explaining in plain English when it can't. */
-export function checkSelection({ text, activeElement, container }: SelectionFacts): SelectionVerdict {
+/** Decide whether a selection can carry a comment, explaining in the reader's language (`t`) when it can't. */
+export function checkSelection({ text, activeElement, container }: SelectionFacts, t: Translate = translator('en-GB').t): SelectionVerdict {
   if (activeElement && /^(IFRAME|FRAME|EMBED|OBJECT)$/.test(activeElement.tagName)) {
     return {
       ok: false,
-      reason:
-        'That text is inside a box that shows another web page, so it can’t be commented on here. Open that page on its own to comment on it.',
+      reason: t('editor.selection.inFrame'),
     };
   }
   if ((activeElement && activeElement.matches(FORM_FIELD)) || container?.closest(FORM_FIELD)) {
     return {
       ok: false,
-      reason: 'That text is inside a form box on the page. Select words in the document itself to comment on them.',
+      reason: t('editor.selection.inForm'),
     };
   }
   if (!text.trim()) {
-    return { ok: false, reason: 'First select the words you want to comment on, then choose “Add comment”.' };
+    return { ok: false, reason: t('editor.selection.empty') };
   }
   if (text.length > MAX_QUOTE_LENGTH) {
     return {
       ok: false,
-      reason: `That passage is too long to comment on (${text.length.toLocaleString('en-GB')} characters). Please select ${MAX_QUOTE_LENGTH.toLocaleString('en-GB')} characters or fewer, for example one paragraph.`,
+      reason: t('editor.selection.tooLong', { length: text.length.toLocaleString('en-GB'), max: MAX_QUOTE_LENGTH.toLocaleString('en-GB') }),
     };
   }
   return { ok: true };
