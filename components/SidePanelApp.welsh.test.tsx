@@ -83,10 +83,10 @@ describe('the side panel in Welsh', () => {
       sentence: 'All saved',
       needsAttention: true,
       connection: { baseUrl: 'http://store.test', group: 'g1', role: 'member', memberId: 'm1', displayName: 'Sam' },
-      conflicts: [{ id: 'urn:uuid:1', mine: null, theirs: null }],
+      conflicts: [{ id: 'urn:uuid:1', mine: null, theirs: null, theirsRevision: 'r1', detectedAt: '2026-11-23T12:00:00.000Z' }],
       refused: [],
       hidden: {},
-    } as SyncOverview;
+    };
     await mount(<SyncStatus overview={overview} onRetry={() => {}} onResolve={() => {}} />);
     expect(container.querySelector('section')?.getAttribute('aria-label')).toBe('Rhannu gyda’ch grŵp');
     expect(buttonNames()).toEqual(['Rhoi cynnig arall arni nawr', 'Cadw fy fersiwn i', 'Defnyddio fersiwn y grŵp']);
