@@ -1,5 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { I18nProvider, useT } from '../../components/i18n';
+import { translator, type MessageRef } from '../../utils/i18n/translate';
 import type { WebSession } from '../../utils/webapp/session-types';
 import { WebApiError, type WebApi } from './api';
 import { AppContext, type AppContextValue } from './app-context';
@@ -12,6 +14,7 @@ import { SearchPage } from './pages/SearchPage';
 import { SignInPage } from './pages/SignInPage';
 import { hrefFor, parseRoute, type GroupPage, type Route } from './router';
 import { Shell } from './Shell';
+import { useWebLocale } from './use-locale';
 
 /** The facilitator pages (server/webapp/facilitator, helper H5), by their address under /group/. */
 const FACILITATOR_PAGES: Record<GroupPage, ComponentType<{ api: WebApi; session: WebSession }>> = {
@@ -31,11 +34,18 @@ const here = (): Place => ({ path: location.pathname, search: location.search })
 /**
  * The web app: reads the session, then shows the page the address names inside the shell.
  * Signed out, every page but sign-in shows sign-in and returns to that page afterwards.
+ * It speaks the language the person chose here (remembered), else the one the store picked
+ * from their browser's Accept-Language (`<html lang>` of index.html), and keeps `<html lang>`
+ * and the store's `Accept-Language` in step with it.
  */
 export function App({ api }: { api: WebApi }) {
+  const [locale, chooseLocale] = useWebLocale();
+  // Set while rendering, not in an effect: the pages' reads start in their own effects, which
+  // run before this component's, and must already ask the store for this language.
+  api.locale = locale;
   const [place, setPlace] = useState<Place>(here);
   const [session, setSession] = useState<WebSession | null | undefined>(undefined);
-  const [signInMessage, setSignInMessage] = useState<string | null>(null);
+  const [signInMessage, setSignInMessage] = useState<string | MessageRef | null>(null);
   const [navigations, setNavigations] = useState(0);
   const [announcement, setAnnouncement] = useState({ text: '', key: 0 });
 
@@ -48,7 +58,7 @@ export function App({ api }: { api: WebApi }) {
     window.scrollTo(0, 0);
   }, []);
   const signedOut = useCallback(
-    (message: string) => {
+    (message: string | MessageRef) => {
       api.session = null;
       setSession(null);
       setSignInMessage(message);
@@ -105,14 +115,15 @@ export function App({ api }: { api: WebApi }) {
 
   const context: AppContextValue = useMemo(() => ({ api, session: session ?? null, navigate, announce, signedOut, navigations }), [api, session, navigate, announce, signedOut, navigations]);
 
+  const i18n = translator(locale);
   let page;
-  if (session === undefined) page = <p>Loading…</p>;
+  if (session === undefined) page = <p>{i18n.t('common.loading')}</p>;
   else if (route.name === 'sign-in' || session === null) {
     const next = route.name === 'sign-in' ? route.next : null;
     page = (
       <SignInPage
         next={next}
-        message={signInMessage}
+        message={signInMessage === null || typeof signInMessage === 'string' ? signInMessage : i18n.tr(signInMessage)}
         alreadySignedIn={session !== null && !linkInAddress}
         onSignedIn={(s) => {
           signedIn(s);
@@ -123,11 +134,13 @@ export function App({ api }: { api: WebApi }) {
   } else page = <RoutePage route={route} session={session} api={api} />;
 
   return (
-    <AppContext.Provider value={context}>
-      <Shell route={route} announcement={announcement}>
-        <div key={place.path + place.search}>{page}</div>
-      </Shell>
-    </AppContext.Provider>
+    <I18nProvider locale={locale} documentLang>
+      <AppContext.Provider value={context}>
+        <Shell route={route} announcement={announcement} language={{ locale, onChoose: chooseLocale }}>
+          <div key={place.path + place.search}>{page}</div>
+        </Shell>
+      </AppContext.Provider>
+    </I18nProvider>
   );
 }
 
@@ -152,19 +165,21 @@ function RoutePage({ route, session, api }: { route: Route; session: WebSession;
 }
 
 function NotFound() {
+  const t = useT();
   return (
     <>
-      <PageHeading title="Page not found" />
-      <p>There is no page at this address. Use the links above to find your group's documents, or search its comments.</p>
+      <PageHeading title={t('webapp.notFound.title')} />
+      <p>{t('webapp.notFound.body')}</p>
     </>
   );
 }
 
 function NotAllowed() {
+  const t = useT();
   return (
     <>
-      <PageHeading title="Only for facilitators" />
-      <p>This page is for your group's facilitators. Ask a facilitator if you need something changed.</p>
+      <PageHeading title={t('webapp.notAllowed.title')} />
+      <p>{t('webapp.notAllowed.body')}</p>
     </>
   );
 }

@@ -1,4 +1,6 @@
+import { useT } from '../../components/i18n';
 import type { DigestSort } from '../../utils/digest/types';
+import type { MessageKey } from '../../utils/i18n/catalogue';
 import { groupPath } from './use-load';
 
 /**
@@ -6,12 +8,12 @@ import { groupPath } from './use-load';
  * DIGEST_FORMATS; repeated here so the web app does not bundle the renderers).
  */
 export const DIGEST_LINKS = [
-  { format: 'docx', label: 'Word' },
-  { format: 'csv', label: 'CSV (Excel)' },
-  { format: 'md', label: 'Markdown' },
-  { format: 'html', label: 'Web page (print to PDF)' },
-  { format: 'jsonld', label: 'W3C annotations (JSON-LD)' },
-] as const;
+  { format: 'docx', label: 'webapp.digest.format.docx' },
+  { format: 'csv', label: 'webapp.digest.format.csv' },
+  { format: 'md', label: 'webapp.digest.format.md' },
+  { format: 'html', label: 'webapp.digest.format.html' },
+  { format: 'jsonld', label: 'webapp.digest.format.jsonld' },
+] as const satisfies readonly { format: string; label: MessageKey }[];
 
 /** What the store's digest can filter by (server/PROTOCOL.md "Comment digest"). */
 export interface DigestFilters {
@@ -34,19 +36,20 @@ export function digestHref(groupId: string, format: string, filters: DigestFilte
  * plainly which of the page's filters a download does not follow.
  */
 export function DigestLinks({ groupId, filters, what, leftOut }: { groupId: string; filters: DigestFilters; what: string; leftOut?: string | null }) {
+  const t = useT();
   return (
     <section aria-labelledby="digest-heading" class="space-y-2 rounded border border-grey-4 bg-white p-3">
       <h2 id="digest-heading" class="text-lg font-bold">
-        Download the digest
+        {t('webapp.digest.heading')}
       </h2>
       <p class="text-sm">{what}</p>
       {leftOut && <p class="text-sm text-grey-7">{leftOut}</p>}
       <ul class="flex flex-wrap gap-x-4 gap-y-1">
         {DIGEST_LINKS.map((link) => (
           <li key={link.format}>
-            <a class="text-blue-700 underline" href={digestHref(groupId, link.format, filters)} download>
-              {link.label}
-              <span class="sr-only"> digest</span>
+            {/* The full name ("Word digest", "Crynodeb Word") holds the visible one, in the language's word order. */}
+            <a class="text-blue-700 underline" href={digestHref(groupId, link.format, filters)} download aria-label={t('webapp.digest.linkName', { format: t(link.label) })}>
+              {t(link.label)}
             </a>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { Component } from 'preact';
 import { CommentConversation } from '../../components/CommentConversation';
 import { CommentView } from '../../components/CommentView';
+import { useT } from '../../components/i18n';
 import { abilitiesFor, quietThread } from '../../components/use-conversation';
 import type { CommentThread } from '../../utils/conversation/build-thread';
 import { quoteOf, type LeaAnnotation, type LeaItem, type ReplyDraft } from '../../utils/model';
@@ -31,13 +32,14 @@ export interface ThreadItemProps {
  */
 function ThreadItemView({ comment, model, onSent, themes, permalink = true }: ThreadItemProps) {
   const { api, session, announce } = useApp();
+  const t = useT();
   if (!session) return null;
   const thread: CommentThread = model.threads.get(comment.id) ?? quietThread(comment);
   const deps = { api, session };
   const mine = model.mine.has(comment.id);
   const subject = quoteOf(comment).slice(0, 60);
   return (
-    <article class="lea-webapp-item space-y-2 rounded border border-grey-4 bg-white p-3" aria-label={`Comment on “${subject}”`} data-comment-id={comment.id}>
+    <article class="lea-webapp-item space-y-2 rounded border border-grey-4 bg-white p-3" aria-label={t('webapp.thread.label', { subject })} data-comment-id={comment.id}>
       <CommentView annotation={comment} showQuote hidden={model.moderated[comment.id] ?? null} themes={themes} />
       <CommentConversation
         thread={thread}
@@ -65,7 +67,8 @@ function ThreadItemView({ comment, model, onSent, themes, permalink = true }: Th
       {permalink && (
         <p class="text-sm">
           <AppLink href={hrefFor({ name: 'comment', uuid: uuidOf(comment.id) })}>
-            Permanent link<span class="sr-only"> to the comment on “{subject}”</span>
+            {t('webapp.thread.permalink')}
+            <span class="sr-only"> {t('webapp.thread.permalinkTo', { subject })}</span>
           </AppLink>
         </p>
       )}

@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { MessageRef } from '../../utils/i18n/translate';
 import type { WebSession } from '../../utils/webapp/session-types';
 import type { WebApi } from './api';
 
@@ -11,8 +12,11 @@ export interface AppContextValue {
   navigate(href: string, options?: { replace?: boolean }): void;
   /** Say something in the page's polite live region. */
   announce(message: string): void;
-  /** The store said the session is over (401): show sign-in with its plain sentence. */
-  signedOut(message: string): void;
+  /**
+   * The session is over (the store's 401 with its plain sentence, or signing out with a
+   * catalogue message, shown in whatever language the person then reads): show sign-in.
+   */
+  signedOut(message: string | MessageRef): void;
   /** How many navigations there have been since the page loaded (0: the first page). */
   navigations: number;
 }

@@ -52,7 +52,7 @@ describe('the document page model', () => {
   });
 
   it('groups consecutive comments by section', () => {
-    const groups = groupBySection([comment(1, 0, 'One'), comment(2, 1, 'One'), comment(3, 2), comment(4, 3, 'One')], (c) => c.section);
+    const groups = groupBySection([comment(1, 0, 'One'), comment(2, 1, 'One'), comment(3, 2), comment(4, 3, 'One')], (c) => c.section, 'No section heading');
     expect(groups.map((g) => [g.section, g.items.length])).toEqual([['One', 2], ['No section heading', 1], ['One', 1]]);
   });
 });

@@ -77,11 +77,11 @@ export interface SectionGroup<T> {
   items: T[];
 }
 
-/** Group consecutive comments by their section heading ("No section heading" when unknown). */
-export function groupBySection<T>(items: readonly T[], sectionOf: (item: T) => string | undefined): SectionGroup<T>[] {
+/** Group consecutive comments by their section heading (`noSection`, in the reader's language, when unknown). */
+export function groupBySection<T>(items: readonly T[], sectionOf: (item: T) => string | undefined, noSection: string): SectionGroup<T>[] {
   const groups: SectionGroup<T>[] = [];
   for (const item of items) {
-    const section = sectionOf(item)?.trim() || 'No section heading';
+    const section = sectionOf(item)?.trim() || noSection;
     const last = groups.at(-1);
     if (last && last.section === section) last.items.push(item);
     else groups.push({ section, items: [item] });

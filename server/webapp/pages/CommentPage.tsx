@@ -1,3 +1,4 @@
+import { useT } from '../../../components/i18n';
 import { AppLink } from '../AppLink';
 import { useApp } from '../app-context';
 import { PageHeading } from '../PageHeading';
@@ -7,9 +8,6 @@ import { ThreadItem } from '../ThreadItem';
 import { useDocumentModel } from '../use-document';
 import { groupPath, useLoad, useThemes } from '../use-load';
 
-/** What anyone outside the comment's group (or after it was removed) reads: nothing of it. */
-export const NOT_IN_GROUP = 'This comment is not in your group, or it has been removed.';
-
 /**
  * A comment's permanent link (`/c/<uuid>`): the comment and its whole conversation for anyone
  * signed in to its group (the shell sends everyone else to sign in first, then back here). The
@@ -17,6 +15,7 @@ export const NOT_IN_GROUP = 'This comment is not in your group, or it has been r
  */
 export function CommentPage({ uuid }: { uuid: string }) {
   const { session } = useApp();
+  const t = useT();
   const themes = useThemes();
   const [loaded] = useLoad<CommentRead>(session ? `${groupPath(session.group.id)}/comments/${uuid}` : null);
   const read = loaded.state === 'done' ? loaded.value : null;
@@ -29,10 +28,11 @@ export function CommentPage({ uuid }: { uuid: string }) {
     const missing = loaded.state !== 'failed' || loaded.status === 404 || loaded.status === 403;
     return (
       <>
-        <PageHeading title="Comment not found" />
-        <p>{read && !commentId ? 'Its author has removed this comment.' : missing ? NOT_IN_GROUP : loaded.state === 'failed' ? loaded.message : NOT_IN_GROUP}</p>
+        <PageHeading title={t('webapp.comment.notFound')} />
+        {/* Anyone outside the comment's group (or after it was removed) reads nothing of it. */}
+        <p>{read && !commentId ? t('webapp.comment.removed') : !missing && loaded.state === 'failed' ? loaded.message : t('webapp.comment.notInGroup')}</p>
         <p>
-          <AppLink href="/">See your group's documents</AppLink>
+          <AppLink href="/">{t('webapp.comment.seeDocuments')}</AppLink>
         </p>
       </>
     );
@@ -40,8 +40,8 @@ export function CommentPage({ uuid }: { uuid: string }) {
   if (!read || !model || !comment) {
     return (
       <>
-        <PageHeading title="Comment" />
-        <p>Loading the comment…</p>
+        <PageHeading title={t('webapp.comment.title')} />
+        <p>{t('webapp.comment.loading')}</p>
       </>
     );
   }
@@ -49,20 +49,20 @@ export function CommentPage({ uuid }: { uuid: string }) {
   const link = documentLink(comment.target.source);
   return (
     <>
-      <PageHeading title={`A comment on ${title}`} />
+      <PageHeading title={t('webapp.comment.heading', { title })} />
       <ul class="flex flex-wrap gap-x-4 gap-y-1">
         <li>
-          <AppLink href={hrefFor({ name: 'document', source: comment.target.source })}>All comments on this document</AppLink>
+          <AppLink href={hrefFor({ name: 'document', source: comment.target.source })}>{t('webapp.comment.allOnDocument')}</AppLink>
         </li>
         {link && (
           <li>
             <a href={link} class="text-blue-700 underline" rel="noopener noreferrer">
-              Open the document
+              {t('webapp.document.open')}
             </a>
           </li>
         )}
       </ul>
-      {comment.section && <p class="text-sm text-grey-7">In the section “{comment.section}”</p>}
+      {comment.section && <p class="text-sm text-grey-7">{t('webapp.comment.inSection', { section: comment.section })}</p>}
       <ThreadItem comment={comment} model={model} onSent={onSent} themes={themes} permalink={false} />
     </>
   );

@@ -1,8 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import { CommentFiltersForm } from '../../../components/CommentFiltersForm';
+import { useI18n } from '../../../components/i18n';
+import type { MessageKey } from '../../../utils/i18n/catalogue';
+import type { Translate } from '../../../utils/i18n/translate';
+import { themeName } from '../../../utils/i18n/vocabulary-labels';
 import { useGrowingCount } from '../use-growing-count';
 import { sortBySupport } from '../../../utils/conversation/build-thread';
-import { themeLabel } from '../../../utils/model/themes';
 import { answerFacet, facetCounts, filterComments, NO_FILTERS, showsEverything, type CommentFilters, type CommentOrder } from '../../../utils/overlay/filters';
 import { useApp } from '../app-context';
 import { DigestLinks } from '../DigestLinks';
@@ -14,16 +17,21 @@ import { useDocumentModel } from '../use-document';
 import { groupPath, useLoad, useThemes } from '../use-load';
 
 /** Which of the page's filters a digest download cannot follow, in plain words (or null). */
-export function filtersLeftOut(filters: CommentFilters): string | null {
-  const names = [
-    filters.perspective && 'perspective',
-    filters.kind && 'kind of comment',
-    filters.author && 'author',
-    (filters.from || filters.to) && 'dates',
-    filters.answer && 'answer',
-    filters.minPerPassage > 1 && 'passages with 3 or more comments',
-  ].filter(Boolean);
-  return names.length ? `The download follows this document and the theme you chose; it does not apply the ${names.join(', ')} filter${names.length > 1 ? 's' : ''}.` : null;
+export function filtersLeftOut(t: Translate, filters: CommentFilters): string | null {
+  const keys: MessageKey[] = [];
+  if (filters.perspective) keys.push('webapp.document.filter.perspective');
+  if (filters.kind) keys.push('webapp.document.filter.kind');
+  if (filters.author) keys.push('webapp.document.filter.author');
+  if (filters.from || filters.to) keys.push('webapp.document.filter.dates');
+  if (filters.answer) keys.push('webapp.document.filter.answer');
+  if (filters.minPerPassage > 1) keys.push('webapp.document.filter.passages');
+  return keys.length ? t('webapp.document.leftOut', { count: keys.length, names: keys.map((key) => t(key)).join(', ') }) : null;
+}
+
+/** What the digest links download, in words: this document, with the theme and order in force. */
+function digestWhat(t: Translate, theme: string | null, bySupport: boolean): string {
+  if (theme) return t(bySupport ? 'webapp.document.digestWhatThemeSupport' : 'webapp.document.digestWhatTheme', { theme });
+  return t(bySupport ? 'webapp.document.digestWhatSupport' : 'webapp.document.digestWhat');
 }
 
 /**
@@ -34,6 +42,8 @@ export function filtersLeftOut(filters: CommentFilters): string | null {
  */
 export function DocumentPage({ source }: { source: string }) {
   const { session } = useApp();
+  const i18n = useI18n();
+  const { t } = i18n;
   const themes = useThemes();
   const [loaded] = useLoad<DocumentRead>(session ? `${groupPath(session.group.id)}/document?source=${encodeURIComponent(source)}` : null);
   const read = loaded.state === 'done' ? loaded.value : null;
@@ -44,8 +54,8 @@ export function DocumentPage({ source }: { source: string }) {
   const comments = model?.comments ?? [];
   const facets = useMemo(() => {
     const raw = facetCounts(comments, filters, themes);
-    return { ...raw, theme: raw.theme.map((o) => ({ ...o, label: themeLabel(themes, o.value) })) };
-  }, [comments, filters, themes]);
+    return { ...raw, theme: raw.theme.map((o) => ({ ...o, label: themeName(i18n, themes, o.value) })) };
+  }, [comments, filters, themes, i18n]);
   const answers = useMemo(() => (model ? answerFacet(comments, model.threads, filters) : []), [comments, model, filters]);
   const shown = useMemo(() => {
     if (!model) return [];
@@ -57,29 +67,29 @@ export function DocumentPage({ source }: { source: string }) {
   if (!session) return null;
   const title = read?.title || comments.find((c) => c.documentTitle)?.documentTitle || source;
   const link = documentLink(source);
-  const sections = order === 'page' ? groupBySection(shown.slice(0, rendered), (c) => c.section) : [{ section: '', items: shown.slice(0, rendered) }];
+  const sections = order === 'page' ? groupBySection(shown.slice(0, rendered), (c) => c.section, t('webapp.document.noSection')) : [{ section: '', items: shown.slice(0, rendered) }];
   return (
     <>
-      <PageHeading title={title}>Comments on {title}</PageHeading>
+      <PageHeading title={title}>{t('webapp.document.heading', { title })}</PageHeading>
       {link && (
         <p>
           <a href={link} class="font-semibold text-blue-700 underline" rel="noopener noreferrer">
-            Open the document
+            {t('webapp.document.open')}
           </a>{' '}
-          <span class="text-sm text-grey-7">(the policy page itself, on its own website)</span>
+          <span class="text-sm text-grey-7">{t('webapp.document.openNote')}</span>
         </p>
       )}
-      {loaded.state === 'loading' && <p>Loading the comments…</p>}
+      {loaded.state === 'loading' && <p>{t('webapp.document.loading')}</p>}
       {loaded.state === 'failed' && <p class="font-semibold text-red-dark">{loaded.message}</p>}
       {model && (
         <>
           <CommentFiltersForm filters={filters} facets={facets} total={comments.length} shown={shown.length} onChange={setFilters} answers={answers} order={order} onOrder={setOrder} />
           <p role="status" class="text-sm">
-            {showsEverything(filters) ? `${comments.length.toLocaleString('en-GB')} comments` : `Showing ${shown.length.toLocaleString('en-GB')} of ${comments.length.toLocaleString('en-GB')} comments`}
+            {showsEverything(filters) ? t('common.commentCount', { count: comments.length }) : t('webapp.document.showing', { count: comments.length, shown: i18n.formatNumber(shown.length) })}
           </p>
-          {shown.length === 0 && <p>{comments.length === 0 ? 'Nobody in your group has commented on this document yet.' : 'No comments match these filters.'}</p>}
+          {shown.length === 0 && <p>{comments.length === 0 ? t('webapp.document.noneYet') : t('webapp.document.noMatch')}</p>}
           {sections.map((group, i) => (
-            <section key={`${i}-${group.section}`} class="space-y-2" aria-label={group.section ? undefined : 'Comments, most supported first'}>
+            <section key={`${i}-${group.section}`} class="space-y-2" aria-label={group.section ? undefined : t('webapp.document.mostSupported')}>
               {group.section && <h2 class="text-lg font-bold">{group.section}</h2>}
               <ol class="space-y-3">
                 {group.items.map((comment) => (
@@ -90,12 +100,12 @@ export function DocumentPage({ source }: { source: string }) {
               </ol>
             </section>
           ))}
-          {rendered < shown.length && <p class="text-sm text-grey-7">Showing more comments…</p>}
+          {rendered < shown.length && <p class="text-sm text-grey-7">{t('webapp.document.showingMore')}</p>}
           <DigestLinks
             groupId={session.group.id}
             filters={{ document: source, ...(filters.theme ? { theme: filters.theme } : {}), ...(order === 'support' ? { sort: 'support' as const } : {}) }}
-            what={`The comments on this document${filters.theme ? `, about ${themeLabel(themes, filters.theme)}` : ''}${order === 'support' ? ', most supported first' : ''}, with replies and answers.`}
-            leftOut={filtersLeftOut(filters)}
+            what={digestWhat(t, filters.theme ? themeName(i18n, themes, filters.theme) : null, order === 'support')}
+            leftOut={filtersLeftOut(t, filters)}
           />
         </>
       )}

@@ -1,4 +1,7 @@
-import { themeLabel } from '../../../utils/model/themes';
+import { useI18n } from '../../../components/i18n';
+import type { MessageKey } from '../../../utils/i18n/catalogue';
+import type { Translator } from '../../../utils/i18n/translate';
+import { themeName } from '../../../utils/i18n/vocabulary-labels';
 import { AppLink } from '../AppLink';
 import { useApp } from '../app-context';
 import { DigestLinks } from '../DigestLinks';
@@ -7,35 +10,34 @@ import type { Overview } from '../read';
 import { hrefFor, uuidOf } from '../router';
 import { groupPath, useLoad, useThemes } from '../use-load';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const KIND_WORDS: Record<Overview['recent'][number]['kind'], string> = { comment: 'New comment', reply: 'Reply', answer: 'Answer' };
+const KIND_KEYS: Record<Overview['recent'][number]['kind'], MessageKey> = { comment: 'webapp.home.kind.comment', reply: 'webapp.home.kind.reply', answer: 'webapp.home.kind.answer' };
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-
-/** A date people read, or '' for a missing or malformed one. */
-export function readableDate(iso: string | null | undefined): string {
+/** A date people read ("23 November 2026", "23 Tachwedd 2026"), or '' for a missing or malformed one. */
+export function readableDate(i18n: Translator, iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? '' : i18n.formatDate(date, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 /** Home: the group's documents (comments by theme, not answered yet, last activity) and recent activity. */
 export function HomePage() {
   const { session } = useApp();
+  const i18n = useI18n();
+  const { t } = i18n;
   const themes = useThemes();
   const [overview] = useLoad<Overview>(session ? `${groupPath(session.group.id)}/overview` : null);
   if (!session) return null;
   return (
     <>
-      <PageHeading title="Documents">Your group's documents</PageHeading>
-      {overview.state === 'loading' && <p>Loading the documents…</p>}
+      <PageHeading title={t('webapp.home.title')}>{t('webapp.home.heading')}</PageHeading>
+      {overview.state === 'loading' && <p>{t('webapp.home.loading')}</p>}
       {overview.state === 'failed' && <p class="font-semibold text-red-dark">{overview.message}</p>}
       {overview.state === 'done' && (
         <>
           {overview.value.documents.length === 0 ? (
-            <p>Nobody in your group has commented on a document yet.</p>
+            <p>{t('webapp.home.none')}</p>
           ) : (
-            <ul class="space-y-3" aria-label="Documents with comments">
+            <ul class="space-y-3" aria-label={t('webapp.home.listLabel')}>
               {overview.value.documents.map((doc) => {
                 const themed = Object.entries(doc.byTheme).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
                 return (
@@ -44,14 +46,14 @@ export function HomePage() {
                       <AppLink href={hrefFor({ name: 'document', source: doc.source })}>{doc.title || doc.source}</AppLink>
                     </h2>
                     <p>
-                      {plural(doc.comments, 'comment', 'comments')} · {plural(doc.unanswered, 'not answered yet', 'not answered yet')}
-                      {doc.lastActivityAt && <> · Last activity {readableDate(doc.lastActivityAt)}</>}
+                      {t('common.commentCount', { count: doc.comments })} · {t('webapp.home.unanswered', { count: doc.unanswered })}
+                      {doc.lastActivityAt && <> · {t('webapp.home.lastActivity', { date: readableDate(i18n, doc.lastActivityAt) })}</>}
                     </p>
                     {themed.length > 0 && (
-                      <ul class="flex flex-wrap gap-1 text-sm" aria-label={`Comments by theme on ${doc.title || doc.source}`}>
+                      <ul class="flex flex-wrap gap-1 text-sm" aria-label={t('webapp.home.byTheme', { title: doc.title || doc.source })}>
                         {themed.map(([theme, n]) => (
                           <li key={theme} class="rounded border border-grey-5 bg-grey-1 px-1.5 py-0.5">
-                            {themeLabel(themes, theme)}: {n.toLocaleString('en-GB')}
+                            {themeName(i18n, themes, theme)}: {i18n.formatNumber(n)}
                           </li>
                         ))}
                       </ul>
@@ -63,19 +65,19 @@ export function HomePage() {
           )}
           <section aria-labelledby="recent-heading" class="space-y-2">
             <h2 id="recent-heading" class="text-lg font-bold">
-              Recent activity
+              {t('webapp.home.recent')}
             </h2>
             {overview.value.recent.length === 0 ? (
-              <p>Nothing yet.</p>
+              <p>{t('webapp.home.nothingYet')}</p>
             ) : (
               <ul class="space-y-2">
                 {overview.value.recent.map((item) => (
                   <li key={`${item.commentId}-${item.at}-${item.kind}`} class="space-y-0.5">
                     <p class="text-sm">
-                      <span class="font-semibold">{KIND_WORDS[item.kind] ?? 'Activity'}</span> on {item.title || item.source} · {readableDate(item.at)}
+                      <span class="font-semibold">{t(KIND_KEYS[item.kind] ?? 'webapp.home.kind.other')}</span> {t('webapp.on', { title: item.title || item.source || '' })} · {readableDate(i18n, item.at)}
                     </p>
                     <p>
-                      <AppLink href={hrefFor({ name: 'comment', uuid: uuidOf(item.commentId) })}>{item.excerpt || 'Read the comment'}</AppLink>
+                      <AppLink href={hrefFor({ name: 'comment', uuid: uuidOf(item.commentId) })}>{item.excerpt || t('webapp.home.readComment')}</AppLink>
                     </p>
                   </li>
                 ))}
@@ -84,7 +86,7 @@ export function HomePage() {
           </section>
         </>
       )}
-      <DigestLinks groupId={session.group.id} filters={{}} what="Every comment your group shared, with replies and answers." />
+      <DigestLinks groupId={session.group.id} filters={{}} what={t('webapp.home.digestWhat')} />
     </>
   );
 }

@@ -1,5 +1,7 @@
 import { Button } from '@hypothesis/frontend-shared';
 import { useId, useState } from 'preact/hooks';
+import { useI18n } from '../../../components/i18n';
+import type { MessageKey } from '../../../utils/i18n/catalogue';
 import { AppLink } from '../AppLink';
 import { useApp } from '../app-context';
 import { PageHeading } from '../PageHeading';
@@ -7,7 +9,12 @@ import type { SearchAnswer } from '../read';
 import { hrefFor, uuidOf } from '../router';
 import { groupPath, useLoad } from '../use-load';
 
-const KIND_WORDS: Record<SearchAnswer['results'][number]['kind'], string> = { comment: 'Comment', reply: 'Reply', answer: 'Answer', quote: 'Passage quoted' };
+const KIND_KEYS: Record<SearchAnswer['results'][number]['kind'], MessageKey> = {
+  comment: 'webapp.search.kind.comment',
+  reply: 'webapp.search.kind.reply',
+  answer: 'webapp.search.kind.answer',
+  quote: 'webapp.search.kind.quote',
+};
 /** The longest search the store takes (it refuses longer ones with a plain sentence too). */
 export const MAX_QUERY_LENGTH = 200;
 
@@ -19,8 +26,10 @@ export function Snippet({ segments }: { segments: SearchAnswer['results'][number
 /** Search the group's comments, replies and quotes; each match links to its comment. */
 export function SearchPage({ q }: { q: string }) {
   const { session, navigate } = useApp();
+  const { t, formatNumber } = useI18n();
   const [text, setText] = useState(q);
-  const [problem, setProblem] = useState<string | null>(null);
+  // A catalogue key, so a problem shown stays in the language the person switches to.
+  const [problem, setProblem] = useState<MessageKey | null>(null);
   const id = useId();
   const query = q.trim();
   const [answer] = useLoad<SearchAnswer>(session && query ? `${groupPath(session.group.id)}/search?q=${encodeURIComponent(query)}&limit=50` : null);
@@ -29,8 +38,8 @@ export function SearchPage({ q }: { q: string }) {
   function submit(event: Event) {
     event.preventDefault();
     const words = text.trim();
-    if (!words) return setProblem('Please type the words to search for.');
-    if (words.length > MAX_QUERY_LENGTH) return setProblem(`Please search for ${MAX_QUERY_LENGTH} characters or fewer.`);
+    if (!words) return setProblem('webapp.search.empty');
+    if (words.length > MAX_QUERY_LENGTH) return setProblem('webapp.search.tooLong');
     setProblem(null);
     navigate(hrefFor({ name: 'search', q: words }));
   }
@@ -38,11 +47,11 @@ export function SearchPage({ q }: { q: string }) {
   const errorId = `${id}-error`;
   return (
     <>
-      <PageHeading title={query ? `Search: ${query}` : 'Search'}>Search your group's comments</PageHeading>
+      <PageHeading title={query ? t('webapp.search.titleFor', { query }) : t('webapp.search.title')}>{t('webapp.search.heading')}</PageHeading>
       <form role="search" class="flex flex-wrap items-end gap-2" noValidate onSubmit={submit}>
         <div class="min-w-0 flex-1 basis-64 space-y-1">
           <label for={`${id}-q`} class="block font-semibold">
-            Search comments
+            {t('webapp.search.label')}
           </label>
           <input
             id={`${id}-q`}
@@ -55,33 +64,35 @@ export function SearchPage({ q }: { q: string }) {
             onInput={(e) => setText((e.target as HTMLInputElement).value)}
           />
           <p id={`${id}-hint`} class="text-sm text-grey-7">
-            Searches comments, replies and the passages they quote. "dignity" also finds "dignified".
+            {t('webapp.search.hint')}
           </p>
         </div>
         <Button type="submit" variant="primary">
-          Search
+          {t('webapp.search.submit')}
         </Button>
       </form>
       {problem && (
         <p id={errorId} class="font-semibold text-red-dark">
-          {problem}
+          {t(problem, { max: MAX_QUERY_LENGTH })}
         </p>
       )}
       {query && (
         <section aria-labelledby={`${id}-results`} class="space-y-2">
           <h2 id={`${id}-results`} class="text-lg font-bold">
-            Results
+            {t('webapp.search.results')}
           </h2>
           <div role="status">
-            {answer.state === 'loading' && <p>Searching…</p>}
+            {answer.state === 'loading' && <p>{t('webapp.search.searching')}</p>}
             {answer.state === 'failed' && <p class="font-semibold text-red-dark">{answer.message}</p>}
             {answer.state === 'done' && (
               <p>
                 {answer.value.total === 0
-                  ? `Nothing found for “${query}”.`
-                  : answer.value.total === 1
-                    ? `1 match for “${query}”.`
-                    : `${answer.value.total.toLocaleString('en-GB')} matches for “${query}”${answer.value.results.length < answer.value.total ? `, the first ${answer.value.results.length} shown` : ''}.`}
+                  ? t('webapp.search.nothing', { query })
+                  : t(answer.value.results.length < answer.value.total ? 'webapp.search.matchesFirst' : 'webapp.search.matches', {
+                      count: answer.value.total,
+                      query,
+                      shown: formatNumber(answer.value.results.length),
+                    })}
               </p>
             )}
           </div>
@@ -90,14 +101,15 @@ export function SearchPage({ q }: { q: string }) {
               {answer.value.results.map((r) => (
                 <li key={`${r.itemId}-${r.kind}`} class="space-y-1 rounded border border-grey-4 bg-white p-3">
                   <p class="text-sm text-grey-7">
-                    {KIND_WORDS[r.kind] ?? 'Match'} on {r.title || r.source}
+                    {t(KIND_KEYS[r.kind] ?? 'webapp.search.kind.other')} {t('webapp.on', { title: r.title || r.source || '' })}
                   </p>
                   <p>
                     <Snippet segments={r.snippet} />
                   </p>
                   <p class="text-sm">
                     <AppLink href={hrefFor({ name: 'comment', uuid: uuidOf(r.commentId) })}>
-                      Open this comment<span class="sr-only"> on {r.title || r.source}</span>
+                      {t('webapp.search.open')}
+                      <span class="sr-only"> {t('webapp.on', { title: r.title || r.source || '' })}</span>
                     </AppLink>
                   </p>
                 </li>

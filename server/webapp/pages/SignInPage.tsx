@@ -1,5 +1,7 @@
 import { Button } from '@hypothesis/frontend-shared';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useT } from '../../../components/i18n';
+import type { MessageKey } from '../../../utils/i18n/catalogue';
 import type { WebSession } from '../../../utils/webapp/session-types';
 import { WebApiError } from '../api';
 import { useApp } from '../app-context';
@@ -34,10 +36,12 @@ export function linkCodeOf(hash: string): string | null {
  */
 export function SignInPage({ next, message, alreadySignedIn, onSignedIn }: SignInPageProps) {
   const { api } = useApp();
+  const t = useT();
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [needsName, setNeedsName] = useState(false);
-  const [error, setError] = useState<{ text: string; field: 'code' | 'name' } | null>(null);
+  // The store's sentence (`text`), or one of this page's (`key`, shown in the language now chosen).
+  const [error, setError] = useState<{ text?: string; key?: MessageKey; field: 'code' | 'name' } | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
   const codeRef = useRef<HTMLInputElement>(null);
@@ -75,12 +79,12 @@ export function SignInPage({ next, message, alreadySignedIn, onSignedIn }: SignI
     event.preventDefault();
     if (busy) return;
     if (!code.trim()) {
-      setError({ text: 'Please type the invite code your facilitator gave you.', field: 'code' });
+      setError({ key: 'webapp.signIn.needCode', field: 'code' });
       codeRef.current?.focus();
       return;
     }
     if (needsName && !name.trim()) {
-      setError({ text: 'Please type your name as you want the group to see it.', field: 'name' });
+      setError({ key: 'webapp.signIn.needName', field: 'name' });
       nameRef.current?.focus();
       return;
     }
@@ -91,21 +95,21 @@ export function SignInPage({ next, message, alreadySignedIn, onSignedIn }: SignI
   const field = 'w-full max-w-md rounded border border-grey-6 bg-white p-2';
   return (
     <>
-      <PageHeading title="Sign in" />
+      <PageHeading title={t('webapp.signIn.title')} />
       {alreadySignedIn ? (
         <p>
-          You are already signed in.{' '}
-          <AppLink href={next ?? '/'}>{next ? 'Go on to the page you asked for' : "Go to your group's documents"}</AppLink>
+          {t('webapp.signIn.already')}{' '}
+          <AppLink href={next ?? '/'}>{next ? t('webapp.signIn.goOn') : t('webapp.signIn.goHome')}</AppLink>
         </p>
       ) : (
         <>
           {message && <p class="rounded border border-grey-5 bg-grey-1 p-2 font-semibold">{message}</p>}
-          {next?.startsWith('/c/') && <p>Sign in to see this comment. You will go straight to it afterwards.</p>}
-          <p>Sign in with the invite code your facilitator gave you. You do not need to install anything.</p>
+          {next?.startsWith('/c/') && <p>{t('webapp.signIn.toComment')}</p>}
+          <p>{t('webapp.signIn.lead')}</p>
           <form class="space-y-3" noValidate onSubmit={submit}>
             <div class="space-y-1">
               <label for={`${id}-code`} class="block font-semibold">
-                Invite code
+                {t('webapp.signIn.code')}
               </label>
               <input
                 id={`${id}-code`}
@@ -122,10 +126,10 @@ export function SignInPage({ next, message, alreadySignedIn, onSignedIn }: SignI
             {needsName && (
               <div class="space-y-1">
                 <label for={`${id}-name`} class="block font-semibold">
-                  Your name
+                  {t('webapp.signIn.name')}
                 </label>
                 <p id={`${id}-name-hint`} class="text-sm text-grey-7">
-                  As you want your group to see it. Answers to comments always show it.
+                  {t('webapp.signIn.nameHint')}
                 </p>
                 <input
                   id={`${id}-name`}
@@ -142,11 +146,11 @@ export function SignInPage({ next, message, alreadySignedIn, onSignedIn }: SignI
             )}
             {error && (
               <p id={errorId} class="font-semibold text-red-dark">
-                {error.text}
+                {error.key ? t(error.key) : error.text}
               </p>
             )}
             <Button type="submit" variant="primary" aria-disabled={busy || undefined}>
-              {busy ? 'Signing in…' : 'Sign in'}
+              {busy ? t('webapp.signIn.busy') : t('webapp.signIn.submit')}
             </Button>
           </form>
         </>

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { parseAcceptLanguage, pickLocale, type Locale } from '../../../../utils/i18n/locales';
 import type { AppEnv } from '../../context';
 import { ApiError } from '../../errors';
 import { createWebappFiles, DEFAULT_WEBAPP_DIR, HTML_HEADERS, notBuiltPage } from './webapp-files';
@@ -7,6 +8,14 @@ import { createWebappFiles, DEFAULT_WEBAPP_DIR, HTML_HEADERS, notBuiltPage } fro
 export const WEBAPP_PAGES = ['/', '/sign-in', '/documents', '/search', '/c/:uuid', '/group', '/group/*'] as const;
 
 const ONE_YEAR = 365 * 24 * 60 * 60;
+
+/**
+ * index.html with `<html lang>` set to `locale`, so the web app starts in the language the
+ * browser asked for (it reads `<html lang>` at boot; a language chosen in the app wins later).
+ */
+export function withDocumentLang(html: string, locale: Locale): string {
+  return html.replace(/<html\b([^>]*?)\slang="[^"]*"/i, `<html$1 lang="${locale}"`);
+}
 
 /**
  * The group's web app (server/webapp, built by `npm run build:webapp`), mounted at `/`:
@@ -20,7 +29,8 @@ export function webappRoutes(dir: string = DEFAULT_WEBAPP_DIR) {
   const page = async (c: Context<AppEnv>) => {
     const html = await files.index();
     if (html === null) return c.body(notBuiltPage(), 503, { ...HTML_HEADERS, 'Retry-After': '60' });
-    return c.body(html, 200, { ...HTML_HEADERS });
+    const locale = pickLocale(parseAcceptLanguage(c.req.header('accept-language')));
+    return c.body(withDocumentLang(html, locale), 200, { ...HTML_HEADERS, Vary: 'Accept-Language' });
   };
   for (const route of WEBAPP_PAGES) app.get(route, page);
 

@@ -49,6 +49,21 @@ describe('the web app is served by the store', () => {
     expect(res.text).toBe(INDEX);
   });
 
+  it.each([
+    ['cy', 'cy'],
+    ['cy-GB,cy;q=0.9,en;q=0.5', 'cy'],
+    ['fr-FR,cy;q=0.8,en;q=0.5', 'cy'],
+    ['en-US,en;q=0.9,cy;q=0.8', 'en-GB'],
+    ['fr, de', 'en-GB'],
+    ['cy;q=0, en', 'en-GB'],
+  ])('Accept-Language %j starts the app in %s (<html lang>), and caches say it varies by it', async (header, lang) => {
+    const res = await built.store.app.request('http://store.test/search?q=x', { headers: { 'Accept-Language': header } });
+    const text = await res.text();
+    expect(text).toContain(`<html lang="${lang}">`);
+    expect(text.replace(`<html lang="${lang}">`, '<html lang="en-GB">')).toBe(INDEX);
+    expect(res.headers.get('vary')).toMatch(/Accept-Language/i);
+  });
+
   it('the CSP allows no inline script, no other origin and no framing', () => {
     expect(WEBAPP_CSP).toContain("script-src 'self';");
     expect(WEBAPP_CSP).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
