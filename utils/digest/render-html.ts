@@ -1,10 +1,9 @@
 import { renderBarChartSvg } from './bar-chart';
 import { plainExcerpt, renderCommentHtml } from './comment-text';
-import { HOLE } from './render-markdown';
 import { webHref } from './safe-link';
 import type { Translator } from '../i18n/translate';
 import { visibilityLabel } from '../i18n/vocabulary-labels';
-import { createLongDate, describeScope, digestTranslator, escapeHtml, pageNote, type DateOptions } from './text';
+import { HOLE, createLongDate, describeScope, digestTranslator, escapeHtml, pageNote, type DateOptions } from './text';
 import type { Digest, DigestComment, DigestCount, DigestPlace, DigestReply } from './types';
 
 const CSS = `

@@ -2,7 +2,7 @@ import { parseCommentText, plainExcerpt, type RichBlock, type RichSpan } from '.
 import { webHref } from './safe-link';
 import type { Translator } from '../i18n/translate';
 import { visibilityLabel } from '../i18n/vocabulary-labels';
-import { createLongDate, describeScope, digestTranslator, pageNote, type DateOptions } from './text';
+import { HOLE, createLongDate, describeScope, digestTranslator, pageNote, type DateOptions } from './text';
 import type { Digest, DigestComment, DigestCount, DigestPlace, DigestReply } from './types';
 
 /**
@@ -32,8 +32,6 @@ export function escapeMarkdown(text: string): string {
 /** Text that needs `escapeMarkdown` (most does not: the fast path keeps big digests quick). */
 const NEEDS_ESCAPE = /[\\`*_[\]<>|~&@{]|:\S|www\.|\/\/|#[ \t]*$|^\s*(?:[#+=-]|\d+[.)])/im;
 
-/** Where already-escaped text goes inside a translated sentence (split there, each side escaped). */
-export const HOLE = '\u0000';
 /** A translated sentence with `HOLE` in it, its words escaped by `escape` and `inner` (already safe) put in the hole. */
 export function aroundEscaped(sentence: string, inner: string, escape: (text: string) => string): string {
   const [before = '', after = ''] = sentence.split(HOLE);

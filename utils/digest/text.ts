@@ -136,6 +136,9 @@ export function describeConversation(digest: Digest, i18n: Translator = translat
   return lines;
 }
 
+/** Where already-escaped text goes inside a translated sentence (split there, each side escaped). */
+export const HOLE = '\u0000';
+
 /** "(page 3)" / "(tudalen 3)" after a quote or a place. */
 export function pageNote(i18n: Translator, page: number | undefined): string {
   return page === undefined ? '' : ` (${i18n.t('digest.page', { page })})`;
