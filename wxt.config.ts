@@ -48,6 +48,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+C' },
         description: manifestMessage('manifest.commandAddComment'),
       },
+      'show-comments': {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: manifestMessage('manifest.commandShowComments'),
+      },
     },
     ...(browser === 'firefox'
       ? {

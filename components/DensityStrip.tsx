@@ -1,17 +1,20 @@
 import type { DensityMark } from '../utils/overlay/density';
+import { useT } from './i18n';
 
 /**
  * A strip at the right edge of the page showing where comments cluster, like a scroll-bar heat
  * map. Each mark is a real button, so keyboard and screen-reader users can jump too.
  */
 export function DensityStrip({ marks, onJump }: { marks: DensityMark[]; onJump: (id: string) => void }) {
+  const t = useT();
   if (marks.length === 0) return null;
   const most = Math.max(...marks.map((m) => m.count));
   return (
-    <nav aria-label="Where the comments are on this page" class="fixed right-0 top-0 z-[2147483640] h-screen w-4 bg-grey-2/80">
+    <nav aria-label={t('editor.density.label')} class="fixed right-0 top-0 z-[2147483640] h-screen w-4 bg-grey-2/80">
       <ul>
         {marks.map((mark) => {
-          const words = `${mark.count === 1 ? '1 comment' : `${mark.count} comments`}${mark.label ? ` in “${mark.label}”` : ''}, ${Math.round(mark.top * 100)}% down the page. Go there`;
+          const percent = Math.round(mark.top * 100);
+          const words = mark.label ? t('editor.density.markIn', { count: mark.count, section: mark.label, percent }) : t('editor.density.mark', { count: mark.count, percent });
           return (
             <li key={mark.firstId}>
               <button

@@ -6,6 +6,9 @@ import { CommentView } from './CommentView';
 import { DensityStrip } from './DensityStrip';
 import type { DensityMark } from '../utils/overlay/density';
 import { useFocusReturn } from './use-focus-return';
+import { FindWords, type FindWordsProps } from './FindWords';
+import { useT } from './i18n';
+import { trapTab } from './use-focus-trap';
 
 export interface PageOverlayProps {
   adder: { x: number; y: number } | null;
@@ -26,6 +29,8 @@ export interface PageOverlayProps {
   onCloseCard: () => void;
   /** The pointer is on the card: keep it open. */
   onPointerOnCard?: () => void;
+  /** "Find words to comment on", when open (web pages only). */
+  find?: Omit<FindWordsProps, 'onAdd'> | null;
 }
 
 /**
@@ -39,10 +44,14 @@ export function PageOverlay(props: PageOverlayProps) {
   const noticeBox = useRef<HTMLDivElement>(null);
   const cardBox = useRef<HTMLElement>(null);
   const editorBox = useRef<HTMLDivElement>(null);
+  const findBox = useRef<HTMLDivElement>(null);
+  const t = useT();
+  const findOpen = !!props.find && !editor;
   const cardOpen = !!card && card.comments.length > 0 && !editor;
   // After saving or cancelling, focus goes back where it was (or to the notice saying what happened).
   useFocusReturn(!!editor, root, editorBox, () => noticeBox.current);
   useFocusReturn(cardOpen, root, cardBox, () => noticeBox.current);
+  useFocusReturn(findOpen, root, findBox, () => noticeBox.current);
   useEffect(() => {
     if (cardOpen && card?.fromKeyboard) cardBox.current?.focus();
   }, [cardOpen, card?.fromKeyboard]);
@@ -52,7 +61,7 @@ export function PageOverlay(props: PageOverlayProps) {
       {adder && props.canWrite && !editor && (
         <div class="fixed z-[2147483646]" style={{ left: `${adder.x}px`, top: `${adder.y}px` }}>
           <Button variant="primary" onClick={props.onAdd} onMouseDown={(e: MouseEvent) => e.preventDefault()}>
-            Add comment
+            {t('editor.overlay.addComment')}
           </Button>
         </div>
       )}
@@ -60,11 +69,13 @@ export function PageOverlay(props: PageOverlayProps) {
         <div
           ref={editorBox}
           role="dialog"
-          aria-label="Add a comment"
+          aria-modal="true"
+          aria-label={t('editor.form.addTitle')}
+          onKeyDown={trapTab(editorBox)}
           class="fixed right-4 top-4 z-[2147483647] max-h-[90vh] w-[26rem] max-w-[calc(100vw-2rem)] overflow-auto rounded-lg border border-grey-5 bg-white p-4 shadow-xl"
         >
           <CommentEditor
-            title="Add a comment"
+            title={t('editor.form.addTitle')}
             quote={editor.quote}
             initial={editor.draft}
             displayName={props.displayName}
@@ -78,10 +89,13 @@ export function PageOverlay(props: PageOverlayProps) {
         <section
           ref={cardBox}
           tabIndex={-1}
-          aria-label="Comments on this passage"
+          role="dialog"
+          aria-modal={card.fromKeyboard ? 'true' : undefined}
+          aria-label={t('editor.card.label')}
           onMouseMove={props.onPointerOnCard}
           onKeyDown={(e) => {
-            if (e.key !== 'Escape') return;
+            if (card.fromKeyboard) trapTab(cardBox)(e);
+            if (e.key !== 'Escape') return; // i18n-ignore: a key name
             e.stopPropagation();
             props.onCloseCard();
           }}
@@ -90,10 +104,10 @@ export function PageOverlay(props: PageOverlayProps) {
         >
           <div class="mb-2 flex items-center justify-between">
             <h2 class="text-sm font-bold">
-              {card.comments.length === 1 ? '1 comment' : `${card.comments.length} comments`} on this passage
+              {t('editor.card.heading', { count: card.comments.length })}
             </h2>
             <Button size="sm" onClick={props.onCloseCard}>
-              Close
+              {t('editor.card.close')}
             </Button>
           </div>
           <ul class="space-y-3">
@@ -103,7 +117,13 @@ export function PageOverlay(props: PageOverlayProps) {
               </li>
             ))}
           </ul>
+          <p class="mt-2 border-t border-grey-3 pt-2 text-xs text-grey-7">{t('editor.card.panelHint')}</p>
         </section>
+      )}
+      {findOpen && props.find && (
+        <div ref={findBox}>
+          <FindWords {...props.find} onAdd={props.onAdd} />
+        </div>
       )}
       <div ref={noticeBox} tabIndex={-1} role="status" aria-live="polite" class={notice ? 'fixed bottom-4 left-4 z-[2147483647] rounded bg-grey-9 px-3 py-2 text-sm text-white shadow' : 'sr-only'}>
         {notice}

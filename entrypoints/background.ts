@@ -12,6 +12,8 @@ import { createBackgroundListener } from '../utils/messaging';
 import { createAnnotationId, readSettings } from '../utils/model';
 import { createAnnotationRepo, createConversationRepo, createSyncRepo, getNotifySetting, openLeaDb, setNotifySetting } from '../utils/store';
 import { createLiveKeeper } from '../utils/sync/live-keeper';
+import { translator } from '../utils/i18n/translate';
+import { currentLocale, watchLocale } from './shared/locale';
 import { createStoreClient, createSyncEngine } from '../utils/sync';
 
 const MENU_ID = 'lea-add-comment';
@@ -92,7 +94,8 @@ export default defineBackground(() => {
           // Attached on first use: the API exists only once the person granted the permission.
           if (!api.onClicked.hasListener(openNotice)) api.onClicked.addListener(openNotice);
           const iconUrl = browser.runtime.getURL('/icons/128.png');
-          await api.create(id, { type: 'basic', iconUrl, title: 'Lived Experience Annotator', message });
+          const { t } = translator(await currentLocale());
+          await api.create(id, { type: 'basic', iconUrl, title: t('common.appName'), message });
         },
       },
       broadcast: () => void tabs.noticesChanged(),
@@ -139,11 +142,23 @@ export default defineBackground(() => {
     createBackgroundListener({ extensionOrigin: browser.runtime.getURL('/'), handlers: createBackgroundHandlers({ stored, pdf, settings }) }),
   );
 
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: 'Add a comment on this passage', contexts: ['selection'] });
-    browser.contextMenus.create({ id: `${PDF_MENU_ID}-link`, title: 'Open this PDF in the annotator', contexts: ['link'], targetUrlPatterns: PDF_PATTERNS });
-    browser.contextMenus.create({ id: PDF_MENU_ID, title: 'Open in the annotator', contexts: ['page'], documentUrlPatterns: PDF_PATTERNS });
-    void stored.then(() => refreshMenu(true));
+  // The menus in the extension's language: made at install, rebuilt when the language setting changes.
+  const buildMenus = async () => {
+    const { t } = translator(await currentLocale());
+    await browser.contextMenus.removeAll();
+    browser.contextMenus.create({ id: MENU_ID, title: t('background.menu.addComment'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: `${PDF_MENU_ID}-link`, title: t('background.menu.openPdfLink'), contexts: ['link'], targetUrlPatterns: PDF_PATTERNS });
+    browser.contextMenus.create({ id: PDF_MENU_ID, title: t('background.menu.openPdf'), contexts: ['page'], documentUrlPatterns: PDF_PATTERNS });
+    await stored;
+    refreshMenu(true);
+  };
+  browser.runtime.onInstalled.addListener(() => void buildMenus());
+  let menuLocale: string | null = null;
+  void currentLocale().then((locale) => (menuLocale = locale));
+  watchLocale((locale) => {
+    if (locale === menuLocale) return;
+    menuLocale = locale;
+    void buildMenus();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void tabs.startComment(tab?.id);
@@ -152,6 +167,9 @@ export default defineBackground(() => {
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === 'add-comment') void tabs.startComment();
+    // From a highlighted passage (selection or caret) to its comments, focus in the card.
+    else if (command === 'show-comments')
+      void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id !== undefined && browser.tabs.sendMessage(tab.id, { type: 'page/show-comments' }).catch(() => undefined));
   });
 
   // Sync resumes whenever the worker starts, and at least once a minute while the browser is open.

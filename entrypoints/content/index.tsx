@@ -7,6 +7,23 @@ import { SessionOverlay } from '../../components/SessionOverlay';
 import type { BackgroundRequest } from '../../utils/messaging';
 import { createPageSession } from '../../utils/page-session/page-session';
 import { createBrowserPdfListener, createPageRequestListener } from '../../utils/page-session/page-requests';
+import { I18nProvider } from '../../components/i18n';
+import { currentLocale, useExtensionLocale } from '../shared/locale';
+import { translator } from '../../utils/i18n/translate';
+import type { Locale } from '../../utils/i18n/locales';
+import type { PageSession } from '../../utils/page-session/page-session';
+
+/** The in-page UI in the extension's language, following the setting live (lang on the shadow root's container). */
+function Root({ initial, session, container }: { initial: Locale; session: PageSession; container: HTMLElement }) {
+  const locale = useExtensionLocale(initial);
+  container.lang = locale;
+  session.setTranslate(translator(locale).t);
+  return (
+    <I18nProvider locale={locale}>
+      <SessionOverlay session={session} />
+    </I18nProvider>
+  );
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -21,7 +38,9 @@ export default defineContentScript({
       return;
     }
     let host: Element | null = null;
+    const locale = await currentLocale();
     const session = createPageSession({
+      t: translator(locale).t,
       doc: document,
       win: window,
       send: (message: BackgroundRequest) => browser.runtime.sendMessage(message),
@@ -41,7 +60,8 @@ export default defineContentScript({
       isolateEvents: ['keydown', 'keyup', 'keypress', 'mouseup'],
       onMount(container, _shadow, shadowHost) {
         host = shadowHost;
-        render(<SessionOverlay session={session} />, container);
+        container.lang = locale;
+        render(<Root initial={locale} session={session} container={container} />, container);
       },
       onRemove(container) {
         if (container) render(null, container);

@@ -64,7 +64,7 @@ describe('annotating a policy page in Chromium', () => {
   it('shows a highlight’s comments when the pointer rests on it', async () => {
     const rect = await textRect(page, 'individual’s well-being');
     await page.mouse.move(rect.left + 5, (rect.top + rect.bottom) / 2);
-    const card = page.getByRole('region', { name: 'Comments on this passage' });
+    const card = page.getByRole('dialog', { name: 'Comments on this passage' });
     await expect.poll(() => card.getByText('Being asked what matters to me').count()).toBe(1);
     // Script typed in a comment is shown as text, never run.
     expect(await card.getByText('<script>alert(1)</script>', { exact: false }).count()).toBe(1);

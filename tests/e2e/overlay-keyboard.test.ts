@@ -34,7 +34,7 @@ describe('hover card, focus and the long-quote box in Chromium', () => {
   let server: FixtureServer;
   let browser: ExtensionBrowser;
   let page: Page;
-  const card = () => page.getByRole('region', { name: 'Comments on this passage' });
+  const card = () => page.getByRole('dialog', { name: 'Comments on this passage' });
 
   beforeAll(async () => {
     server = await startFixtureServer();
