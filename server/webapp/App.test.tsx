@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSession } from '../../utils/webapp/session-types';
 import { WebApiError } from './api';
 import { App } from './App';
+import { LANGUAGE_KEY } from './use-locale';
 import { button, description, fakeApi, labelled, mount, settle, submit, type, unmount } from './facilitator/test-support';
 
 const READER: WebSession = { memberId: 'm-r', displayName: 'Olivia', role: 'reader', group: { id: 'g1', name: 'NCAG' }, csrfToken: 'csrf', expiresAt: '2026-12-16T10:00:00Z' };
@@ -12,7 +13,12 @@ const signedOut = () => {
 };
 const h1 = (root: ParentNode) => root.querySelector('h1')?.textContent;
 
-beforeEach(() => history.replaceState(null, '', '/'));
+beforeEach(() => {
+  history.replaceState(null, '', '/');
+  localStorage.clear();
+  // What the store writes into index.html from Accept-Language (English unless a test says cy).
+  document.documentElement.lang = 'en-GB';
+});
 afterEach(() => unmount());
 
 describe('web app shell', () => {
@@ -115,5 +121,78 @@ describe('web app shell', () => {
     history.replaceState(null, '', '/group/members');
     const reader = await mount(<App api={fakeApi({ 'GET /api/web/session': READER }, READER)} />);
     expect(h1(reader)).toBe('Only for facilitators');
+  });
+});
+
+describe('web app in Welsh', () => {
+  const languageButton = (root: ParentNode, name: string) => [...root.querySelectorAll<HTMLButtonElement>('header [role="group"] button')].find((b) => b.textContent === name)!;
+
+  it('starts in Welsh when the store served <html lang="cy"> (Accept-Language), with the switch on the sign-in page', async () => {
+    document.documentElement.lang = 'cy';
+    const api = fakeApi({ 'GET /api/web/session': signedOut }, READER);
+    api.session = null;
+    const root = await mount(<App api={api} />);
+    expect(h1(root)).toBe('Mewngofnodi');
+    expect(root.textContent).toContain('Mewngofnodwch gyda’r cod gwahoddiad');
+    expect(root.textContent).not.toContain('Sign in with the invite code');
+    expect(labelled(root, 'Cod gwahoddiad')).toBeTruthy();
+    expect(button(root, 'Mewngofnodi')).toBeTruthy();
+    const group = root.querySelector('header [role="group"]')!;
+    expect(document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent).toBe('Iaith');
+    expect(languageButton(root, 'Cymraeg').getAttribute('aria-pressed')).toBe('true');
+    expect(languageButton(root, 'Cymraeg').lang).toBe('cy');
+    expect(languageButton(root, 'English').lang).toBe('en-GB');
+    expect(languageButton(root, 'English').getAttribute('aria-pressed')).toBe('false');
+    expect(document.documentElement.lang).toBe('cy');
+    expect(api.locale).toBe('cy');
+    await submit(button(root, 'Mewngofnodi'));
+    expect(root.textContent).toContain('Teipiwch y cod gwahoddiad a roddodd eich hwylusydd i chi.');
+  });
+
+  it('shows the documents, navigation and counts in Welsh, and switching keeps focus on the switch and is remembered', async () => {
+    document.documentElement.lang = 'cy';
+    const api = fakeApi({ 'GET /api/web/session': READER, 'GET /api/groups/g1/overview': OVERVIEW, 'GET /api/groups/g1/themes': THEMES }, READER);
+    const root = await mount(<App api={api} />);
+    expect(h1(root)).toBe('Dogfennau eich grŵp');
+    expect(root.querySelector('nav')?.getAttribute('aria-label')).toBe('Prif lywio');
+    expect(root.querySelector('nav')?.textContent).toBe('DogfennauChwilio');
+    expect(root.textContent).toContain('3 sylw · 2 heb ymateb eto');
+    expect(root.textContent).toContain('Gweithgarwch diwethaf 23 Tachwedd 2026');
+    expect(root.textContent).toContain('Wedi mewngofnodi fel Olivia (darllenydd)');
+    expect(root.textContent).toContain('Lawrlwytho’r crynodeb');
+    expect(root.querySelector('a[download]')?.getAttribute('aria-label')).toBe('Crynodeb Word');
+    expect(root.textContent).not.toContain('Sign out');
+    expect(document.title).toBe('Dogfennau – NCAG – Anodydd Profiad Bywyd');
+
+    const english = languageButton(root, 'English');
+    english.focus();
+    english.click();
+    await settle();
+    expect(h1(root)).toBe("Your group's documents");
+    expect(root.textContent).toContain('3 comments · 2 not answered yet');
+    expect(document.documentElement.lang).toBe('en-GB');
+    expect(api.locale).toBe('en-GB');
+    expect(document.activeElement).toBe(languageButton(root, 'English'));
+    expect(languageButton(root, 'English').getAttribute('aria-pressed')).toBe('true');
+    expect(root.querySelector('[role="status"][aria-live="polite"]')?.textContent).toBe('');
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('en-GB');
+
+    // The next visit: the browser still asks for Welsh, the choice made here wins.
+    unmount();
+    document.documentElement.lang = 'cy';
+    const again = await mount(<App api={api} />);
+    expect(h1(again)).toBe("Your group's documents");
+    expect(document.documentElement.lang).toBe('en-GB');
+  });
+
+  it('says the page-not-found and facilitators-only pages in Welsh', async () => {
+    localStorage.setItem(LANGUAGE_KEY, 'cy');
+    history.replaceState(null, '', '/nowhere');
+    const root = await mount(<App api={fakeApi({ 'GET /api/web/session': READER, 'GET /api/groups/g1/themes': THEMES }, READER)} />);
+    expect(h1(root)).toBe('Heb ddod o hyd i’r dudalen');
+    unmount();
+    history.replaceState(null, '', '/group/members');
+    const reader = await mount(<App api={fakeApi({ 'GET /api/web/session': READER }, READER)} />);
+    expect(h1(reader)).toBe('Ar gyfer hwyluswyr yn unig');
   });
 });

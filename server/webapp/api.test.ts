@@ -86,4 +86,16 @@ describe('createWebApi', () => {
     await expect(api.get('//evil.example/api')).rejects.toBeInstanceOf(WebApiError);
     expect(f.calls).toHaveLength(0);
   });
+
+  it('asks the store for the chosen language (Accept-Language) and says its own sentences in it', async () => {
+    const f = fakeFetch(() => new Response('<html>proxy</html>', { status: 502 }));
+    const api = createWebApi(f.impl);
+    api.session = session;
+    await expect(api.get('/api/web/session')).rejects.toThrow('The group store refused this (status 502). Try again later.');
+    expect(headersOf(f.calls[0])['Accept-Language']).toBe('en-GB');
+    api.locale = 'cy';
+    await expect(api.send('POST', '/api/web/sign-out')).rejects.toThrow('Gwrthododd storfa’r grŵp hyn (statws 502). Rhowch gynnig arall arni yn nes ymlaen.');
+    expect(headersOf(f.calls[1])['Accept-Language']).toBe('cy');
+    await expect(api.get('//elsewhere.example/')).rejects.toThrow('Gofynnodd yr ap gwe am gyfeiriad y tu allan i storfa’r grŵp.');
+  });
 });
