@@ -26,7 +26,7 @@ export const checkAddress: MiddlewareHandler = async (c, next) => {
   for (const segment of url.pathname.split('/')) {
     const decoded = decodePart(segment);
     if (decoded === null) {
-      throw new ApiError(400, 'invalid-body', 'The address is not valid: part of it is not percent-encoded UTF-8 text. Check the link and try again.');
+      throw new ApiError(400, 'invalid-body', 'server.addressNotUtf8');
     }
     const problem = unstorableCharacter(decoded);
     if (problem) throw new ApiError(400, 'invalid-body', `The address contains a character the store cannot keep (${problem}). Check the link and try again.`);

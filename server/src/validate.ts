@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
-import { ApiError } from './errors';
+import { ApiError, msg } from './errors';
 import { findJsonProblem, jsonDepthExceeds, MAX_JSON_DEPTH, type JsonProblem } from './text-checks';
 
 /**
@@ -11,13 +11,13 @@ import { findJsonProblem, jsonDepthExceeds, MAX_JSON_DEPTH, type JsonProblem } f
  */
 export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
-  if (text.trim() === '') throw new ApiError(400, 'bad-json', 'The request has no body: send a JSON object.');
+  if (text.trim() === '') throw new ApiError(400, 'bad-json', 'server.noBody');
   if (jsonDepthExceeds(text)) throw new ApiError(400, 'invalid-body', tooDeepMessage());
   let input: unknown;
   try {
     input = JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ApiError(400, 'bad-json', `The request body is not valid JSON (${(error as Error).message}).`);
+    throw new ApiError(400, 'bad-json', msg('server.notJson', { detail: (error as Error).message }));
   }
   const problem = findJsonProblem(input);
   if (problem) throw new ApiError(400, 'invalid-body', describeJsonProblem(problem));
@@ -87,7 +87,7 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
 export async function readBody<S extends v.GenericSchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
   const input = await readJson(c);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ApiError(400, 'invalid-body', 'The request body must be a JSON object, like {"name": "value"}.');
+    throw new ApiError(400, 'invalid-body', 'server.bodyNotObject');
   }
   return check(schema, input, 'The request body');
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { LeaAnnotationSchema } from '../../../utils/model/annotation';
 import { LeaReplySchema, LeaSupportSchema } from '../../../utils/model/conversation';
 import type { Visibility } from '../../../utils/model/visibility';
-import { ApiError } from '../errors';
+import { ApiError, msg } from '../errors';
 import { check } from '../validate';
 
 /** Who may see an annotation: the group, or only its author ("only me"); defined in utils/model. */
@@ -36,7 +36,7 @@ export interface TargetContext {
 }
 
 /** The refusal for a target that is not a live, readable annotation of the caller's group. */
-export const TARGET_NOT_FOUND = 'The comment you are replying to is not in this group or has been removed.';
+export const TARGET_NOT_FOUND = 'server.targetNotFound';
 
 const ANNOTATION_TYPES = ['Annotation', 'oa:Annotation', 'http://www.w3.org/ns/oa#Annotation'];
 const isAnnotationType = (t: unknown) =>
@@ -165,13 +165,13 @@ function hasAssessingBody(body: unknown): boolean {
  */
 export function checkAnnotation(input: unknown, expectedId: string, where?: TargetContext): CheckedAnnotation {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ApiError(400, 'invalid-body', 'The annotation must be a JSON object.');
+    throw new ApiError(400, 'invalid-body', 'server.annotationNotObject');
   }
   const record = input as Record<string, unknown>;
   const given = record[idKey(record)];
   if (given !== expectedId) {
     const got = typeof given === 'string' ? `"${given.slice(0, 80)}"` : 'no id';
-    throw new ApiError(400, 'invalid-body', `The annotation's "id" must be "${expectedId}" to match its address, but it has ${got}.`);
+    throw new ApiError(400, 'invalid-body', msg('server.idMismatch', { expected: expectedId, got }));
   }
   const motivation = record.motivation;
   const lea = looksLikeLea(record);

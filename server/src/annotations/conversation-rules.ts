@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../../utils/i18n/catalogue';
 import { can, type Member, type Role } from '../auth/roles';
 import type { Queryable } from '../db/db';
 import { ApiError } from '../errors';
@@ -12,10 +13,10 @@ import type { AnnotationRow } from './rows';
  */
 
 /** What each role may do, in words, for a refusal. */
-const WHAT_YOU_CAN: Record<Role, string> = {
-  facilitator: 'As a facilitator you can comment, reply, answer and moderate.',
-  member: 'As a member you can comment, reply and say "This is my experience too".',
-  reader: 'As a reader you can read, reply to and answer comments.',
+const WHAT_YOU_CAN: Record<Role, MessageKey> = {
+  facilitator: 'server.roleFacilitator',
+  member: 'server.roleMember',
+  reader: 'server.roleReader',
 };
 
 /** Is this kind part of a comment's conversation (it has a target in the group)? */
@@ -25,13 +26,13 @@ export function isConversation(kind: AnnotationKind): kind is 'reply' | 'answer'
 
 /** 403 unless the caller's role may write this kind of annotation. */
 export function requireRoleFor(member: Member, kind: AnnotationKind): void {
-  const refuse = (what: string) => {
-    throw new ApiError(403, 'forbidden', `${what} ${WHAT_YOU_CAN[member.role]}`);
+  const refuse = (what: MessageKey) => {
+    throw new ApiError(403, 'forbidden', [what, WHAT_YOU_CAN[member.role]]);
   };
-  if (kind === 'reply' && !can.reply(member)) refuse('You cannot reply in this group.');
-  if (kind === 'answer' && !can.answer(member)) refuse('Only facilitators and readers (such as officers) can answer comments.');
-  if (kind === 'support' && !can.support(member)) refuse('Only members and facilitators can say "This is my experience too".');
-  if ((kind === 'comment' || kind === 'other') && !can.write(member)) refuse('Only members and facilitators can write comments.');
+  if (kind === 'reply' && !can.reply(member)) refuse('server.cannotReply');
+  if (kind === 'answer' && !can.answer(member)) refuse('server.onlyAnswerers');
+  if (kind === 'support' && !can.support(member)) refuse('server.onlySupporters');
+  if ((kind === 'comment' || kind === 'other') && !can.write(member)) refuse('server.onlyWriters');
 }
 
 /**
@@ -74,12 +75,12 @@ interface TargetRow {
 export async function conversationAnnotation(tx: Queryable, member: Member, uuid: string, checked: CheckedAnnotation, row: AnnotationRow | undefined): Promise<Record<string, unknown>> {
   const live = row !== undefined && !row.deleted;
   if (live && row.kind !== null && family(row.kind) !== family(checked.kind)) {
-    throw new ApiError(400, 'invalid-body', 'An annotation cannot change what it is (a comment, a reply or a "This is my experience too"): write a new one instead.');
+    throw new ApiError(400, 'invalid-body', 'server.kindCannotChange');
   }
   if (!isConversation(checked.kind) || checked.targetId === null) return checked.annotation;
   const targetId = checked.targetId;
   if (live && row.target_id !== targetId) {
-    throw new ApiError(400, 'invalid-body', 'A reply stays with the comment it answers: its "target" cannot change.');
+    throw new ApiError(400, 'invalid-body', 'server.replyTargetFixed');
   }
   // A new reply or support (or one brought back): its target must be there for the caller.
   // An edit of a live one keeps working after its comment was removed.
@@ -118,7 +119,7 @@ export async function conversationAnnotation(tx: Queryable, member: Member, uuid
 
 /** 409: the member already says this is their experience too. */
 export function alreadySupported(): ApiError {
-  return new ApiError(409, 'already-supported', 'You have already said this is your experience too.');
+  return new ApiError(409, 'already-supported', 'server.alreadySupported');
 }
 
 /** How far up a thread the root is looked for (threads are shown two levels deep). */
@@ -142,7 +143,7 @@ async function requireCommentAuthor(tx: Queryable, member: Member, targetId: str
   );
   const root = rows[0];
   if (!root || root.kind !== 'comment' || root.deleted || root.author_id !== member.id || root.attribution !== 'anonymous') {
-    throw new ApiError(400, 'invalid-body', 'Only the author of an anonymous comment can reply as "The author of this comment".');
+    throw new ApiError(400, 'invalid-body', 'server.anonymousAuthorOnly');
   }
 }
 
@@ -160,7 +161,7 @@ async function answerCreator(tx: Queryable, member: Member): Promise<Record<stri
   );
   const profile = rows[0];
   const name = profileText(profile?.display_name ?? null);
-  if (!profile || name === null) throw new ApiError(400, 'invalid-body', 'Please add your name (Options) before answering.');
+  if (!profile || name === null) throw new ApiError(400, 'invalid-body', 'server.nameBeforeAnswer');
   const jobTitle = profileText(profile.job_title);
   const organisation = profileText(profile.organisation);
   return { type: 'Person', name, ...(jobTitle ? { jobTitle } : {}), ...(organisation ? { organisation } : {}) };

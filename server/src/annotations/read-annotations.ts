@@ -1,7 +1,7 @@
 import { can, type Member } from '../auth/roles';
 import { cursorCodecFor, cursorFromRow, type Cursor, type CursorCodec } from '../changes/cursor';
 import type { Db } from '../db/db';
-import { ApiError } from '../errors';
+import { ApiError, msg } from '../errors';
 import { redactAnnotation } from './check-annotation';
 import { belowHorizon, feedQuery, ROW_COLUMNS, rowCursorText, urnFor, type AnnotationRow } from './rows';
 
@@ -120,10 +120,10 @@ export async function getAnnotation(db: Db, member: Member, uuid: string): Promi
   const { rows } = await db.query<AnnotationRow>(`select ${ROW_COLUMNS} from annotations where group_id = $1 and id = $2`, [member.groupId, uuid]);
   const row = rows[0];
   if (!row || !row.annotation || row.deleted || (row.visibility === 'private' && row.author_id !== member.id)) {
-    throw new ApiError(404, 'not-found', 'There is no such comment in your group (it may have been deleted).');
+    throw new ApiError(404, 'not-found', 'server.noSuchComment');
   }
   if (row.hidden_reason !== null && !can.seeHidden(member)) {
-    throw new ApiError(404, 'not-found', `A facilitator has hidden this comment: ${row.hidden_reason}`);
+    throw new ApiError(404, 'not-found', msg('server.hiddenByFacilitator', { reason: row.hidden_reason }));
   }
   return { annotation: redactAnnotation(row.annotation), revision: String(row.revision), row };
 }

@@ -125,14 +125,14 @@ export async function putAnnotation(
       const row = await lockRow(tx, member.groupId, uuid);
       if (!row) {
         if (ifNoneMatch !== '*') {
-          if (ifMatch !== undefined) throw new ApiError(412, 'conflict', 'That comment does not exist on the store yet: create it with "If-None-Match: *".', { current: null });
-          throw new ApiError(428, 'precondition-required', 'Say whether this creates a comment ("If-None-Match: *") or updates one ("If-Match" with its revision).');
+          if (ifMatch !== undefined) throw new ApiError(412, 'conflict', 'server.commentNotOnStore', { current: null });
+          throw new ApiError(428, 'precondition-required', 'server.sayCreateOrUpdate');
         }
         const annotation = await conversationAnnotation(tx, member, uuid, checked, undefined);
         const { rows } = await tx.query<StampRow>(insertAnnotationSql(NEW_ROW, `returning ${STAMP}`), params(annotation));
         return { result: { status: 201 as PutResult['status'], annotation, revision: '1', cursor: rowCursorText(codec, rows[0]!) }, stamp: rows[0]! };
       }
-      if (row.author_id !== member.id) throw new ApiError(403, 'forbidden', 'You can only change your own comments.');
+      if (row.author_id !== member.id) throw new ApiError(403, 'forbidden', 'server.onlyOwnChange');
       const annotation = await conversationAnnotation(tx, member, uuid, checked, row);
       if (!row.deleted && sameJson(row.annotation, annotation)) {
         // A repeated push (its response was lost): nothing changes.
@@ -142,15 +142,15 @@ export async function putAnnotation(
       if (row.deleted) {
         // Re-creating a deleted comment (undo): allowed to its author with either precondition.
         if (ifNoneMatch !== '*' && ifMatch !== current && ifMatch !== '*') {
-          if (ifMatch === undefined) throw new ApiError(428, 'precondition-required', 'Say whether this creates a comment ("If-None-Match: *") or updates one ("If-Match" with its revision).');
-          throw conflict(row, 'This comment was deleted after you last saw it.');
+          if (ifMatch === undefined) throw new ApiError(428, 'precondition-required', 'server.sayCreateOrUpdate');
+          throw conflict(row, 'server.deletedSinceSeen');
         }
       } else if (ifNoneMatch === '*') {
         throw conflict(row, 'A different version of this comment is already on the store.');
       } else if (ifMatch === undefined) {
-        throw new ApiError(428, 'precondition-required', 'Updating a comment needs "If-Match" with the revision you edited.');
+        throw new ApiError(428, 'precondition-required', 'server.updateNeedsIfMatch');
       } else if (ifMatch !== current && ifMatch !== '*') {
-        throw conflict(row, 'This comment changed since you last saw it: both versions are kept so you can choose.');
+        throw conflict(row, 'server.changedSinceSeen');
       }
       const { rows } = await tx.query<StampRow>(
         `update annotations set revision = revision + 1, annotation = $3::jsonb, deleted = false,
@@ -182,10 +182,10 @@ export function deleteAnnotation(ctx: WriteContext, member: Member, uuid: string
   return ctx.db.transaction(async (tx) => {
     const row = await lockRow(tx, member.groupId, uuid);
     if (!row) return { deletedNow: false, notes: [] as ChangeNote[] };
-    if (row.author_id !== member.id) throw new ApiError(403, 'forbidden', 'You can only delete your own comments.');
+    if (row.author_id !== member.id) throw new ApiError(403, 'forbidden', 'server.onlyOwnDelete');
     if (row.deleted) return { deletedNow: false, notes: [] as ChangeNote[] };
     if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== String(row.revision)) {
-      throw conflict(row, 'This comment changed since you last saw it, so it was not deleted.');
+      throw conflict(row, 'server.changedNotDeleted');
     }
     const notes = await tombstone(ctx, tx, 'group_id = $1 and id = $2', [member.groupId, uuid]);
     return { deletedNow: true, notes };
@@ -220,7 +220,7 @@ export async function setHidden(ctx: WriteContext, member: Member, uuid: string,
     [member.groupId, uuid, reason, ctx.now.toISOString()],
   );
   const row = rows[0];
-  if (!row) throw new ApiError(404, 'not-found', 'There is no such comment in your group (it may have been deleted).');
+  if (!row) throw new ApiError(404, 'not-found', 'server.noSuchComment');
   ctx.notifier.changed([noteFor(row)]);
   return { id: urnFor(uuid), hidden: reason === null ? null : { reason }, cursor: rowCursorText(codec, row) };
 }

@@ -33,14 +33,14 @@ export const MEMBER_BY_TOKEN = `select ${MEMBER_COLUMNS} from members where id =
 
 /** The caller from a members row: unknown → 401 `unauthenticated`, revoked → 401 `token-revoked`. */
 export function toMember(row: MemberRow | undefined): Member {
-  if (!row) throw new ApiError(401, 'unauthenticated', 'This sign-in is not known to the group store. Join again with your invite code.');
-  if (row.revoked_at) throw new ApiError(401, 'token-revoked', 'Your invite has been withdrawn: ask your facilitator for a new one.');
+  if (!row) throw new ApiError(401, 'unauthenticated', 'server.tokenUnknown');
+  if (row.revoked_at) throw new ApiError(401, 'token-revoked', 'server.tokenRevoked');
   return { id: row.id, groupId: row.group_id, role: row.role, displayName: row.display_name };
 }
 
 function requireToken(header: string | undefined): string {
   const token = bearerToken(header);
-  if (!token) throw new ApiError(401, 'unauthenticated', 'This needs your group invite: send "Authorization: Bearer <token>" (join with your invite code first).');
+  if (!token) throw new ApiError(401, 'unauthenticated', 'server.tokenMissing');
   return token;
 }
 
@@ -129,7 +129,7 @@ export const limitWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const requireOwnGroup: MiddlewareHandler<AppEnv> = async (c, next) => {
   const group = c.req.param('group');
   if (group !== c.get('member').groupId) {
-    throw new ApiError(403, 'forbidden', 'You are not a member of that group: your invite is for a different one.');
+    throw new ApiError(403, 'forbidden', 'server.otherGroup');
   }
   await next();
 };

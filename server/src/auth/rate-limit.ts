@@ -1,5 +1,6 @@
+import type { MessageKey } from '../../../utils/i18n/catalogue';
 import type { Db } from '../db/db';
-import { ApiError } from '../errors';
+import { ApiError, msg } from '../errors';
 
 /** A fixed-window limit: at most `max` hits per `windowSeconds`. */
 export interface RateLimit {
@@ -24,11 +25,20 @@ export function countHitSql(bucket: string, windowParam: string, from = ''): str
     returning hits`;
 }
 
+/** What was done too often, as the refusal names it. */
+export type RateLimitWhat = 'changes' | 'attempts to join' | 'wrong invite codes';
+
+const RATE_LIMIT_MESSAGES: Record<RateLimitWhat, MessageKey> = {
+  changes: 'server.tooManyChanges',
+  'attempts to join': 'server.tooManyJoins',
+  'wrong invite codes': 'server.tooManyWrongCodes',
+};
+
 /**
  * Refuse with 429 once `hits` is past the limit, saying when to try again. A new window
  * (hits = 1) also drops the bucket's old windows so the table stays small.
  */
-export async function enforceHits(db: Db, bucket: string, hits: number, limit: RateLimit, now: Date, what: string): Promise<void> {
+export async function enforceHits(db: Db, bucket: string, hits: number, limit: RateLimit, now: Date, what: RateLimitWhat): Promise<void> {
   const start = windowStart(limit, now);
   if (hits === 1) await db.query('delete from rate_limits where bucket = $1 and window_start < $2', [bucket, start.toISOString()]);
   if (hits > limit.max) {
@@ -36,7 +46,7 @@ export async function enforceHits(db: Db, bucket: string, hits: number, limit: R
     throw new ApiError(
       429,
       'rate-limited',
-      `Too many ${what} in a short time. Please wait ${retryAfter} second${retryAfter === 1 ? '' : 's'} and try again.`,
+      msg(RATE_LIMIT_MESSAGES[what], { count: retryAfter }),
       {},
       { 'Retry-After': String(retryAfter) },
     );
@@ -48,7 +58,7 @@ export async function enforceHits(db: Db, bucket: string, hits: number, limit: R
  * database (an unlogged table: a crash only restarts the windows), so every store process
  * shares them and the server keeps no state of its own.
  */
-export async function hitRateLimit(db: Db, bucket: string, limit: RateLimit, now: Date, what: string): Promise<void> {
+export async function hitRateLimit(db: Db, bucket: string, limit: RateLimit, now: Date, what: RateLimitWhat): Promise<void> {
   const { rows } = await db.query<{ hits: number }>(countHitSql('$1', '$2'), [bucket, windowStart(limit, now).toISOString()]);
   await enforceHits(db, bucket, Number(rows[0]?.hits ?? 0), limit, now, what);
 }
@@ -57,7 +67,7 @@ export async function hitRateLimit(db: Db, bucket: string, limit: RateLimit, now
  * Refuse with 429 when `bucket` has already had `limit.max` hits in this window, counting
  * nothing: for limits on failures, checked before the attempt and counted only if it fails.
  */
-export async function refuseIfSpent(db: Db, bucket: string, limit: RateLimit, now: Date, what: string): Promise<void> {
+export async function refuseIfSpent(db: Db, bucket: string, limit: RateLimit, now: Date, what: RateLimitWhat): Promise<void> {
   const { rows } = await db.query<{ hits: number }>('select hits from rate_limits where bucket = $1 and window_start = $2', [bucket, windowStart(limit, now).toISOString()]);
   const hits = Number(rows[0]?.hits ?? 0);
   if (hits >= limit.max) await enforceHits(db, bucket, hits + 1, limit, now, what);

@@ -32,9 +32,9 @@ const DAY_MS = 86_400_000;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const MESSAGES = {
-  signedOut: 'You are not signed in. Sign in with your invite code or sign-in link.',
-  expired: 'You have been signed out because your session ended. Sign in again.',
-  csrf: 'This form has expired. Reload the page and try again.',
+  signedOut: 'server.signedOut',
+  expired: 'server.sessionExpired',
+  csrf: 'server.csrfFailed',
 } as const;
 
 /** The session a cookie request runs in (set by authenticate / requireSession). */

@@ -18,13 +18,13 @@ export interface DigestSettings {
 
 /** Said when a worker stopped under a digest (too large, or a crash): the store itself goes on. */
 export const DIGEST_STOPPED_MESSAGE =
-  'The digest could not be made this time. Please try again in a minute; if it happens again, choose fewer comments with the filters.';
+  'server.digestStopped';
 
 /** Thrown when a digest cannot be started now; the handler answers 429 or 503 with Retry-After. */
 export class DigestBusyError extends Error {
   constructor(
     readonly refusal: DigestRefusal,
-    message = 'The group store is busy making other digests: please try again in a minute.',
+    message = 'server.digestBusy',
   ) {
     super(message);
   }

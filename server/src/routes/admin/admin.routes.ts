@@ -15,10 +15,10 @@ const GroupSchema = v.strictObject({
 /** Only the store's admin token (DATA_DIR/admin-token or ADMIN_TOKEN) passes. */
 const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const given = bearerToken(c.req.header('authorization'));
-  if (!given) throw new ApiError(401, 'unauthenticated', 'This needs the store\'s admin token: send "Authorization: Bearer <admin token>".');
+  if (!given) throw new ApiError(401, 'unauthenticated', 'server.adminTokenMissing');
   const a = Buffer.from(hashSecret(given));
   const b = Buffer.from(hashSecret(c.get('deps').adminToken));
-  if (!timingSafeEqual(a, b)) throw new ApiError(403, 'forbidden', 'That is not this store\'s admin token.');
+  if (!timingSafeEqual(a, b)) throw new ApiError(403, 'forbidden', 'server.adminTokenWrong');
   await next();
 };
 

@@ -7,8 +7,8 @@ import { createInOneRoundTrip } from './create-in-one';
 
 const readers = [authenticate, requireOwnGroup] as const;
 // Every role writes something (readers reply and answer): putAnnotation checks the kind against the role.
-const writers = [authenticateWriter, requireOwnGroup, requireAbility(can.writeAny, 'Your invite lets you read only.'), limitWrites] as const;
-const moderators = [authenticateWriter, requireOwnGroup, requireAbility(can.facilitate, 'Only a facilitator can hide or show comments.'), limitWrites] as const;
+const writers = [authenticateWriter, requireOwnGroup, requireAbility(can.writeAny, 'server.readOnlyInvite'), limitWrites] as const;
+const moderators = [authenticateWriter, requireOwnGroup, requireAbility(can.facilitate, 'server.onlyFacilitatorHides'), limitWrites] as const;
 
 /** The sync API's annotation resource (mounted at /api/groups/:group/annotations). */
 export function annotationRoutes() {

@@ -10,7 +10,7 @@ import { forgetMe, getMe, patchMe } from './me.handlers';
 const facilitators = [
   authenticate,
   requireOwnGroup,
-  requireAbility(can.facilitate, 'Only a facilitator can manage invites and members.'),
+  requireAbility(can.facilitate, 'server.onlyFacilitatorInvites'),
 ] as const;
 
 /** Join, who-am-I and the profile, linking another browser, forget me, and the facilitator's invites and members (mounted at /api). */

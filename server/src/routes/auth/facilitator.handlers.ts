@@ -67,7 +67,7 @@ export async function withdrawInvite(c: Context<AppEnv>) {
     'update invites set withdrawn_at = coalesce(withdrawn_at, $3) where (code_hash = $1 or invite_id = $4) and group_id = $2',
     [hashSecret(normaliseInviteCode(given)), c.get('member').groupId, clock().toISOString(), given],
   );
-  if (rowCount === 0) throw new ApiError(404, 'not-found', 'There is no such invite in your group.');
+  if (rowCount === 0) throw new ApiError(404, 'not-found', 'server.noSuchInvite');
   return c.body(null, 204);
 }
 
@@ -103,7 +103,7 @@ export async function listMembers(c: Context<AppEnv>) {
   return c.json({ members: rows.map(memberJson) });
 }
 
-const LAST_FACILITATOR = 'You are the last facilitator of this group, so your role cannot change: make someone else a facilitator first.';
+const LAST_FACILITATOR = 'server.lastFacilitatorOwnRole';
 
 /**
  * `PATCH /api/groups/{group}/members/{memberId} {"role"}`: change a member's role. It takes
@@ -121,15 +121,15 @@ export async function patchMember(c: Context<AppEnv>) {
       'select role, revoked_at from members where id = $1 and group_id = $2 and forgotten_at is null',
       [memberId, groupId],
     );
-    if (!target[0]) throw new ApiError(404, 'not-found', 'There is no such member in your group.');
-    if (target[0].revoked_at !== null) throw new ApiError(409, 'conflict', 'This person has been removed from the group, so their role cannot change. Invite them again instead.');
+    if (!target[0]) throw new ApiError(404, 'not-found', 'server.noSuchMember');
+    if (target[0].revoked_at !== null) throw new ApiError(409, 'conflict', 'server.removedRoleFixed');
     if (target[0].role === 'facilitator' && role !== 'facilitator') {
       const { rows: facilitators } = await tx.query<{ id: string }>(
         `select id from members where group_id = $1 and role = 'facilitator' and revoked_at is null order by id for update`,
         [groupId],
       );
       if (facilitators.length <= 1) {
-        throw new ApiError(409, 'conflict', memberId === c.get('member').id ? LAST_FACILITATOR : 'This is the group\'s last facilitator, so their role cannot change: make someone else a facilitator first.');
+        throw new ApiError(409, 'conflict', memberId === c.get('member').id ? LAST_FACILITATOR : 'server.lastFacilitatorRole');
       }
     }
     const { rows } = await tx.query<MemberListRow>(`update members set role = $3 where id = $1 and group_id = $2 returning ${MEMBER_LIST_COLUMNS}`, [memberId, groupId, role]);
@@ -158,8 +158,8 @@ export async function revokeMember(c: Context<AppEnv>) {
         409,
         'conflict',
         memberId === c.get('member').id
-          ? 'You are the last facilitator of this group, so you cannot remove yourself: make someone else a facilitator first.'
-          : "This is the group's last facilitator, so they cannot be removed: make someone else a facilitator first.",
+          ? 'server.lastFacilitatorSelfRemove'
+          : 'server.lastFacilitatorRemove',
       );
     }
     const { rows: revoked } = await tx.query<{ id: string }>(
@@ -172,7 +172,7 @@ export async function revokeMember(c: Context<AppEnv>) {
     );
     return revoked;
   });
-  if (rows.length === 0) throw new ApiError(404, 'not-found', 'There is no such member in your group.');
+  if (rows.length === 0) throw new ApiError(404, 'not-found', 'server.noSuchMember');
   hub.closeMember(memberId);
   await db.query('select pg_notify($1, $2)', [channel, encodeRevocation(memberId)]);
   return c.body(null, 204);
@@ -196,8 +196,8 @@ export async function createSignInLink(c: Context<AppEnv>) {
     memberId,
     c.get('member').groupId,
   ]);
-  if (!rows[0]) throw new ApiError(404, 'not-found', 'There is no such member in your group.');
-  if (rows[0].revoked_at !== null) throw new ApiError(409, 'conflict', 'This person has been removed from the group, so they cannot be sent a sign-in link. Invite them again instead.');
+  if (!rows[0]) throw new ApiError(404, 'not-found', 'server.noSuchMember');
+  if (rows[0].revoked_at !== null) throw new ApiError(409, 'conflict', 'server.removedNoSignInLink');
   // 64 hex characters: unchanged by the code normalising of sign-in (case, dashes).
   const code = Buffer.from(createToken(), 'base64url').toString('hex');
   const expiresAt = new Date(now.getTime() + SIGN_IN_LINK_HOURS * 3_600_000);

@@ -8,7 +8,7 @@ import { readBody } from '../../validate';
 import { JoinSchema } from './auth.schemas';
 import { countWrongCode, findInvite, INVITE_INVALID, joinWithInvite, limitJoinAttempts, openCodeAttempt, refuseUnusable } from './redeem-code';
 
-const NAME_MISSING = 'The request body is not valid: "displayName" is missing. Please choose a name to show the group (only a code for linking another browser of yours needs none).';
+const NAME_MISSING = 'server.nameMissing';
 
 /**
  * `POST /api/join`: exchange an invite code (with a display name) for a new member's bearer
@@ -54,7 +54,7 @@ async function joinWithLinkCode(c: Context<AppEnv>, codeHash: string, now: Date,
   if (!member) {
     await countWrongCode(c, codeHash, now);
     const { rows: spent } = await db.query('select 1 from link_codes where code_hash = $1', [codeHash]);
-    if (spent.length > 0) throw new ApiError(403, 'invite-invalid', 'That code for linking another browser has been used, has expired or is no longer valid (each works once, for 15 minutes). Make a new one in the browser you are signed in to.');
+    if (spent.length > 0) throw new ApiError(403, 'invite-invalid', 'server.linkCodeSpent');
     // Neither kind of code, and no name: perhaps an invite that was mistyped, with the name forgotten too.
     if (!named) throw new ApiError(400, 'invalid-body', NAME_MISSING);
     throw new ApiError(403, 'invite-invalid', INVITE_INVALID);

@@ -50,9 +50,9 @@ export interface InviteRow {
   expires_at: Date | string | null;
 }
 
-export const INVITE_USED = 'This invite has already been used. Ask your facilitator for a new one.';
-export const INVITE_EXPIRED = 'This invite has expired. Ask your facilitator for a new one.';
-export const INVITE_INVALID = 'That invite code is not valid or has been withdrawn. Check it, or ask your facilitator for a new one.';
+export const INVITE_USED = 'server.inviteUsed';
+export const INVITE_EXPIRED = 'server.inviteExpired';
+export const INVITE_INVALID = 'server.inviteInvalid';
 
 /** The invite of a code's hash, unless there is none or it was withdrawn (both: not an invite). */
 export async function findInvite(db: Db, codeHash: string): Promise<InviteRow | null> {

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { DIGEST_FORMATS, isDigestFormat } from '../../../../utils/digest/formats';
 import type { AppEnv } from '../../context';
 import { DigestBusyError } from '../../digest-worker/digest-renderer';
-import { ApiError } from '../../errors';
+import { ApiError, msg } from '../../errors';
 import { DIGEST_SORTS, type DigestSort } from '../../../../utils/digest/types';
 import { isLocale, parseAcceptLanguage, pickLocale, type Locale } from '../../../../utils/i18n/locales';
 import { translator } from '../../../../utils/i18n/translate';
@@ -17,10 +17,10 @@ const BUSY_RETRY_SECONDS = 60;
 
 function parseFormat(text: string | undefined) {
   if (text === undefined || text === '') {
-    throw new ApiError(400, 'invalid-body', `Say which format you want with "format": one of ${FORMAT_LIST}.`);
+    throw new ApiError(400, 'invalid-body', msg('server.digestFormatMissing', { formats: FORMAT_LIST }));
   }
   if (!isDigestFormat(text)) {
-    throw new ApiError(400, 'invalid-body', `"${text.slice(0, 40)}" is not a digest format: choose one of ${FORMAT_LIST}.`);
+    throw new ApiError(400, 'invalid-body', msg('server.digestFormatUnknown', { given: text.slice(0, 40), formats: FORMAT_LIST }));
   }
   return text;
 }
@@ -33,7 +33,7 @@ function parseSort(text: string | undefined): DigestSort {
   throw new ApiError(
     400,
     'invalid-body',
-    `"${value.slice(0, 40)}" is not a way to sort the digest: use "sort=support" for the most supported comments first, or leave it out for document order.`,
+    msg('server.digestSortUnknown', { given: value.slice(0, 40) }),
   );
 }
 
@@ -52,7 +52,7 @@ export function parseLang(text: string | undefined, acceptLanguage: string | und
 function optionalParam(c: Context<AppEnv>, name: string, max: number): string | undefined {
   const value = c.req.query(name)?.trim();
   if (!value) return undefined;
-  if (value.length > max) throw new ApiError(400, 'invalid-body', `"${name}" is too long: at most ${max} characters.`);
+  if (value.length > max) throw new ApiError(400, 'invalid-body', msg('server.fieldTooLong', { name, max }));
   return value;
 }
 

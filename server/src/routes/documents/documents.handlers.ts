@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context';
-import { ApiError } from '../../errors';
+import { ApiError, msg } from '../../errors';
 import { readBody, uuidParam } from '../../validate';
 import { DocumentLinkSchema, MAX_GROUP_LINKS } from './documents.schemas';
 
@@ -39,7 +39,7 @@ export async function listDocumentLinks(c: Context<AppEnv>) {
 export async function createDocumentLink(c: Context<AppEnv>) {
   const body = await readBody(c, DocumentLinkSchema);
   if (body.earlier === body.later) {
-    throw new ApiError(400, 'invalid-body', 'The earlier and later versions are the same document: link two different documents.');
+    throw new ApiError(400, 'invalid-body', 'server.sameDocument');
   }
   const { db, clock } = c.get('deps');
   const group = c.get('member').groupId;
@@ -48,7 +48,7 @@ export async function createDocumentLink(c: Context<AppEnv>) {
     [group, body.earlier, body.later],
   );
   if (existing.some((r) => r.reversed)) {
-    throw new ApiError(409, 'conflict', 'These documents are already linked the other way round (the later one as the earlier version). Remove that link first to turn it round.');
+    throw new ApiError(409, 'conflict', 'server.linkedOtherWay');
   }
   if (existing[0]) {
     const { rows } = await db.query<LinkRow>(
@@ -68,7 +68,7 @@ export async function createDocumentLink(c: Context<AppEnv>) {
   if (rows[0]) return c.json({ link: linkBody(rows[0]) }, 201);
   const { rows: raced } = await db.query<LinkRow>(`select ${COLUMNS} from document_links where group_id = $1 and earlier = $2 and later = $3`, [group, body.earlier, body.later]);
   if (raced[0]) return c.json({ link: linkBody(raced[0]) }, 200);
-  throw new ApiError(409, 'conflict', `This group already has ${MAX_GROUP_LINKS} links between documents: remove some before adding more.`);
+  throw new ApiError(409, 'conflict', msg('server.maxLinks', { max: MAX_GROUP_LINKS }));
 }
 
 /** `DELETE /api/groups/{group}/document-links/{id}` (facilitators) → 204; repeating, or an id the group never had, → 204. */

@@ -4,8 +4,8 @@ import { can } from '../../auth/roles';
 import type { AppEnv } from '../../context';
 import { createDocumentLink, deleteDocumentLink, listDocumentLinks } from './documents.handlers';
 
-const readers = [requireOwnGroup, requireAbility(can.read, 'Only members of the group can see its links between document versions.')] as const;
-const facilitators = [requireOwnGroup, requireAbility(can.facilitate, 'Only a facilitator can link documents as versions of one another.')] as const;
+const readers = [requireOwnGroup, requireAbility(can.read, 'server.onlyReadersLinks')] as const;
+const facilitators = [requireOwnGroup, requireAbility(can.facilitate, 'server.onlyFacilitatorLinks')] as const;
 
 /** Links between document versions (mounted at /api/groups/:group). PROTOCOL.md "Document versions". */
 export function documentRoutes() {

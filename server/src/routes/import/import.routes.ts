@@ -50,7 +50,7 @@ function isAdminToken(given: string, adminToken: string): boolean {
 async function importAuthor(c: Context<AppEnv>, group: string): Promise<Member> {
   const { db, clock } = c.get('deps');
   const { rows: groups } = await db.query('select 1 from groups where id = $1', [group]);
-  if (groups.length === 0) throw new ApiError(404, 'not-found', 'There is no group with that id on this store.');
+  if (groups.length === 0) throw new ApiError(404, 'not-found', 'server.noSuchGroup');
   const id = `imported-${group}`;
   const now = clock().toISOString();
   await db.query(
@@ -71,7 +71,7 @@ function withThemeIds(annotation: Record<string, unknown>, themes: readonly Them
   return { ...annotation, body };
 }
 
-const facilitatorOnly = requireAbility(can.facilitate, 'Only facilitators can import or export the group\'s comments.');
+const facilitatorOnly = requireAbility(can.facilitate, 'server.onlyFacilitatorImport');
 
 /**
  * The store's admin token (comments then belong to the group's import author), or a
@@ -188,7 +188,7 @@ async function importComments(c: Context<AppEnv>) {
  */
 async function exportComments(c: Context<AppEnv>) {
   const format = c.req.query('format') ?? 'hypothesis';
-  if (format !== 'hypothesis') throw new ApiError(400, 'invalid-body', '"format" must be "hypothesis" (W3C JSON-LD: read the container /annotations/{group}/).');
+  if (format !== 'hypothesis') throw new ApiError(400, 'invalid-body', 'server.exportFormat');
   const { db, clock } = c.get('deps');
   const member = c.get('member');
   const { rows } = await db.query<{ id: string; annotation: Record<string, unknown>; kind: string | null }>(

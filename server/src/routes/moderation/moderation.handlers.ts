@@ -45,7 +45,7 @@ export async function createReport(c: Context<AppEnv>) {
   );
   const target = targets[0];
   if (!target || !target.live || target.visibility !== 'group' || (target.hidden && !can.seeHidden(member))) {
-    throw new ApiError(404, 'not-found', 'The comment you are reporting is not in this group or has been removed.');
+    throw new ApiError(404, 'not-found', 'server.reportTargetMissing');
   }
   const { rows: made } = await db.query<ReportRow>(
     `insert into reports (id, group_id, target_id, reporter_id, reason, created_at) values ($1, $2, $3, $4, $5, $6)
@@ -72,7 +72,7 @@ async function createReportAgain(c: Context<AppEnv>, uuid: string, reason: strin
      returning id, target_id, reason, created_at`,
     [randomUUID(), member.groupId, uuid, member.id, reason, clock().toISOString()],
   );
-  if (!rows[0]) throw new ApiError(409, 'conflict', 'Your report changed while it was being made: please try again.');
+  if (!rows[0]) throw new ApiError(409, 'conflict', 'server.reportChanged');
   return c.json({ report: reportBody(rows[0]) }, 201);
 }
 

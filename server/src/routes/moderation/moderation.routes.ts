@@ -5,8 +5,8 @@ import type { AppEnv } from '../../context';
 import { createReport, dismissReports, getModeration } from './moderation.handlers';
 
 // Reports come from those who comment (notes/contract.md "Roles": facilitator, member).
-const reporters = [authenticateWriter, requireOwnGroup, requireAbility(can.write, 'Only members and facilitators can report a comment: your invite lets you read, reply and answer.'), limitWrites] as const;
-const moderators = [requireOwnGroup, requireAbility(can.facilitate, 'Only a facilitator can review reports and the moderation record.')] as const;
+const reporters = [authenticateWriter, requireOwnGroup, requireAbility(can.write, 'server.onlyWritersReport'), limitWrites] as const;
+const moderators = [requireOwnGroup, requireAbility(can.facilitate, 'server.onlyFacilitatorReports')] as const;
 
 /** Reports, their dismissal and the facilitators' moderation view (mounted at /api/groups/:group). */
 export function moderationRoutes() {

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { encodeNoticesChanged } from '../../changes/hub';
 import type { AppEnv } from '../../context';
 import type { Db } from '../../db/db';
-import { ApiError } from '../../errors';
+import { ApiError, msg } from '../../errors';
 import { readBody } from '../../validate';
 import { FollowSchema, MAX_FOLLOWS, ReadSchema } from './notices.schemas';
 
@@ -67,7 +67,7 @@ export async function putFollow(c: Context<AppEnv>) {
     );
     const r = rows[0]!;
     if (!r.inserted && !r.had && r.full) {
-      throw new ApiError(400, 'invalid-body', `You follow ${MAX_FOLLOWS} documents already: stop following some before following more.`);
+      throw new ApiError(400, 'invalid-body', msg('server.maxFollows', { max: MAX_FOLLOWS }));
     }
     changed = r.inserted ? 1 : 0;
   } else {

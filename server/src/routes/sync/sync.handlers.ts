@@ -3,7 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { feedHead, readFeed } from '../../annotations/read-annotations';
 import { compareCursors, cursorCodecFor, START, type Cursor } from '../../changes/cursor';
 import type { AppEnv } from '../../context';
-import { ApiError } from '../../errors';
+import { ApiError, msg } from '../../errors';
 
 /** Largest page of the change feed (PROTOCOL: limit ≤ 1000). */
 export const MAX_FEED_LIMIT = 1000;
@@ -12,7 +12,7 @@ const DEFAULT_FEED_LIMIT = 500;
 function parseLimit(text: string | undefined): number {
   if (text === undefined) return DEFAULT_FEED_LIMIT;
   if (!/^\d{1,4}$/.test(text) || Number(text) < 1 || Number(text) > MAX_FEED_LIMIT) {
-    throw new ApiError(400, 'invalid-body', `"limit" must be a whole number from 1 to ${MAX_FEED_LIMIT}.`);
+    throw new ApiError(400, 'invalid-body', msg('server.limitRange', { max: MAX_FEED_LIMIT }));
   }
   return Number(text);
 }

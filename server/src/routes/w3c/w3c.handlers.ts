@@ -6,7 +6,7 @@ import { containerSummary, getAnnotation, listContainer } from '../../annotation
 import { urnFor } from '../../annotations/rows';
 import { deleteAnnotation, parseEtag, putAnnotation } from '../../annotations/write-annotations';
 import type { AppEnv } from '../../context';
-import { ApiError } from '../../errors';
+import { ApiError, msg } from '../../errors';
 import { readJson, uuidParam } from '../../validate';
 import {
   ANNO_MEDIA_TYPE,
@@ -54,7 +54,7 @@ export async function getContainer(c: Context<AppEnv>) {
   const pageParam = c.req.query('page');
   const irisParam = c.req.query('iris');
   // Checked first: the page number goes into the ETag header, which carries ASCII only.
-  if (pageParam !== undefined && !/^\d{1,9}$/.test(pageParam)) throw new ApiError(400, 'invalid-body', '"page" must be a page number (0, 1, 2, ...).');
+  if (pageParam !== undefined && !/^\d{1,9}$/.test(pageParam)) throw new ApiError(400, 'invalid-body', 'server.pageNumber');
   const pref = parsePrefer(c.req.header('prefer'));
   const iris = irisParam === undefined ? pref.iris : irisParam === '1';
   const summary = await containerSummary(db, member);
@@ -85,7 +85,7 @@ export async function getContainer(c: Context<AppEnv>) {
 
   if (pageParam !== undefined) {
     const n = Number(pageParam);
-    if (n > 0 && n >= pageCount) throw new ApiError(404, 'not-found', `There is no page ${n}: this container has ${pageCount} page${pageCount === 1 ? '' : 's'}.`);
+    if (n > 0 && n >= pageCount) throw new ApiError(404, 'not-found', msg('server.noSuchPage', { n, count: pageCount }));
     return ld(c, { '@context': 'http://www.w3.org/ns/anno.jsonld', ...(await page(n)), partOf });
   }
   if (pref.applied) c.header('Preference-Applied', 'return=representation');
@@ -106,14 +106,14 @@ export async function getContainer(c: Context<AppEnv>) {
 async function readW3cAnnotation(c: Context<AppEnv>, uuid: string, itemIri: string | null) {
   const input = await readJson(c);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ApiError(400, 'invalid-body', 'The annotation must be a JSON-LD object.');
+    throw new ApiError(400, 'invalid-body', 'server.annotationNotJsonLd');
   }
   const record = { ...(input as Record<string, unknown>) };
   requireRoleForMotivation(c.get('member'), record);
   const key = idKey(record);
   const given = record[key];
   if (itemIri !== null && given !== undefined && given !== itemIri && given !== urnFor(uuid)) {
-    throw new ApiError(400, 'invalid-body', `The annotation's id must be its address ${itemIri} (or be left out).`);
+    throw new ApiError(400, 'invalid-body', msg('server.idMustBeAddress', { iri: itemIri }));
   }
   record[key] = urnFor(uuid);
   return checkAnnotation(record, urnFor(uuid), targetContext(c, c.get('member').groupId));
@@ -145,7 +145,7 @@ export async function putItem(c: Context<AppEnv>) {
   const { db, notifier, clock } = c.get('deps');
   const uuid = uuidParam(c.req.param('uuid'));
   const ifMatch = c.req.header('if-match');
-  if (!ifMatch) throw new ApiError(428, 'precondition-required', 'Updating an annotation needs "If-Match" with the ETag you last read.');
+  if (!ifMatch) throw new ApiError(428, 'precondition-required', 'server.w3cIfMatch');
   const iri = `${containerIri(c)}${uuid}`;
   const checked = await readW3cAnnotation(c, uuid, iri);
   try {
@@ -154,7 +154,7 @@ export async function putItem(c: Context<AppEnv>) {
     return ld(c, toW3c(result.annotation, iri, checked.kind));
   } catch (error) {
     if (error instanceof ApiError && error.status === 412 && error.extra.current === null) {
-      throw new ApiError(404, 'not-found', 'There is no such annotation in this container: create it with POST.');
+      throw new ApiError(404, 'not-found', 'server.w3cNoSuchCreate');
     }
     throw error;
   }
@@ -165,7 +165,7 @@ export async function deleteItem(c: Context<AppEnv>) {
   const { db, notifier, clock } = c.get('deps');
   const uuid = uuidParam(c.req.param('uuid'));
   const { deletedNow } = await deleteAnnotation({ db, notifier, now: clock() }, c.get('member'), uuid, { ifMatch: c.req.header('if-match') });
-  if (!deletedNow) throw new ApiError(404, 'not-found', 'There is no such annotation in this container.');
+  if (!deletedNow) throw new ApiError(404, 'not-found', 'server.w3cNoSuch');
   return c.body(null, 204);
 }
 

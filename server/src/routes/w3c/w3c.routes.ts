@@ -6,7 +6,7 @@ import { deleteItem, getContainer, getItem, optionsContainer, optionsItem, postT
 
 const readers = [authenticate, requireOwnGroup] as const;
 // Every role writes something (readers reply and answer): putAnnotation checks the kind against the role.
-const writers = [authenticateWriter, requireOwnGroup, requireAbility(can.writeAny, 'Your invite lets you read only.'), limitWrites] as const;
+const writers = [authenticateWriter, requireOwnGroup, requireAbility(can.writeAny, 'server.readOnlyInvite'), limitWrites] as const;
 
 /** W3C Web Annotation Protocol container per group at /annotations/{group}/ (mounted at /). */
 export function w3cRoutes() {

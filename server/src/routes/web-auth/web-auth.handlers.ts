@@ -11,8 +11,8 @@ import { readBody } from '../../validate';
 import { SignInSchema } from '../auth/auth.schemas';
 import { countWrongCode, findInvite, INVITE_INVALID, joinWithInvite, limitJoinAttempts, openCodeAttempt, refuseUnusable } from '../auth/redeem-code';
 
-const NAME_NEEDED = 'This code is new to us: enter your name as you want the group to see it.';
-const LINK_SPENT = 'That sign-in link or code has been used or has expired (each works once). Ask your facilitator for a new link, or use your invite code.';
+const NAME_NEEDED = 'server.nameNeeded';
+const LINK_SPENT = 'server.signInLinkSpent';
 
 /** The WebSession JSON of a member's session. */
 async function webSessionOf(db: Db, memberId: string, session: SessionInfo): Promise<WebSession> {

@@ -49,7 +49,7 @@ export async function readDocumentPage(db: Db, member: Member, source: string): 
   return { source, title: titleOf(comments, member), ...toThreadData(comments, thread, member) };
 }
 
-const NOT_FOUND = 'There is no such comment in your group (it may have been deleted, or the link is for another group).';
+const NOT_FOUND = 'server.noSuchCommentOrGroup';
 
 /**
  * The thread of a comment, or of the reply `uuid` names, for its permanent link. Missing,

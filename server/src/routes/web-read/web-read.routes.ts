@@ -4,7 +4,7 @@ import { can } from '../../auth/roles';
 import type { AppEnv } from '../../context';
 import { getComment, getDocument, getOverview, getSearch } from './web-read.handlers';
 
-const readers = [requireOwnGroup, requireAbility(can.read, 'Only members of the group can read its comments.')] as const;
+const readers = [requireOwnGroup, requireAbility(can.read, 'server.onlyReadersRead')] as const;
 
 /**
  * What the web app reads (mounted at /api/groups/:group): the overview, a document, a

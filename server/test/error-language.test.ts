@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from './support/test-db';
+import { openTestStore, type Call, type TestGroup, type TestStore } from './support/test-store';
+
+/** One refusal of each kind a person meets: what to send, and the words they then read. */
+interface RefusalCase {
+  name: string;
+  status: number;
+  code: string;
+  send: (g: TestGroup) => { method: string; path: string; call: Call };
+  english: string;
+  welsh: string;
+}
+
+const CASES: RefusalCase[] = [
+  {
+    name: '400 a body that is not an object',
+    status: 400,
+    code: 'invalid-body',
+    send: () => ({ method: 'POST', path: '/api/join', call: { body: [] } }),
+    english: 'The request body must be a JSON object, like {"name": "value"}.',
+    welsh: 'Rhaid i gorff y cais fod yn wrthrych JSON, fel {"name": "value"}.',
+  },
+  {
+    name: '401 no sign-in',
+    status: 401,
+    code: 'unauthenticated',
+    send: () => ({ method: 'GET', path: '/api/me', call: {} }),
+    english: 'This needs your group invite: send "Authorization: Bearer <token>" (join with your invite code first).',
+    welsh: 'Mae angen gwahoddiad eich grŵp ar gyfer hyn: anfonwch "Authorization: Bearer <token>" (ymunwch gyda’ch cod gwahodd yn gyntaf).',
+  },
+  {
+    name: '403 a member asking for the facilitator’s invites',
+    status: 403,
+    code: 'forbidden',
+    send: (g) => ({ method: 'GET', path: `/api/groups/${g.group}/invites`, call: { token: g.member.token } }),
+    english: 'Only a facilitator can manage invites and members.',
+    welsh: 'Dim ond hwylusydd sy’n gallu rheoli gwahoddiadau ac aelodau.',
+  },
+  {
+    name: '404 a comment that is not there',
+    status: 404,
+    code: 'not-found',
+    send: (g) => ({ method: 'GET', path: `/api/groups/${g.group}/annotations/0190f0e8-7c1a-7000-8000-000000000000`, call: { token: g.member.token } }),
+    english: 'There is no such comment in your group (it may have been deleted).',
+    welsh: 'Does dim sylw o’r fath yn eich grŵp (efallai ei fod wedi’i ddileu).',
+  },
+  {
+    name: '404 an unknown address',
+    status: 404,
+    code: 'not-found',
+    send: () => ({ method: 'GET', path: '/api/nothing-here', call: {} }),
+    english: 'There is nothing at GET /api/nothing-here.',
+    welsh: 'Does dim byd yn GET /api/nothing-here.',
+  },
+];
+
+describe.each(BACKENDS)('refusals in the reader’s language on %s', (kind) => {
+  let t: TestStore;
+  let g: TestGroup;
+  let asked = 0;
+
+  beforeAll(async () => {
+    t = await openTestStore(kind, { limits: { write: { max: 100_000, windowSeconds: 60 }, join: { max: 3, windowSeconds: 600 } } });
+    g = await t.createGroup();
+  });
+  afterAll(async () => t.close());
+
+  async function ask(c: RefusalCase, extra: { header?: string; query?: string }) {
+    const { method, path, call } = c.send(g);
+    // A client address of its own per call, so the join limit (3 here) never answers first.
+    asked += 1;
+    const headers = { 'x-test-client': `198.51.100.${asked}`, ...call.headers, ...(extra.header ? { 'accept-language': extra.header } : {}) };
+    const address = extra.query ? `${path}${path.includes('?') ? '&' : '?'}${extra.query}` : path;
+    return t.call(method, address, { ...call, headers });
+  }
+
+  it.each(CASES)('$name: English by default, with Content-Language en-GB', async (c) => {
+    const r = await ask(c, {});
+    expect(r.status).toBe(c.status);
+    expect(r.json.error).toEqual({ code: c.code, message: c.english });
+    expect(r.headers.get('content-language')).toBe('en-GB');
+  });
+
+  it.each(CASES)('$name: Welsh for "Accept-Language: cy", the code unchanged', async (c) => {
+    const r = await ask(c, { header: 'cy-GB, en;q=0.5' });
+    expect(r.status).toBe(c.status);
+    expect(r.json.error).toEqual({ code: c.code, message: c.welsh });
+    expect(r.headers.get('content-language')).toBe('cy');
+  });
+
+  it.each(CASES)('$name: "?lang=cy" wins over an English browser, and "?lang=en-GB" over a Welsh one', async (c) => {
+    const welsh = await ask(c, { header: 'en-GB', query: 'lang=cy' });
+    expect(welsh.json.error.message).toBe(c.welsh);
+    expect(welsh.headers.get('content-language')).toBe('cy');
+    const english = await ask(c, { header: 'cy', query: 'lang=en-GB' });
+    expect(english.json.error.message).toBe(c.english);
+    expect(english.headers.get('content-language')).toBe('en-GB');
+  });
+
+  it('429: too many joins, in Welsh with the seconds to wait (Welsh keeps the singular noun after a number)', async () => {
+    await t.testDb.db.query('delete from rate_limits');
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<TestStore['call']>> | undefined;
+    for (let i = 0; i < 4; i++) {
+      last = await t.call('POST', '/api/join', { body: { code: 'nope-nope-nope', displayName: 'Sam' }, headers: { 'accept-language': 'cy', 'x-test-client': '203.0.113.9' } });
+      statuses.push(last.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(last!.json.error.code).toBe('rate-limited');
+    expect(last!.json.error.message).toMatch(/^Gormod o ymdrechion i ymuno mewn amser byr\. Arhoswch \d+ eiliad a rhowch gynnig arall arni\.$/);
+    expect(last!.headers.get('content-language')).toBe('cy');
+    expect(last!.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+});
