@@ -34,6 +34,8 @@ export function createCommentComposer(options: {
   t: () => Translate;
   /** With nothing selected, open "Find words to comment on" instead of refusing (web pages). */
   openFind?: () => void;
+  /** The annotator's own UI host: focus there (the find dialog) is not the page's. */
+  ownHost?: () => Element | null;
 }) {
   const { doc, send, surface, store, loader, selection } = options;
   const t: Translate = (key, params) => options.t()(key, params);
@@ -55,7 +57,7 @@ export function createCommentComposer(options: {
     const container = selected ? selected.range.commonAncestorContainer : null;
     const verdict = checkSelection({
       text: selected?.text ?? '',
-      activeElement: doc.activeElement,
+      activeElement: doc.activeElement && options.ownHost?.()?.contains(doc.activeElement) ? null : doc.activeElement,
       container: container ? (container.nodeType === 1 ? (container as Element) : container.parentElement) : null,
     }, t);
     if (!verdict.ok || !selected) return refuse(verdict.ok ? t('editor.session.selectFirst') : verdict.reason, { adder: null });

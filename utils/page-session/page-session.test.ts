@@ -2,6 +2,7 @@ import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionOverlay } from '../../components/SessionOverlay';
+import { I18nProvider } from '../../components/i18n';
 import { READER_CANNOT_WRITE } from './comment-composer';
 import { translator } from '../i18n/translate';
 const READER_SENTENCE = translator('en-GB').t(READER_CANNOT_WRITE);
@@ -76,5 +77,42 @@ describe('page session: the group’s theme vocabulary', () => {
     const test = await startTestSession({ role: null });
     stop = test.stop;
     expect(test.session.pageState().themes!.map((t) => t.id)).toContain('wellbeing-and-independence');
+  });
+});
+
+describe('page session: every passage reachable without a mouse', () => {
+  it('Alt+Shift+C with nothing selected opens “Find words”; choosing a match selects it, and Add comment opens the editor on it', async () => {
+    const test = await startTestSession({ role: 'member' });
+    stop = test.stop;
+    const overlay = await mountOverlay(test.session);
+    test.setHost(overlay);
+    await act(async () => void (await test.session.startComment()));
+    const dialog = overlay.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(dialog.textContent).toContain('Find words to comment on');
+    const input = dialog.querySelector('input')!;
+    await act(() => {
+      input.value = 'personal dignity';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(dialog.querySelector('[role="status"]')?.textContent).toBe('1 match for “personal dignity”.');
+    await act(() => void input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    expect(document.getSelection()?.toString()).toBe('personal dignity');
+    const add = [...dialog.querySelectorAll('button')].find((b) => b.textContent === 'Add comment')!;
+    await act(async () => void add.click());
+    await act(async () => {});
+    expect(test.session.getState().editor?.quote).toBe('personal dignity');
+  });
+
+  it('speaks Welsh in the find dialog when the provider says cy', async () => {
+    const test = await startTestSession({ role: 'member' });
+    stop = test.stop;
+    const container = document.body.appendChild(document.createElement('div'));
+    await act(async () => render(h(I18nProvider, { locale: 'cy', children: h(SessionOverlay, { session: test.session }) }), container));
+    test.setHost(container);
+    await act(async () => test.session.setFind(true));
+    expect(container.textContent).toContain('Dod o hyd i eiriau i roi sylw arnyn nhw');
+    expect(container.textContent).toContain('Cau');
+    expect(container.textContent).not.toContain('Find words to comment on');
   });
 });

@@ -35,8 +35,8 @@ export function createPageSession(options: {
 }) {
   let t: Translate = options.t ?? translator('en-GB').t;
   const currentT = () => t;
-  // Find words is for web pages: the PDF viewer has its own find bar.
-  const canFind = options.surface === undefined;
+  // Find words is for web pages (the surface is the page's body): the PDF viewer has its own find bar.
+  const canFind = (options.surface?.root() ?? options.doc.body) === options.doc.body;
   const { doc, win, send, signal, ownHost } = options;
   const surface = options.surface ?? createDomSurface(doc, win);
   // A web page scrolls in its window; the PDF viewer scrolls its own pane and paints only rendered pages.
@@ -55,6 +55,7 @@ export function createPageSession(options: {
     now: () => new Date(),
     fillRandom: (bytes) => void win.crypto.getRandomValues(bytes),
     t: currentT,
+    ownHost,
     ...(canFind ? { openFind: () => store.set({ find: true, adder: null, card: null }) } : {}),
   });
   const card = createHoverCard({ highlighter, store, win });
