@@ -5,7 +5,6 @@ import { DigestBusyError } from '../../digest-worker/digest-renderer';
 import { ApiError, msg } from '../../errors';
 import { DIGEST_SORTS, type DigestSort } from '../../../../utils/digest/types';
 import { isLocale, parseAcceptLanguage, pickLocale, type Locale } from '../../../../utils/i18n/locales';
-import { translator } from '../../../../utils/i18n/translate';
 import { readDigestConversation, readDigestEntries, readGroupName } from './digest.queries';
 import { groupThemes } from '../themes/themes.handlers';
 
@@ -46,7 +45,8 @@ export function parseLang(text: string | undefined, acceptLanguage: string | und
   const value = text?.trim();
   if (!value) return asked;
   if (isLocale(value)) return value;
-  throw new ApiError(400, 'invalid-body', translator(asked).t('digest.error.lang', { value: value.slice(0, 40) }));
+  // A catalogue message: handleError says it in the caller's language (Accept-Language here, since lang is not one).
+  throw new ApiError(400, 'invalid-body', msg('digest.error.lang', { value: value.slice(0, 40) }));
 }
 
 function optionalParam(c: Context<AppEnv>, name: string, max: number): string | undefined {
