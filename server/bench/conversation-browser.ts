@@ -22,7 +22,42 @@ export interface PanelFigures {
   panelFirstMs: number;
   comments: number;
   threadsShown: number;
+  /**
+   * The floor under initialSyncMs: plain IndexedDB in the same browser writing the same number
+   * of items as the sync does (an annotation-sized record and a sync record each, 1,000 a
+   * transaction, relaxed durability), with no network, validation or reads.
+   */
+  rawIdbMs: number;
 }
+
+/** Runs in an extension page: `items` items written the way a sync writes them, at best. */
+const RAW_IDB = (items: number) => `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('bench-raw-' + Math.random(), 1);
+    open.onupgradeneeded = () => { open.result.createObjectStore('annotations', { keyPath: 'id' }); open.result.createObjectStore('syncInfo', { keyPath: 'id' }); };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const record = (i) => ({ id: 'urn:uuid:' + crypto.randomUUID(), '@context': ['http://www.w3.org/ns/anno.jsonld'], type: 'Annotation', motivation: 'replying',
+    created: new Date().toISOString(), modified: new Date().toISOString(), creator: { type: 'Person', name: 'Member ' + (i % 12) },
+    body: [{ type: 'TextualBody', value: 'Reply ' + i + ': the same happened to my father.', format: 'text/markdown', purpose: 'commenting' }], target: 'urn:uuid:' + crypto.randomUUID() });
+  const started = performance.now();
+  for (let done = 0; done < ${items}; done += 1000) {
+    const page = Array.from({ length: Math.min(1000, ${items} - done) }, (_, i) => record(done + i));
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(['annotations', 'syncInfo'], 'readwrite', { durability: 'relaxed' });
+      for (const item of page) {
+        tx.objectStore('annotations').put(item);
+        tx.objectStore('syncInfo').put({ id: item.id, revision: 'r1', author: 'other', hidden: null });
+      }
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+  const ms = performance.now() - started;
+  db.close();
+  return ms;
+})()`;
 
 /** Is the extension built, so the browser part can run? */
 export function extensionBuilt(): boolean {
@@ -64,6 +99,7 @@ export async function measureInChromium(storeUrl: string, readerCode: string, ex
     while ((have = await count()) < expectedItems && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const initialSyncMs = Date.now() - t0;
     if (have < expectedItems) throw new Error(`the extension kept ${have} of ${expectedItems} items in 2 minutes`);
+    const rawIdbMs = Math.round((await options.evaluate(RAW_IDB(expectedItems))) as number);
     await options.close();
 
     const page = await browser.context.newPage();
@@ -93,7 +129,7 @@ export async function measureInChromium(storeUrl: string, readerCode: string, ex
       }
       check();
     })`)) as { ms: number; firstMs: number; listed: number; threadsShown: number };
-    return { initialSyncMs, panelMs: Math.round(figures.ms), panelFirstMs: Math.round(figures.firstMs), comments: figures.listed, threadsShown: figures.threadsShown };
+    return { initialSyncMs, rawIdbMs, panelMs: Math.round(figures.ms), panelFirstMs: Math.round(figures.firstMs), comments: figures.listed, threadsShown: figures.threadsShown };
   } finally {
     await browser.close();
     await fixtures.close();
