@@ -24,6 +24,27 @@ export interface FetchRequest {
  */
 export type FetchLike = (url: string, init: FetchRequest) => Promise<FetchResponse>;
 
+/** The headers that ask the store to answer in `locale` (none when no locale is given). */
+export function acceptLanguageHeaders(locale?: string): Record<string, string> {
+  return locale ? { 'Accept-Language': locale } : {};
+}
+
+/**
+ * A fetch that sends `Accept-Language: <locale>` on every request, so the store's refusals
+ * come back in the person's language (PROTOCOL.md "Errors"). Without a locale it is `fetch`
+ * itself; a header the caller set already is kept. `locale` may be a function, read per
+ * request, so a language changed in settings applies at once.
+ */
+export function withAcceptLanguage(fetch: FetchLike, locale?: string | (() => string | undefined)): FetchLike {
+  if (locale === undefined) return fetch;
+  return (url, init) => {
+    const current = typeof locale === 'function' ? locale() : locale;
+    const asked = Object.keys(init.headers).some((name) => name.toLowerCase() === 'accept-language');
+    if (!current || asked) return fetch(url, init);
+    return fetch(url, { ...init, headers: { ...init.headers, ...acceptLanguageHeaders(current) } });
+  };
+}
+
 /** True for the error a fetch rejects with when its AbortSignal fires. */
 export function isAbortError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
