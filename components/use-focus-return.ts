@@ -34,6 +34,10 @@ export function useFocusReturn(
       returnTo.current = null;
       return; // focus was elsewhere (e.g. the pointer closed a card): leave it
     }
+    if (activeElementOf(anchor.current)) {
+      returnTo.current = null;
+      return; // what opened next has taken focus already (find words handing over to the editor)
+    }
     const target = returnTo.current?.isConnected ? returnTo.current : fallback();
     returnTo.current = null;
     target?.focus();
