@@ -81,6 +81,7 @@ describe('the side panel in Welsh', () => {
   it('says the group status box in Welsh', async () => {
     const overview: SyncOverview = {
       sentence: 'All saved',
+      sentenceParts: [{ key: 'sync.allSaved' }],
       needsAttention: true,
       connection: { baseUrl: 'http://store.test', group: 'g1', role: 'member', memberId: 'm1', displayName: 'Sam' },
       conflicts: [{ id: 'urn:uuid:1', mine: null, theirs: null, theirsRevision: 'r1', detectedAt: '2026-11-23T12:00:00.000Z' }],
@@ -89,6 +90,7 @@ describe('the side panel in Welsh', () => {
     };
     await mount(<SyncStatus overview={overview} onRetry={() => {}} onResolve={() => {}} />);
     expect(container.querySelector('section')?.getAttribute('aria-label')).toBe('Rhannu gyda’ch grŵp');
+    expect(container.querySelector('p')?.textContent).toContain('Grŵp: Popeth wedi’i gadw');
     expect(buttonNames()).toEqual(['Rhoi cynnig arall arni nawr', 'Cadw fy fersiwn i', 'Defnyddio fersiwn y grŵp']);
   });
 

@@ -1,7 +1,9 @@
 import { Button } from '@hypothesis/frontend-shared';
 import type { SyncOverview } from '../utils/messaging';
 import { commentText } from '../utils/model';
-import { useT } from './i18n';
+import { isMessageKey } from '../utils/i18n/translate';
+import { sentenceFrom } from '../utils/sync/describe-sync-state';
+import { useI18n } from './i18n';
 
 export interface SyncStatusProps {
   overview: SyncOverview;
@@ -17,12 +19,15 @@ const shorten = (text: string, max: number) => (text.length > max ? `${text.slic
  * both versions with a plain choice. Nothing is lost.
  */
 export function SyncStatus({ overview, onRetry, onResolve }: SyncStatusProps) {
-  const t = useT();
+  const { t, tr } = useI18n();
+  // Parts that arrived as data are shown in the reader's language; the English sentence otherwise.
+  const parts = overview.sentenceParts?.filter((part) => isMessageKey(part.key));
+  const sentence = parts && parts.length > 0 ? sentenceFrom(tr, parts) : overview.sentence;
   return (
     <section aria-label={t('sidepanel.sync.label')} class="space-y-2 rounded border border-grey-4 bg-grey-1 p-2">
       <p>
         <span class="font-semibold">{t('sidepanel.sync.group')}</span>
-        {overview.sentence}
+        {sentence}
         {overview.needsAttention && overview.connection && (
           <>
             {' '}

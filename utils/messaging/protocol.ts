@@ -90,6 +90,8 @@ export interface DocumentListing extends DocumentAnnotations {
 export interface SyncOverview {
   /** One plain-English sentence, e.g. "All saved" or "3 comments waiting to send (offline)". */
   sentence: string;
+  /** The same sentence as data, shown in the reader's language (describe-sync-state.ts `sentenceFrom`). */
+  sentenceParts?: import('../i18n/translate').MessageRef[];
   connection: Omit<StoreConnection, 'token'> | null;
   /** True when something needs the person (offline, refused, withdrawn, versions to choose). */
   needsAttention: boolean;
