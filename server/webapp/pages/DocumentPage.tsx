@@ -84,7 +84,8 @@ export function DocumentPage({ source }: { source: string }) {
       {model && (
         <>
           <CommentFiltersForm filters={filters} facets={facets} total={comments.length} shown={shown.length} onChange={setFilters} answers={answers} order={order} onOrder={setOrder} />
-          <p role="status" class="text-sm">
+          {/* Keyed by language: switching makes a new region (not read out) instead of changing this one's words (read out). */}
+          <p role="status" class="text-sm" key={i18n.locale}>
             {showsEverything(filters) ? t('common.commentCount', { count: comments.length }) : t('webapp.document.showing', { count: comments.length, shown: i18n.formatNumber(shown.length) })}
           </p>
           {shown.length === 0 && <p>{comments.length === 0 ? t('webapp.document.noneYet') : t('webapp.document.noMatch')}</p>}

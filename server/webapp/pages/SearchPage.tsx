@@ -26,7 +26,7 @@ export function Snippet({ segments }: { segments: SearchAnswer['results'][number
 /** Search the group's comments, replies and quotes; each match links to its comment. */
 export function SearchPage({ q }: { q: string }) {
   const { session, navigate } = useApp();
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   const [text, setText] = useState(q);
   // A catalogue key, so a problem shown stays in the language the person switches to.
   const [problem, setProblem] = useState<MessageKey | null>(null);
@@ -81,7 +81,8 @@ export function SearchPage({ q }: { q: string }) {
           <h2 id={`${id}-results`} class="text-lg font-bold">
             {t('webapp.search.results')}
           </h2>
-          <div role="status">
+          {/* Keyed by language: switching makes a new region (not read out) instead of changing this one's words (read out). */}
+          <div role="status" key={locale}>
             {answer.state === 'loading' && <p>{t('webapp.search.searching')}</p>}
             {answer.state === 'failed' && <p class="font-semibold text-red-dark">{answer.message}</p>}
             {answer.state === 'done' && (
