@@ -51,7 +51,7 @@ export function PageOverlay(props: PageOverlayProps) {
   // After saving or cancelling, focus goes back where it was (or to the notice saying what happened).
   useFocusReturn(!!editor, root, editorBox, () => noticeBox.current);
   useFocusReturn(cardOpen, root, cardBox, () => noticeBox.current);
-  useFocusReturn(findOpen, root, findBox, () => noticeBox.current);
+  useFocusReturn(findOpen, root, findBox, () => noticeBox.current, true);
   useEffect(() => {
     if (cardOpen && card?.fromKeyboard) cardBox.current?.focus();
   }, [cardOpen, card?.fromKeyboard]);

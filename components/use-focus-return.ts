@@ -19,6 +19,8 @@ export function useFocusReturn(
   anchor: MutableRef<HTMLElement | null>,
   part: MutableRef<HTMLElement | null>,
   fallback: () => HTMLElement | null | undefined,
+  /** Leave focus alone when a live element outside `part` has it already (a part that hands over to the next, like find words to the editor). */
+  handsOver = false,
 ) {
   const wasOpen = useRef(false);
   const returnTo = useRef<HTMLElement | null>(null);
@@ -34,7 +36,8 @@ export function useFocusReturn(
       returnTo.current = null;
       return; // focus was elsewhere (e.g. the pointer closed a card): leave it
     }
-    if (activeElementOf(anchor.current)) {
+    const now = activeElementOf(anchor.current);
+    if (handsOver && now && now.isConnected && !part.current?.contains(now)) {
       returnTo.current = null;
       return; // what opened next has taken focus already (find words handing over to the editor)
     }
