@@ -138,3 +138,25 @@ describe('CommentEditor', () => {
     expect(container.querySelector('textarea')!.value).toBe('Important story');
   });
 });
+
+describe('CommentEditor in Welsh', () => {
+  it('labels the form and the vocabulary in Welsh', async () => {
+    const { I18nProvider } = await import('./i18n');
+    container = document.createElement('div');
+    document.body.append(container);
+    act(() => {
+      render(
+        <I18nProvider locale="cy">
+          <CommentEditor title="Ychwanegu sylw" quote="urddas personol" initial={initial} displayName="Priya" onSave={async () => {}} onCancel={() => {}} />
+        </I18nProvider>,
+        container,
+      );
+    });
+    const text = container.textContent!;
+    expect(text).toContain('Beth mae’r darn hwn yn ei olygu i’ch bywyd chi?');
+    expect(text).toContain('Cadw’r sylw');
+    expect(text).toContain('Dangos fy enw (Priya)');
+    expect(text).not.toContain('Save comment');
+    expect(text).not.toContain('Who can see this comment?');
+  });
+});
