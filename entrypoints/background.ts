@@ -14,6 +14,7 @@ import { createAnnotationRepo, createConversationRepo, createSyncRepo, getNotify
 import { createLiveKeeper } from '../utils/sync/live-keeper';
 import { translator } from '../utils/i18n/translate';
 import { currentLocale, watchLocale } from './shared/locale';
+import { setMessageLanguage } from '../utils/messaging/message-language';
 import { createStoreClient, createSyncEngine } from '../utils/sync';
 
 const MENU_ID = 'lea-add-comment';
@@ -154,8 +155,12 @@ export default defineBackground(() => {
   };
   browser.runtime.onInstalled.addListener(() => void buildMenus());
   let menuLocale: string | null = null;
-  void currentLocale().then((locale) => (menuLocale = locale));
+  void currentLocale().then((locale) => {
+    menuLocale = locale;
+    setMessageLanguage(locale);
+  });
   watchLocale((locale) => {
+    setMessageLanguage(locale);
     if (locale === menuLocale) return;
     menuLocale = locale;
     void buildMenus();

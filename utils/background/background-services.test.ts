@@ -75,7 +75,7 @@ describe('background messages: one call map per pair of contexts', () => {
     const before = bg.store.requests.length;
 
     for (const sender of [SENDERS.contentScript, SENDERS.lookalike]) {
-      expect(await bg.ask(sender, request)).toEqual({ ok: false, error: NOT_FROM_A_WEB_PAGE });
+      expect(await bg.ask(sender, request)).toEqual({ ok: false, error: NOT_FROM_A_WEB_PAGE() });
     }
     expect(bg.store.requests.slice(before)).toEqual([]);
     expect(await bg.repo.getConnection()).toMatchObject({ displayName: 'Sam', role: 'member' });

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { BackgroundRequestSchema, ContentRequestSchema, type BackgroundRequest, type BackgroundResponses, type Reply } from './protocol';
 import { createMessageHandler, type Handlers } from './rpc';
+import { messageText } from './message-language';
 
-/** The answer a content script gets when it asks for what only the extension's own pages may. */
-export const NOT_FROM_A_WEB_PAGE = 'This can only be done from the annotator’s own pages (side panel, popup or settings), not from a web page.';
+/** The answer a content script gets when it asks for what only the extension's own pages may (in the current language). */
+export const NOT_FROM_A_WEB_PAGE = messageText('background.notFromWebPage');
 
 /**
  * True when `sender` (a runtime.MessageSender) is one of the extension's own pages: its URL is
@@ -29,7 +30,7 @@ export function createBackgroundListener(options: { extensionOrigin: string; han
     if (isExtensionPage(sender, options.extensionOrigin)) return fromPages(message, sender);
     const reply = fromContent(message, sender);
     if (reply) return reply;
-    if (v.is(BackgroundRequestSchema, message)) return Promise.resolve({ ok: false, error: NOT_FROM_A_WEB_PAGE });
+    if (v.is(BackgroundRequestSchema, message)) return Promise.resolve({ ok: false, error: NOT_FROM_A_WEB_PAGE() });
     return undefined;
   };
 }

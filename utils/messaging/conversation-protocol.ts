@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { messageText } from './message-language';
 import {
   ANSWER_STATUS_VALUES,
   MAX_COMMENT_LENGTH,
@@ -19,15 +20,15 @@ import type { StoreConnection } from '../store/sync-records';
  * options) → background. Described for the UI in notes/client-api.md. Content scripts may send
  * none of these. Requests are validated here; the background validates again what it builds.
  */
-const Urn = v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/i, 'The id is not a UUID URN.'));
+const Urn = v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/i, messageText('background.validation.notUrn')));
 const Uri = v.pipe(v.string(), v.maxLength(4096));
 const Reason = v.pipe(
   v.string(),
   v.trim(),
-  v.minLength(1, 'Please give a reason.'),
-  v.maxLength(MAX_REASON_LENGTH, `A reason can be up to ${MAX_REASON_LENGTH} characters long.`),
+  v.minLength(1, messageText('background.validation.reasonNeeded')),
+  v.maxLength(MAX_REASON_LENGTH, messageText('background.validation.reasonTooLong', { max: MAX_REASON_LENGTH })),
 );
-const ProfileText = v.nullable(v.pipe(v.string(), v.maxLength(200, 'This can be up to 200 characters long.')));
+const ProfileText = v.nullable(v.pipe(v.string(), v.maxLength(200, messageText('background.validation.textTooLong', { max: 200 }))));
 
 export const CONVERSATION_REQUESTS = [
   /** Everything a document's threads need (feed it to buildThreads). */
@@ -63,7 +64,7 @@ export const CONVERSATION_REQUESTS = [
   v.object({ type: v.literal('profile/get') }),
   v.object({
     type: v.literal('profile/update'),
-    displayName: v.optional(v.pipe(v.string(), v.maxLength(200, 'Names can be up to 200 characters long.'))),
+    displayName: v.optional(v.pipe(v.string(), v.maxLength(200, messageText('background.validation.nameTooLong', { max: 200 })))),
     jobTitle: v.optional(ProfileText),
     organisation: v.optional(ProfileText),
   }),

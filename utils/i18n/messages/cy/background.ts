@@ -6,4 +6,10 @@ export const background: Translation<typeof English> = {
   'background.menu.addComment': 'Ychwanegu sylw ar y darn hwn',
   'background.menu.openPdfLink': 'Agor y PDF hwn yn yr anodydd',
   'background.menu.openPdf': 'Agor yn yr anodydd',
+  'background.notFromWebPage': 'Dim ond o dudalennau’r anodydd ei hun (y panel ochr, y naidlen neu’r gosodiadau) y mae modd gwneud hyn, nid o dudalen we.',
+  'background.validation.notUrn': 'Nid yw’r dynodydd yn URN UUID.',
+  'background.validation.reasonNeeded': 'Rhowch reswm.',
+  'background.validation.reasonTooLong': 'Gall rheswm fod hyd at {max} nod o hyd.',
+  'background.validation.textTooLong': 'Gall hwn fod hyd at {max} nod o hyd.',
+  'background.validation.nameTooLong': 'Gall enwau fod hyd at {max} nod o hyd.',
 };

@@ -3,4 +3,10 @@ export const background = {
   'background.menu.addComment': 'Add a comment on this passage',
   'background.menu.openPdfLink': 'Open this PDF in the annotator',
   'background.menu.openPdf': 'Open in the annotator',
+  'background.notFromWebPage': 'This can only be done from the annotator’s own pages (side panel, popup or settings), not from a web page.',
+  'background.validation.notUrn': 'The id is not a UUID URN.',
+  'background.validation.reasonNeeded': 'Please give a reason.',
+  'background.validation.reasonTooLong': 'A reason can be up to {max} characters long.',
+  'background.validation.textTooLong': 'This can be up to {max} characters long.',
+  'background.validation.nameTooLong': 'Names can be up to {max} characters long.',
 };

@@ -1,0 +1,18 @@
+import type { Locale } from '../i18n/locales';
+import { translator, type MessageParams } from '../i18n/translate';
+import type { MessageKey } from '../i18n/catalogue';
+
+/**
+ * The language of the sentences the messaging layer itself sends back (validation errors,
+ * refusals), which cross to the page that shows them. The background sets it from the
+ * extension's language setting; English until then.
+ */
+let current = translator('en-GB');
+
+/** Use `locale` for messaging's own sentences from now on. */
+export function setMessageLanguage(locale: Locale): void {
+  current = translator(locale);
+}
+
+/** A messaging sentence in the current language, read when it is needed (valibot calls it lazily). */
+export const messageText = (key: MessageKey, params?: MessageParams) => () => current.t(key, params);
