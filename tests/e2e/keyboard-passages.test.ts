@@ -92,7 +92,7 @@ describe('keyboard-only passages in Chromium', () => {
     await expect.poll(() => editor().count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => editor().count()).toBe(0);
-    expect(await focused(page)).not.toBe('body');
+    await expect.poll(() => focused(page)).not.toBe('body');
   });
 
   it('from the highlighted passage, the show-comments command opens its comments with focus inside', async () => {
