@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGEST_STOPPED_MESSAGE } from '../src/digest-worker/digest-renderer';
 import type { Logger } from '../src/log';
 import { makeComment } from './support/annotations';
 import { BACKENDS } from './support/test-db';
@@ -46,7 +45,9 @@ describe.each(BACKENDS)('a digest worker that dies, on %s', (kind) => {
     const failed = await digest(huge, 'docx');
     expect(failed.status).toBe(503);
     expect(failed.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(((await failed.json()) as { error: { message: string } }).error.message).toBe(DIGEST_STOPPED_MESSAGE);
+    expect(((await failed.json()) as { error: { message: string } }).error.message).toBe(
+      'The digest could not be made this time. Please try again in a minute; if it happens again, choose fewer comments with the filters.',
+    );
 
     const health = await t.store.app.request('http://store.test/api/health');
     expect(health.status).toBe(200);

@@ -16,7 +16,7 @@ export interface DigestSettings {
   workerEntry?: URL;
 }
 
-/** Said when a worker stopped under a digest (too large, or a crash): the store itself goes on. */
+/** Said when a worker stopped under a digest (too large, or a crash): the store itself goes on. A catalogue key: handleError says it in the caller's language. */
 export const DIGEST_STOPPED_MESSAGE =
   'server.digestStopped';
 
