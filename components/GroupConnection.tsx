@@ -7,6 +7,7 @@ import type { MessageRef } from '../utils/i18n/translate';
 import { ConversationSettings, type ConversationSettingsApi } from './ConversationSettings';
 import { useI18n } from './i18n';
 import { withParts } from './message-parts';
+import { sentenceFrom } from '../utils/sync/describe-sync-state';
 
 /** Each role in words, for "Connected … as <name>, <this>." */
 const ROLE_KEYS: Record<Role, MessageKey> = {
@@ -90,7 +91,7 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
               role: t(ROLE_KEYS[connection.role]),
             })}
           </p>
-          <p>{t('options.group.status', { sentence: overview.sentence })}</p>
+          <p>{t('options.group.status', { sentence: overview.sentenceParts?.length ? sentenceFrom(tr, overview.sentenceParts) : overview.sentence })}</p>
           <div class="flex flex-wrap gap-2">
             <Button disabled={busy} onClick={() => void run(() => api.disconnect(), 'options.group.left')}>
               {t('options.group.disconnect')}

@@ -40,6 +40,14 @@ const SHORTCUT = (
   </>
 );
 
+/** The manifest's show-comments command. */
+const SHOW_SHORTCUT = (
+  <>
+    {/* i18n-ignore: key names printed on the keys */}
+    <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>O</kbd>
+  </>
+);
+
 /** The toolbar popup: what is happening on this page and the way to the side panel and settings. */
 export function PopupApp({ api }: { api: PopupApi }) {
   const { t, tr } = useI18n();
@@ -80,6 +88,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
           <p>
             {withParts(t('popup.howToAdd'), { button: <strong>{t('popup.addCommentButton')}</strong> })}{' '}
             {withParts(t('popup.howToAddKeyboard'), { keys: SHORTCUT })}
+          </p>
+          <p>
+            {withParts(t('popup.howToFindWords'), { keys: SHORTCUT })}{' '}
+            {withParts(t('popup.howToShowComments'), { keys: SHOW_SHORTCUT })}
           </p>
           <Button variant="primary" onClick={() => void api.openPanel().catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)))}>
             {t('popup.showComments')}

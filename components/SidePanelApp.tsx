@@ -171,7 +171,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
       focusComment.current = id;
       setTab('comments');
     },
-  });
+  }, t);
 
   const renderConversation = (thread: ReturnType<typeof threadOf>, mine: boolean, subject: string) =>
     conv &&

@@ -12,6 +12,7 @@ import { createBackgroundListener } from '../utils/messaging';
 import { createAnnotationId, readSettings } from '../utils/model';
 import { createAnnotationRepo, createConversationRepo, createSyncRepo, getNotifySetting, openLeaDb, setNotifySetting } from '../utils/store';
 import { createLiveKeeper } from '../utils/sync/live-keeper';
+import { withAcceptLanguage } from '../utils/sync/http';
 import { translator } from '../utils/i18n/translate';
 import { currentLocale, watchLocale } from './shared/locale';
 import { setMessageLanguage } from '../utils/messaging/message-language';
@@ -41,6 +42,8 @@ export default defineBackground(() => {
   // "Add a comment" in the right-click menu only for people who may write comments (not readers).
   let refreshMenu = (_force?: boolean) => undefined as unknown;
 
+  /** The extension's language as last read (menus, messages, the store's answers follow it). */
+  let menuLocale: string | null = null;
   const stored = openLeaDb().then((db) => {
     const syncRepo = createSyncRepo(db, clock);
     const menu = createCommentMenuKeeper({
@@ -50,7 +53,8 @@ export default defineBackground(() => {
     refreshMenu = (force) => void menu.refresh(force);
     refreshMenu();
     const clientFor = (c: { baseUrl: string; token?: string }) =>
-      createStoreClient({ fetch: (url, init) => fetch(url, init), timeoutSignal: (ms) => AbortSignal.timeout(ms), ...c });
+      // The store answers (its refusals shown to people) in the extension's language.
+      createStoreClient({ fetch: withAcceptLanguage((url, init) => fetch(url, init), () => menuLocale ?? undefined), timeoutSignal: (ms) => AbortSignal.timeout(ms), ...c });
     let refreshNotices = () => undefined as unknown;
     const engine = createSyncEngine({
       repo: syncRepo,
@@ -83,6 +87,7 @@ export default defineBackground(() => {
       conversation: conversationRepo,
       notifySetting: { get: () => getNotifySetting(db), set: (on) => setNotifySetting(db, on) },
       syncNotices: () => void engine.syncNotices(),
+      t: async () => translator(await currentLocale()).t,
       badge: {
         setText: async (text) => void (await action.setBadgeText({ text })),
         setTitle: async (title) => void (await action.setTitle({ title })),
@@ -154,7 +159,6 @@ export default defineBackground(() => {
     refreshMenu(true);
   };
   browser.runtime.onInstalled.addListener(() => void buildMenus());
-  let menuLocale: string | null = null;
   void currentLocale().then((locale) => {
     menuLocale = locale;
     setMessageLanguage(locale);

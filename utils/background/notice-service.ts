@@ -1,4 +1,5 @@
-import { badgeFor, deriveNotices, unreadCount, type ModerationNoticeInput } from '../conversation/notices';
+import { badgeFor, deriveNotices, noticeSentence, unreadCount, type ModerationNoticeInput } from '../conversation/notices';
+import type { Translate } from '../i18n/translate';
 import type { Notice } from '../conversation/notice-types';
 import type { NoticeList } from '../messaging/conversation-protocol';
 import { isReply, isSupport } from '../model';
@@ -23,6 +24,8 @@ export interface NoticeServiceDeps {
   /** Tell open panels the notices changed (`broadcast/notices-changed`). */
   broadcast: () => void;
   clock: () => Date;
+  /** The words of the person's language now (the badge title and notifications follow it); English when not given. */
+  t?: () => Promise<Translate>;
 }
 
 /**
@@ -73,7 +76,8 @@ export function createNoticeService(deps: NoticeServiceDeps) {
     const changed = signature !== lastSignature;
     lastSignature = signature;
     const unread = unreadCount(notices);
-    const shown = badgeFor(unread);
+    const t = deps.t ? await deps.t() : undefined;
+    const shown = badgeFor(unread, t);
     await Promise.all([badge.setText(shown.text), badge.setTitle(shown.title)]).catch(() => undefined);
     const notify = await notifyOn();
     if (notify.on && notify.granted) {
@@ -82,7 +86,7 @@ export function createNoticeService(deps: NoticeServiceDeps) {
       const fresh = notices.filter((n) => !n.read && !before.has(n.id));
       if (fresh.length > 0) {
         await sync.updateNoticeState((s) => ({ ...s, shown: union(s.shown, fresh.map((n) => n.id)) }));
-        for (const notice of fresh.slice(0, MAX_NOTIFICATIONS)) await notifications.show(notice.id, notice.sentence).catch(() => undefined);
+        for (const notice of fresh.slice(0, MAX_NOTIFICATIONS)) await notifications.show(notice.id, t ? noticeSentence(t, notice) : notice.sentence).catch(() => undefined);
       }
     }
     if (changed) deps.broadcast();

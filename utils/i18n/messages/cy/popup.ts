@@ -32,4 +32,6 @@ export const popup: Translation<typeof English> = {
   'popup.cannot.noLastingAddress': 'Does gan y dudalen hon ddim cyfeiriad gwe parhaol, felly fyddai dim modd dod o hyd i sylwadau arni eto.',
   'popup.cannot.webStore': 'Dydy porwyr ddim yn gadael i estyniadau weithio ar y siop we.',
   'popup.cannot.otherKind': 'Dim ond tudalennau gwe y mae modd eu hanodi.',
+  'popup.howToFindWords': 'Heb lygoden: pwyswch {keys} heb ddewis dim i ddod o hyd i’r geiriau rydych chi am roi sylw arnyn nhw.',
+  'popup.howToShowComments': 'Ar ddarn wedi’i amlygu, mae {keys} yn dangos ei sylwadau.',
 };

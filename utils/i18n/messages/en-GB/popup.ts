@@ -22,4 +22,6 @@ export const popup = {
   'popup.cannot.noLastingAddress': 'This page has no lasting web address, so comments on it couldn’t be found again.',
   'popup.cannot.webStore': 'Browsers don’t let extensions work on the web store.',
   'popup.cannot.otherKind': 'Only web pages can be annotated.',
+  'popup.howToFindWords': 'Without a mouse: press {keys} with nothing selected to find the words you want to comment on.',
+  'popup.howToShowComments': 'On a highlighted passage, {keys} shows its comments.',
 };
