@@ -97,7 +97,7 @@ export function CommentEditor({ title, quote, initial, displayName, themes = DEF
       noValidate
       onKeyDown={(e) => {
         // Escape closes the editor wherever it is shown (page, PDF viewer, side panel).
-        if (e.key !== 'Escape' || saving) return; // i18n-ignore: a key name
+        if (e.key !== 'Escape' || saving) return;
         e.preventDefault();
         e.stopPropagation();
         onCancel();

@@ -42,10 +42,10 @@ export function FindWords({ find, select, onAdd, onClose }: FindWordsProps) {
   const onListKey = (e: KeyboardEvent) => {
     const n = found.matches.length;
     if (n === 0) return;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { // i18n-ignore: key names
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n); // i18n-ignore: a key name
-    } else if (e.key === 'Enter') { // i18n-ignore: a key name
+      setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+    } else if (e.key === 'Enter') {
       e.preventDefault();
       choose(found.matches[Math.min(active, n - 1)]);
     }
@@ -60,7 +60,7 @@ export function FindWords({ find, select, onAdd, onClose }: FindWordsProps) {
       class="fixed left-4 top-4 z-[2147483647] w-[26rem] max-w-[calc(100vw-2rem)] rounded-lg border border-grey-5 bg-white p-4 text-sm text-grey-9 shadow-xl"
       onKeyDown={(e) => {
         trapTab(box)(e);
-        if (e.key !== 'Escape') return; // i18n-ignore: a key name
+        if (e.key !== 'Escape') return;
         e.preventDefault();
         e.stopPropagation();
         onClose();
@@ -87,7 +87,7 @@ export function FindWords({ find, select, onAdd, onClose }: FindWordsProps) {
           setChosen(null);
         }}
         onKeyDown={(e: KeyboardEvent) => {
-          if (e.key === 'ArrowDown' || e.key === 'Enter') onListKey(e); // i18n-ignore: key names
+          if (e.key === 'ArrowDown' || e.key === 'Enter') onListKey(e);
         }}
       />
       <div role="status" aria-live="polite" class="my-2 text-xs">

@@ -95,7 +95,7 @@ export function PageOverlay(props: PageOverlayProps) {
           onMouseMove={props.onPointerOnCard}
           onKeyDown={(e) => {
             if (card.fromKeyboard) trapTab(cardBox)(e);
-            if (e.key !== 'Escape') return; // i18n-ignore: a key name
+            if (e.key !== 'Escape') return;
             e.stopPropagation();
             props.onCloseCard();
           }}

@@ -125,7 +125,6 @@ function PdfToolbar(props: PdfViewerFrameProps & { toolbar: PdfToolbarState }) {
           inputMode="numeric"
           value={typed}
           onInput={(e) => setTyped((e.target as HTMLInputElement).value)}
-          // i18n-ignore: a key's name in the keyboard event, not words
           onKeyDown={(e) => e.key === 'Enter' && goTo()}
           onBlur={goTo}
         />

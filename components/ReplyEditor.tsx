@@ -74,7 +74,6 @@ export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, display
       noValidate
       onSubmit={submit}
       onKeyDown={(e) => {
-        // i18n-ignore: a key's name, not words
         if (e.key !== 'Escape' || sending) return;
         e.preventDefault();
         e.stopPropagation();

@@ -81,7 +81,6 @@ export function ReportButton({ what, subject, onReport }: ReportButtonProps) {
           aria-labelledby={`${id}-title`}
           class="mt-2 w-full space-y-2 rounded border border-grey-6 bg-white p-2 shadow"
           onKeyDown={(e) => {
-            // i18n-ignore: a key's name, not words
             if (e.key !== 'Escape') return;
             e.preventDefault();
             e.stopPropagation();

@@ -32,7 +32,6 @@ export function Tabs<K extends string>({ label, tabs, selected, onSelect }: { la
         aria-label={label}
         class="flex flex-wrap gap-1 border-b border-grey-4"
         onKeyDown={(e) => {
-          // i18n-ignore: KeyboardEvent.key names, not words for people
           const to = e.key === 'ArrowRight' ? index + 1 : e.key === 'ArrowLeft' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : null;
           if (to === null) return;
           e.preventDefault();

@@ -17,7 +17,7 @@ export function tabbablesIn(box: HTMLElement): HTMLElement[] {
  */
 export function trapTab(box: MutableRef<HTMLElement | null>) {
   return (event: KeyboardEvent) => {
-    if (event.key !== 'Tab' || !box.current) return; // i18n-ignore: a key name
+    if (event.key !== 'Tab' || !box.current) return;
     const items = tabbablesIn(box.current);
     if (items.length === 0) {
       event.preventDefault();

@@ -40,6 +40,10 @@ function calleeName(call: ts.CallExpression | ts.NewExpression): string {
 
 /** Strings inside these are code (keys, types, classes), not words. */
 function inCodePosition(node: ts.Node): boolean {
+  // Compared, never shown: `event.key === 'Escape'`, `case 'Enter':`.
+  const parent = node.parent;
+  if (ts.isCaseClause(parent)) return true;
+  if (ts.isBinaryExpression(parent) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(parent.operatorToken.kind)) return true;
   for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
     if (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isTypeNode(p) || ts.isLiteralTypeNode(p)) return true;
     if (ts.isCallExpression(p) || ts.isNewExpression(p)) return CODE_CALLS.has(calleeName(p)) && p.arguments?.some((a) => a === node || a.pos <= node.pos && node.end <= a.end) === true;

@@ -26,7 +26,7 @@ export const UI_FILES = [
 
 describe('words people see come from the catalogue', () => {
   it('finds a literal when there is one (the check itself works)', () => {
-    const found = findLiteralsInSource('x.tsx', `export const A = () => <p title="Show comments">Saved <b>{t('common.saved')}</b></p>;\nconst m = 'Your comment could not be sent.';\nconst c = <div class="p-2 text-sm">{t('common.close')}</div>;`);
+    const found = findLiteralsInSource('x.tsx', `export const A = () => <p title="Show comments">Saved <b>{t('common.saved')}</b></p>;\nconst m = 'Your comment could not be sent.';\nconst c = <div class="p-2 text-sm">{t('common.close')}</div>;\nif (e.key === 'Escape') close();\nswitch (e.key) { case 'Enter': break; }`);
     expect(found.map((l) => l.text)).toEqual(['Show comments', 'Saved', 'Your comment could not be sent.']);
   });
 
