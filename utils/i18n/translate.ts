@@ -10,6 +10,7 @@
  */
 import { CATALOGUES, type MessageKey, type Message, type PluralMessage } from './catalogue';
 import { DEFAULT_LOCALE, type Locale } from './locales';
+import { compareWelsh, formatWelshDate, intlSpeaks, welshPlural } from './welsh-fallback';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -51,9 +52,15 @@ export function translator(locale: Locale): Translator {
   if (known) return known;
   const catalogue = CATALOGUES[locale];
   const fallback = CATALOGUES[DEFAULT_LOCALE];
-  const plurals = new Intl.PluralRules(locale);
+  // A browser without Welsh locale data (Chromium's reduced ICU) would answer in English
+  // silently: Welsh then comes from welsh-fallback.ts.
+  const welsh = locale === 'cy';
+  const pluralRules = new Intl.PluralRules(locale);
+  const plurals = { select: welsh && !intlSpeaks(Intl.PluralRules, 'cy') ? welshPlural : (n: number) => pluralRules.select(n) };
   const numbers = new Intl.NumberFormat(locale);
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const compare = welsh && !intlSpeaks(Intl.Collator, 'cy') ? compareWelsh : collator.compare;
+  const welshDates = welsh && !intlSpeaks(Intl.DateTimeFormat, 'cy');
   const t: Translate = (key, params) => {
     const message: Message | undefined = catalogue[key] ?? fallback[key];
     if (message === undefined) return key;
@@ -67,9 +74,10 @@ export function translator(locale: Locale): Translator {
     locale,
     t,
     tr: (ref) => t(ref.key, ref.params),
-    formatDate: (date, options = { dateStyle: 'long' }) => new Intl.DateTimeFormat(locale, options).format(new Date(date)),
+    formatDate: (date, options = { dateStyle: 'long' }) =>
+      welshDates ? formatWelshDate(new Date(date), options) : new Intl.DateTimeFormat(locale, options).format(new Date(date)),
     formatNumber: (value) => numbers.format(value),
-    compare: collator.compare,
+    compare,
   };
   cache.set(locale, made);
   return made;
