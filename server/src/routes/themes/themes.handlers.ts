@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context';
 import type { Queryable } from '../../db/db';
-import { ApiError } from '../../errors';
+import { ApiError, msg } from '../../errors';
 import { readBody } from '../../validate';
 import { translator } from '../../../../utils/i18n/translate';
 import { vocabularyKey } from '../../../../utils/i18n/vocabulary-labels';
@@ -51,8 +51,8 @@ function duplicate(label: string, existing: ThemeRow): ApiError {
     409,
     'conflict',
     existing.retired_at === null
-      ? `The group already has a theme called "${existing.label}". Choose another name.`
-      : `The group already has a retired theme called "${existing.label}". Bring that one back instead, or choose another name.`,
+      ? msg('server.themeNameTaken', { label: existing.label })
+      : msg('server.themeNameRetired', { label: existing.label }),
   );
 }
 
@@ -73,7 +73,7 @@ const sameWelsh = (r: ThemeRow, b: string) => {
 };
 
 function duplicateWelsh(existing: ThemeRow): ApiError {
-  return new ApiError(409, 'conflict', `The theme "${existing.label}" already has the Welsh name "${welshOf(existing) ?? ''}". Choose another Welsh name.`);
+  return new ApiError(409, 'conflict', msg('server.themeWelshTaken', { label: existing.label, labelCy: welshOf(existing) ?? '' }));
 }
 
 /** `GET /api/groups/{group}/themes` (every role): `{ themes }` in display order, the defaults when the group has none. */
@@ -97,7 +97,7 @@ export async function addTheme(c: Context<AppEnv>) {
     if (same) throw duplicate(label, same);
     const sameCy = labelCy === undefined ? undefined : rows.find((r) => sameWelsh(r, labelCy));
     if (sameCy) throw duplicateWelsh(sameCy);
-    if (rows.length >= MAX_THEMES) throw new ApiError(409, 'conflict', `The group already has ${MAX_THEMES} themes (retired ones included): rename one instead of adding another.`);
+    if (rows.length >= MAX_THEMES) throw new ApiError(409, 'conflict', msg('server.tooManyThemes', { max: MAX_THEMES }));
     const id = newThemeId(label, [...rows.map((r) => r.id), ...DEFAULT_THEMES.map((t) => t.id)]);
     const { rows: added } = await tx.query<ThemeRow>(
       `insert into group_themes (group_id, id, label, label_cy, position, retired_at, created_at)
@@ -125,7 +125,7 @@ export async function changeTheme(c: Context<AppEnv>) {
     await tx.query('select id from groups where id = $1 for update', [group]);
     const before = await ownThemes(tx, group);
     const known = before.length > 0 ? before.some((r) => r.id === id) : DEFAULT_THEMES.some((t) => t.id === id);
-    if (!known) throw new ApiError(404, 'not-found', 'There is no theme with that id in this group. Reload the list of themes and try again.');
+    if (!known) throw new ApiError(404, 'not-found', 'server.noSuchTheme');
     await copyDefaults(tx, group, now);
     const others = (await ownThemes(tx, group)).filter((r) => r.id !== id);
     if (change.label !== undefined) {

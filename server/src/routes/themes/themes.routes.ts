@@ -4,8 +4,8 @@ import { can } from '../../auth/roles';
 import type { AppEnv } from '../../context';
 import { addTheme, changeTheme, listThemes } from './themes.handlers';
 
-const readers = [requireOwnGroup, requireAbility(can.read, 'Only members of the group can see its themes.')] as const;
-const facilitators = [requireOwnGroup, requireAbility(can.facilitate, 'Only a facilitator can change the group’s themes.')] as const;
+const readers = [requireOwnGroup, requireAbility(can.read, 'server.themesMembersOnly')] as const;
+const facilitators = [requireOwnGroup, requireAbility(can.facilitate, 'server.themesFacilitatorOnly')] as const;
 
 /** The group's theme vocabulary (mounted at /api/groups/:group). PROTOCOL.md "Themes". */
 export function themeRoutes() {

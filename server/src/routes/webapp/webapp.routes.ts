@@ -36,7 +36,7 @@ export function webappRoutes(dir: string = DEFAULT_WEBAPP_DIR) {
 
   app.get('/assets/:name', async (c) => {
     const file = await files.asset(c.req.param('name'));
-    if (!file) throw new ApiError(404, 'not-found', 'There is no such file in the web app.');
+    if (!file) throw new ApiError(404, 'not-found', 'server.noSuchWebappFile');
     return c.body(file.body, 200, {
       'Content-Type': file.contentType,
       // Hashed names change with their content; anything else is checked every time.

@@ -101,4 +101,12 @@ export const server = {
   'server.tooManyChanges': { one: "Too many changes in a short time. Please wait {count} second and try again.", other: "Too many changes in a short time. Please wait {count} seconds and try again." },
   'server.tooManyJoins': { one: "Too many attempts to join in a short time. Please wait {count} second and try again.", other: "Too many attempts to join in a short time. Please wait {count} seconds and try again." },
   'server.tooManyWrongCodes': { one: "Too many wrong invite codes in a short time. Please wait {count} second and try again.", other: "Too many wrong invite codes in a short time. Please wait {count} seconds and try again." },
+  'server.themeNameTaken': 'The group already has a theme called "{label}". Choose another name.',
+  'server.themeNameRetired': 'The group already has a retired theme called "{label}". Bring that one back instead, or choose another name.',
+  'server.themeWelshTaken': 'The theme "{label}" already has the Welsh name "{labelCy}". Choose another Welsh name.',
+  'server.tooManyThemes': 'The group already has {max} themes (retired ones included): rename one instead of adding another.',
+  'server.noSuchTheme': 'There is no theme with that id in this group. Reload the list of themes and try again.',
+  'server.themesMembersOnly': 'Only members of the group can see its themes.',
+  'server.themesFacilitatorOnly': 'Only a facilitator can change the group’s themes.',
+  'server.noSuchWebappFile': 'There is no such file in the web app.',
 };
