@@ -1,12 +1,7 @@
+import { renderExtensionPage } from '../shared/extension-page';
 import '../../components/styles.css';
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { useLayoutEffect } from 'preact/hooks';
 import { OptionsApp, type OptionsApi } from '../../components/OptionsApp';
-import { I18nProvider } from '../../components/i18n';
-import { translator } from '../../utils/i18n/translate';
-import type { Locale } from '../../utils/i18n/locales';
-import { currentLocale, useExtensionLocale } from '../shared/locale';
 import { callBackground, type BackgroundRequest } from '../../utils/messaging';
 import { readSettings } from '../../utils/model';
 
@@ -33,17 +28,5 @@ const api: OptionsApi = {
   },
 };
 
-/** The settings page in the extension's language: saving a new language changes it at once. */
-function Root({ initial }: { initial: Locale }) {
-  const locale = useExtensionLocale(initial);
-  useLayoutEffect(() => {
-    document.title = translator(locale).t('options.documentTitle');
-  }, [locale]);
-  return (
-    <I18nProvider locale={locale} documentLang>
-      <OptionsApp api={api} />
-    </I18nProvider>
-  );
-}
-
-void currentLocale().then((locale) => render(<Root initial={locale} />, document.getElementById('app')!));
+// The settings page in the extension's language: saving a new language changes it at once.
+renderExtensionPage(() => <OptionsApp api={api} />, { title: 'options.documentTitle' });

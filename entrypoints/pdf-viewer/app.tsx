@@ -1,5 +1,5 @@
+import { renderExtensionPage } from '../shared/extension-page';
 import '../../components/styles.css';
-import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
@@ -14,10 +14,8 @@ import { openPdf, PdfProblem, startPdfWorker } from './load-pdf';
 import { createPdfjsView, type PdfjsView } from './pdfjs-view';
 import { createPdfSurface, type PdfSurface } from './pdf-surface';
 import { openSidePanel } from '../../utils/browser/side-panel';
-import { I18nProvider, useI18n } from '../../components/i18n';
-import type { Locale } from '../../utils/i18n/locales';
+import { useI18n } from '../../components/i18n';
 import type { Translate } from '../../utils/i18n/translate';
-import { currentLocale, useExtensionLocale } from '../shared/locale';
 
 performance.mark('lea-pdf-open');
 const send = (m: BackgroundRequest) => browser.runtime.sendMessage(m);
@@ -190,14 +188,4 @@ function App() {
   );
 }
 
-/** The viewer in the extension's language, following the setting live. */
-function Root({ initial }: { initial: Locale }) {
-  const locale = useExtensionLocale(initial);
-  return (
-    <I18nProvider locale={locale} documentLang>
-      <App />
-    </I18nProvider>
-  );
-}
-
-void currentLocale().then((locale) => render(<Root initial={locale} />, document.getElementById('app')!));
+renderExtensionPage(() => <App />);

@@ -1,12 +1,7 @@
+import { renderExtensionPage } from '../shared/extension-page';
 import '../../components/styles.css';
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { useLayoutEffect } from 'preact/hooks';
 import { PopupApp, type PopupApi } from '../../components/PopupApp';
-import { I18nProvider } from '../../components/i18n';
-import { translator } from '../../utils/i18n/translate';
-import type { Locale } from '../../utils/i18n/locales';
-import { currentLocale, useExtensionLocale } from '../shared/locale';
 import { annotatableReason } from '../../utils/document';
 import { callBackground, callTab, type BackgroundRequest } from '../../utils/messaging';
 
@@ -63,17 +58,4 @@ const api: PopupApi = {
   openDigest: async () => void (await browser.tabs.create({ url: browser.runtime.getURL('/digest.html') })),
 };
 
-/** The popup in the extension's language, following the setting live. */
-function Root({ initial }: { initial: Locale }) {
-  const locale = useExtensionLocale(initial);
-  useLayoutEffect(() => {
-    document.title = translator(locale).t('common.appName');
-  }, [locale]);
-  return (
-    <I18nProvider locale={locale} documentLang>
-      <PopupApp api={api} />
-    </I18nProvider>
-  );
-}
-
-void currentLocale().then((locale) => render(<Root initial={locale} />, document.getElementById('app')!));
+renderExtensionPage(() => <PopupApp api={api} />, { title: 'common.appName' });

@@ -1,15 +1,13 @@
+import { renderExtensionPage } from '../shared/extension-page';
 import '../../components/styles.css';
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { SidePanelApp, type SidePanelApi } from '../../components/SidePanelApp';
 import { BroadcastSchema, callBackground, callTab, NO_RECEIVER, type BackgroundRequest, type PageRequest } from '../../utils/messaging';
 import * as v from 'valibot';
 import type { Notice } from '../../utils/conversation/notice-types';
 import { NO_FILTERS, showsEverything } from '../../utils/overlay/filters';
-import { I18nProvider } from '../../components/i18n';
 import { translator } from '../../utils/i18n/translate';
 import type { Locale } from '../../utils/i18n/locales';
-import { currentLocale, useExtensionLocale } from '../shared/locale';
 
 /** The panel's language: read at start, then kept up to date when the person changes it. */
 let locale: Locale = 'en-GB';
@@ -120,17 +118,8 @@ addEventListener('pagehide', () => {
   if (filteredTab !== undefined) void askPage({ type: 'page/filter', filters: NO_FILTERS }, filteredTab).catch(() => undefined);
 });
 
-/** The panel in the extension's language, following the setting live. */
-function Root({ initial }: { initial: Locale }) {
-  locale = useExtensionLocale(initial);
-  return (
-    <I18nProvider locale={locale} documentLang>
-      <SidePanelApp api={api} />
-    </I18nProvider>
-  );
-}
-
-void currentLocale().then((initial) => {
-  locale = initial;
-  render(<Root initial={initial} />, document.getElementById('app')!);
+renderExtensionPage(() => <SidePanelApp api={api} />, {
+  onLocale: (now) => {
+    locale = now;
+  },
 });
