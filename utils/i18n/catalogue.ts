@@ -8,22 +8,11 @@
 import { EN_GB } from './messages/en-GB';
 import { CY } from './messages/cy';
 import type { Locale } from './locales';
+import type { Message, Translation } from './message-types';
 
-/** Plural forms, chosen by Intl.PluralRules for the locale; `other` is always needed. */
-export interface PluralMessage {
-  zero?: string;
-  one?: string;
-  two?: string;
-  few?: string;
-  many?: string;
-  other: string;
-}
-export type Message = string | PluralMessage;
+export type { Message, PluralMessage, Translation } from './message-types';
 
 export type MessageKey = keyof typeof EN_GB;
-
-/** Another language's messages for the same keys as `T` (a part's English messages). */
-export type Translation<T> = { [K in keyof T]: T[K] extends string ? string : PluralMessage };
 
 export const CATALOGUES: Readonly<Record<Locale, Readonly<Record<MessageKey, Message>>>> = {
   'en-GB': EN_GB,

@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { background as English } from '../en-GB/background';
 
 /** Welsh (cy) messages: background. Every key of the English file; follow ../../glossary.md. */

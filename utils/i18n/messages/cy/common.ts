@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { common as English } from '../en-GB/common';
 
 /** Welsh (cy) messages: common. Every key of the English file; follow ../../glossary.md. */

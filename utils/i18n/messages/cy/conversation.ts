@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { conversation as English } from '../en-GB/conversation';
 
 /** Welsh (cy) messages: conversation. Every key of the English file; follow ../../glossary.md. */

@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { digest as English } from '../en-GB/digest';
 
 /** Welsh (cy) messages: digest. Every key of the English file; follow ../../glossary.md. */

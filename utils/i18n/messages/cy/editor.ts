@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { editor as English } from '../en-GB/editor';
 
 /** Welsh (cy) messages: editor. Every key of the English file; follow ../../glossary.md. */

@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { facilitator as English } from '../en-GB/facilitator';
 
 /** Welsh (cy) messages: facilitator. Every key of the English file; follow ../../glossary.md. */

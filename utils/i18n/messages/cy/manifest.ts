@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { manifest as English } from '../en-GB/manifest';
 
 /** Welsh (cy) messages: manifest. Every key of the English file; follow ../../glossary.md. */

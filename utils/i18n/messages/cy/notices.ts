@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { notices as English } from '../en-GB/notices';
 
 /** Welsh (cy) messages: notices. Every key of the English file; follow ../../glossary.md. */

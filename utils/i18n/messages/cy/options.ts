@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { options as English } from '../en-GB/options';
 
 /** Welsh (cy) messages: options. Every key of the English file; follow ../../glossary.md. */

@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { pdf as English } from '../en-GB/pdf';
 
 /** Welsh (cy) messages: pdf. Every key of the English file; follow ../../glossary.md. */

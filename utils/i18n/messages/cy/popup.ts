@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { popup as English } from '../en-GB/popup';
 
 /** Welsh (cy) messages: popup. Every key of the English file; follow ../../glossary.md. */

@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { server as English } from '../en-GB/server';
 
 /** Welsh (cy) messages: server. Every key of the English file; follow ../../glossary.md. */

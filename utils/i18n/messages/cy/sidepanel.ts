@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { sidepanel as English } from '../en-GB/sidepanel';
 
 /** Welsh (cy) messages: sidepanel. Every key of the English file; follow ../../glossary.md. */

@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { sync as English } from '../en-GB/sync';
 
 /** Welsh (cy) messages: sync. Every key of the English file; follow ../../glossary.md. */

@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { vocabulary as English } from '../en-GB/vocabulary';
 
 /** Welsh (cy) messages: vocabulary. Every key of the English file; follow ../../glossary.md. */

@@ -1,4 +1,4 @@
-import type { Translation } from '../../catalogue';
+import type { Translation } from '../../message-types';
 import type { webapp as English } from '../en-GB/webapp';
 
 /** Welsh (cy) messages: webapp. Every key of the English file; follow ../../glossary.md. */
