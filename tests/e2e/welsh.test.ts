@@ -154,6 +154,9 @@ describe('the extension in Welsh and English', () => {
     await fixture.getByRole('button', { name: cy('editor.overlay.addComment') }).click();
     const editor = fixture.getByRole('dialog', { name: cy('editor.form.addTitle') });
     await expect.poll(() => editor.getByText(QUOTE).count()).toBe(1);
+    // The in-page editor in Welsh: no serious or critical axe problem either.
+    const inPage = seriousOrCritical(await runAxe(fixture, { context: { include: [ANNOTATOR_HOST_TAG] } }));
+    expect(inPage, formatViolations(inPage)).toEqual([]);
     await editor.getByLabel(cy('editor.form.textLabel')).fill('Cael fy holi beth sy’n bwysig i mi.');
     await editor.getByRole('button', { name: cy('editor.form.save') }).click();
     await expect.poll(() => fixture.getByRole('status').first().textContent()).toContain(cy('editor.session.saved'));
