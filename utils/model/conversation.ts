@@ -1,3 +1,4 @@
+import { vocabulary as EN } from '../i18n/messages/en-GB/vocabulary';
 import * as v from 'valibot';
 import { ANNO_CONTEXT, CommentBodySchema, LEA_CONTEXT, MAX_COMMENT_LENGTH, type Checked, type LeaAnnotation } from './annotation';
 
@@ -15,10 +16,10 @@ import { ANNO_CONTEXT, CommentBodySchema, LEA_CONTEXT, MAX_COMMENT_LENGTH, type 
  * `needsReason`: the answer must say why in its text.
  */
 export const ANSWER_STATUSES = [
-  { value: 'noted', label: 'We have noted this', needsReason: false },
-  { value: 'will-change', label: 'We will change this', needsReason: false },
-  { value: 'changed', label: 'This has been changed', needsReason: false },
-  { value: 'not-changing', label: 'We are not changing this', needsReason: true },
+  { value: 'noted', label: EN['vocabulary.status.noted'], needsReason: false },
+  { value: 'will-change', label: EN['vocabulary.status.will-change'], needsReason: false },
+  { value: 'changed', label: EN['vocabulary.status.changed'], needsReason: false },
+  { value: 'not-changing', label: EN['vocabulary.status.not-changing'], needsReason: true },
 ] as const;
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number]['value'];
 export const ANSWER_STATUS_VALUES = ANSWER_STATUSES.map((s) => s.value) as [AnswerStatus, ...AnswerStatus[]];

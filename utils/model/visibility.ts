@@ -1,3 +1,4 @@
+import { vocabulary as EN } from '../i18n/messages/en-GB/vocabulary';
 import * as v from 'valibot';
 
 /**
@@ -12,7 +13,7 @@ export const VisibilitySchema = v.picklist(VISIBILITY_VALUES, 'Who can see the c
 
 /** The choices offered in the editor and the settings, in this order. */
 export const VISIBILITIES = [
-  { value: 'private', label: 'Only me' },
-  { value: 'group', label: 'My group' },
+  { value: 'private', label: EN['vocabulary.visibility.private'] },
+  { value: 'group', label: EN['vocabulary.visibility.group'] },
 ] as const satisfies ReadonlyArray<{ value: Visibility; label: string }>;
 

@@ -3,6 +3,7 @@
  * annotations; labels are what people read, so they can be reworded without migrating data.
  */
 
+import { vocabulary as EN } from '../i18n/messages/en-GB/vocabulary';
 import { DEFAULT_THEMES } from './themes';
 
 /**
@@ -13,11 +14,11 @@ export const MAKING_IT_REAL_THEMES: readonly string[] = DEFAULT_THEMES.map((t) =
 
 /** Who the writer is in relation to care and support, in their own words. */
 export const PERSPECTIVES = [
-  { value: 'uses-care', label: 'I use care and support' },
-  { value: 'carer', label: 'I am a carer' },
-  { value: 'family', label: 'I am a family member' },
-  { value: 'works-in-care', label: 'I work in care' },
-  { value: 'not-said', label: 'Prefer not to say' },
+  { value: 'uses-care', label: EN['vocabulary.perspective.uses-care'] },
+  { value: 'carer', label: EN['vocabulary.perspective.carer'] },
+  { value: 'family', label: EN['vocabulary.perspective.family'] },
+  { value: 'works-in-care', label: EN['vocabulary.perspective.works-in-care'] },
+  { value: 'not-said', label: EN['vocabulary.perspective.not-said'] },
 ] as const;
 export type Perspective = (typeof PERSPECTIVES)[number]['value'];
 
@@ -26,17 +27,17 @@ export type Perspective = (typeof PERSPECTIVES)[number]['value'];
  * editing) so other annotation tools understand it without our vocabulary.
  */
 export const KINDS = [
-  { value: 'comment', label: 'Comment', motivation: 'commenting' },
-  { value: 'question', label: 'Question', motivation: 'questioning' },
-  { value: 'suggested-change', label: 'Suggested change', motivation: 'editing' },
+  { value: 'comment', label: EN['vocabulary.kind.comment'], motivation: 'commenting' },
+  { value: 'question', label: EN['vocabulary.kind.question'], motivation: 'questioning' },
+  { value: 'suggested-change', label: EN['vocabulary.kind.suggested-change'], motivation: 'editing' },
 ] as const;
 export type Kind = (typeof KINDS)[number]['value'];
 export type KindMotivation = (typeof KINDS)[number]['motivation'];
 
 /** Whether the writer's name goes with the comment. */
 export const ATTRIBUTIONS = [
-  { value: 'named', label: 'Show my name' },
-  { value: 'anonymous', label: 'Anonymous' },
+  { value: 'named', label: EN['vocabulary.attribution.named'] },
+  { value: 'anonymous', label: EN['vocabulary.attribution.anonymous'] },
 ] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number]['value'];
 
