@@ -56,7 +56,8 @@ describe('built add-on for Firefox', () => {
     expect(manifest.description).toBe('__MSG_manifest_description__');
     expect(manifest.browser_action?.default_title).toBe('__MSG_manifest_name__');
     const names = [...new Set([...manifestText.matchAll(/__MSG_(\w+?)__/g)].map((m) => m[1]!))].sort();
-    expect(names).toEqual(['manifest_commandAddComment', 'manifest_description', 'manifest_name']);
+    // Name, description and each keyboard command's description.
+    expect(names).toEqual(['manifest_commandAddComment', 'manifest_commandShowComments', 'manifest_description', 'manifest_name']);
     const folders = { en_GB: 'en-GB', cy: 'cy' } as const;
     for (const [folder, locale] of Object.entries(folders)) {
       const messages = JSON.parse(readFileSync(path.join(dir, '_locales', folder, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
