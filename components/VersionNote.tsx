@@ -1,5 +1,6 @@
 import type { AnchoredComment } from '../utils/messaging';
-import { useT } from './i18n';
+import { useI18n } from './i18n';
+import { writtenOnSentence } from '../utils/i18n/version-names';
 import type { WordRun } from '../utils/anchoring/word-diff';
 
 /** One side of a word diff: the runs of that side, changed words marked. */
@@ -31,11 +32,13 @@ function DiffSide({ runs, side }: { runs: readonly WordRun[]; side: 'old' | 'new
  * where the words changed, the old and new words side by side.
  */
 export function VersionNote({ version }: { version: NonNullable<AnchoredComment['version']> }) {
-  const t = useT();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <div class="space-y-1 text-sm">
-      {/* Made in English by the page (utils/anchoring): the catalogue has no key for it yet. */}
-      {version.writtenOnLine && <p class="text-xs font-semibold text-grey-7">{version.writtenOnLine}</p>}
+      {version.writtenOnLine && (
+        <p class="text-xs font-semibold text-grey-7">{version.writtenOnName ? writtenOnSentence(i18n, version.writtenOnName) : version.writtenOnLine}</p>
+      )}
       {version.status === 'changed' && version.diff && (
         <div class="space-y-1">
           <p class="font-semibold">{t('sidepanel.version.wordsChanged')}</p>

@@ -17,7 +17,7 @@
  */
 import type { AnchorStatus, Selector, TextPositionSelector } from '../model/selectors';
 import { normaliseUrl } from '../document/normalise-url';
-import { linkedKeys, partsOfOneWork, versionKey, versionLabel, writtenOnLine, type DocumentLink } from '../document/versions';
+import { linkedKeys, partsOfOneWork, versionKey, versionLabel, versionName, writtenOnLine, type DocumentLink, type VersionName } from '../document/versions';
 import type { FoldedContext } from './match-fuzzy';
 import { findExact } from './match-quote';
 import { anchorInText, findPositionSelector, findQuoteSelector, type TextAnchor } from './match-selectors';
@@ -44,6 +44,8 @@ export interface VersionPlacement {
   writtenOn: string | null;
   /** "Written on the Care Bill (2013-14)" (null: written on this version). */
   writtenOnLine: string | null;
+  /** The same as data, for a reader's own language (null: written on this version). */
+  writtenOnName: VersionName | null;
   /** Offsets in the page text (null unless exact, moved or changed). */
   span: { start: number; end: number } | null;
   /** The passage the comment was written on, as it was. */
@@ -64,6 +66,7 @@ export interface SourceNames {
   relation: VersionRelation;
   writtenOn: string | null;
   writtenOnLine: string | null;
+  writtenOnName: VersionName | null;
 }
 
 /** How the document `source` stands to the page `pageUri`, given the group's links. */
@@ -94,12 +97,17 @@ export function describePlacement(
   if (!named) {
     const relation = versionRelation(pageUri, comment.source, links);
     const label = relation === 'same' ? null : versionLabel(comment.source, links);
-    named = { relation, writtenOn: label, writtenOnLine: relation === 'same' ? null : writtenOnLine(label) };
+    named = {
+      relation,
+      writtenOn: label,
+      writtenOnLine: relation === 'same' ? null : writtenOnLine(label),
+      writtenOnName: relation === 'same' ? null : versionName(comment.source, links),
+    };
     names.set(comment.source, named);
   }
   const { relation } = named;
   const quote = findQuoteSelector(comment.selectors)?.exact ?? '';
-  const base = { relation, writtenOn: named.writtenOn, writtenOnLine: named.writtenOnLine, quote };
+  const base = { relation, writtenOn: named.writtenOn, writtenOnLine: named.writtenOnLine, writtenOnName: named.writtenOnName, quote };
   if (found.status === 'orphan' || found.span === null) {
     return { ...base, status: relation === 'part' ? 'elsewhere' : 'not-in-this-version', span: null, now: null, diff: null };
   }

@@ -236,6 +236,29 @@ export function versionLabel(uri: string, links: readonly DocumentLink[] = []): 
 }
 
 /**
+ * The version a comment was written on, as data, so each reader's language can name it
+ * (utils/i18n/version-names.ts): a facilitator's own label for a linked document, a
+ * legislation.gov.uk version (as enacted / made …, at a date, current, prospective; `welsh`
+ * for the Welsh text), or nothing known.
+ */
+export type VersionName =
+  | { kind: 'label'; label: string }
+  | { kind: 'legislation'; version: LegislationVersionKind; id: string | null; welsh: boolean }
+  | { kind: 'unknown' };
+
+/** versionLabel as data (same precedence: a link's label, then the legislation version). */
+export function versionName(uri: string, links: readonly DocumentLink[] = []): VersionName {
+  const self = normaliseUrl(uri);
+  if (self === null) return { kind: 'unknown' };
+  for (const link of links) {
+    if (link.earlierLabel && normaliseUrl(link.earlier) === self) return { kind: 'label', label: link.earlierLabel };
+    if (link.laterLabel && normaliseUrl(link.later) === self) return { kind: 'label', label: link.laterLabel };
+  }
+  const legislation = legislationVersion(self);
+  return legislation ? { kind: 'legislation', version: legislation.kind, id: legislation.version, welsh: legislation.welsh } : { kind: 'unknown' };
+}
+
+/**
  * "Written on the Care Bill (2013-14)", "Written on the version as enacted", "Written on the
  * current version"; `fallback` (a title or address) when the version has no label.
  */

@@ -1,6 +1,6 @@
 import type { VersionStatus } from '../anchoring/across-versions';
 import type { WordRun } from '../anchoring/word-diff';
-import type { DocumentLink } from '../document/versions';
+import type { DocumentLink, VersionName } from '../document/versions';
 import * as v from 'valibot';
 import type { AnchorStatus, LeaAnnotation, Role, Settings, Theme } from '../model';
 import type { DocumentAnnotations } from '../store/annotation-repo';
@@ -130,7 +130,7 @@ export type ViewerRelay = v.InferOutput<typeof ViewerRelaySchema>;
 /** One comment as the page anchored it, in document order for the side panel. */
 export interface AnchoredComment {
   /** Written on another version of this document: how to say so (utils/anchoring/across-versions.ts). */
-  version?: { status: VersionStatus; writtenOnLine: string | null; quote: string; diff: WordRun[] | null };
+  version?: { status: VersionStatus; writtenOnLine: string | null; writtenOnName?: VersionName | null; quote: string; diff: WordRun[] | null };
   annotation: LeaAnnotation;
   /** True when the person may edit or delete it (they wrote it on this computer). */
   mine: boolean;

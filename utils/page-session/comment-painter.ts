@@ -18,7 +18,7 @@ function versionOf(annotation: LeaAnnotation, result: SurfaceAnchor, pageUri: st
   const placed = describePlacement(found, now, { source: annotation.target.source, selectors: annotation.target.selector }, pageUri, links, names);
   if (placed.relation === 'same' || placed.relation === 'unrelated') return {};
   // A PDF page not rendered yet has no words to compare: the version line only.
-  return { version: { status: placed.status, writtenOnLine: placed.writtenOnLine, quote: placed.quote, diff: result.range ? placed.diff : null } };
+  return { version: { status: placed.status, writtenOnLine: placed.writtenOnLine, writtenOnName: placed.writtenOnName, quote: placed.quote, diff: result.range ? placed.diff : null } };
 }
 
 /** The comments a page session shows, as read from the extension's store. */
