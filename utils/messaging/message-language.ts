@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locales';
-import { translator, type MessageParams } from '../i18n/translate';
+import type { MessageParams } from '../i18n/translate';
+import { currentTranslator, setCurrentLanguage } from '../i18n/current-language';
 import type { MessageKey } from '../i18n/catalogue';
 
 /**
@@ -7,12 +8,10 @@ import type { MessageKey } from '../i18n/catalogue';
  * refusals), which cross to the page that shows them. The background sets it from the
  * extension's language setting; English until then.
  */
-let current = translator('en-GB');
-
-/** Use `locale` for messaging's own sentences from now on. */
+/** Use `locale` for messaging's own sentences (and the sync errors') from now on. */
 export function setMessageLanguage(locale: Locale): void {
-  current = translator(locale);
+  setCurrentLanguage(locale);
 }
 
 /** A messaging sentence in the current language, read when it is needed (valibot calls it lazily). */
-export const messageText = (key: MessageKey, params?: MessageParams) => () => current.t(key, params);
+export const messageText = (key: MessageKey, params?: MessageParams) => () => currentTranslator().t(key, params);

@@ -1,3 +1,5 @@
+import type { MessageKey } from '../i18n/catalogue';
+import { currentTranslator } from '../i18n/current-language';
 import type { StoredAnnotation } from '../store';
 
 /** Why a call to the group store failed, as the sync engine acts on it. */
@@ -62,22 +64,32 @@ export function isRetryableKind(kind: string): boolean {
 }
 
 /** Plain-English messages, one per kind; `invalid` adds the store's own explanation. */
-export const SYNC_MESSAGES = {
-  offline: "Can't reach the group store. Your comments are kept on this computer and will be sent when the connection is back.",
-  unauthenticated: "The group store doesn't recognise this computer any more: connect again with an invite code from your facilitator.",
-  revoked: 'Your invite has been withdrawn: ask your facilitator for a new one.',
-  forbidden: "Your role in this group doesn't allow this: only the person who wrote a comment can change it, and readers can't add comments.",
-  inviteInvalid: "That invite code isn't valid (it may have been withdrawn): ask your facilitator for a new one.",
-  inviteUsed: 'This invite has already been used. Ask your facilitator for a new one.',
-  inviteExpired: 'This invite has expired. Ask your facilitator for a new one.',
-  conflict: 'This comment was changed somewhere else since you last saw it: choose which version to keep.',
-  invalid: 'The group store turned this down.',
-  server: "The group store has a problem right now. Your comments are kept on this computer and we'll keep trying.",
-  rateLimited: "The group store is busy right now. Your comments are kept on this computer and we'll try again shortly.",
-  badAnswer: "The group store sent an answer this extension doesn't understand. We'll keep trying; if it goes on, tell your facilitator.",
-  badAddress: 'The store address should be a web address such as https://store.example.org',
-  notConnected: 'Not connected to a group: join one with an invite code first.',
-} as const;
+/** The catalogue keys of the sync errors' sentences (utils/i18n/messages/…/sync.ts). */
+const SYNC_MESSAGE_KEYS = {
+  offline: 'sync.error.offline',
+  unauthenticated: 'sync.error.unauthenticated',
+  revoked: 'sync.error.revoked',
+  forbidden: 'sync.error.forbidden',
+  inviteInvalid: 'sync.error.inviteInvalid',
+  inviteUsed: 'sync.error.inviteUsed',
+  inviteExpired: 'sync.error.inviteExpired',
+  conflict: 'sync.error.conflict',
+  invalid: 'sync.error.invalid',
+  server: 'sync.error.server',
+  rateLimited: 'sync.error.rateLimited',
+  badAnswer: 'sync.error.badAnswer',
+  badAddress: 'sync.error.badAddress',
+  notConnected: 'sync.error.notConnected',
+} as const satisfies Record<string, MessageKey>;
+
+/**
+ * The sync errors' sentences, each read in the extension's language at the moment it is
+ * needed (utils/i18n/current-language.ts; English in the store and tests).
+ */
+export const SYNC_MESSAGES = Object.defineProperties(
+  {},
+  Object.fromEntries(Object.entries(SYNC_MESSAGE_KEYS).map(([name, key]) => [name, { get: () => currentTranslator().t(key), enumerable: true }])),
+) as { readonly [K in keyof typeof SYNC_MESSAGE_KEYS]: string };
 
 /** Parse `Retry-After` (seconds or an HTTP date), as RFC 9110 §10.2.3 allows both. */
 export function parseRetryAfter(value: string | null): { retryAfterMs?: number; retryAt?: number } {
