@@ -1,5 +1,5 @@
 import { Button, Checkbox, RadioButton, Textarea } from '@hypothesis/frontend-shared';
-import { useId, useRef, useState, useEffect } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from './i18n';
 import { attributionLabel, kindLabel, perspectiveLabel, themeName, visibilityLabel } from '../utils/i18n/vocabulary-labels';
 import type { Translate } from '../utils/i18n/translate';
@@ -47,7 +47,8 @@ export function CommentEditor({ title, quote, initial, displayName, themes = DEF
   const { t } = i18n;
   const id = useId();
   const textRef = useRef<HTMLTextAreaElement>();
-  useEffect(() => textRef.current?.focus(), []);
+  // A layout effect: focus moves in the same task as the editor appears, so a key pressed at once (Escape) reaches it.
+  useLayoutEffect(() => textRef.current?.focus(), []);
 
   const update = (patch: Partial<CommentDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const toggleTheme = (theme: string, on: boolean) =>

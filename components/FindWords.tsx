@@ -1,5 +1,5 @@
 import { Button, Input } from '@hypothesis/frontend-shared';
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { WordMatch } from '../utils/page-session/find-words';
 import { useT } from './i18n';
 import { trapTab } from './use-focus-trap';
@@ -26,7 +26,8 @@ export function FindWords({ find, select, onAdd, onClose }: FindWordsProps) {
   const [words, setWords] = useState('');
   const [active, setActive] = useState(0);
   const [chosen, setChosen] = useState<WordMatch | null>(null);
-  useEffect(() => input.current?.focus(), []);
+  // A layout effect: focus moves in the same task as the dialog appears (no key press lands on the page body).
+  useLayoutEffect(() => input.current?.focus(), []);
   // The page's text is read once per change of the words, not on every arrow key.
   const found = useMemo(() => (words.trim().length >= 2 ? find(words) : { matches: [], total: 0 }), [words, find]);
   const status =

@@ -1,5 +1,5 @@
 import { Button } from '@hypothesis/frontend-shared';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CommentDraft, CommentTarget, LeaAnnotation, Theme } from '../utils/model';
 import { CommentEditor } from './CommentEditor';
 import { CommentView } from './CommentView';
@@ -52,7 +52,7 @@ export function PageOverlay(props: PageOverlayProps) {
   useFocusReturn(!!editor, root, editorBox, () => noticeBox.current);
   useFocusReturn(cardOpen, root, cardBox, () => noticeBox.current);
   useFocusReturn(findOpen, root, findBox, () => noticeBox.current, true);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (cardOpen && card?.fromKeyboard) cardBox.current?.focus();
   }, [cardOpen, card?.fromKeyboard]);
   return (

@@ -1,5 +1,5 @@
 import { Button, RadioButton, Textarea } from '@hypothesis/frontend-shared';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useId, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../utils/i18n/catalogue';
 import { answerStatusName, attributionLabel } from '../utils/i18n/vocabulary-labels';
 import { ANSWER_STATUSES, ATTRIBUTIONS, MAX_COMMENT_LENGTH, type AnswerStatus, type ReplyDraft } from '../utils/model';
@@ -41,7 +41,8 @@ export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, display
   const [sending, setSending] = useState(false);
   const id = useId();
   const textRef = useRef<HTMLTextAreaElement>();
-  useEffect(() => textRef.current?.focus(), []);
+  // A layout effect: focus moves in the same task as the editor appears.
+  useLayoutEffect(() => textRef.current?.focus(), []);
 
   const needsReason = answer !== null && ANSWER_STATUSES.find((s) => s.value === answer)!.needsReason;
 

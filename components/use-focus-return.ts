@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MutableRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, type MutableRef } from 'preact/hooks';
 
 /** The focused element inside `node`'s document or shadow root (not the shadow host), or null. */
 export function activeElementOf(node: Node | null | undefined): HTMLElement | null {
@@ -30,7 +30,8 @@ export function useFocusReturn(
   const closing = !open && wasOpen.current;
   const focusWasInside = closing && !!part.current && part.current.contains(activeElementOf(anchor.current));
   wasOpen.current = open;
-  useEffect(() => {
+  // A layout effect: in the same task as the part closes, so a key pressed next finds focus in place.
+  useLayoutEffect(() => {
     if (!closing) return;
     if (!focusWasInside) {
       returnTo.current = null;
