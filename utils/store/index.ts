@@ -7,3 +7,4 @@ export * from './conversation-repo';
 export * from './items';
 export type { Conflict } from './conflicts';
 export * from './notice-state';
+export { newPullMemo, type PullMemo } from './remote-changes';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildAnnotation, updateAnnotation, draftFromAnnotation, type LeaAnnotation } from '../model';
-import { createAnnotationRepo, createSyncRepo, openLeaDb, type LeaDb, type RemoteChange } from './index';
+import { createAnnotationRepo, createSyncRepo, newPullMemo, openLeaDb, type LeaDb, type RemoteChange } from './index';
 
 let db: LeaDb;
 let tick = 0;
@@ -210,6 +210,46 @@ describe('remote changes', () => {
     const a = comment(5);
     await repo.applyRemoteChanges([remote(a, a.id, 'r1')], '0000000001');
     expect(await repo.getCursor()).toBe('0000000001');
+  });
+});
+
+describe("a fresh client's initial sync (no reads for ids it never held)", () => {
+  it('ends with what the store has when an id comes back on a later page: edited, deleted, hidden, mine', async () => {
+    const repo = createSyncRepo(db, clock);
+    await repo.setConnection(connection);
+    const [a, b, c, d] = [comment(11), comment(12), comment(13), comment(14)];
+    const memo = newPullMemo();
+    await repo.applyRemoteChanges([remote(a, a.id, 'r1'), remote(b, b.id, 'r1'), remote(c, c.id, 'r1', { mine: true })], '1', memo);
+    expect(memo.fresh).toBe(true);
+    const b2 = edited(b, 'b edited');
+    await repo.applyRemoteChanges(
+      [remote(null, a.id, 'r2'), remote(b2, b.id, 'r2'), remote(null, c.id, 'r2', { deleted: false, hidden: { reason: 'Names a nurse' } }), remote(null, d.id, 'r9'), remote(d, 'urn:uuid:01890a5d-ac96-774b-bcce-000000000099', 'r1')],
+      '2',
+      memo,
+    );
+    const local = createAnnotationRepo(db, clock);
+    expect(await local.get(a.id)).toBeNull();
+    expect((await local.get(b.id))?.bodyValue ?? JSON.stringify(await local.get(b.id))).toContain('b edited');
+    // My own comment, hidden on a later page: kept for me, marked, and the hiding noted.
+    expect(await local.get(c.id)).toBeDefined();
+    const info = (await repo.syncInfoFor([c.id]))[c.id]!;
+    expect(info).toMatchObject({ author: 'me', hidden: { reason: 'Names a nurse' } });
+    expect(info.moderation?.[0]).toMatchObject({ action: 'hidden', reason: 'Names a nurse' });
+    // A tombstone for an id never held writes nothing.
+    expect(await db.count('syncInfo')).toBe(2);
+    expect(await db.count('annotations')).toBe(2);
+  });
+
+  it('reads as usual for a client that held something when the pull began', async () => {
+    const repo = createSyncRepo(db, clock);
+    await repo.setConnection(connection);
+    const a = comment(21);
+    await repo.applyRemoteChanges([remote(a, a.id, 'r1', { mine: true })], '1');
+    const memo = newPullMemo();
+    await repo.applyRemoteChanges([remote(null, a.id, 'r2', { deleted: false, hidden: { reason: 'Off topic' } })], '2', memo);
+    expect(memo.fresh).toBe(false);
+    expect((await repo.syncInfoFor([a.id]))[a.id]).toMatchObject({ author: 'me', hidden: { reason: 'Off topic' } });
+    expect(await createAnnotationRepo(db, clock).get(a.id)).toBeDefined();
   });
 });
 

@@ -1,7 +1,7 @@
 import type { LeaDb, StoredAnnotation, SyncInfo } from './db';
 import { listConflicts, recordConflict, resolveConflict } from './conflicts';
 import { ackOutbox, parkOutbox, retryParked, takeOutboxBatch } from './outbox-batch';
-import { applyRemoteChanges } from './remote-changes';
+import { applyRemoteChanges, type PullMemo } from './remote-changes';
 import type { RemoteChange, SyncState } from './sync-records';
 import { getNoticeState, updateNoticeState, type NoticeState } from './notice-state';
 import { getDocumentLinks, setDocumentLinks } from './document-links';
@@ -36,8 +36,8 @@ export function createSyncRepo(db: LeaDb, clock: () => Date) {
 
     /** Apply one remote change (no outbox entry); true if the local copy changed. */
     applyRemoteChange: async (change: RemoteChange) => (await applyRemoteChanges(db, [change], null, clock())).length > 0,
-    /** Apply a page of the change feed and save `cursor` with it, atomically. */
-    applyRemoteChanges: (changes: readonly RemoteChange[], cursor: string | null) => applyRemoteChanges(db, changes, cursor, clock()),
+    /** Apply a page of the change feed and save `cursor` with it, atomically; `pull`: what this pull's earlier pages learnt (remote-changes.ts). */
+    applyRemoteChanges: (changes: readonly RemoteChange[], cursor: string | null, pull?: PullMemo) => applyRemoteChanges(db, changes, cursor, clock(), pull),
 
     takeOutboxBatch: (n: number) => takeOutboxBatch(db, n),
     ackOutbox: (seq: number, revision: string | null, storeVersion?: StoredAnnotation) => ackOutbox(db, seq, revision, storeVersion),

@@ -1,4 +1,4 @@
-import type { RemoteChange, StoreConnection, SyncRepo, SyncState, SyncStatus } from '../store';
+import { newPullMemo, type RemoteChange, type StoreConnection, type SyncRepo, type SyncState, type SyncStatus } from '../store';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff';
 import { SyncError, isBlockingKind, isRetryableKind } from './errors';
 import { isAbortError } from './http';
@@ -157,6 +157,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     // The next page is asked for while this one is written to IndexedDB (its cursor is the
     // `next` just received, the same one the write stores), so the network and the disk overlap.
     let prefetched: ReturnType<typeof fetchPage> | null = null;
+    const memo = newPullMemo();
     for (;;) {
       const cursor = await repo.getCursor();
       const step = await guarded(run, () => {
@@ -176,7 +177,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         prefetched.catch(() => undefined); // its failure is handled when it is awaited
       }
       // The page and the cursor after it are written together: a restart resumes right here.
-      const ids = await repo.applyRemoteChanges(page.changes.map(toRemoteChange), page.next);
+      const ids = await repo.applyRemoteChanges(page.changes.map(toRemoteChange), page.next, memo);
       result.pages++;
       result.changed += ids.length;
       // Changes seen on earlier pages of this pull are announced with the last one.
