@@ -1,4 +1,4 @@
-import { Button, Input } from '@hypothesis/frontend-shared';
+import { Button, Input, RadioButton } from '@hypothesis/frontend-shared';
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncOverview } from '../utils/messaging';
 import type { Role } from '../utils/model';
@@ -20,7 +20,8 @@ export interface GroupConnectionApi {
   overview(): Promise<SyncOverview>;
   connect(input: { baseUrl: string; code: string; displayName: string }): Promise<void>;
   disconnect(): Promise<void>;
-  forgetMe(): Promise<void>;
+  /** `keepAnonymous`: what they wrote without their name stays in the group, with nothing linking it to them. */
+  forgetMe(options?: { keepAnonymous?: boolean }): Promise<void>;
   /** Connect as the same member as on another browser, with a link code made there. */
   linkConnect?(input: { baseUrl: string; code: string }): Promise<void>;
   /** Job title and organisation, notifications and link codes (shown once connected). */
@@ -41,6 +42,7 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
   const [message, setMessage] = useState<MessageRef | string>('');
   const [busy, setBusy] = useState(false);
   const [confirmForget, setConfirmForget] = useState(false);
+  const [keepAnonymous, setKeepAnonymous] = useState(false);
   const [linkCode, setLinkCode] = useState('');
 
   const refresh = () => api.overview().then(setOverview, (e: unknown) => setMessage(String(e instanceof Error ? e.message : e)));
@@ -103,7 +105,19 @@ export function GroupConnection({ api, defaultName }: { api: GroupConnectionApi;
             ) : (
               <div role="group" aria-label={t('options.group.confirmForget')} class="space-y-2 rounded border border-red-error p-2">
                 <p>{t('options.group.forgetWarning')}</p>
-                <Button variant="primary" disabled={busy} onClick={() => void run(() => api.forgetMe(), 'options.group.forgotten')}>
+                <fieldset class="space-y-1">
+                  <legend class="font-semibold">{t('options.group.anonymousLegend')}</legend>
+                  <p id="forget-anonymous-hint" class="text-xs">
+                    {t('options.group.anonymousHint')}
+                  </p>
+                  <RadioButton name="forget-anonymous" value="remove" checked={!keepAnonymous} onChange={() => setKeepAnonymous(false)} aria-describedby="forget-anonymous-hint">
+                    {t('options.group.anonymousRemove')}
+                  </RadioButton>
+                  <RadioButton name="forget-anonymous" value="keep" checked={keepAnonymous} onChange={() => setKeepAnonymous(true)} aria-describedby="forget-anonymous-hint">
+                    {t('options.group.anonymousKeep')}
+                  </RadioButton>
+                </fieldset>
+                <Button variant="primary" disabled={busy} onClick={() => void run(() => api.forgetMe({ keepAnonymous }), 'options.group.forgotten')}>
                   {t('options.group.yesForget')}
                 </Button>{' '}
                 <Button onClick={() => setConfirmForget(false)}>{t('options.group.noKeep')}</Button>

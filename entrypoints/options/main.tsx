@@ -14,7 +14,7 @@ const api: OptionsApi = {
     overview: () => callBackground(send, { type: 'sync/status' }),
     connect: async (input) => void (await callBackground(send, { type: 'sync/connect', ...input })),
     disconnect: async () => void (await callBackground(send, { type: 'sync/disconnect' })),
-    forgetMe: async () => void (await callBackground(send, { type: 'sync/forget-me' })),
+    forgetMe: async (options) => void (await callBackground(send, { type: 'sync/forget-me', ...(options?.keepAnonymous ? { keepAnonymous: true } : {}) })),
     linkConnect: async (input) => void (await callBackground(send, { type: 'link/connect', ...input })),
     conversation: {
       getProfile: () => callBackground(send, { type: 'profile/get' }),

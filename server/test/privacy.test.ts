@@ -86,6 +86,37 @@ describe.each(BACKENDS)('privacy of the feed and the container on %s', (kind) =>
     expect(byAuthor).toEqual([]);
   });
 
+  it('forget me, leaving anonymous ones: nothing reaches the feed for them and nothing links them to the member', async () => {
+    const alex = await t.join(g.invites.member, 'Alex Example');
+    const named: string[] = [];
+    const anonymous: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { annotation } = await push(alex.token, g.group, { text: `story ${i}`, attribution: i % 2 === 0 ? 'named' : 'anonymous', creator: 'Alex Example' });
+      (i % 2 === 0 ? named : anonymous).push(annotation.id);
+    }
+    const { annotation: privateOne } = await push(alex.token, g.group, { text: 'only me', visibility: 'private' });
+    const before = await pullAll(g.reader.token, g.group);
+    // A choice the store does not know forgets nothing, and says what to send.
+    const bad = await t.call('DELETE', '/api/me?anonymous=later', { token: alex.token });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/anonymous=keep/);
+    expect((await t.call('GET', '/api/me', { token: alex.token })).status).toBe(200);
+
+    const forget = await t.call('DELETE', '/api/me?anonymous=keep', { token: alex.token });
+    expect(forget.status).toBe(204);
+    const after = await pullAll(g.reader.token, g.group, before.next);
+    // Only the named ones go; the anonymous ones do not appear in the feed at all.
+    expect(after.changes.map((c) => c.id).sort()).toEqual([...named].sort());
+    expect(after.changes.every((c) => c.deleted)).toBe(true);
+    // The group still has them, as before, and the store no longer knows whose they were.
+    const everything = await pullAll(g.reader.token, g.group);
+    const live = everything.changes.filter((c) => !c.deleted).map((c) => c.id);
+    for (const id of anonymous) expect(live).toContain(id);
+    expect(live).not.toContain(privateOne.id);
+    const { rows } = await t.testDb.db.query('select 1 from annotations where author_id = $1', [alex.memberId]);
+    expect(rows).toEqual([]);
+  });
+
   it('refuses a cursor from another group, or one altered by hand, with a plain 400', async () => {
     const other = await t.createGroup('Other');
     await push(other.member.token, other.group);

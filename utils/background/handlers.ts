@@ -37,7 +37,7 @@ export function createBackgroundHandlers({ stored, pdf, settings }: BackgroundSe
     'sync/status': async () => (await sync()).overview(),
     'sync/connect': async ({ baseUrl, code, displayName }) => (await sync()).connect({ baseUrl, code, displayName }),
     'sync/disconnect': async () => (await sync()).disconnect(),
-    'sync/forget-me': async () => (await sync()).forgetMe(),
+    'sync/forget-me': async (message) => (await sync()).forgetMe({ keepAnonymous: message.keepAnonymous === true }),
     'sync/retry': async () => (await sync()).retry(),
     'sync/resolve': async ({ id, choice }) => (await sync()).resolve(id, choice),
     'sync/keep-live': async () => (await sync()).keepLive(),

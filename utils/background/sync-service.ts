@@ -40,9 +40,9 @@ export function createSyncService({ engine, repo, live, clock, afterLocalChange 
     },
 
     /** "Forget me": the store removes this member's comments and name, then this computer disconnects. */
-    async forgetMe() {
+    async forgetMe(options: { keepAnonymous?: boolean } = {}) {
       live.stop();
-      await engine.forgetMe();
+      await engine.forgetMe(options);
       return { ok: true as const };
     },
 

@@ -46,7 +46,8 @@ export const BackgroundRequestSchema = v.variant('type', [
     displayName: v.pipe(v.string(), v.maxLength(200)),
   }),
   v.object({ type: v.literal('sync/disconnect') }),
-  v.object({ type: v.literal('sync/forget-me') }),
+  // keepAnonymous: the comments written without a name stay in the group, unlinked (the member's choice).
+  v.object({ type: v.literal('sync/forget-me'), keepAnonymous: v.optional(v.boolean()) }),
   v.object({ type: v.literal('sync/retry') }),
   v.object({ type: v.literal('sync/resolve'), id: Id, choice: v.picklist(['mine', 'theirs']) }),
   /** Show a PDF (in tab `tabId`, or a new tab) in the annotator's own viewer. */

@@ -133,9 +133,12 @@ export function createStoreClient(options: StoreClientOptions) {
       return readBody(await send('GET', `${groupPath(group)}/changes${suffix}`), ChangesResponseSchema);
     },
 
-    /** "Forget me": the store tombstones everything this member wrote and revokes the token. */
-    async forgetMe(): Promise<void> {
-      await send('DELETE', '/api/me');
+    /**
+     * "Forget me": the store tombstones everything this member wrote and revokes the token;
+     * `keepAnonymous`: what they wrote without their name stays in the group, no longer linked to them.
+     */
+    async forgetMe(options: { keepAnonymous?: boolean } = {}): Promise<void> {
+      await send('DELETE', `/api/me?anonymous=${options.keepAnonymous ? 'keep' : 'remove'}`);
     },
 
     /**

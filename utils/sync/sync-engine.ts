@@ -293,10 +293,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
     },
 
     /** "Forget me": the store removes this member's comments everywhere; this computer disconnects but keeps its copies. */
-    async forgetMe(): Promise<void> {
+    async forgetMe(options: { keepAnonymous?: boolean } = {}): Promise<void> {
       const connection = await repo.getConnection();
       if (!connection) return;
-      await clientFor(connection).forgetMe();
+      await clientFor(connection).forgetMe(options);
       await repo.clearConnection();
       onChanged({ type: 'status' });
     },

@@ -232,11 +232,16 @@ export async function setHidden(ctx: WriteContext, member: Member, uuid: string,
  * it stays on disk (`reclaimDisk`). Nothing a reader pulls ties the tombstones to each other
  * or to the member; README "Privacy rules" says what timing still shows.
  */
-export async function forgetMember(ctx: WriteContext, member: Member): Promise<number> {
+export async function forgetMember(ctx: WriteContext, member: Member, options: { keepAnonymous?: boolean } = {}): Promise<number> {
   const now = ctx.now.toISOString();
   // First, so the member can write nothing more (every write checks the token).
   await ctx.db.query(`update members set display_name = null, job_title = null, organisation = null, revoked_at = coalesce(revoked_at, $2), forgotten_at = $2 where id = $1`, [member.id, now]);
   await ctx.db.query('delete from rate_limits where bucket = $1', [`write:${member.id}`]);
+  // The member's choice: their anonymous contributions the group can see (comments, replies,
+  // "me too") stay, with the author link cut and nothing else changed, so nothing reaches the
+  // feed and nobody can tell which ones were theirs. Tombstoning them with the named ones would
+  // let anyone who pulls often guess it from the timing.
+  if (options.keepAnonymous) await ctx.db.query(KEEP_ANONYMOUS, [member.groupId, member.id]);
   const notes: ChangeNote[] = [];
   let count = 0;
   // Again until none is left: a write that was already under way may commit meanwhile.
@@ -264,6 +269,11 @@ export async function forgetMember(ctx: WriteContext, member: Member): Promise<n
   }
   return count;
 }
+
+/** Cut the author link of a member's anonymous, shared, live items (`$1` group, `$2` member); revision and feed position unchanged. */
+const KEEP_ANONYMOUS = `update annotations set author_id = null
+  where group_id = $1 and author_id = $2 and not deleted and visibility = 'group' and annotation is not null
+    and (annotation->>'attribution' = 'anonymous' or (annotation->>'attribution' is null and annotation->'creator' is null))`;
 
 /**
  * One forgotten comment (`$1` group, `$2` id, `$3` member, `$4` time): removed if only its

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { forgetMember } from '../../annotations/write-annotations';
 import { encodeRevocation } from '../../changes/hub';
+import { ApiError } from '../../errors';
 import type { AppEnv } from '../../context';
 import { errorLogFields } from '../../log';
 import { readBody } from '../../validate';
@@ -85,6 +86,9 @@ const FORGET_TABLES = ['reports', 'follows', 'notice_reads', 'link_codes', 'sign
 export async function forgetMe(c: Context<AppEnv>) {
   const { db, notifier, clock, hub, channel, logger } = c.get('deps');
   const member = c.get('member');
+  // What happens to the comments they wrote without their name (see forgetMember): checked first, so a bad choice forgets nothing.
+  const anonymous = c.req.query('anonymous') ?? 'remove';
+  if (anonymous !== 'remove' && anonymous !== 'keep') throw new ApiError(400, 'invalid-body', 'server.forget.anonymousChoice');
   const now = clock();
   await db.transaction(async (tx) => {
     await tx.query('update members set revoked_at = coalesce(revoked_at, $2), token_hash = null where id = $1', [member.id, now.toISOString()]);
@@ -97,7 +101,7 @@ export async function forgetMe(c: Context<AppEnv>) {
     // Removed everywhere a client can look; only old bytes on disk wait for the next purge. Code only: no data.
     logger.error('store: could not clear forgotten records from disk; the next "forget me" tries again', errorLogFields(error));
   }
-  await forgetMember({ db, notifier, now }, member);
+  await forgetMember({ db, notifier, now }, member, { keepAnonymous: anonymous === 'keep' });
   // Their open streams end at once, here and (through NOTIFY) in every other store process.
   hub.closeMember(member.id);
   await db.query('select pg_notify($1, $2)', [channel, encodeRevocation(member.id)]);

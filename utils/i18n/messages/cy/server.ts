@@ -52,6 +52,7 @@ export const server: Translation<typeof English> = {
   'server.annotationNotJsonLd': "Rhaid i’r anodiad fod yn wrthrych JSON-LD.",
   'server.noBody': "Does dim corff i’r cais: anfonwch wrthrych JSON.",
   'server.notJson': "Nid yw corff y cais yn JSON dilys ({detail}).",
+  'server.forget.anonymousChoice': 'Dywedwch beth sy’n digwydd i’r sylwadau a ysgrifennoch heb eich enw: anonymous=remove (maen nhw’n mynd hefyd) neu anonymous=keep (maen nhw’n aros yn y grŵp, heb ddim sy’n eu cysylltu â chi).',
   'server.bodyNotObject': "Rhaid i gorff y cais fod yn wrthrych JSON, fel {\"name\": \"value\"}.",
   'server.addressNotUtf8': "Nid yw’r cyfeiriad yn ddilys: nid yw rhan ohono’n destun UTF-8 wedi’i amgodio â chanrannau. Gwiriwch y ddolen a rhowch gynnig arall arni.",
   'server.adminTokenMissing': "Mae angen tocyn gweinyddu’r storfa ar gyfer hyn: anfonwch \"Authorization: Bearer <admin token>\".",

@@ -49,6 +49,7 @@ export const server = {
   'server.annotationNotJsonLd': "The annotation must be a JSON-LD object.",
   'server.noBody': "The request has no body: send a JSON object.",
   'server.notJson': "The request body is not valid JSON ({detail}).",
+  'server.forget.anonymousChoice': 'Say what happens to the comments you wrote without your name: anonymous=remove (they go too) or anonymous=keep (they stay in the group, with nothing linking them to you).',
   'server.bodyNotObject': "The request body must be a JSON object, like {\"name\": \"value\"}.",
   'server.addressNotUtf8': "The address is not valid: part of it is not percent-encoded UTF-8 text. Check the link and try again.",
   'server.adminTokenMissing': "This needs the store's admin token: send \"Authorization: Bearer <admin token>\".",
