@@ -88,9 +88,16 @@ describe('background messages: one call map per pair of contexts', () => {
       const bg = await wireBackground();
       await bg.ask(SENDERS.sidePanel, connectRequest);
       expect(await bg.ask(sender, { type: 'sync/forget-me' })).toEqual({ ok: true, value: { ok: true } });
-      expect(bg.store.requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/api/me' });
+      expect(bg.store.requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/api/me?anonymous=remove' });
       expect(await bg.repo.getConnection()).toBeNull();
     }
+  });
+
+  it('passes the member\'s choice for their anonymous comments on to the store', async () => {
+    const bg = await wireBackground();
+    await bg.ask(SENDERS.sidePanel, connectRequest);
+    expect(await bg.ask(SENDERS.sidePanel, { type: 'sync/forget-me', keepAnonymous: true })).toEqual({ ok: true, value: { ok: true } });
+    expect(bg.store.requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/api/me?anonymous=keep' });
   });
 
   it('answers a content script what its page needs: the comments, the settings, live updates', async () => {
