@@ -1,5 +1,5 @@
 import { Button } from '@hypothesis/frontend-shared';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { replyAuthorLabel, threadLines, type CommentThread, type ReplyLine } from '../utils/conversation/build-thread';
 import type { Translate } from '../utils/i18n/translate';
 import { answerStatusName } from '../utils/i18n/vocabulary-labels';
@@ -59,6 +59,11 @@ export interface CommentConversationProps {
   onReport?: (id: string, reason: string) => Promise<void>;
   /** Say something in the page's polite live region. */
   announce: (message: string) => void;
+  /**
+   * A reply to bring into view (a permanent link to a reply): the replies start open, and it is
+   * scrolled to, focused and marked as the one the link is for.
+   */
+  focusId?: string;
 }
 
 /**
@@ -72,7 +77,8 @@ export function CommentConversation(props: CommentConversationProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const lines = threadLines(thread);
-  const [open, setOpen] = useState(lines.length <= REPLIES_SHOWN_OPEN);
+  const linked = props.focusId !== undefined && lines.some((line) => line.node.id === props.focusId) ? props.focusId : null;
+  const [open, setOpen] = useState(lines.length <= REPLIES_SHOWN_OPEN || linked !== null);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
   const [supportBusy, setSupportBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -101,6 +107,17 @@ export function CommentConversation(props: CommentConversationProps) {
       replyButton(sent.parentId)?.focus();
       if (!sent.newId) afterSend.current = null;
     }
+  });
+
+  // A permanent link to a reply: take the person to it once, when it is first on screen.
+  const broughtIntoView = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!linked || broughtIntoView.current === linked) return;
+    const item = root.current?.querySelector<HTMLElement>(`[data-reply-id="${CSS.escape(linked)}"]`);
+    if (!item) return;
+    broughtIntoView.current = linked;
+    item.scrollIntoView?.({ block: 'center' });
+    item.focus({ preventScroll: true });
   });
 
   async function send(parentId: string, draft: ReplyDraft) {
@@ -193,6 +210,8 @@ export function CommentConversation(props: CommentConversationProps) {
     else groups.at(-1)?.rest.push(line);
   }
 
+  // The reply a permanent link is for stands out (and is `aria-current`, for screen readers).
+  const linkedClass = (id: string) => (id === linked ? 'space-y-1 rounded outline outline-2 outline-offset-2 outline-blue-700' : 'space-y-1');
   const answer = answerLine(t, thread);
   const supported = supportSentence(t, thread.supportCount);
   const comment = thread.comment;
@@ -229,12 +248,12 @@ export function CommentConversation(props: CommentConversationProps) {
       {open && groups.length > 0 && (
         <ol class="space-y-2 border-l-2 border-grey-3 pl-3" aria-label={t('conversation.thread.replyCount', { count: lines.length })}>
           {groups.map(({ first, rest }) => (
-            <li key={first.node.id} data-reply-id={first.node.id} tabIndex={-1} class="space-y-1">
+            <li key={first.node.id} data-reply-id={first.node.id} tabIndex={-1} class={linkedClass(first.node.id)} aria-current={first.node.id === linked ? 'true' : undefined}>
               {renderLine(first)}
               {rest.length > 0 && (
                 <ol class="mt-2 space-y-2 border-l-2 border-grey-3 pl-3">
                   {rest.map((line) => (
-                    <li key={line.node.id} data-reply-id={line.node.id} tabIndex={-1} class="space-y-1">
+                    <li key={line.node.id} data-reply-id={line.node.id} tabIndex={-1} class={linkedClass(line.node.id)} aria-current={line.node.id === linked ? 'true' : undefined}>
                       {renderLine(line)}
                     </li>
                   ))}

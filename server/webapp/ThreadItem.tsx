@@ -8,7 +8,7 @@ import { quoteOf, type LeaAnnotation, type LeaItem, type ReplyDraft } from '../.
 import type { Theme } from '../../utils/model/themes';
 import { AppLink } from './AppLink';
 import { useApp } from './app-context';
-import { sendReply, sendSupport, takeBackSupport } from './conversation-actions';
+import { sendReply, sendReport, sendSupport, takeBackSupport } from './conversation-actions';
 import type { DocumentModel } from './read';
 import { hrefFor, uuidOf } from './router';
 
@@ -21,16 +21,18 @@ export interface ThreadItemProps {
   themes: readonly Theme[];
   /** Show the permanent link (the document page); the permalink page itself leaves it out. */
   permalink?: boolean;
+  /** A reply to bring into view: the permanent link was to it. */
+  focusId?: string;
 }
 
 /**
  * One comment with its passage, text, themes, answers, "me too" count and replies, and what
  * the signed-in person may do: reply (everyone), answer (readers, facilitators), "this is my
- * experience too" (members, facilitators). Uses the extension's components with the web
+ * experience too" and report (members, facilitators). Uses the extension's components with the web
  * app's own actions (the sync API with the cookie session). Memoised: a long list that grows
  * a batch per frame renders only the new items.
  */
-function ThreadItemView({ comment, model, onSent, themes, permalink = true }: ThreadItemProps) {
+function ThreadItemView({ comment, model, onSent, themes, permalink = true, focusId }: ThreadItemProps) {
   const { api, session, announce } = useApp();
   const t = useT();
   if (!session) return null;
@@ -51,11 +53,13 @@ function ThreadItemView({ comment, model, onSent, themes, permalink = true }: Th
         displayName={session.displayName ?? ''}
         subject={subject}
         announce={announce}
+        {...(focusId && focusId !== comment.id ? { focusId } : {})}
         onReply={async (parentId: string, draft: ReplyDraft) => {
           const reply = await sendReply(deps, { parentId, draft, document: comment.target.source, byCommentAuthor: mine && comment.attribution === 'anonymous' });
           onSent(reply);
           return reply.id;
         }}
+        onReport={(id: string, reason: string) => sendReport(deps, id, reason)}
         onSupport={async (on: boolean) => {
           if (on) onSent(await sendSupport(deps, comment.id, Boolean(session.displayName)));
           else if (thread.mySupportId) {
@@ -83,7 +87,7 @@ function ThreadItemView({ comment, model, onSent, themes, permalink = true }: Th
 export class ThreadItem extends Component<ThreadItemProps> {
   override shouldComponentUpdate(next: ThreadItemProps): boolean {
     const p = this.props;
-    return p.comment !== next.comment || p.model !== next.model || p.onSent !== next.onSent || p.themes !== next.themes || p.permalink !== next.permalink;
+    return p.comment !== next.comment || p.model !== next.model || p.onSent !== next.onSent || p.themes !== next.themes || p.permalink !== next.permalink || p.focusId !== next.focusId;
   }
   override render() {
     return <ThreadItemView {...this.props} />;

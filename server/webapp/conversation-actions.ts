@@ -59,3 +59,11 @@ export async function sendSupport(deps: WriteDeps, targetId: string, named: bool
 export async function takeBackSupport(deps: WriteDeps, supportId: string): Promise<void> {
   await deps.api.send('DELETE', `${groupPath(deps.session.group.id)}/annotations/${uuidOf(supportId)}`);
 }
+
+/**
+ * Report a comment or reply to the group's facilitators with a reason (members and
+ * facilitators; PROTOCOL.md "Reports"). Reporting the same item again keeps one report.
+ */
+export async function sendReport(deps: WriteDeps, id: string, reason: string): Promise<void> {
+  await deps.api.send('POST', `${groupPath(deps.session.group.id)}/annotations/${uuidOf(id)}/reports`, { reason });
+}

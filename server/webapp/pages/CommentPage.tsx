@@ -63,7 +63,7 @@ export function CommentPage({ uuid }: { uuid: string }) {
         )}
       </ul>
       {comment.section && <p class="text-sm text-grey-7">{t('webapp.comment.inSection', { section: comment.section })}</p>}
-      <ThreadItem comment={comment} model={model} onSent={onSent} themes={themes} permalink={false} />
+      <ThreadItem comment={comment} model={model} onSent={onSent} themes={themes} permalink={false} focusId={read.focus} />
     </>
   );
 }
