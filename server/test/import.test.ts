@@ -33,9 +33,10 @@ describe.each(BACKENDS)('import and export on %s', (kind) => {
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
   const feed = async (token: string) => (await t.call('GET', `/api/groups/${g.group}/changes`, { token })).json;
+  /** The group's comments as stored (the change feed: themes by id), oldest first. */
   const comments = async () => {
-    const r = await t.call('GET', `/annotations/${g.group}/?page=0`, { token: g.reader.token });
-    return (r.json.items ?? []) as Record<string, unknown>[];
+    const r = await t.call('GET', `/api/groups/${g.group}/changes?limit=1000`, { token: g.reader.token });
+    return ((r.json.changes ?? []) as { annotation: Record<string, unknown> | null }[]).flatMap((ch) => (ch.annotation ? [ch.annotation] : []));
   };
 
   beforeAll(async () => {

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { idKey, redactAnnotation, type AnnotationKind, type TargetContext } from '../../annotations/check-annotation';
 import { isConversation } from '../../annotations/conversation-rules';
 import type { AnnotationRow } from '../../annotations/rows';
 import type { AppEnv } from '../../context';
+import { themeIdForTag, themeLabel, type Theme } from '../../../../utils/model/themes';
 
 /** The anno JSON-LD media type (W3C Web Annotation Protocol §4). */
 export const ANNO_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
@@ -54,21 +56,50 @@ export function targetContext(c: Context<AppEnv>, group: string): TargetContext 
 
 const URN_TARGET = /^urn:uuid:([0-9a-f-]{36})$/;
 
+/** `annotation` with each tagging body's value passed through `map` (the body may be one object or a list). */
+function mapTags(annotation: Record<string, unknown>, map: (tag: string) => string): Record<string, unknown> {
+  const one = (b: unknown): unknown => {
+    const part = b as { purpose?: unknown; value?: unknown } | null;
+    return part && typeof part === 'object' && part.purpose === 'tagging' && typeof part.value === 'string' ? { ...part, value: map(part.value) } : b;
+  };
+  const { body } = annotation;
+  if (Array.isArray(body)) return { ...annotation, body: body.map(one) };
+  if (body && typeof body === 'object') return { ...annotation, body: one(body) };
+  return annotation;
+}
+
+/**
+ * What a W3C client sends, in the store's terms: a tag that names one of the group's themes
+ * (its label or id, any case and spacing) becomes the theme's id; other tags stay as they are.
+ */
+export function fromW3cTags(annotation: Record<string, unknown>, themes: readonly Theme[]): Record<string, unknown> {
+  return mapTags(annotation, (tag) => themeIdForTag(themes, tag));
+}
+
 /**
  * The W3C view of a stored annotation: its id is the item's IRI and, for a reply or
  * support, its target (stored as `urn:uuid:<uuid>` of this group) the target's IRI in the
- * same container. Nothing else changes.
+ * same container. Themes (stored by id) are tags with the group's name for them, as other
+ * tools show and search tags; another tool's own tags are unchanged. Nothing else changes.
  */
-export function toW3c(annotation: Record<string, unknown>, iri: string, kind: AnnotationKind | null = null): Record<string, unknown> {
-  const view = redactAnnotation(annotation);
+export function toW3c(annotation: Record<string, unknown>, iri: string, kind: AnnotationKind | null, themes: readonly Theme[]): Record<string, unknown> {
+  const view = mapTags(redactAnnotation(annotation), (tag) => themeLabel(themes, tag));
   const out: Record<string, unknown> = { ...view, [idKey(view)]: iri };
   const target = typeof view.target === 'string' ? URN_TARGET.exec(view.target) : null;
   if (kind !== null && isConversation(kind) && target) out.target = `${iri.slice(0, iri.lastIndexOf('/') + 1)}${target[1]}`;
   return out;
 }
 
+/** A short ASCII digest of the group's theme names, for the container's ETag. */
+export function vocabularyTag(themes: readonly Theme[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify(themes.map((t) => [t.id, t.label])))
+    .digest('base64url')
+    .slice(0, 10);
+}
+
 /** The W3C item of a row, as a description or only its IRI. */
-export function containedItem(row: AnnotationRow, containerIri: string, iris: boolean): unknown {
+export function containedItem(row: AnnotationRow, containerIri: string, iris: boolean, themes: readonly Theme[]): unknown {
   const iri = `${containerIri}${row.id}`;
-  return iris || !row.annotation ? iri : toW3c(row.annotation, iri, row.kind);
+  return iris || !row.annotation ? iri : toW3c(row.annotation, iri, row.kind, themes);
 }

@@ -8,18 +8,21 @@ import { deleteAnnotation, parseEtag, putAnnotation } from '../../annotations/wr
 import type { AppEnv } from '../../context';
 import { ApiError, msg } from '../../errors';
 import { readJson, uuidParam } from '../../validate';
+import { groupThemes } from '../themes/themes.handlers';
 import {
   ANNO_MEDIA_TYPE,
   ANNOTATION_ALLOW,
   CONTAINER_ALLOW,
   CONTAINER_LINKS,
   containedItem,
+  fromW3cTags,
   LDP_RESOURCE_LINK,
   PAGE_SIZE,
   parsePrefer,
   storeBase,
   targetContext,
   toW3c,
+  vocabularyTag,
 } from './w3c-format';
 
 /** `https://host/annotations/{group}/`: from PUBLIC_URL, or the request's own origin. */
@@ -57,13 +60,16 @@ export async function getContainer(c: Context<AppEnv>) {
   if (pageParam !== undefined && !/^\d{1,9}$/.test(pageParam)) throw new ApiError(400, 'invalid-body', 'server.pageNumber');
   const pref = parsePrefer(c.req.header('prefer'));
   const iris = irisParam === undefined ? pref.iris : irisParam === '1';
-  const summary = await containerSummary(db, member);
+  const [summary, themes] = await Promise.all([containerSummary(db, member), groupThemes(db, member.groupId)]);
   // The default representation (descriptions) is the container itself; the IRIs one has its own IRI.
   const collectionId = iris ? `${base}?iris=1` : base;
   const pageIri = (n: number) => `${collectionId}${iris ? '&' : '?'}page=${n}`;
   // Every container response names the representation it is (W3C protocol §4.2, the test suite's check).
   const contentLocation = pageParam === undefined ? collectionId : pageIri(Number(pageParam));
-  const etag = `W/"${summary.tag}.${iris ? 'i' : 'd'}${pref.minimal ? 'm' : ''}${pageParam ?? ''}"`;
+  // Descriptions carry the themes' names: renaming one is a new representation (only the group's
+  // own vocabulary goes in, which every member may read).
+  const names = iris ? '' : `.${vocabularyTag(themes)}`;
+  const etag = `W/"${summary.tag}.${iris ? 'i' : 'd'}${pref.minimal ? 'm' : ''}${pageParam ?? ''}${names}"`;
   containerHeaders(c);
   c.header('ETag', etag);
   c.header('Content-Location', contentLocation);
@@ -79,7 +85,7 @@ export async function getContainer(c: Context<AppEnv>) {
       startIndex: n * PAGE_SIZE,
       ...(n > 0 ? { prev: pageIri(n - 1) } : {}),
       ...(n + 1 < pageCount ? { next: pageIri(n + 1) } : {}),
-      items: rows.map((r) => containedItem(r, base, iris)),
+      items: rows.map((r) => containedItem(r, base, iris, themes)),
     };
   }
 
@@ -116,28 +122,30 @@ async function readW3cAnnotation(c: Context<AppEnv>, uuid: string, itemIri: stri
     throw new ApiError(400, 'invalid-body', msg('server.idMustBeAddress', { iri: itemIri }));
   }
   record[key] = urnFor(uuid);
-  return checkAnnotation(record, urnFor(uuid), targetContext(c, c.get('member').groupId));
+  const themes = await groupThemes(c.get('deps').db, c.get('member').groupId);
+  return { checked: checkAnnotation(fromW3cTags(record, themes), urnFor(uuid), targetContext(c, c.get('member').groupId)), themes };
 }
 
 /** `POST /annotations/{group}/`: create; 201 with Location and the stored annotation. */
 export async function postToContainer(c: Context<AppEnv>) {
   const { db, notifier, clock } = c.get('deps');
   const uuid = randomUUID();
-  const checked = await readW3cAnnotation(c, uuid, null);
+  const { checked, themes } = await readW3cAnnotation(c, uuid, null);
   const result = await putAnnotation({ db, notifier, now: clock() }, c.get('member'), uuid, checked, { ifNoneMatch: '*' });
   const iri = `${containerIri(c)}${uuid}`;
   itemHeaders(c, result.revision);
   c.header('Location', iri);
-  return ld(c, toW3c(result.annotation, iri, checked.kind), 201);
+  return ld(c, toW3c(result.annotation, iri, checked.kind, themes), 201);
 }
 
 /** `GET /annotations/{group}/{uuid}`. */
 export async function getItem(c: Context<AppEnv>) {
   const uuid = uuidParam(c.req.param('uuid'));
-  const { annotation, revision, row } = await getAnnotation(c.get('deps').db, c.get('member'), uuid);
+  const { db } = c.get('deps');
+  const { annotation, revision, row } = await getAnnotation(db, c.get('member'), uuid);
   itemHeaders(c, revision);
   if (parseEtag(c.req.header('if-none-match')) === revision) return c.body(null, 304);
-  return ld(c, toW3c(annotation, `${containerIri(c)}${uuid}`, row.kind));
+  return ld(c, toW3c(annotation, `${containerIri(c)}${uuid}`, row.kind, await groupThemes(db, c.get('member').groupId)));
 }
 
 /** `PUT /annotations/{group}/{uuid}`: replace; needs If-Match with the current ETag. */
@@ -147,11 +155,11 @@ export async function putItem(c: Context<AppEnv>) {
   const ifMatch = c.req.header('if-match');
   if (!ifMatch) throw new ApiError(428, 'precondition-required', 'server.w3cIfMatch');
   const iri = `${containerIri(c)}${uuid}`;
-  const checked = await readW3cAnnotation(c, uuid, iri);
+  const { checked, themes } = await readW3cAnnotation(c, uuid, iri);
   try {
     const result = await putAnnotation({ db, notifier, now: clock() }, c.get('member'), uuid, checked, { ifMatch });
     itemHeaders(c, result.revision);
-    return ld(c, toW3c(result.annotation, iri, checked.kind));
+    return ld(c, toW3c(result.annotation, iri, checked.kind, themes));
   } catch (error) {
     if (error instanceof ApiError && error.status === 412 && error.extra.current === null) {
       throw new ApiError(404, 'not-found', 'server.w3cNoSuchCreate');

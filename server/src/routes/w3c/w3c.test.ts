@@ -136,6 +136,51 @@ describe.each(BACKENDS)('W3C Web Annotation Protocol on %s', (kind) => {
     expect(list.json.total).toBe(1);
   });
 
+  it("shows themes as tags with the group's names (a rename is a new container ETag) and files W3C tags under the theme they name", async () => {
+    const tagged = (a: ReturnType<typeof makeComment>, tags: string[]) => ({
+      ...a,
+      body: [...a.body.filter((b) => b.purpose !== 'tagging'), ...tags.map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }))],
+    });
+    const tagsOf = (annotation: { body: { purpose?: string; value?: string }[] }) => annotation.body.filter((b) => b.purpose === 'tagging').map((b) => b.value);
+    const a = tagged(makeComment(), ['workforce', 'information-and-advice', 'Night shifts']);
+    const uuid = a.id.slice(9);
+    expect((await t.call('PUT', `/api/groups/${g.group}/annotations/${uuid}`, { token: g.member.token, body: a, headers: { 'if-none-match': '*' } })).status).toBe(201);
+
+    const item = await t.call('GET', `${container()}${uuid}`, { token: g.reader.token });
+    expect(tagsOf(item.json)).toEqual(['Workforce', 'Information and advice', 'Night shifts']);
+    const before = await t.call('GET', container(), { token: g.reader.token });
+    expect(tagsOf(before.json.first.items[0])).toEqual(['Workforce', 'Information and advice', 'Night shifts']);
+
+    const renamed = await t.call('PATCH', `/api/groups/${g.group}/themes/workforce`, { token: g.facilitator.token, body: { label: 'Care workers' } });
+    expect(renamed.status).toBe(200);
+    const after = await t.call('GET', container(), { token: g.reader.token, headers: { 'if-none-match': before.headers.get('etag')! } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    expect(tagsOf(after.json.first.items[0])).toEqual(['Care workers', 'Information and advice', 'Night shifts']);
+
+    // Another W3C client tags by name, in its own case and spacing: stored by the theme's id.
+    const posted = await t.call('POST', container(), {
+      token: g.member.token,
+      headers: LD,
+      body: {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'Annotation',
+        body: [
+          { type: 'TextualBody', purpose: 'commenting', value: 'Nobody told us who to ask.' },
+          { type: 'TextualBody', purpose: 'tagging', value: '  care   WORKERS ' },
+          { type: 'TextualBody', purpose: 'tagging', value: 'information and advice' },
+          { type: 'TextualBody', purpose: 'tagging', value: 'Respite' },
+        ],
+        target: 'https://www.legislation.gov.uk/ukpga/2014/23/section/4',
+      },
+    });
+    expect(posted.status).toBe(201);
+    expect(tagsOf(posted.json)).toEqual(['Care workers', 'Information and advice', 'Respite']);
+    const feed = await t.call('GET', `/api/groups/${g.group}/changes?limit=100`, { token: g.reader.token });
+    const stored = feed.json.changes.find((ch: { id: string }) => ch.id === `urn:uuid:${posted.headers.get('location')!.split('/').pop()}`);
+    expect(tagsOf(stored.annotation)).toEqual(['workforce', 'information-and-advice', 'Respite']);
+  });
+
   it('answers OPTIONS and HEAD', async () => {
     const opt = await t.call('OPTIONS', container(), { token: g.reader.token });
     expect(opt.status).toBe(200);
