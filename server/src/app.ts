@@ -22,7 +22,7 @@ import { importRoutes } from './routes/import/import.routes';
 import { webReadRoutes } from './routes/web-read/web-read.routes';
 import { moderationRoutes } from './routes/moderation/moderation.routes';
 import { recordHideActions } from './routes/moderation/record-hide';
-import { addNoticeEvents } from './routes/notices/notices-stream';
+import { addStreamEvents } from './routes/notices/notices-stream';
 import { noticeRoutes } from './routes/notices/notices.routes';
 import { PING_MS } from './routes/sync/sync.handlers';
 import { syncRoutes } from './routes/sync/sync.routes';
@@ -153,7 +153,7 @@ export async function createApp(options: AppOptions): Promise<StoreApp> {
   app.route('/api/groups/:group/annotations', annotationRoutes());
   app.route('/api/groups/:group', moderationRoutes());
   // Around the stream: the member's own notice changes become `event: notices` on it.
-  app.use('/api/groups/:group/stream', addNoticeEvents);
+  app.use('/api/groups/:group/stream', addStreamEvents);
   app.route('/api/groups/:group', syncRoutes());
   app.route('/api/groups/:group', digestRoutes());
   app.route('/api/groups/:group', documentRoutes());

@@ -28,6 +28,28 @@ export function encodeNoticesChanged(memberId: string): string {
   return JSON.stringify({ notices: memberId });
 }
 
+/** What changed about a group outside its feed: its theme vocabulary, or its links between document versions. */
+export type GroupChange = 'themes' | 'links';
+const GROUP_CHANGES: readonly string[] = ['themes', 'links'] satisfies readonly GroupChange[];
+
+/**
+ * A NOTIFY payload telling every store process that a group's themes or document links
+ * changed: every open stream of the group gets an `event: group` saying which.
+ */
+export function encodeGroupChanged(group: string, what: GroupChange): string {
+  return JSON.stringify({ groupChanged: group, what });
+}
+
+function decodeGroupChanged(payload: string): { group: string; what: GroupChange } | null {
+  try {
+    const p = JSON.parse(payload) as { groupChanged?: unknown; what?: unknown };
+    if (typeof p.groupChanged !== 'string' || typeof p.what !== 'string' || !GROUP_CHANGES.includes(p.what)) return null;
+    return { group: p.groupChanged, what: p.what as GroupChange };
+  } catch {
+    return null;
+  }
+}
+
 function decodeNoticesChanged(payload: string): string | null {
   try {
     const p = JSON.parse(payload) as { notices?: unknown };
@@ -76,6 +98,11 @@ export interface ChangeHub {
    * from any process); returns the unsubscribe.
    */
   watchNotices(memberId: string, fn: () => void): () => void;
+  /**
+   * Call `fn` whenever `group`'s themes or document links change (announced with
+   * encodeGroupChanged, from any process); returns the unsubscribe.
+   */
+  watchGroup(group: string, fn: (what: GroupChange) => void): () => void;
   /** Number of open streams (health and tests). */
   size(): number;
   stop(): Promise<void>;
@@ -90,6 +117,7 @@ export interface ChangeHub {
 export function createChangeHub(db: Db, channel: string, pollMs = 5): ChangeHub {
   const subscribers = new Map<string, Set<Subscriber>>();
   const noticeWatchers = new Map<string, Set<() => void>>();
+  const groupWatchers = new Map<string, Set<(what: GroupChange) => void>>();
   let pending: ChangeNote[] = [];
   let flushing = false;
   let unlisten: (() => Promise<void>) | null = null;
@@ -149,6 +177,11 @@ export function createChangeHub(db: Db, channel: string, pollMs = 5): ChangeHub 
           for (const fn of noticeWatchers.get(noticesOf) ?? []) fn();
           return;
         }
+        const groupChange = decodeGroupChanged(payload);
+        if (groupChange) {
+          for (const fn of groupWatchers.get(groupChange.group) ?? []) fn(groupChange.what);
+          return;
+        }
         const note = decodeNote(payload);
         if (!note || !subscribers.has(note.group)) return;
         pending.push(note);
@@ -173,12 +206,22 @@ export function createChangeHub(db: Db, channel: string, pollMs = 5): ChangeHub 
         if (set.size === 0) noticeWatchers.delete(memberId);
       };
     },
+    watchGroup(group, fn) {
+      const set = groupWatchers.get(group) ?? new Set();
+      set.add(fn);
+      groupWatchers.set(group, set);
+      return () => {
+        set.delete(fn);
+        if (set.size === 0) groupWatchers.delete(group);
+      };
+    },
     size: () => [...subscribers.values()].reduce((n, s) => n + s.size, 0),
     async stop() {
       stopped = true;
       for (const set of subscribers.values()) for (const sub of set) sub.close?.();
       subscribers.clear();
       noticeWatchers.clear();
+      groupWatchers.clear();
       if (unlisten) await unlisten().catch(() => undefined);
     },
   };

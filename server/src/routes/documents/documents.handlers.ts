@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
+import { announceGroupChange } from '../../changes/group-events';
 import type { AppEnv } from '../../context';
 import { ApiError, msg } from '../../errors';
 import { readBody, uuidParam } from '../../validate';
@@ -55,7 +56,10 @@ export async function createDocumentLink(c: Context<AppEnv>) {
       `update document_links set earlier_label = coalesce($2, earlier_label), later_label = coalesce($3, later_label) where id = $1 returning ${COLUMNS}`,
       [existing[0].id, body.earlierLabel ?? null, body.laterLabel ?? null],
     );
-    if (rows[0]) return c.json({ link: linkBody(rows[0]) }, 200);
+    if (rows[0]) {
+      await announceGroupChange(c, 'links');
+      return c.json({ link: linkBody(rows[0]) }, 200);
+    }
   }
   const { rows } = await db.query<LinkRow & { full: boolean }>(
     `with counted as (select count(*) as n from document_links where group_id = $2)
@@ -65,7 +69,10 @@ export async function createDocumentLink(c: Context<AppEnv>) {
      returning ${COLUMNS}`,
     [randomUUID(), group, body.earlier, body.later, body.earlierLabel ?? null, body.laterLabel ?? null, clock().toISOString(), MAX_GROUP_LINKS],
   );
-  if (rows[0]) return c.json({ link: linkBody(rows[0]) }, 201);
+  if (rows[0]) {
+    await announceGroupChange(c, 'links');
+    return c.json({ link: linkBody(rows[0]) }, 201);
+  }
   const { rows: raced } = await db.query<LinkRow>(`select ${COLUMNS} from document_links where group_id = $1 and earlier = $2 and later = $3`, [group, body.earlier, body.later]);
   if (raced[0]) return c.json({ link: linkBody(raced[0]) }, 200);
   throw new ApiError(409, 'conflict', msg('server.maxLinks', { max: MAX_GROUP_LINKS }));
@@ -75,6 +82,7 @@ export async function createDocumentLink(c: Context<AppEnv>) {
 export async function deleteDocumentLink(c: Context<AppEnv>) {
   const id = uuidParam(c.req.param('id'), 'The link id');
   const { db } = c.get('deps');
-  await db.query('delete from document_links where group_id = $1 and id = $2', [c.get('member').groupId, id]);
+  const { rows } = await db.query('delete from document_links where group_id = $1 and id = $2 returning id', [c.get('member').groupId, id]);
+  if (rows.length > 0) await announceGroupChange(c, 'links');
   return c.body(null, 204);
 }

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { announceGroupChange } from '../../changes/group-events';
 import type { AppEnv } from '../../context';
 import type { Queryable } from '../../db/db';
 import { ApiError, msg } from '../../errors';
@@ -107,6 +108,7 @@ export async function addTheme(c: Context<AppEnv>) {
     );
     return toTheme(added[0]!);
   });
+  await announceGroupChange(c, 'themes');
   return c.json(theme, 201);
 }
 
@@ -148,5 +150,6 @@ export async function changeTheme(c: Context<AppEnv>) {
     );
     return toTheme(rows[0]!);
   });
+  await announceGroupChange(c, 'themes');
   return c.json(theme, 200);
 }
