@@ -290,6 +290,10 @@ export function createFakeStore() {
     },
     /** How many live streams are open. */
     openStreams: () => streams.size,
+    /** Send every open stream an event as the store does for themes and links (`data` as given, to test bad ones too). */
+    sendGroupEvent(data: string) {
+      for (const stream of streams) stream.controller.enqueue(encoder.encode(`event: group\ndata: ${data}\n\n`));
+    },
   };
 }
 

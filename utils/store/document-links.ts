@@ -36,7 +36,9 @@ export async function getDocumentLinks(db: LeaDb, group: string | null | undefin
   return stored.success && stored.output.group === group ? stored.output.links : [];
 }
 
-/** Replace the kept links with those just fetched for `group`. */
-export async function setDocumentLinks(db: LeaDb, group: string, links: readonly DocumentLink[]): Promise<void> {
+/** Replace the kept links with those just fetched for `group`; true when they changed. */
+export async function setDocumentLinks(db: LeaDb, group: string, links: readonly DocumentLink[]): Promise<boolean> {
+  const before = await getDocumentLinks(db, group);
   await db.put('meta', { group, links: [...links] }, DOCUMENT_LINKS_KEY);
+  return JSON.stringify(before) !== JSON.stringify(links);
 }

@@ -19,15 +19,32 @@ export interface FollowStreamOptions {
   isBlocked: (state: SyncState) => boolean;
   /** The member's notice reads changed (`event: notices`, e.g. read on another browser). */
   onNotices?: () => void;
+  /** The group's themes or document links changed (`event: group`; they are not in the feed). */
+  onGroupChanged?: (what: GroupChange) => void;
+}
+
+/** What an `event: group` says changed (PROTOCOL.md "Sync API"). */
+export type GroupChange = 'themes' | 'links';
+
+/** The `changed` of an `event: group`'s data, or null for anything else (an unknown kind, not JSON). */
+export function groupChangeOf(data: string): GroupChange | null {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    const changed = parsed && typeof parsed === 'object' ? (parsed as { changed?: unknown }).changed : undefined;
+    return changed === 'themes' || changed === 'links' ? changed : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
  * Follow the group's SSE stream: pull once on connecting (to catch up on anything missed),
- * then on each `change` event; `notices` events refresh the member's notice reads. Reconnects with full-jitter backoff (or the server's `retry:`
+ * then on each `change` event; `notices` events refresh the member's notice reads, `group`
+ * events the group's themes or document links. Reconnects with full-jitter backoff (or the server's `retry:`
  * if longer) sending Last-Event-ID; stops when `signal` fires or access is lost.
  */
 export async function followStream(options: FollowStreamOptions): Promise<SyncOutcome> {
-  const { repo, clientFor, random, policy, signal, sleep, pull, noteFailure, isBlocked, onNotices } = options;
+  const { repo, clientFor, random, policy, signal, sleep, pull, noteFailure, isBlocked, onNotices, onGroupChanged } = options;
   let lastEventId = (await repo.getCursor()) ?? undefined;
   let failures = 0;
   while (!signal.aborted) {
@@ -51,6 +68,10 @@ export async function followStream(options: FollowStreamOptions): Promise<SyncOu
         if (event.retry !== undefined) retryMs = event.retry;
         if (event.id) lastEventId = event.id;
         if (event.event === 'notices') onNotices?.();
+        if (event.event === 'group') {
+          const what = groupChangeOf(event.data);
+          if (what) onGroupChanged?.(what);
+        }
         if (event.event !== 'change') continue;
         if (event.id && event.id === (await repo.getCursor())) continue; // already have it
         pulling = startPull();

@@ -198,13 +198,17 @@ export function createSyncEngine(options: SyncEngineOptions) {
     return step.ok ? 'done' : step.outcome;
   }
 
-  /** The group's links between document versions; best effort (offline, or a store without them: the last ones stay). */
+  /**
+   * The group's links between document versions; best effort (offline, or a store without them:
+   * the last ones stay). Changed links change which comments a page shows: announced like a
+   * vocabulary change, so open pages list again.
+   */
   async function linksNow(): Promise<void> {
     const connection = await repo.getConnection();
     if (!connection) return;
     try {
       const { links } = await clientFor(connection).documentLinks(connection.group);
-      await repo.setDocumentLinks(connection.group, links);
+      if (await repo.setDocumentLinks(connection.group, links)) onChanged({ type: 'annotations', ids: [] });
     } catch {
       // Kept as they were; the next run asks again.
     }
@@ -279,6 +283,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       followStream({
         repo, clientFor, random, policy, signal, sleep: sleepQuietly, pull: (run) => pull(run), noteFailure, isBlocked,
         onNotices: () => void notices({ signal, ignoreBackoff: true }).catch(() => undefined),
+        onGroupChanged: (what) => void (what === 'themes' ? themesNow() : linksNow()),
       }),
 
     /** Join a group with an invite code and remember the connection; the next `runOnce` sends queued comments. */
