@@ -124,8 +124,11 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
   // The group's vocabulary as the page last listed it (the defaults without a group).
   const themes = page?.themes ?? DEFAULT_THEMES;
   const facets = useMemo(() => facetCounts(all.map((c) => c.annotation), filters, themes), [all, filters, themes]);
-  const answers = useMemo(() => (listing ? answerFacet(all.map((c) => c.annotation), threads, filters) : undefined), [all, threads, filters, listing]);
-  const shown = filterComments(all, filters, listing ? threads : undefined);
+  // Only the first threads are here yet (a long document): answer filters and the support
+  // order wait for the whole listing, rather than count from part of it.
+  const whole = listing && !listing.partial ? listing : null;
+  const answers = useMemo(() => (whole ? answerFacet(all.map((c) => c.annotation), threads, filters) : undefined), [all, threads, filters, whole]);
+  const shown = filterComments(all, filters, whole ? threads : undefined);
   const role = listing?.role ?? page?.role ?? null;
   const reader = role != null && !roleCan.write(role);
   const threadOf = (comment: AnchoredComment) => threads.get(comment.annotation.id) ?? quietThread(comment.annotation);
@@ -307,7 +310,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             shown={shown.length}
             onChange={setFilters}
             answers={answers}
-            order={conv && listing ? order : undefined}
+            order={conv && whole ? order : undefined}
             onOrder={setOrder}
             themes={themes}
           />

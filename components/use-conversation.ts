@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { buildThreads, type CommentThread } from '../utils/conversation/build-thread';
 import type { Notice } from '../utils/conversation/notice-types';
 import type { AnchoredComment, PageState } from '../utils/messaging';
@@ -9,8 +9,11 @@ import type { ConversationAbilities } from './CommentConversation';
 
 /** What the side panel needs for the conversation, passed in so the panel can be tested alone. */
 export interface SidePanelConversationApi {
-  /** The document's threads: comments, replies, supports (works offline). */
-  list(uris: string[]): Promise<ConversationListing>;
+  /**
+   * The document's threads: comments, replies, supports (works offline); with `comments`, only
+   * the threads of those comments (`partial` in the answer).
+   */
+  list(uris: string[], comments?: string[]): Promise<ConversationListing>;
   reply(input: { target: string; text: string; answer: AnswerStatus | null; attribution: 'named' | 'anonymous'; document?: string }): Promise<LeaReply>;
   support(target: string, named: boolean): Promise<void>;
   unsupport(target: string): Promise<void>;
@@ -45,6 +48,17 @@ export function abilitiesFor(role: Role | null, comment: AnchoredComment['annota
   };
 }
 
+/** How many comments' threads the panel asks for first on a long document (what one screen shows, and more). */
+export const FIRST_THREADS = 40;
+
+/** The ids of the page's first comments, when the page has more than {@link FIRST_THREADS}; else null (one listing does). */
+export function firstScreenful(page: PageState): string[] | null {
+  if (page.comments.length <= FIRST_THREADS) return null;
+  // The list shows the passages found on the page first, in document order.
+  const found = page.comments.filter((c) => c.status !== 'orphan');
+  return (found.length > 0 ? found : page.comments).slice(0, FIRST_THREADS).map((c) => c.annotation.id);
+}
+
 /** A thread for a comment nobody has replied to yet. */
 export function quietThread(comment: AnchoredComment['annotation']): CommentThread {
   return { id: comment.id, comment, replies: [], replyCount: 0, supportCount: 0, mySupportId: null, latestAnswer: null, document: comment.target.source, hiddenComment: false };
@@ -59,12 +73,42 @@ export function useConversation(api: SidePanelConversationApi | undefined) {
   const [notices, setNotices] = useState<NoticeList | null>(null);
   const [moderation, setModeration] = useState<ModerationList | null>(null);
   const [moderationProblem, setModerationProblem] = useState<string | null>(null);
+  /** The document (its addresses) whose whole listing is shown. */
+  const wholeFor = useRef<string | null>(null);
 
   const load = useCallback(
     async (page: PageState | null) => {
       if (!api) return;
       const work: Promise<unknown>[] = [api.notices().then(setNotices, () => setNotices(null))];
-      if (page) work.push(api.list(documentUris(page)).then(setListing, () => setListing(null)));
+      if (page) {
+        const uris = documentUris(page);
+        const key = uris.join('\n');
+        // A long document's whole conversation takes a while to read: on opening, the threads of
+        // the first screenful come first (by id), unless the whole listing is already here by
+        // then. Re-reading a document already listed whole (after a reply) keeps it whole.
+        let whole = false;
+        const first = wholeFor.current === key ? null : firstScreenful(page);
+        if (first) {
+          work.push(
+            api.list(uris, first).then(
+              (part) => {
+                if (!whole) setListing(part);
+              },
+              () => undefined,
+            ),
+          );
+        }
+        work.push(
+          api.list(uris).then(
+            (all) => {
+              whole = true;
+              wholeFor.current = key;
+              setListing(all);
+            },
+            () => setListing(null),
+          ),
+        );
+      }
       await Promise.all(work);
     },
     [api],

@@ -69,7 +69,7 @@ const api: SidePanelApi = {
   getSettings: () => callBackground(send, { type: 'settings/get' }),
   now: () => new Date(),
   conversation: {
-    list: (uris) => callBackground(send, { type: 'conversation/list', uris }),
+    list: (uris, comments) => callBackground(send, { type: 'conversation/list', uris, ...(comments ? { comments } : {}) }),
     reply: async (input) => (await callBackground(send, { type: 'conversation/reply', ...input })).reply,
     support: async (target, named) => void (await callBackground(send, { type: 'conversation/support', target, named })),
     unsupport: async (target) => void (await callBackground(send, { type: 'conversation/unsupport', target })),

@@ -91,13 +91,13 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
   }
 
   return {
-    async list({ uris }): Promise<ConversationListing> {
+    async list({ uris, comments }): Promise<ConversationListing> {
       // The threads of comments written on the document's other versions too.
       const linked = await sync.getConnection();
       const links = linked && sync.getDocumentLinks ? await sync.getDocumentLinks(linked.group) : [];
       const versions = await withVersions(uris, { links: async () => links, documentsStartingWith: async (prefix) => (await deps.documentsStartingWith?.(prefix)) ?? [] });
       const [{ items, placeholders, hiddenComments, damaged }, connection, outbox, state] = await Promise.all([
-        conversation.threadItems(versions),
+        comments ? conversation.threadItemsFor(comments) : conversation.threadItems(versions),
         sync.getConnection(),
         conversation.outboxFor(),
         sync.getNoticeState(),
@@ -127,6 +127,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         role: connection?.role ?? null,
         following: uris.some((uri) => state.follows.includes(uri)),
         damaged,
+        ...(comments ? { partial: true as const } : {}),
       };
     },
 

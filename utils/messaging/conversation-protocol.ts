@@ -30,9 +30,20 @@ const Reason = v.pipe(
 );
 const ProfileText = v.nullable(v.pipe(v.string(), v.maxLength(200, messageText('background.validation.textTooLong', { max: 200 }))));
 
+/** At most this many comments' threads in a `conversation/list` that names them. */
+export const FIRST_THREADS_MAX = 100;
+
 export const CONVERSATION_REQUESTS = [
   /** Everything a document's threads need (feed it to buildThreads). */
-  v.object({ type: v.literal('conversation/list'), uris: v.pipe(v.array(Uri), v.maxLength(20)) }),
+  v.object({
+    type: v.literal('conversation/list'),
+    uris: v.pipe(v.array(Uri), v.maxLength(20)),
+    /**
+     * Only the threads of these comments (the panel's first screenful), read by their ids: fast
+     * on a document with thousands of replies. Left out: every thread on the document.
+     */
+    comments: v.optional(v.pipe(v.array(Urn), v.maxLength(FIRST_THREADS_MAX))),
+  }),
   /** Reply to a comment or a reply; with `answer`, an officer's or facilitator's answer. */
   v.object({
     type: v.literal('conversation/reply'),
@@ -99,6 +110,8 @@ export interface ConversationListing {
   /** True when I follow this document (new comments on it make notices). */
   following: boolean;
   damaged: DamagedRecord[];
+  /** Present (true) when only the threads of the comments asked for are here (`comments` given). */
+  partial?: true;
 }
 
 /** A report as the store keeps it (reporters are never shown). */

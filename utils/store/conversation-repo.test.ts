@@ -104,6 +104,15 @@ describe('conversation repository', () => {
     expect(await conversation.rootComment(deeper.id)).toEqual({ rootId: comment.id, comment });
     expect(await conversation.rootComment(underHidden.id)).toMatchObject({ rootId: comment.id });
     expect(await conversation.rootComment(orphan.id)).toEqual({ rootId: id(99), comment: null });
+
+    // The first screenful: only the threads of the comments named, the same items as the whole listing's.
+    const firstOnly = await conversation.threadItemsFor([comment.id, comment.id]);
+    expect(firstOnly.items.map((i) => i.id).sort()).toEqual([comment, first, deep, deeper, s, underHidden].map((i) => i.id).sort());
+    expect(firstOnly.placeholders).toEqual(listed.placeholders);
+    expect(firstOnly.damaged).toEqual(listed.damaged);
+    expect((await conversation.threadItemsFor([elsewhere.id])).items.map((i) => i.id)).toEqual([elsewhere.id, id(10)]);
+    // A reply's id, or one not here, is no comment: nothing.
+    expect((await conversation.threadItemsFor([first.id, id(98)])).items).toEqual([]);
   });
 });
 

@@ -136,6 +136,36 @@ export function createConversationRepo(db: LeaDb, clock: () => Date) {
       return sort(result);
     },
 
+    /**
+     * The threads of the comments `commentIds` only (the side panel's first screenful): each
+     * comment, and what targets it at any depth, read by id through the target index, so the
+     * cost follows these threads and not the whole document's conversation.
+     */
+    async threadItemsFor(commentIds: readonly string[]): Promise<ThreadItems> {
+      const result: ThreadItems = { items: [], placeholders: [], hiddenComments: [], damaged: [] };
+      const seen = new Set<string>();
+      const tx = db.transaction('annotations', 'readonly');
+      const index = tx.store.index('by-target');
+      let frontier: string[] = [];
+      const records = await Promise.all([...new Set(commentIds)].map((id) => tx.store.get(id)));
+      for (const record of records) {
+        if (record && claimedKind(record) === 'comment' && take(record, result, seen)) frontier.push(record.id);
+      }
+      while (frontier.length > 0) {
+        const next: string[] = [];
+        const lists = await Promise.all(frontier.map((id) => index.getAll(id)));
+        for (const list of lists) {
+          for (const record of list) {
+            const found = take(record, result, seen);
+            if (found && ('placeholder' in found || !isSupport(found))) next.push(record.id);
+          }
+        }
+        frontier = next;
+      }
+      await tx.done;
+      return sort(result);
+    },
+
     /** The replies and supports that target `id` directly. */
     async byTarget(id: string): Promise<LeaItem[]> {
       const result: ThreadItems = { items: [], placeholders: [], hiddenComments: [], damaged: [] };
