@@ -9,6 +9,8 @@ import { useFocusReturn } from './use-focus-return';
 import { FindWords, type FindWordsProps } from './FindWords';
 import { useT } from './i18n';
 import { trapTab } from './use-focus-trap';
+import { answerLine, supportSentence } from './CommentConversation';
+import type { ThreadSummary } from '../utils/messaging/conversation-protocol';
 
 export interface PageOverlayProps {
   adder: { x: number; y: number } | null;
@@ -17,6 +19,8 @@ export interface PageOverlayProps {
   editor: { quote: string; target: CommentTarget; draft: CommentDraft } | null;
   /** `fromKeyboard`: focus moves into the card when it opens. */
   card: { x: number; y: number; pinned: boolean; fromKeyboard?: boolean; comments: LeaAnnotation[] } | null;
+  /** How each card comment's conversation stands (replies, "me too", latest answer), by id, once known. */
+  cardThreads?: Readonly<Record<string, ThreadSummary>>;
   notice: string;
   displayName: string;
   density: DensityMark[];
@@ -114,6 +118,7 @@ export function PageOverlay(props: PageOverlayProps) {
             {card.comments.map((annotation) => (
               <li key={annotation.id} class="border-t border-grey-3 pt-2 first:border-0 first:pt-0">
                 <CommentView annotation={annotation} {...(props.themes ? { themes: props.themes } : {})} />
+                <ThreadState summary={props.cardThreads?.[annotation.id]} />
               </li>
             ))}
           </ul>
@@ -128,6 +133,23 @@ export function PageOverlay(props: PageOverlayProps) {
       <div ref={noticeBox} tabIndex={-1} role="status" aria-live="polite" class={notice ? 'fixed bottom-4 left-4 z-[2147483647] rounded bg-grey-9 px-3 py-2 text-sm text-white shadow' : 'sr-only'}>
         {notice}
       </div>
+    </div>
+  );
+}
+
+/** Under a card's comment: its latest answer, how many replies, how many said "me too" (nothing when none). */
+function ThreadState({ summary }: { summary: ThreadSummary | undefined }) {
+  const t = useT();
+  if (!summary) return null;
+  const answer = answerLine(t, summary);
+  const supported = supportSentence(t, summary.supportCount);
+  if (!answer && summary.replyCount === 0 && !supported) return null;
+  return (
+    <div class="mt-1 space-y-1 text-xs">
+      {answer && <p class="rounded border border-grey-5 bg-grey-1 p-1 font-semibold">{answer}</p>}
+      {(summary.replyCount > 0 || supported) && (
+        <p class="text-grey-7">{[summary.replyCount > 0 ? t('conversation.thread.replyCount', { count: summary.replyCount }) : null, supported].filter(Boolean).join(' · ')}</p>
+      )}
     </div>
   );
 }

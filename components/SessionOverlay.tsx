@@ -16,6 +16,7 @@ export function SessionOverlay({ session }: { session: PageSession }) {
       canWrite={state.canWrite}
       editor={state.editor}
       card={card}
+      cardThreads={state.cardThreads}
       notice={state.notice}
       displayName={state.settings.displayName}
       density={state.density}

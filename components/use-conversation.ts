@@ -79,7 +79,8 @@ export function useConversation(api: SidePanelConversationApi | undefined) {
   const load = useCallback(
     async (page: PageState | null) => {
       if (!api) return;
-      const work: Promise<unknown>[] = [api.notices().then(setNotices, () => setNotices(null))];
+      const work: Promise<unknown>[] = [];
+      const noticesNow = () => work.push(api.notices().then(setNotices, () => setNotices(null)));
       if (page) {
         const uris = documentUris(page);
         const key = uris.join('\n');
@@ -88,16 +89,17 @@ export function useConversation(api: SidePanelConversationApi | undefined) {
         // then. Re-reading a document already listed whole (after a reply) keeps it whole.
         let whole = false;
         const first = wholeFor.current === key ? null : firstScreenful(page);
+        // The first threads go alone: the notices and the whole listing read every item on this
+        // computer, and would hold the background up while the person waits for the first screen.
         if (first) {
-          work.push(
-            api.list(uris, first).then(
-              (part) => {
-                if (!whole) setListing(part);
-              },
-              () => undefined,
-            ),
+          await api.list(uris, first).then(
+            (part) => {
+              if (!whole) setListing(part);
+            },
+            () => undefined,
           );
         }
+        noticesNow();
         work.push(
           api.list(uris).then(
             (all) => {
@@ -108,7 +110,7 @@ export function useConversation(api: SidePanelConversationApi | undefined) {
             () => setListing(null),
           ),
         );
-      }
+      } else noticesNow();
       await Promise.all(work);
     },
     [api],

@@ -9,6 +9,7 @@ type Answer<K extends keyof ConversationResponses> = Promise<ConversationRespons
 /** Threads, replies, supports, reports and moderation (conversation-service.ts). */
 export interface ConversationApi {
   list(request: Req<'conversation/list'>): Answer<'conversation/list'>;
+  summaries(request: Req<'conversation/summaries'>): Answer<'conversation/summaries'>;
   reply(request: Req<'conversation/reply'>): Answer<'conversation/reply'>;
   deleteReply(request: Req<'conversation/delete-reply'>): Answer<'conversation/delete-reply'>;
   support(request: Req<'conversation/support'>): Answer<'conversation/support'>;
@@ -46,6 +47,7 @@ export function createConversationHandlers(
   const notices = async () => (await services()).notices;
   return {
     'conversation/list': async ({ type: _t, ...r }) => (await conversation()).list(r),
+    'conversation/summaries': async ({ type: _t, ...r }) => (await conversation()).summaries(r),
     'conversation/reply': async ({ type: _t, ...r }) => (await conversation()).reply(r),
     'conversation/delete-reply': async ({ type: _t, ...r }) => (await conversation()).deleteReply(r),
     'conversation/support': async ({ type: _t, ...r }) => (await conversation()).support(r),
@@ -73,7 +75,7 @@ export function createUnavailableConversation(): ConversationServices {
   };
   return {
     conversation: {
-      list: refuse, reply: refuse, deleteReply: refuse, support: refuse, unsupport: refuse, report: refuse,
+      list: refuse, summaries: refuse, reply: refuse, deleteReply: refuse, support: refuse, unsupport: refuse, report: refuse,
       moderationList: refuse, dismiss: refuse, hide: refuse, unhide: refuse, getProfile: refuse, updateProfile: refuse,
       createLinkCode: refuse, connectWithLink: refuse,
     },

@@ -1,5 +1,6 @@
 import type { ConversationApi } from './conversation-handlers';
-import type { ConversationListing, Profile } from '../messaging/conversation-protocol';
+import type { ConversationListing, Profile, ThreadSummary } from '../messaging/conversation-protocol';
+import { buildThreads } from '../conversation/build-thread';
 import { buildReply, buildSupport, isComment, isReply, isSupport, roleCan, type LeaReply, type LeaSupport, type Settings } from '../model';
 import type { ConversationRepo, StoreConnection, SyncRepo } from '../store';
 import { SyncError, type StoreClient } from '../sync';
@@ -129,6 +130,18 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         damaged,
         ...(comments ? { partial: true as const } : {}),
       };
+    },
+
+    /** How the threads of `comments` stand (the in-page card): read by id, as the panel's first screenful. */
+    async summaries({ comments }): Promise<{ summaries: Record<string, ThreadSummary> }> {
+      const listing = await this.list({ uris: [], comments });
+      const threads = buildThreads(listing.items, { hidden: listing.hidden, hiddenComments: listing.hiddenComments, mySupportIds: new Set(listing.mySupportIds), supportCounts: listing.supportCounts });
+      const summaries: Record<string, ThreadSummary> = {};
+      for (const id of comments) {
+        const thread = threads.get(id);
+        if (thread?.comment) summaries[id] = { replyCount: thread.replyCount, supportCount: thread.supportCount, latestAnswer: thread.latestAnswer };
+      }
+      return { summaries };
     },
 
     async reply({ target, text, answer, attribution, document }): Promise<{ reply: LeaReply }> {

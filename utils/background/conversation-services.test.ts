@@ -127,6 +127,32 @@ describe('replies', () => {
   });
 });
 
+describe('thread summaries for the in-page card', () => {
+  it('counts replies and "me too", names the latest answer, and leaves out what is no comment here', async () => {
+    const store = createFakeStore();
+    const alex = await browser(store, { name: 'Alex' });
+    const bob = await browser(store, { name: 'Bob' });
+    const officer = await browser(store, { code: 'reader-code', name: 'Olivia', settingsName: 'Olivia' });
+    const { annotation: answered } = await alex.annotations.save(makeComment('answered story'));
+    const { annotation: quiet } = await alex.annotations.save(makeComment('quiet story'));
+    await alex.sync();
+    await bob.sync();
+    await officer.sync();
+    const { reply } = await bob.conversation.reply({ target: answered.id, text: 'Same here.', answer: null, attribution: 'anonymous' });
+    await bob.conversation.support({ target: answered.id, named: false });
+    await bob.sync();
+    await officer.sync();
+    await officer.conversation.reply({ target: answered.id, text: 'We will add this to the guidance.', answer: 'will-change', attribution: 'named' });
+    await officer.sync();
+    await alex.sync();
+
+    const { summaries } = await alex.conversation.summaries({ comments: [answered.id, quiet.id, reply.id, 'urn:uuid:00000000-0000-7000-8000-000000000999'] });
+    expect(Object.keys(summaries).sort()).toEqual([answered.id, quiet.id].sort());
+    expect(summaries[answered.id]).toMatchObject({ replyCount: 2, supportCount: 1, latestAnswer: { status: 'will-change', reply: { creator: { name: 'Olivia' } } } });
+    expect(summaries[quiet.id]).toEqual({ replyCount: 0, supportCount: 0, latestAnswer: null });
+  });
+});
+
 describe('supports', () => {
   it('keeps one per comment, takes it back by deleting, and parks a second from another browser (409)', async () => {
     const store = createFakeStore();

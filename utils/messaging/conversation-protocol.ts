@@ -3,6 +3,7 @@ import { messageText } from './message-language';
 import {
   ANSWER_STATUS_VALUES,
   MAX_COMMENT_LENGTH,
+  type AnswerStatus,
   MAX_REASON_LENGTH,
   type LeaAnnotation,
   type LeaItem,
@@ -32,6 +33,21 @@ const ProfileText = v.nullable(v.pipe(v.string(), v.maxLength(200, messageText('
 
 /** At most this many comments' threads in a `conversation/list` that names them. */
 export const FIRST_THREADS_MAX = 100;
+
+/**
+ * What a content script may ask about the conversation: how the threads of comments on its own
+ * page stand (for the in-page card). Nothing it may not already show; no writes.
+ */
+export const CONTENT_CONVERSATION_REQUESTS = [
+  v.object({ type: v.literal('conversation/summaries'), comments: v.pipe(v.array(Urn), v.maxLength(FIRST_THREADS_MAX)) }),
+] as const;
+
+/** How one comment's thread stands, for the in-page card: counts and the latest answer. */
+export interface ThreadSummary {
+  replyCount: number;
+  supportCount: number;
+  latestAnswer: { status: AnswerStatus; reply: LeaReply } | null;
+}
 
 export const CONVERSATION_REQUESTS = [
   /** Everything a document's threads need (feed it to buildThreads). */
@@ -163,6 +179,8 @@ export interface Profile {
 /** What the background answers to each conversation request. */
 export interface ConversationResponses {
   'conversation/list': ConversationListing;
+  /** By comment id; a comment not on this computer (or no comment) is left out. */
+  'conversation/summaries': { summaries: Record<string, ThreadSummary> };
   'conversation/reply': { reply: LeaReply };
   'conversation/delete-reply': { deleted: LeaReply | null };
   'conversation/support': { support: LeaSupport };

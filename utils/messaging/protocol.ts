@@ -7,7 +7,7 @@ import type { DocumentAnnotations } from '../store/annotation-repo';
 import type { Conflict } from '../store/conflicts';
 import type { RefusedComment, StoreConnection } from '../store/sync-records';
 import { CommentFiltersSchema } from '../overlay/filters';
-import { CONVERSATION_REQUESTS, type ConversationResponses } from './conversation-protocol';
+import { CONTENT_CONVERSATION_REQUESTS, CONVERSATION_REQUESTS, type ConversationResponses } from './conversation-protocol';
 
 /**
  * The typed call maps between extension contexts. Requests are validated with these schemas
@@ -24,6 +24,8 @@ const CONTENT_REQUESTS = [
   v.object({ type: v.literal('sync/keep-live') }),
   /** A content script found the page is a PDF shown by the browser. */
   v.object({ type: v.literal('pdf/detected') }),
+  /** How the threads of its page's comments stand (the in-page card). */
+  ...CONTENT_CONVERSATION_REQUESTS,
 ] as const;
 
 /** Content script → background. The background applies this map to every sender that is not an extension page. */

@@ -1,4 +1,5 @@
 import type { AnchoredComment } from '../messaging';
+import type { ThreadSummary } from '../messaging/conversation-protocol';
 import type { CommentDraft, CommentTarget, Settings, Theme } from '../model';
 import { DEFAULT_SETTINGS, DEFAULT_THEMES } from '../model';
 import type { DensityMark } from '../overlay/density';
@@ -9,6 +10,8 @@ export interface OverlayState {
   editor: { quote: string; target: CommentTarget; draft: CommentDraft } | null;
   /** `fromKeyboard`: opened by a keyboard user, so focus moves into the card (and back when it closes). */
   card: { ids: string[]; x: number; y: number; pinned: boolean; fromKeyboard?: boolean } | null;
+  /** How the open card's comments' threads stand, by comment id (empty until the background answers). */
+  cardThreads: Record<string, ThreadSummary>;
   /** "Find words to comment on" is open (web pages). */
   find: boolean;
   /** Polite announcement for screen readers and a visible note (e.g. "Comment saved"). */
@@ -34,7 +37,7 @@ export interface OverlayStore {
 
 /** A store holding nothing on screen yet, with the default settings. */
 export function createOverlayStore(): OverlayStore {
-  let state: OverlayState = { adder: null, editor: null, card: null, find: false, notice: '', settings: DEFAULT_SETTINGS, canWrite: true, comments: [], density: [], themes: [...DEFAULT_THEMES] };
+  let state: OverlayState = { adder: null, editor: null, card: null, cardThreads: {}, find: false, notice: '', settings: DEFAULT_SETTINGS, canWrite: true, comments: [], density: [], themes: [...DEFAULT_THEMES] };
   const listeners = new Set<() => void>();
   return {
     get: () => state,

@@ -3,6 +3,7 @@ import { createCommentComposer } from './comment-composer';
 import { createCommentLoader, type SendToBackground } from './comment-loader';
 import { createCommentPainter } from './comment-painter';
 import { createDomSurface } from './dom-surface';
+import { createCardThreads } from './card-threads';
 import { createHoverCard } from './hover-card';
 import { createOverlayStore } from './overlay-state';
 import { listenToPage } from './page-events';
@@ -59,6 +60,9 @@ export function createPageSession(options: {
     ...(canFind ? { openFind: () => store.set({ find: true, adder: null, card: null }) } : {}),
   });
   const card = createHoverCard({ highlighter, store, win });
+  // The open card says how each comment's conversation stands (replies, "me too", the latest answer).
+  const cardThreads = createCardThreads({ send, store });
+  const stopCardThreads = cardThreads.start();
   listenToPage({ doc, win, signal, ownHost, store, selection, card, composer, showCommentsHere: () => void showCommentsHere() });
 
   /** Scroll to a comment's passage (rendering its PDF page first if need be) and flash it. */
@@ -143,12 +147,20 @@ export function createPageSession(options: {
   signal.addEventListener('abort', () => {
     win.clearInterval(repaintTimer);
     painter.dispose();
+    stopCardThreads();
   });
+
+  /** Re-read the page's comments (a change arrived), and the open card's threads with them. */
+  async function reload(): Promise<number> {
+    const painted = await loader.reload();
+    cardThreads.refresh();
+    return painted;
+  }
 
   return {
     getState: store.get,
     subscribe: store.subscribe,
-    reload: loader.reload,
+    reload,
     repaint: loader.repaint,
     setFilters: loader.setFilters,
     startComment: composer.startComment,
