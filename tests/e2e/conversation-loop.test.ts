@@ -5,7 +5,7 @@ import { joinInBrowser, startGroupStore } from './support/group-actions';
 import { ANNOTATOR_HOST_TAG } from './support/annotator';
 import type { ExtensionBrowser } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { openSidePanelFor, paintedCount, selectWithMouse } from './support/page-actions';
+import { openSidePanelFor, paintedCount, selectWithMouse, textRect } from './support/page-actions';
 
 // The loop back, as issue 12 tells it, in four Chromium profiles with the built extension and
 // one real store: Alice comments; an officer answers "We will change this" with a sentence;
@@ -117,6 +117,20 @@ describe('the loop back: answered, supported, moderated, told', () => {
     await expect.poll(() => alicePanel.textContent('body'), { timeout: 5_000 }).toContain('1 person said this is their experience too');
     expect(await alicePanel.textContent('body')).not.toContain('Bob');
     await panel.close();
+    await page.close();
+  });
+
+  it('on the page itself, the card on Alice’s passage says the answer and the "me too" count', async () => {
+    const page = await alice.context.newPage();
+    await page.goto(server.url(FIXTURE));
+    await page.waitForSelector(ANNOTATOR_HOST_TAG, { state: 'attached' });
+    await expect.poll(() => paintedCount(page), { timeout: 15_000 }).toBe(1);
+    const rect = await textRect(page, QUOTE);
+    await page.mouse.move(rect.left + 5, (rect.top + rect.bottom) / 2);
+    const card = page.getByRole('dialog', { name: 'Comments on this passage' });
+    await expect.poll(() => card.textContent(), { timeout: 5_000 }).toContain('Answer: We will change this — Sam Jones (Policy officer, Department of Health and Social Care)');
+    expect(await card.textContent()).toContain('1 reply · 1 person said this is their experience too');
+    expect(await card.textContent()).not.toContain('Bob');
     await page.close();
   });
 

@@ -213,6 +213,25 @@ describe('remote changes', () => {
   });
 });
 
+describe('sync facts for many ids', () => {
+  it('answers the same whether it reads a few of many records one by one or most of them at once', async () => {
+    const repo = createSyncRepo(db, clock);
+    await repo.setConnection(connection);
+    const all = Array.from({ length: 1200 }, (_, i) => comment(1000 + i));
+    await repo.applyRemoteChanges(all.map((a, i) => remote(a, a.id, `r${i}`, i % 3 === 0 ? { mine: true } : {})), '1');
+    const missing = 'urn:uuid:01890a5d-ac96-774b-bcce-0000000fffff';
+    const some = [...all.slice(0, 250).map((a) => a.id), missing];
+    const most = [...all.map((a) => a.id), missing];
+    for (const ids of [some, most]) {
+      const info = await repo.syncInfoFor(ids);
+      expect(Object.keys(info)).toHaveLength(ids.length);
+      expect(info[all[0]!.id]).toMatchObject({ revision: 'r0', author: 'me' });
+      expect(info[all[1]!.id]).toMatchObject({ revision: 'r1', author: 'other' });
+      expect(info[missing]).toEqual({ id: missing, revision: null, author: 'me', hidden: null });
+    }
+  });
+});
+
 describe("a fresh client's initial sync (no reads for ids it never held)", () => {
   it('ends with what the store has when an id comes back on a later page: edited, deleted, hidden, mine', async () => {
     const repo = createSyncRepo(db, clock);

@@ -61,9 +61,11 @@ export function createSyncRepo(db: LeaDb, clock: () => Date) {
     /** Sync facts for the side panel (who wrote it, hidden by a facilitator), defaults filled in. */
     async syncInfoFor(ids: readonly string[]): Promise<Record<string, SyncInfo>> {
       const tx = db.transaction('syncInfo', 'readonly');
-      // Many ids (a document's whole conversation): one read of the store beats a request each.
+      // Most of the store (a document's whole conversation): one read of it all beats a request
+      // each. A few hundred or thousand of 30,000 (a page's comments, the panel's first threads):
+      // a request each, rather than reading and copying every record to keep a few.
       let found: (SyncInfo | undefined)[];
-      if (ids.length > 200) {
+      if (ids.length > 200 && ids.length * 4 >= (await tx.store.count())) {
         const all = new Map((await tx.store.getAll()).map((info) => [info.id, info]));
         found = ids.map((id) => all.get(id));
       } else found = await Promise.all(ids.map((id) => tx.store.get(id)));
