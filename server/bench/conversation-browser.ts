@@ -101,6 +101,10 @@ export async function measureInChromium(storeUrl: string, readerCode: string, ex
     if (have < expectedItems) throw new Error(`the extension kept ${have} of ${expectedItems} items in 2 minutes`);
     const rawIdbMs = Math.round((await options.evaluate(RAW_IDB(expectedItems))) as number);
     await options.close();
+    // BENCH_SETTLE_MS: wait before opening the page, to tell the panel's own start from the
+    // background still finishing the sync's after-work (notices, badge) at that moment.
+    const settleMs = Number(process.env.BENCH_SETTLE_MS ?? 0);
+    if (settleMs > 0) await new Promise((r) => setTimeout(r, settleMs));
 
     const page = await browser.context.newPage();
     await page.goto(fixtures.url(FIXTURE));
@@ -129,6 +133,29 @@ export async function measureInChromium(storeUrl: string, readerCode: string, ex
       }
       check();
     })`)) as { ms: number; firstMs: number; listed: number; threadsShown: number };
+    // BENCH_PROBE=1: time the panel's requests to the background one at a time, to see which
+    // of them the start waits on (printed, not part of the figures).
+    if (process.env.BENCH_PROBE === '1') {
+      const probe = await panel.evaluate(`(async () => {
+        const ask = (m) => chrome.runtime.sendMessage(m);
+        const out = {};
+        const time = async (name, m) => { const t = performance.now(); const r = await ask(m); out[name] = Math.round(performance.now() - t) + ' ms' + (r && r.ok === false ? ' (' + r.error + ')' : ''); return r; };
+        // The address the comments are on (the fixture names its canonical address).
+        const every = await time('annotations/all', { type: 'annotations/all' });
+        const uri = every.value.annotations[0].target.source;
+        out.comments = every.value.annotations.length;
+        const listed = await time('annotations/list', { type: 'annotations/list', uris: [uri] });
+        const ids = ((listed && listed.value && listed.value.annotations) || []).slice(0, 40).map((a) => a.id);
+        await time('conversation/list first 40', { type: 'conversation/list', uris: [uri], comments: ids });
+        out.listed = ((listed && listed.value && listed.value.annotations) || []).length;
+        const whole = await time('conversation/list whole', { type: 'conversation/list', uris: [uri] });
+        out.items = ((whole && whole.value && whole.value.items) || []).length;
+        await time('notices/list', { type: 'notices/list' });
+        await time('sync/status', { type: 'sync/status' });
+        return out;
+      })()`);
+      console.log('  panel requests, one at a time:', JSON.stringify(probe));
+    }
     return { initialSyncMs, rawIdbMs, panelMs: Math.round(figures.ms), panelFirstMs: Math.round(figures.firstMs), comments: figures.listed, threadsShown: figures.threadsShown };
   } finally {
     await browser.close();
