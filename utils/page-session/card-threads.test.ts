@@ -13,7 +13,7 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 describe('the in-page card’s thread summaries', () => {
   it('are asked for when the card opens on other comments, kept in the overlay, and asked again after a reload', async () => {
     const store = createOverlayStore();
-    const send = vi.fn(async () => ({ summaries: { [A]: { replyCount: 2, supportCount: 3, latestAnswer: { status: 'will-change', reply: answer } } } }));
+    const send = vi.fn(async () => ({ ok: true, value: { summaries: { [A]: { replyCount: 2, supportCount: 3, latestAnswer: { status: 'will-change', reply: answer } } } } }));
     const threads = createCardThreads({ send, store });
     threads.start();
     store.set({ notice: 'nothing to do with the card' });
@@ -44,18 +44,23 @@ describe('the in-page card’s thread summaries', () => {
       'nonsense',
     ]) {
       const store = createOverlayStore();
-      createCardThreads({ send: async () => bad, store }).start();
+      createCardThreads({ send: async () => ({ ok: true, value: bad }), store }).start();
       store.set({ card: { ids: [A], x: 1, y: 1, pinned: false } });
       await flush();
       expect(store.get().cardThreads).toEqual({});
     }
     // A damaged answer reply: the counts stay, the answer does not.
     const store = createOverlayStore();
-    createCardThreads({ send: async () => ({ summaries: { [A]: { replyCount: 1, supportCount: 0, latestAnswer: { status: 'noted', reply: { ...answer, body: [] } } } } }), store }).start();
+    createCardThreads({ send: async () => ({ ok: true, value: { summaries: { [A]: { replyCount: 1, supportCount: 0, latestAnswer: { status: 'noted', reply: { ...answer, body: [] } } } } } }), store }).start();
     store.set({ card: { ids: [A], x: 1, y: 1, pinned: false } });
     await flush();
     expect(store.get().cardThreads).toEqual({ [A]: { replyCount: 1, supportCount: 0, latestAnswer: null } });
-    // The background not answering: the card stays without summaries.
+    // The background refusing (an old background without the request), or not answering: no summaries.
+    const refused = createOverlayStore();
+    createCardThreads({ send: async () => ({ ok: false, error: 'Unknown request' }), store: refused }).start();
+    refused.set({ card: { ids: [A], x: 1, y: 1, pinned: false } });
+    await flush();
+    expect(refused.get().cardThreads).toEqual({});
     const offline = createOverlayStore();
     createCardThreads({ send: async () => Promise.reject(new Error('gone')), store: offline }).start();
     offline.set({ card: { ids: [A], x: 1, y: 1, pinned: false } });

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { callBackground } from '../messaging';
 import type { ThreadSummary } from '../messaging/conversation-protocol';
 import { ANSWER_STATUS_VALUES, checkReply } from '../model';
 import type { SendToBackground } from './comment-loader';
@@ -30,7 +31,7 @@ export function createCardThreads(options: { send: SendToBackground; store: Over
   async function ask(ids: string[]): Promise<void> {
     const mine = ++asking;
     try {
-      const answer = v.safeParse(SummariesSchema, await send({ type: 'conversation/summaries', comments: ids }));
+      const answer = v.safeParse(SummariesSchema, await callBackground(send, { type: 'conversation/summaries', comments: ids }));
       if (mine !== asking || !answer.success) return;
       const summaries: Record<string, ThreadSummary> = {};
       for (const [id, summary] of Object.entries(answer.output.summaries)) {
