@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { readSse, type SseReader } from './support/sse';
+import { eventsBesidesChanges, readSse, type SseReader } from './support/sse';
 import { BACKENDS } from './support/test-db';
 import { ADMIN_TOKEN, openTestStore, type TestGroup, type TestStore } from './support/test-store';
 
@@ -40,17 +40,6 @@ describe.each(BACKENDS)('group changes on the live stream on %s', (kind) => {
     return reader;
   }
 
-  /** Events other than the feed's `change` received within `ms`. */
-  async function groupEvents(reader: SseReader, ms: number): Promise<string[]> {
-    const seen: string[] = [];
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-      const e = await reader.next(Math.max(1, deadline - Date.now())).catch(() => null);
-      if (e && e.event !== 'change') seen.push(`${e.event}:${e.data}`);
-    }
-    return seen;
-  }
-
   it('a renamed or added theme reaches every stream of the group, and no other group', async () => {
     const member = await stream(g.group, g.member.token);
     const reader = await stream(g.group, g.reader.token);
@@ -60,14 +49,14 @@ describe.each(BACKENDS)('group changes on the live stream on %s', (kind) => {
     expect(await reader.next(3000)).toEqual({ event: 'group', data: '{"changed":"themes"}' });
     expect((await t.call('POST', `/api/groups/${g.group}/themes`, { token: g.facilitator.token, body: { label: 'Respite' } })).status).toBe(201);
     expect(await member.next(3000)).toEqual({ event: 'group', data: '{"changed":"themes"}' });
-    expect(await groupEvents(elsewhere, 300)).toEqual([]);
+    expect(await eventsBesidesChanges(elsewhere, 300)).toEqual([]);
   });
 
   it('a refused theme change tells nobody', async () => {
     const member = await stream(g.group, g.member.token);
     expect((await t.call('PATCH', `/api/groups/${g.group}/themes/workforce`, { token: g.member.token, body: { label: 'Care workers' } })).status).toBe(403);
     expect((await t.call('POST', `/api/groups/${g.group}/themes`, { token: g.facilitator.token, body: { label: 'workforce' } })).status).toBe(409);
-    expect(await groupEvents(member, 400)).toEqual([]);
+    expect(await eventsBesidesChanges(member, 400)).toEqual([]);
   });
 
   it('linking and unlinking two versions reaches the group\'s streams; removing a link that is gone tells nobody', async () => {
@@ -79,7 +68,7 @@ describe.each(BACKENDS)('group changes on the live stream on %s', (kind) => {
     expect((await t.call('DELETE', `/api/groups/${g.group}/document-links/${id}`, { token: g.facilitator.token })).status).toBe(204);
     expect(await member.next(3000)).toEqual({ event: 'group', data: '{"changed":"links"}' });
     expect((await t.call('DELETE', `/api/groups/${g.group}/document-links/${id}`, { token: g.facilitator.token })).status).toBe(204);
-    expect(await groupEvents(member, 400)).toEqual([]);
+    expect(await eventsBesidesChanges(member, 400)).toEqual([]);
   });
 
   it('another store process (its own hub, the same database) tells this one\'s streams through NOTIFY', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { NOTICES_EVENT, withNoticeEvents } from '../src/routes/notices/notices-stream';
-import { readSse, type SseReader } from './support/sse';
+import { eventsBesidesChanges, readSse, type SseReader } from './support/sse';
 import { BACKENDS } from './support/test-db';
 import { ADMIN_TOKEN, openTestStore, type TestGroup, type TestStore } from './support/test-store';
 
@@ -40,17 +40,6 @@ describe.each(BACKENDS)('notice state shared by a member\'s browsers on %s', (ki
     return reader;
   }
 
-  /** Events other than `change` (the feed's) received within `ms`. */
-  async function noticeEvents(reader: SseReader, ms: number) {
-    const seen: string[] = [];
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-      const e = await reader.next(Math.max(1, deadline - Date.now())).catch(() => null);
-      if (e && e.event !== 'change') seen.push(`${e.event}:${e.data}`);
-    }
-    return seen;
-  }
-
   it('read ids and follows made in one browser are what the other browser of the same member gets', async () => {
     const other = await secondBrowser();
     expect(other.memberId).toBe(g.member.memberId);
@@ -84,9 +73,9 @@ describe.each(BACKENDS)('notice state shared by a member\'s browsers on %s', (ki
     expect(await mineElsewhere.next(3000)).toEqual({ event: 'notices', data: '{}' });
     // Marking what is already read changes nothing: no event.
     await t.call('POST', '/api/me/notices/read', { token: g.member.token, body: { ids: ['reply:0190f0e8-7c1a-7000-8000-00000000000a'] } });
-    expect(await noticeEvents(mine, 600)).toEqual([]);
-    expect(await noticeEvents(theirs, 100)).toEqual([]);
-    expect(await noticeEvents(facilitator, 100)).toEqual([]);
+    expect(await eventsBesidesChanges(mine, 600)).toEqual([]);
+    expect(await eventsBesidesChanges(theirs, 100)).toEqual([]);
+    expect(await eventsBesidesChanges(facilitator, 100)).toEqual([]);
   });
 
   it('another store process (its own hub, the same database) tells this one\'s streams through NOTIFY', async () => {

@@ -108,6 +108,17 @@ export interface ChangeHub {
   stop(): Promise<void>;
 }
 
+/** Add `fn` to the watchers of `key`; returns the unsubscribe (the key goes when its last watcher does). */
+function addWatcher<F>(watchers: Map<string, Set<F>>, key: string, fn: F): () => void {
+  const set = watchers.get(key) ?? new Set<F>();
+  set.add(fn);
+  watchers.set(key, set);
+  return () => {
+    set.delete(fn);
+    if (set.size === 0) watchers.delete(key);
+  };
+}
+
 /**
  * LISTEN on the store's channel and tell subscribers of a group when its feed advances.
  * A change is announced only once the feed can serve it: its transaction id must be below
@@ -197,24 +208,8 @@ export function createChangeHub(db: Db, channel: string, pollMs = 5): ChangeHub 
         if (set.size === 0) subscribers.delete(sub.group);
       };
     },
-    watchNotices(memberId, fn) {
-      const set = noticeWatchers.get(memberId) ?? new Set();
-      set.add(fn);
-      noticeWatchers.set(memberId, set);
-      return () => {
-        set.delete(fn);
-        if (set.size === 0) noticeWatchers.delete(memberId);
-      };
-    },
-    watchGroup(group, fn) {
-      const set = groupWatchers.get(group) ?? new Set();
-      set.add(fn);
-      groupWatchers.set(group, set);
-      return () => {
-        set.delete(fn);
-        if (set.size === 0) groupWatchers.delete(group);
-      };
-    },
+    watchNotices: (memberId, fn) => addWatcher(noticeWatchers, memberId, fn),
+    watchGroup: (group, fn) => addWatcher(groupWatchers, group, fn),
     size: () => [...subscribers.values()].reduce((n, s) => n + s.size, 0),
     async stop() {
       stopped = true;

@@ -87,3 +87,14 @@ export function readSse(response: Response): SseReader {
     },
   };
 }
+
+/** The events other than the feed's `change` that `reader` receives within `ms`, as "event:data". */
+export async function eventsBesidesChanges(reader: SseReader, ms: number): Promise<string[]> {
+  const seen: string[] = [];
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const e = await reader.next(Math.max(1, deadline - Date.now())).catch(() => null);
+    if (e && e.event !== 'change') seen.push(`${e.event}:${e.data}`);
+  }
+  return seen;
+}
