@@ -37,20 +37,33 @@ export function describeJsonProblem(problem: JsonProblem): string {
   return `The request contains a character the store cannot keep (${problem.problem}) ${where}. Remove it and try again.`;
 }
 
+/** What `check` checks, for the refusal's words (`server.unknownField.<thing>` in the catalogue). */
+export type CheckedThing = 'request' | 'body' | 'reply' | 'support' | 'comment' | 'annotation';
+
+/** Its English words, for the detail sentences not yet in the catalogue. */
+const CHECKED_THING_WORDS: Record<CheckedThing, string> = {
+  request: 'The request',
+  body: 'The request body',
+  reply: 'The reply',
+  support: 'The "this is my experience too"',
+  comment: 'The comment',
+  annotation: 'The annotation',
+};
+
 /**
  * Check `input` against a valibot schema. Unknown fields in a strict object are
  * `unknown-field`; every other problem is `invalid-body`, each naming where it is.
  */
-export function check<S extends v.GenericSchema>(schema: S, input: unknown, what = 'The request'): v.InferOutput<S> {
+export function check<S extends v.GenericSchema>(schema: S, input: unknown, what: CheckedThing = 'request'): v.InferOutput<S> {
   const result = v.safeParse(schema, input);
   if (result.success) return result.output;
   const unknown = result.issues.find((i) => i.type === 'strict_object' && i.expected === 'never');
   if (unknown) {
     const path = v.getDotPath(unknown);
     const field = path ?? String(unknown.input ?? '');
-    throw new ApiError(400, 'unknown-field', `${what} has a field the store does not know: "${field}". Remove it and try again.`);
+    throw new ApiError(400, 'unknown-field', msg(`server.unknownField.${what}`, { field }));
   }
-  throw new ApiError(400, 'invalid-body', `${what} is not valid: ${result.issues.map(describeIssue).join('; ')}.`);
+  throw new ApiError(400, 'invalid-body', `${CHECKED_THING_WORDS[what]} is not valid: ${result.issues.map(describeIssue).join('; ')}.`);
 }
 
 const KIND_WORDS: Record<string, string> = {
@@ -89,13 +102,13 @@ export async function readBody<S extends v.GenericSchema>(c: Context, schema: S)
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ApiError(400, 'invalid-body', 'server.bodyNotObject');
   }
-  return check(schema, input, 'The request body');
+  return check(schema, input, 'body');
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A path parameter that must be a UUID, lower-cased; anything else is `invalid-body`. */
-export function uuidParam(value: string | undefined, what = 'The comment id'): string {
-  if (!value || !UUID.test(value)) throw new ApiError(400, 'invalid-body', `${what} in the address must be a UUID (for example 0190f0e8-7c1a-7000-8000-000000000000).`);
+export function uuidParam(value: string | undefined, what: 'comment' | 'link' = 'comment'): string {
+  if (!value || !UUID.test(value)) throw new ApiError(400, 'invalid-body', what === 'link' ? 'server.linkIdNotUuid' : 'server.commentIdNotUuid');
   return value.toLowerCase();
 }

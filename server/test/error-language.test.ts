@@ -22,6 +22,22 @@ const CASES: RefusalCase[] = [
     welsh: 'Rhaid i gorff y cais fod yn wrthrych JSON, fel {"name": "value"}.',
   },
   {
+    name: '400 a field the store does not know',
+    status: 400,
+    code: 'unknown-field',
+    send: () => ({ method: 'POST', path: '/api/join', call: { body: { code: 'abc', displayName: 'Sam', colour: 'blue' } } }),
+    english: 'The request body has a field the store does not know: "colour". Remove it and try again.',
+    welsh: 'Mae gan gorff y cais faes nad yw’r storfa’n ei adnabod: "colour". Tynnwch ef a rhowch gynnig arall arni.',
+  },
+  {
+    name: '400 a comment id that is not a UUID',
+    status: 400,
+    code: 'invalid-body',
+    send: (g) => ({ method: 'GET', path: `/api/groups/${g.group}/annotations/not-a-uuid`, call: { token: g.member.token } }),
+    english: 'The comment id in the address must be a UUID (for example 0190f0e8-7c1a-7000-8000-000000000000).',
+    welsh: 'Rhaid i ddynodwr y sylw yn y cyfeiriad fod yn UUID (er enghraifft 0190f0e8-7c1a-7000-8000-000000000000).',
+  },
+  {
     name: '401 no sign-in',
     status: 401,
     code: 'unauthenticated',

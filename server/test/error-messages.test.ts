@@ -19,9 +19,7 @@ const STILL_ENGLISH = [
   'address-checks.ts: ${quotedName(name)} in the address is no',
   'address-checks.ts: The address contains a character the sto',
   'changes/cursor.ts: ${what} ',
-  'validate.ts: ${what} has a field the store does not k',
-  'validate.ts: ${what} in the address must be a UUID (f',
-  'validate.ts: ${what} is not valid: ${result.issues.ma',
+  'validate.ts: ${CHECKED_THING_WORDS[what]} is not vali',
 ];
 
 function sources(dir: string): string[] {

@@ -187,12 +187,12 @@ export function checkAnnotation(input: unknown, expectedId: string, where?: Targ
   if (lea) {
     let kind: AnnotationKind = 'comment';
     if (motivation === 'replying') {
-      check(StrictReplySchema, normalised, 'The reply');
+      check(StrictReplySchema, normalised, 'reply');
       kind = hasAssessingBody(normalised.body) ? 'answer' : 'reply';
     } else if (motivation === 'assessing') {
-      check(StrictSupportSchema, normalised, 'The support');
+      check(StrictSupportSchema, normalised, 'support');
       kind = 'support';
-    } else check(StrictLeaSchema, normalised, 'The comment');
+    } else check(StrictLeaSchema, normalised, 'comment');
     const annotation = { ...normalised };
     if (annotation.attribution === 'anonymous') delete annotation.creator;
     else if (kind === 'reply' && annotation.creator !== null && typeof annotation.creator === 'object') {
@@ -209,7 +209,7 @@ export function checkAnnotation(input: unknown, expectedId: string, where?: Targ
       targetId: kind === 'comment' ? null : targetId,
     };
   }
-  check(W3cAnnotationSchema, normalised, 'The annotation');
+  check(W3cAnnotationSchema, normalised, 'annotation');
   // A plain W3C reply to an annotation of this group is part of its conversation; it is
   // kept as sent (apart from the target's form). Everything else is simply kept.
   if (targetId !== null) return { annotation: normalised, visibility: 'group', lea: false, kind: 'reply', targetId };

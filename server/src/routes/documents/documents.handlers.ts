@@ -80,7 +80,7 @@ export async function createDocumentLink(c: Context<AppEnv>) {
 
 /** `DELETE /api/groups/{group}/document-links/{id}` (facilitators) → 204; repeating, or an id the group never had, → 204. */
 export async function deleteDocumentLink(c: Context<AppEnv>) {
-  const id = uuidParam(c.req.param('id'), 'The link id');
+  const id = uuidParam(c.req.param('id'), 'link');
   const { db } = c.get('deps');
   const { rows } = await db.query('delete from document_links where group_id = $1 and id = $2 returning id', [c.get('member').groupId, id]);
   if (rows.length > 0) await announceGroupChange(c, 'links');

@@ -113,4 +113,13 @@ export const server: Translation<typeof English> = {
   'server.themesMembersOnly': 'Dim ond aelodau’r grŵp sy’n gallu gweld ei themâu.',
   'server.themesFacilitatorOnly': 'Dim ond hwylusydd sy’n gallu newid themâu’r grŵp.',
   'server.noSuchWebappFile': 'Does dim ffeil o’r fath yn yr ap gwe.',
+  'server.unknownField.request': 'Mae gan y cais faes nad yw’r storfa’n ei adnabod: "{field}". Tynnwch ef a rhowch gynnig arall arni.',
+  'server.unknownField.body': 'Mae gan gorff y cais faes nad yw’r storfa’n ei adnabod: "{field}". Tynnwch ef a rhowch gynnig arall arni.',
+  'server.unknownField.reply': 'Mae gan yr ateb faes nad yw’r storfa’n ei adnabod: "{field}". Tynnwch ef a rhowch gynnig arall arni.',
+  'server.unknownField.support': 'Mae gan y "dyma fy mhrofiad i hefyd" faes nad yw’r storfa’n ei adnabod: "{field}". Tynnwch ef a rhowch gynnig arall arni.',
+  'server.unknownField.comment': 'Mae gan y sylw faes nad yw’r storfa’n ei adnabod: "{field}". Tynnwch ef a rhowch gynnig arall arni.',
+  'server.unknownField.annotation': 'Mae gan yr anodiad faes nad yw’r storfa’n ei adnabod: "{field}". Tynnwch ef a rhowch gynnig arall arni.',
+  'server.commentIdNotUuid': 'Rhaid i ddynodwr y sylw yn y cyfeiriad fod yn UUID (er enghraifft 0190f0e8-7c1a-7000-8000-000000000000).',
+  'server.linkIdNotUuid': 'Rhaid i ddynodwr y cysylltiad yn y cyfeiriad fod yn UUID (er enghraifft 0190f0e8-7c1a-7000-8000-000000000000).',
+
 };

@@ -110,4 +110,13 @@ export const server = {
   'server.themesMembersOnly': 'Only members of the group can see its themes.',
   'server.themesFacilitatorOnly': 'Only a facilitator can change the group’s themes.',
   'server.noSuchWebappFile': 'There is no such file in the web app.',
+  'server.unknownField.request': 'The request has a field the store does not know: "{field}". Remove it and try again.',
+  'server.unknownField.body': 'The request body has a field the store does not know: "{field}". Remove it and try again.',
+  'server.unknownField.reply': 'The reply has a field the store does not know: "{field}". Remove it and try again.',
+  'server.unknownField.support': 'The "this is my experience too" has a field the store does not know: "{field}". Remove it and try again.',
+  'server.unknownField.comment': 'The comment has a field the store does not know: "{field}". Remove it and try again.',
+  'server.unknownField.annotation': 'The annotation has a field the store does not know: "{field}". Remove it and try again.',
+  'server.commentIdNotUuid': 'The comment id in the address must be a UUID (for example 0190f0e8-7c1a-7000-8000-000000000000).',
+  'server.linkIdNotUuid': 'The link id in the address must be a UUID (for example 0190f0e8-7c1a-7000-8000-000000000000).',
+
 };
