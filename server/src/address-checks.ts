@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from './errors';
-import { unstorableCharacter } from './text-checks';
+import { ApiError, msg } from './errors';
+import { unstorableKind } from './text-checks';
 
 function decodePart(part: string): string | null {
   try {
@@ -10,9 +10,14 @@ function decodePart(part: string): string | null {
   }
 }
 
-/** A query parameter's name fit to quote back, or a neutral phrase. */
-function quotedName(name: string | null): string {
-  return name !== null && /^[\w.-]{1,40}$/.test(name) ? `The "${name}" parameter` : 'A query parameter';
+/** A query parameter's name fit to quote back (else the refusal says "a query parameter"). */
+function quotable(name: string | null): name is string {
+  return name !== null && /^[\w.-]{1,40}$/.test(name);
+}
+
+/** The refusal for a query parameter: `what` is `notUtf8`, `nullCharacter` or `halfCharacter`. */
+function queryRefusal(what: 'notUtf8' | 'nullCharacter' | 'halfCharacter', name: string | null): ApiError {
+  return new ApiError(400, 'invalid-body', quotable(name) ? msg(`server.query.${what}`, { name }) : `server.query.${what}Unnamed`);
 }
 
 /**
@@ -28,19 +33,17 @@ export const checkAddress: MiddlewareHandler = async (c, next) => {
     if (decoded === null) {
       throw new ApiError(400, 'invalid-body', 'server.addressNotUtf8');
     }
-    const problem = unstorableCharacter(decoded);
-    if (problem) throw new ApiError(400, 'invalid-body', `The address contains a character the store cannot keep (${problem}). Check the link and try again.`);
+    const problem = unstorableKind(decoded);
+    if (problem) throw new ApiError(400, 'invalid-body', problem === 'null' ? 'server.address.nullCharacter' : 'server.address.halfCharacter');
   }
   for (const pair of url.search.slice(1).split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
     const name = decodePart((eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '));
     const value = decodePart((eq < 0 ? '' : pair.slice(eq + 1)).replace(/\+/g, ' '));
-    if (name === null || value === null) {
-      throw new ApiError(400, 'invalid-body', `${quotedName(name)} in the address is not percent-encoded UTF-8 text.`);
-    }
-    const problem = unstorableCharacter(name) ?? unstorableCharacter(value);
-    if (problem) throw new ApiError(400, 'invalid-body', `${quotedName(name)} in the address contains a character the store cannot keep (${problem}).`);
+    if (name === null || value === null) throw queryRefusal('notUtf8', name);
+    const problem = unstorableKind(name) ?? unstorableKind(value);
+    if (problem) throw queryRefusal(problem === 'null' ? 'nullCharacter' : 'halfCharacter', name);
   }
   await next();
 };

@@ -12,8 +12,14 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /** What is wrong with a string, in words for the person who sent it, or null if it can be kept. */
 export function unstorableCharacter(text: string): string | null {
-  if (text.includes('\u0000')) return 'a null character';
-  if (LONE_SURROGATE.test(text)) return 'half of a character pair, such as a broken emoji';
+  const kind = unstorableKind(text);
+  return kind === 'null' ? 'a null character' : kind === 'half' ? 'half of a character pair, such as a broken emoji' : null;
+}
+
+/** Which character the database cannot keep `text` holds, if any: a null, or half of a surrogate pair. */
+export function unstorableKind(text: string): 'null' | 'half' | null {
+  if (text.includes('\u0000')) return 'null';
+  if (LONE_SURROGATE.test(text)) return 'half';
   return null;
 }
 

@@ -32,7 +32,7 @@ describe('opaque feed cursors', () => {
     const edited = `${text[0] === 'A' ? 'B' : 'A'}${text.slice(1)}`;
     for (const bad of [edited, `${text}A`, 'hello!', '1a-2b', 'zzzzzzzzzzzzzz-zzzzzzzzzzzzzz', '']) {
       try {
-        codec.decode('g1', bad, 'The "after" cursor');
+        codec.decode('g1', bad, 'after');
         expect.unreachable(bad);
       } catch (error) {
         expect(error).toBeInstanceOf(ApiError);

@@ -38,6 +38,22 @@ const CASES: RefusalCase[] = [
     welsh: 'Rhaid i ddynodwr y sylw yn y cyfeiriad fod yn UUID (er enghraifft 0190f0e8-7c1a-7000-8000-000000000000).',
   },
   {
+    name: '400 a null character in the address',
+    status: 400,
+    code: 'invalid-body',
+    send: (g) => ({ method: 'GET', path: `/api/groups/${g.group}/digest?format=csv&document=%00`, call: { token: g.reader.token } }),
+    english: 'The "document" parameter in the address contains a null character, which the store cannot keep.',
+    welsh: 'Mae nod null yn y paramedr "document" yn y cyfeiriad, ac ni all y storfa ei gadw.',
+  },
+  {
+    name: '400 a cursor the store never gave out',
+    status: 400,
+    code: 'invalid-body',
+    send: (g) => ({ method: 'GET', path: `/api/groups/${g.group}/changes?after=zzzz`, call: { token: g.reader.token } }),
+    english: 'The "after" cursor "zzzz" is not one this store gave out. Start again without it to fetch everything.',
+    welsh: 'Nid yw’r cyrchwr "after" "zzzz" yn un a roddodd y storfa hon. Dechreuwch eto hebddo i nôl popeth.',
+  },
+  {
     name: '401 no sign-in',
     status: 401,
     code: 'unauthenticated',

@@ -1,6 +1,10 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/db';
-import { ApiError } from '../errors';
+import { ApiError, msg } from '../errors';
+
+/** Which cursor a client sent, for the refusal's words. */
+export type CursorName = 'cursor' | 'after' | 'lastEventId';
+const CURSOR_REFUSALS = { cursor: 'server.cursor.unknown', after: 'server.cursor.unknownAfter', lastEventId: 'server.cursor.unknownLastEventId' } as const;
 
 /**
  * A position in a group's change feed: the writing transaction's id (xid8) and the change's
@@ -36,7 +40,7 @@ export function cursorFromRow(row: { xid: string; seq: string }): Cursor {
 export interface CursorCodec {
   encode(group: string, cursor: Cursor): string;
   /** Decode a cursor a client sent for `group`; anything else is a 400 naming `what`. */
-  decode(group: string, text: string, what?: string): Cursor;
+  decode(group: string, text: string, what?: CursorName): Cursor;
   /** A short opaque tag of `parts` for `group` (ETags): equal parts, equal tag; nothing readable. */
   tag(group: string, parts: readonly string[]): string;
 }
@@ -61,8 +65,8 @@ export function createCursorCodec(secret: Buffer): CursorCodec {
     return k;
   };
   const macOf = (k: GroupKeys, block: Buffer) => createHmac('sha256', k.mac).update(block).digest().subarray(0, 8);
-  const refuse = (what: string, text: string) =>
-    new ApiError(400, 'invalid-body', `${what} "${text.slice(0, 40)}" is not one this store gave out. Start again without it to fetch everything.`);
+  const refuse = (what: CursorName, text: string) =>
+    new ApiError(400, 'invalid-body', msg(CURSOR_REFUSALS[what], { text: text.slice(0, 40) }));
 
   return {
     encode(group, cursor) {
@@ -75,7 +79,7 @@ export function createCursorCodec(secret: Buffer): CursorCodec {
       const block = Buffer.concat([cipher.update(plain), cipher.final()]);
       return Buffer.concat([block, macOf(k, block)]).toString('base64url');
     },
-    decode(group, text, what = 'The cursor') {
+    decode(group, text, what = 'cursor') {
       if (!WIRE.test(text)) throw refuse(what, text);
       const bytes = Buffer.from(text, 'base64url');
       if (bytes.length !== 24) throw refuse(what, text);

@@ -22,7 +22,7 @@ export async function getChanges(c: Context<AppEnv>) {
   const { db } = c.get('deps');
   const member = c.get('member');
   const after = c.req.query('after');
-  const cursor = after ? (await cursorCodecFor(db)).decode(member.groupId, after, 'The "after" cursor') : START;
+  const cursor = after ? (await cursorCodecFor(db)).decode(member.groupId, after, 'after') : START;
   const limit = parseLimit(c.req.query('limit'));
   return c.json(await readFeed(db, member, cursor, limit));
 }
@@ -40,7 +40,7 @@ export async function getStream(c: Context<AppEnv>) {
   const member = c.get('member');
   const codec = await cursorCodecFor(db);
   const lastEventId = c.req.header('last-event-id');
-  const resumeFrom: Cursor | null = lastEventId ? codec.decode(member.groupId, lastEventId, 'Last-Event-ID') : null;
+  const resumeFrom: Cursor | null = lastEventId ? codec.decode(member.groupId, lastEventId, 'lastEventId') : null;
   c.header('Cache-Control', 'no-cache, no-transform');
   c.header('X-Accel-Buffering', 'no');
   return streamSSE(c, async (stream) => {

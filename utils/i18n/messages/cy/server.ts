@@ -122,4 +122,15 @@ export const server: Translation<typeof English> = {
   'server.commentIdNotUuid': 'Rhaid i ddynodwr y sylw yn y cyfeiriad fod yn UUID (er enghraifft 0190f0e8-7c1a-7000-8000-000000000000).',
   'server.linkIdNotUuid': 'Rhaid i ddynodwr y cysylltiad yn y cyfeiriad fod yn UUID (er enghraifft 0190f0e8-7c1a-7000-8000-000000000000).',
 
+  'server.address.nullCharacter': "Mae nod null yn y cyfeiriad, ac ni all y storfa ei gadw. Gwiriwch y ddolen a rhowch gynnig arall arni.",
+  'server.address.halfCharacter': "Mae hanner pâr o nodau (fel emoji wedi torri) yn y cyfeiriad, ac ni all y storfa ei gadw. Gwiriwch y ddolen a rhowch gynnig arall arni.",
+  'server.query.notUtf8': "Nid yw’r paramedr \"{name}\" yn y cyfeiriad yn destun UTF-8 wedi’i amgodio â chanrannau.",
+  'server.query.notUtf8Unnamed': "Nid yw un o baramedrau’r cyfeiriad yn destun UTF-8 wedi’i amgodio â chanrannau.",
+  'server.query.nullCharacter': "Mae nod null yn y paramedr \"{name}\" yn y cyfeiriad, ac ni all y storfa ei gadw.",
+  'server.query.nullCharacterUnnamed': "Mae nod null yn un o baramedrau’r cyfeiriad, ac ni all y storfa ei gadw.",
+  'server.query.halfCharacter': "Mae hanner pâr o nodau (fel emoji wedi torri) yn y paramedr \"{name}\" yn y cyfeiriad, ac ni all y storfa ei gadw.",
+  'server.query.halfCharacterUnnamed': "Mae hanner pâr o nodau (fel emoji wedi torri) yn un o baramedrau’r cyfeiriad, ac ni all y storfa ei gadw.",
+  'server.cursor.unknown': "Nid yw’r cyrchwr \"{text}\" yn un a roddodd y storfa hon. Dechreuwch eto hebddo i nôl popeth.",
+  'server.cursor.unknownAfter': "Nid yw’r cyrchwr \"after\" \"{text}\" yn un a roddodd y storfa hon. Dechreuwch eto hebddo i nôl popeth.",
+  'server.cursor.unknownLastEventId': "Nid yw Last-Event-ID \"{text}\" yn un a roddodd y storfa hon. Dechreuwch eto hebddo i nôl popeth.",
 };

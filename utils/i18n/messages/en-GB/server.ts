@@ -119,4 +119,15 @@ export const server = {
   'server.commentIdNotUuid': 'The comment id in the address must be a UUID (for example 0190f0e8-7c1a-7000-8000-000000000000).',
   'server.linkIdNotUuid': 'The link id in the address must be a UUID (for example 0190f0e8-7c1a-7000-8000-000000000000).',
 
+  'server.address.nullCharacter': "The address contains a null character, which the store cannot keep. Check the link and try again.",
+  'server.address.halfCharacter': "The address contains half of a character pair (such as a broken emoji), which the store cannot keep. Check the link and try again.",
+  'server.query.notUtf8': "The \"{name}\" parameter in the address is not percent-encoded UTF-8 text.",
+  'server.query.notUtf8Unnamed': "A query parameter in the address is not percent-encoded UTF-8 text.",
+  'server.query.nullCharacter': "The \"{name}\" parameter in the address contains a null character, which the store cannot keep.",
+  'server.query.nullCharacterUnnamed': "A query parameter in the address contains a null character, which the store cannot keep.",
+  'server.query.halfCharacter': "The \"{name}\" parameter in the address contains half of a character pair (such as a broken emoji), which the store cannot keep.",
+  'server.query.halfCharacterUnnamed': "A query parameter in the address contains half of a character pair (such as a broken emoji), which the store cannot keep.",
+  'server.cursor.unknown': "The cursor \"{text}\" is not one this store gave out. Start again without it to fetch everything.",
+  'server.cursor.unknownAfter': "The \"after\" cursor \"{text}\" is not one this store gave out. Start again without it to fetch everything.",
+  'server.cursor.unknownLastEventId': "Last-Event-ID \"{text}\" is not one this store gave out. Start again without it to fetch everything.",
 };
