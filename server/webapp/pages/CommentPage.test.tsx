@@ -20,7 +20,7 @@ const comment: LeaAnnotation = {
   created: STAMP,
   modified: STAMP,
   body: [{ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: 'The assessment took a year.' }],
-  target: { source: 'https://www.legislation.gov.uk/ukpga/2014/23/section/1', selector: [{ type: 'TextQuoteSelector', exact: 'wellbeing' }] },
+  target: { source: 'https://www.legislation.gov.uk/ukpga/2014/23/section/1', selector: [{ type: 'TextQuoteSelector', exact: 'wellbeing' }, { type: 'TextPositionSelector', start: 10, end: 19 }] },
   perspective: 'carer',
   visibility: 'group',
   attribution: 'anonymous',
