@@ -152,5 +152,5 @@ export const BAD_SEARCHES: Array<{ name: string; query: string; says: RegExp }> 
   { name: 'limit not a number', query: 'q=dignity&limit=ten', says: /from 1 to 200/ },
   { name: 'a control character', query: 'q=dig%01nity', says: /ordinary text/ },
   // The store's address check answers first for a null character (address-checks.ts).
-  { name: 'a null character', query: 'q=dig%00nity', says: /a character the store cannot keep/ },
+  { name: 'a null character', query: 'q=dig%00nity', says: /The "q" parameter in the address contains a null character, which the store cannot keep/ },
 ];
