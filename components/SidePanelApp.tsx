@@ -1,5 +1,5 @@
 import { Button } from '@hypothesis/frontend-shared';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AnchoredComment, PageState, SyncOverview } from '../utils/messaging';
 import { SyncStatus } from './SyncStatus';
 import { answerFacet, facetCounts, filterComments, NO_FILTERS, showsEverything, type CommentFilters, type CommentOrder } from '../utils/overlay/filters';
@@ -106,8 +106,10 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
     return api.onChange(() => void refresh());
   }, [api, refresh]);
 
-  // After saving or cancelling an edit, focus goes back to that comment's Edit button (or the heading).
-  useEffect(() => {
+  // After saving or cancelling an edit, focus goes back to that comment's Edit button (or the
+  // heading), in the same task as the editor goes: a layout effect, because a plain effect waits
+  // for an animation frame, which a panel in a background tab may not get before the next key.
+  useLayoutEffect(() => {
     if (editing) {
       lastEdited.current = editing;
       return;
