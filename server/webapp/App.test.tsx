@@ -116,7 +116,7 @@ describe('web app shell', () => {
   it('shows facilitators the pages that run the group, and no one else', async () => {
     const api = fakeApi({ 'GET /api/web/session': { ...READER, role: 'facilitator' }, 'GET /api/groups/g1/overview': OVERVIEW, 'GET /api/groups/g1/themes': THEMES }, READER);
     const root = await mount(<App api={api} />);
-    expect(root.querySelector('nav')?.textContent).toBe('DocumentsSearchMembersInvitesTo reviewThemes');
+    expect(root.querySelector('nav')?.textContent).toBe('DocumentsSearchMembersInvitesTo reviewThemesVersions');
     unmount();
     history.replaceState(null, '', '/group/members');
     const reader = await mount(<App api={fakeApi({ 'GET /api/web/session': READER }, READER)} />);

@@ -5,7 +5,7 @@ import { translator, type MessageRef } from '../../utils/i18n/translate';
 import type { WebSession } from '../../utils/webapp/session-types';
 import { WebApiError, type WebApi } from './api';
 import { AppContext, type AppContextValue } from './app-context';
-import { InvitesPage, MembersPage, ModerationPage, ThemesPage } from './facilitator';
+import { InvitesPage, MembersPage, ModerationPage, ThemesPage, VersionsPage } from './facilitator';
 import { PageHeading } from './PageHeading';
 import { CommentPage } from './pages/CommentPage';
 import { DocumentPage } from './pages/DocumentPage';
@@ -22,6 +22,7 @@ const FACILITATOR_PAGES: Record<GroupPage, ComponentType<{ api: WebApi; session:
   invites: InvitesPage,
   moderation: ModerationPage,
   themes: ThemesPage,
+  versions: VersionsPage,
 };
 
 interface Place {

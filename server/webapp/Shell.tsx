@@ -26,6 +26,7 @@ export function navLinks(session: WebSession | null, t: Translate): { href: stri
       { href: '/group/invites', label: t('webapp.nav.invites'), is: (r) => r.name === 'group' && r.page === 'invites' },
       { href: '/group/moderation', label: t('webapp.nav.moderation'), is: (r) => r.name === 'group' && r.page === 'moderation' },
       { href: '/group/themes', label: t('webapp.nav.themes'), is: (r) => r.name === 'group' && r.page === 'themes' },
+      { href: '/group/versions', label: t('webapp.nav.versions'), is: (r) => r.name === 'group' && r.page === 'versions' },
     );
   }
   return links;

@@ -4,7 +4,7 @@
  */
 
 /** The facilitator pages under /group/ (H5's components in ./facilitator). */
-export const GROUP_PAGES = ['members', 'invites', 'moderation', 'themes'] as const;
+export const GROUP_PAGES = ['members', 'invites', 'moderation', 'themes', 'versions'] as const;
 export type GroupPage = (typeof GROUP_PAGES)[number];
 
 export type Route =

@@ -49,3 +49,19 @@ export const InviteSchema = v.object({
 export type Invite = v.InferOutput<typeof InviteSchema>;
 
 export const InvitesResponseSchema = v.object({ invites: v.array(InviteSchema) });
+
+/** One row of `GET …/document-links`: `later` is a later version of `earlier`. */
+export const DocumentLinkRowSchema = v.object({
+  id: Text,
+  earlier: Text,
+  later: Text,
+  earlierLabel: v.optional(v.nullable(v.string()), null),
+  laterLabel: v.optional(v.nullable(v.string()), null),
+  created: v.optional(v.nullable(Time), null),
+});
+export type DocumentLinkRow = v.InferOutput<typeof DocumentLinkRowSchema>;
+
+export const DocumentLinksResponseSchema = v.object({ links: v.array(DocumentLinkRowSchema) });
+
+/** `POST …/document-links` → 201 (new) or 200 (the same pair again). */
+export const DocumentLinkResponseSchema = v.object({ link: DocumentLinkRowSchema });

@@ -1,27 +1,11 @@
 import * as v from 'valibot';
-import { normaliseUrl } from '../../../../utils/document/normalise-url';
+import { documentAddress, MAX_LINK_ADDRESS, MAX_LINK_LABEL } from '../../../../utils/document/document-address';
 
-/** Longest document address a link keeps. */
-export const MAX_LINK_ADDRESS = 2048;
-/** Longest label of a version ("the Care Bill (2013-14)"). */
-export const MAX_LINK_LABEL = 200;
 /** Most links one group keeps. */
 export const MAX_GROUP_LINKS = 1000;
 
-const PDF_URN = /^urn:x-pdf:[0-9a-z]{8,64}$/;
 /** Free text of one line: no control characters at all. */
 const ONE_LINE = /^[^\u0000-\u001f\u007f\u2028\u2029]*$/;
-
-/**
- * The stored form of a document address: a PDF's `urn:x-pdf:` fingerprint as it is, an
- * http(s) address normalised as the extension normalises it, else null.
- */
-export function documentAddress(text: string): string | null {
-  if (PDF_URN.test(text)) return text;
-  if (!/^https?:\/\//i.test(text) || /[\s\x00-\x1f\x7f]/.test(text)) return null;
-  const normal = normaliseUrl(text);
-  return normal !== null && normal.length <= MAX_LINK_ADDRESS ? normal : null;
-}
 
 function address(which: 'earlier' | 'later') {
   return v.pipe(

@@ -34,7 +34,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const PAGES = ['/', '/sign-in', '/documents?source=https%3A%2F%2Fexample.org%2F', '/search?q=dignity', '/c/0190a1b2-0000-7000-8000-000000000001', '/group/members', '/group/invites', '/group/moderation', '/group/themes'];
+const PAGES = ['/', '/sign-in', '/documents?source=https%3A%2F%2Fexample.org%2F', '/search?q=dignity', '/c/0190a1b2-0000-7000-8000-000000000001', '/group/members', '/group/invites', '/group/moderation', '/group/themes', '/group/versions'];
 
 describe('the web app is served by the store', () => {
   it.each(PAGES)('%s answers the app page with the strict CSP, no framing, no referrer, never cached', async (page) => {

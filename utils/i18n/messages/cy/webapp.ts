@@ -20,6 +20,7 @@ export const webapp: Translation<typeof English> = {
   'webapp.nav.invites': 'Gwahoddiadau',
   'webapp.nav.moderation': 'I’w hadolygu',
   'webapp.nav.themes': 'Themâu',
+  'webapp.nav.versions': 'Fersiynau',
   'webapp.notFound.title': 'Heb ddod o hyd i’r dudalen',
   'webapp.notFound.body': 'Does dim tudalen yn y cyfeiriad hwn. Defnyddiwch y dolenni uchod i ddod o hyd i ddogfennau eich grŵp, neu chwiliwch ei sylwadau.',
   'webapp.notAllowed.title': 'Ar gyfer hwyluswyr yn unig',

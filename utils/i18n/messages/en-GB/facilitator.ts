@@ -1,4 +1,4 @@
-/** English (en-GB) messages: facilitator (the web app's Members, Invites, Moderation and Themes pages). Keys start with "facilitator.". */
+/** English (en-GB) messages: facilitator (the web app's Members, Invites, Moderation, Themes and Versions pages). Keys start with "facilitator.". */
 export const facilitator = {
   // Shared by the pages (page-kit.tsx, roles.ts).
   'facilitator.problem.badResponse': 'The group store gave an answer this page does not understand. Reload the page and try again.',
@@ -180,4 +180,40 @@ export const facilitator = {
   'facilitator.themes.column.welsh': 'Welsh name',
   'facilitator.themes.column.state': 'State',
   'facilitator.themes.column.actions': 'Actions',
+  // Versions page.
+  'facilitator.versions.title': 'Document versions',
+  'facilitator.versions.lead':
+    'When a policy moves on (a Bill becomes an Act, or a strategy is replaced by a new edition), link the two here. Comments written on either then show on both, marked with the version they were written on. legislation.gov.uk’s own versions of a provision (as enacted, at a date, current) need no link: they are joined already.',
+  'facilitator.versions.loading': 'Loading the linked versions…',
+  'facilitator.versions.addHeading': 'Link two versions',
+  'facilitator.versions.addHelp': 'Copy each address from the browser’s address bar while the page is open.',
+  'facilitator.versions.earlierLegend': 'The earlier version',
+  'facilitator.versions.laterLegend': 'The later version',
+  'facilitator.versions.earlierAddress': 'Address of the earlier version',
+  'facilitator.versions.earlierAddressHelp': 'For example the Care Bill’s clause 1 on parliament.uk.',
+  'facilitator.versions.laterAddress': 'Address of the later version',
+  'facilitator.versions.laterAddressHelp': 'For example section 1 of the Care Act 2014 on legislation.gov.uk.',
+  'facilitator.versions.earlierName': 'Name of the earlier version (optional)',
+  'facilitator.versions.earlierNameHelp': 'What people see on comments written there, for example “the Care Bill (2013-14)”.',
+  'facilitator.versions.laterName': 'Name of the later version (optional)',
+  'facilitator.versions.laterNameHelp': 'For example “the Care Act 2014”.',
+  'facilitator.versions.add': 'Link versions',
+  'facilitator.versions.earlierNeeded': 'Please give the address of the earlier version.',
+  'facilitator.versions.laterNeeded': 'Please give the address of the later version.',
+  'facilitator.versions.addressTooLong': 'An address can be up to {max} characters long.',
+  'facilitator.versions.addressNotWeb': 'This is not a web address. Copy it from the browser’s address bar: it starts with https://',
+  'facilitator.versions.sameDocument': 'Both addresses are the same document. Give the address of the other version.',
+  'facilitator.versions.nameTooLong': 'A name can be up to {max} characters long.',
+  'facilitator.versions.nameOneLine': 'A name must be one line without control characters.',
+  'facilitator.versions.linked': 'Linked: comments on “{earlier}” and on “{later}” now show on both. Members see this at their extension’s next sync.',
+  'facilitator.versions.removed': 'Link removed: comments on “{earlier}” and on “{later}” each show only on their own document again.',
+  'facilitator.versions.remove': 'Remove link',
+  'facilitator.versions.pair': 'between “{earlier}” and “{later}”',
+  'facilitator.versions.listHeading': 'Linked versions',
+  'facilitator.versions.none': 'No documents are linked yet.',
+  'facilitator.versions.caption': { one: '{count} link, earliest first', other: '{count} links, earliest first' },
+  'facilitator.versions.column.earlier': 'Earlier version',
+  'facilitator.versions.column.later': 'Later version',
+  'facilitator.versions.column.linked': 'Linked on',
+  'facilitator.versions.column.actions': 'Actions',
 };

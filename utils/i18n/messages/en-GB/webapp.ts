@@ -18,6 +18,7 @@ export const webapp = {
   'webapp.nav.invites': 'Invites',
   'webapp.nav.moderation': 'To review',
   'webapp.nav.themes': 'Themes',
+  'webapp.nav.versions': 'Versions',
   'webapp.notFound.title': 'Page not found',
   'webapp.notFound.body': "There is no page at this address. Use the links above to find your group's documents, or search its comments.",
   'webapp.notAllowed.title': 'Only for facilitators',
