@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpawnedStore } from '../../server/test/support/spawn-store';
 import type { LeaAnnotation } from '../../utils/model/annotation';
 import { ANNOTATOR_HOST_TAG } from './support/annotator';
 import { formatViolations, runAxe, seriousOrCritical } from './support/axe';
-import { extensionPage, findChromium, type ExtensionBrowser } from './support/chromium';
+import { extensionPage, type ExtensionBrowser } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { joinInBrowser, startGroupStore, type GroupInvites } from './support/group-actions';
 import { seedComment } from './support/seed-comment';
 import { selectWithMouse } from './support/page-actions';
 import { repoRoot } from './support/paths';
+import { h1, launchPlainChromium, openFromNav, signInOnWeb, signInState } from './support/webapp-actions';
 
 // The facilitator runs the group from the web app (Chromium, no extension in the facilitator's
 // browser): makes a single-use member invite by keyboard alone; a new member joins with it in
@@ -58,40 +59,7 @@ async function tabTo(page: Page, test: string, max = 60, key = 'Tab'): Promise<v
 }
 
 const focused = (page: Page) => page.evaluate(`(() => { const el = document.activeElement; return el ? el.tagName + ':' + (el.textContent || '').trim().slice(0, 80) : ''; })()`);
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const statusText = (page: Page) => page.getByRole('status').allTextContents().then((all) => all.join(' | '));
-
-/** What the sign-in page shows after a press of "Sign in": the name field, an error, or another page. */
-async function signInState(page: Page): Promise<'name' | 'error' | 'signed-in' | 'waiting'> {
-  if ((await h1(page)) !== 'Sign in') return 'signed-in';
-  const error = page.locator('main [id$="-error"]');
-  const asked = (await error.count()) > 0 ? ((await error.textContent()) ?? '') : '';
-  // The store asks for a name for a new code with an error-styled sentence beside the name field.
-  if ((await page.getByLabel('Your name').count()) > 0 && (await page.getByLabel('Your name').inputValue()) === '') return 'name';
-  if (asked && !asked.startsWith('This code is new to us')) return 'error';
-  return 'waiting';
-}
-
-/** Signs in on the web app with `code`, giving `name` when the store asks for one; stops at a refusal. */
-async function signInOnWeb(page: Page, code: string, name: string) {
-  await page.goto(`${store.url}/sign-in`);
-  await expect.poll(() => h1(page)).toBe('Sign in');
-  await page.getByLabel('Invite code').fill(code);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => signInState(page)).not.toBe('waiting');
-  if ((await signInState(page)) === 'name') {
-    await page.getByLabel('Your name').fill(name);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => signInState(page)).toMatch(/^(signed-in|error)$/);
-  }
-}
-
-/** Opens a facilitator page from the navigation, as a person would, and waits for its heading. */
-async function openFromNav(page: Page, link: string, heading: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
-  await expect.poll(() => h1(page)).toBe(heading);
-  await expect.poll(() => page.evaluate('document.activeElement?.tagName')).toBe('H1');
-}
 
 /** Asks the extension's background to sync now (what "Try again now" does). */
 async function syncNow(member: ExtensionBrowser) {
@@ -140,11 +108,7 @@ beforeAll(async () => {
   expect(put.status).toBe(201);
   const report = await fetch(`${store.url}/api/groups/${group}/annotations/${reported.id.slice(9)}/reports`, { method: 'POST', headers, body: JSON.stringify({ reason: 'It names a neighbour and where she lives.' }) });
   expect(report.status).toBe(201);
-  browser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'],
-  });
+  browser = await launchPlainChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   facilitator = { context, page: await context.newPage() };
 });
@@ -159,7 +123,7 @@ afterAll(async () => {
 describe('web app: a facilitator runs the group (no extension in their browser)', () => {
   it('signs in with a facilitator invite and makes a single-use member invite by keyboard alone', async () => {
     const { page } = facilitator;
-    await signInOnWeb(page, invites.facilitator, 'Fatima Facilitator');
+    await signInOnWeb(page, store.url, invites.facilitator, 'Fatima Facilitator');
     await expect.poll(() => h1(page)).toBe("Your group's documents");
 
     // Keyboard only from here: the navigation's Invites link, then the form.
@@ -201,7 +165,7 @@ describe('web app: a facilitator runs the group (no extension in their browser)'
     // The second use: another person, in the web app's sign-in.
     const other = await browser.newContext();
     const page = await other.newPage();
-    await signInOnWeb(page, singleUseCode, 'Someone Else');
+    await signInOnWeb(page, store.url, singleUseCode, 'Someone Else');
     await expect.poll(() => page.locator('body').textContent()).toContain('This invite has already been used. Ask your facilitator for a new one.');
     expect(await h1(page)).toBe('Sign in');
     await other.close();

@@ -6,7 +6,8 @@ import { expect } from 'vitest';
 import { spawnStore, type SpawnedStore } from '../../../server/test/support/spawn-store';
 import { extensionPage, launchWithExtension, type ExtensionBrowser } from './chromium';
 
-const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
+/** The store's admin token (for the CLI: create-group, import). */
+export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
 /** Invite codes of a new group, one per role. */
 export interface GroupInvites {
@@ -15,8 +16,8 @@ export interface GroupInvites {
   reader: string;
 }
 
-/** A real store (PGlite in a temp DATA_DIR) with one group, "NCAG", and its invite codes. */
-export async function startGroupStore(): Promise<{ store: SpawnedStore; invites: GroupInvites }> {
+/** A real store (PGlite in a temp DATA_DIR) with one group, "NCAG", its id and its invite codes. */
+export async function startGroupStore(): Promise<{ store: SpawnedStore; invites: GroupInvites; group: string }> {
   const store = await spawnStore({ DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lea-store-')), ADMIN_TOKEN });
   const created = await fetch(`${store.url}/api/admin/groups`, {
     method: 'POST',
@@ -24,7 +25,8 @@ export async function startGroupStore(): Promise<{ store: SpawnedStore; invites:
     body: JSON.stringify({ name: 'NCAG' }),
   });
   expect(created.status).toBe(201);
-  return { store, invites: ((await created.json()) as { invites: GroupInvites }).invites };
+  const { invites, group } = (await created.json()) as { invites: GroupInvites; group: string };
+  return { store, invites, group };
 }
 
 /** What a person sets on the options page before joining. */
