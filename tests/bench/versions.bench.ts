@@ -205,7 +205,11 @@ function judge(p, got, examples) {
   const overlap = Math.max(0, Math.min(got.end, want.end) - Math.max(got.start, want.start));
   const shorter = Math.max(1, Math.min(got.end - got.start, want.end - want.start));
   if (overlap / shorter < 0.5) {
-    if (examples.length < 3) examples.push('wrong place ' + got.start + '-' + got.end + ' for ' + want.start + '-' + want.end + ': ' + JSON.stringify(text.slice(got.start, got.end).slice(0, 60)));
+    if (examples.length < 3) {
+      examples.push('wrong place ' + got.start + '-' + got.end + ' for ' + want.start + '-' + want.end + ': ' + JSON.stringify(text.slice(got.start, got.end).slice(0, 60)));
+      // What was selected, and the words now where it went (the edit map), to see why.
+      examples.push('    written on: ' + JSON.stringify(p.quote.exact.slice(0, 120)) + '; now there: ' + JSON.stringify(text.slice(want.start, want.end).slice(0, 120)));
+    }
     return 'wrong';
   }
   return 'close';

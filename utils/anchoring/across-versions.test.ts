@@ -153,3 +153,50 @@ describe('placeAcrossVersions with many comments: positions corrected by sure ne
     expect(placements[110]!.span!.start).toBe(gone.lastIndexOf(copy));
   });
 });
+
+describe('a look-alike beside an edited passage (Finance Act 2013 s.112, as bench:versions found it)', () => {
+  // Real text; the later version's edits are the benchmark's: "those" added to the 94(4) line,
+  // "charged" removed from the 94(5) line, and two more words replaced nearby.
+  const ENACTED = 'https://www.legislation.gov.uk/ukpga/2013/29/section/112/enacted';
+  const LATER = 'https://www.legislation.gov.uk/ukpga/2013/29/section/112/2020-01-01';
+  const lines = [
+    '112. Person liable ',
+    'The chargeable person is liable to pay tax charged under this Part. ',
+    '“The chargeable person” means— ',
+    'in relation to tax charged by virtue of section 94(4), the company; ',
+    'in relation to tax charged by virtue of section 94(5), the responsible partners. ',
+    'In relation to tax charged by virtue of section 94(6) “the chargeable person” means— ',
+    'if the collective investment scheme is a unit trust scheme, the trustee of the scheme; ',
+    'if the collective investment scheme is an open-ended investment company, the body corporate referred to in section 236(2) of the Financial Services and Markets Act 2000; ',
+    'in relation to an EEA UCITS which is not an open-ended investment company or unit trust scheme, the management company for that UCITS; ',
+    'in any other case, the person who has day-to-day control over the management of the property subject to the scheme. ',
+    'The liability of the responsible partners to pay tax charged on them under this Part is joint and several. ',
+  ];
+  const before = lines.join('');
+  const later = before
+    .replace('The chargeable person is liable', 'The chargeable developer liable')
+    .replace('tax charged by virtue of section 94(4)', 'tax those charged by virtue of section 94(4)')
+    .replace('tax charged by virtue of section 94(5)', 'tax by virtue of section 94(5)')
+    .replace('“the chargeable person” means— ', '“the chargeable person” different ');
+  const on = (passage: string): CommentOnVersion => {
+    const start = before.indexOf(passage);
+    return { source: ENACTED, selectors: describeOffsets(createTextIndex([before]), start, start + passage.length) };
+  };
+  const QUOTE = 'in relation to tax charged by virtue of section';
+  const comments = [
+    { source: ENACTED, selectors: describeOffsets(createTextIndex([before]), before.indexOf('94(5)') - QUOTE.length - 1, before.indexOf('94(5)') - 1) },
+    on('the body corporate referred to in section 236(2)'),
+    on('the management company for that UCITS'),
+    on('the person who has day-to-day control over the management'),
+    on('is joint and several'),
+  ];
+
+  it('the 94(5) passage, which lost more words than the matcher allows, is not put on the 94(4) line beside it', () => {
+    const [p, ...neighbours] = placeAcrossVersions(createTextIndex([later]), LATER, comments);
+    expect(neighbours.map((n) => n.status)).toEqual(['moved', 'moved', 'moved', 'moved']);
+    expect(p!.quote).toBe(QUOTE);
+    // The lines either side are look-alikes, not the passage: "in relation to tax those charged
+    // by virtue of section" (94(4)) and "In relation to tax charged by virtue of section" (94(6)).
+    expect(p).toMatchObject({ status: 'not-in-this-version', span: null, now: null });
+  });
+});

@@ -31,6 +31,8 @@ export const SHORT_QUOTE_LENGTH = 32;
 export const MIN_FUZZY_SCORE = 0.6;
 /** Two non-overlapping candidates closer than this in score are ambiguous. */
 const AMBIGUITY_MARGIN = 0.02;
+/** Below this, an edited window candidate's context says it is a look-alike of the passage. */
+const LOOK_ALIKE_CONTEXT = 0.5;
 /** More equally close candidates than this: too many look-alikes to choose safely (ambiguous). */
 const MAX_CANDIDATES = 64;
 
@@ -143,7 +145,11 @@ export function findFuzzy(text: string, quote: string, ctx: FoldedContext): Cand
     const to = Math.min(text.length, ctx.hint + length + slack);
     windowCoversAll = from === 0 && to === text.length;
     const local = search(text.slice(from, to), quote, budget).map((m) => ({ start: m.start + from, end: m.end + from, errors: m.errors }));
-    const best = pickBest(text, quote, local, ctx);
+    let best = pickBest(text, quote, local, ctx);
+    // Other words either side of an edited match: a look-alike near the place ("tax those
+    // charged" beside "tax charged", which lost more words than the budget allows), not the
+    // passage. Not here, rather than next to the wrong words.
+    if (best !== null && best !== 'ambiguous' && best.errors > 0 && best.contextBest < LOOK_ALIKE_CONTEXT && ctx.prefix.length + ctx.suffix.length > 0) best = null;
     if (best !== null && best !== 'ambiguous') return best;
   }
   if (windowCoversAll) return null;
