@@ -6,6 +6,7 @@ import { DEFAULT_THEMES, themeIdForTag, themeLabel, type Theme } from '../model/
 import { DEFAULT_LOCALE } from '../i18n/locales';
 import { translator, type Translate, type Translator } from '../i18n/translate';
 import { answerStatusName, kindLabel, perspectiveLabel, themeName } from '../i18n/vocabulary-labels';
+import { createVersionGroups, type VersionGroups } from './version-groups';
 import type {
   Digest,
   DigestAnswer,
@@ -76,8 +77,11 @@ export function replyAuthor(reply: LeaReply, t: Translate = ENGLISH.t): string {
   return role ? `${reply.creator.name} (${role})` : reply.creator.name;
 }
 
-function matchesFilters(annotation: LeaAnnotation, filters: DigestFilters, vocabulary: readonly Theme[]): boolean {
-  if (filters.document && annotation.target.source !== filters.document && annotation.target.scope !== filters.document) return false;
+function matchesFilters(annotation: LeaAnnotation, filters: DigestFilters, vocabulary: readonly Theme[], versions: VersionGroups | null): boolean {
+  if (filters.document && annotation.target.source !== filters.document && annotation.target.scope !== filters.document) {
+    // With versions together, a document's digest is its versions' too.
+    if (!versions || versions.keyOf(annotation.target.source) !== versions.keyOf(filters.document)) return false;
+  }
   if (filters.theme) {
     // A theme id, or a label (the group's or a Making It Real one; any case), or another tool's tag.
     const id = themeIdForTag(vocabulary, filters.theme);
@@ -167,6 +171,7 @@ function toComment(annotation: LeaAnnotation, vocabulary: readonly Theme[], i18n
     annotation: withThemeLabels(redactForExport(annotation), vocabulary),
     replies,
     replyCount: replies.filter((r) => !r.hidden).length,
+    writtenOn: null,
     supportCount: thread?.supportCount ?? 0,
     latestAnswer: latestAnswerOf(thread, t),
   };
@@ -183,12 +188,18 @@ interface DocumentDraft {
   title: string | undefined;
   order: number;
   sections: Map<string, SectionDraft>;
+  /** With versions together: each comment's version, said once the document is known to have several. */
+  versions?: Map<DigestComment, { source: string; title: string | undefined }>;
 }
 
 const byCreated = (a: DigestComment, b: DigestComment) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1);
 const byPosition = (a: DigestPassage, b: DigestPassage) => (a.page ?? 0) - (b.page ?? 0) || a.start - b.start || a.end - b.end || (a.quote < b.quote ? -1 : 1);
 
-function finishDocument(draft: DocumentDraft, other: string): DigestDocument {
+function finishDocument(draft: DocumentDraft, other: string, versions: VersionGroups | null): DigestDocument {
+  const written = draft.versions;
+  if (versions && written && new Set([...written.values()].map((v) => v.source)).size > 1) {
+    for (const [comment, { source, title }] of written) comment.writtenOn = versions.writtenOn(source, title);
+  }
   const sections: DigestSection[] = [...draft.sections.values()]
     // Sections in reading order; "Other passages" last.
     .sort((a, b) => Number(a.title === other) - Number(b.title === other) || a.firstStart - b.firstStart)
@@ -239,8 +250,9 @@ export function buildDigest(input: DigestInput): Digest {
     ...(input.filters?.document ? { document: input.filters.document } : {}),
     ...(input.filters?.theme?.trim() ? { theme: input.filters.theme.trim() } : {}),
   };
+  const versions = input.versions ? createVersionGroups(input.versions.links, i18n) : null;
   const documents = new Map<string, DocumentDraft>();
-  (input.documents ?? []).forEach((d, i) => documents.set(d.url, { url: d.url, title: d.title, order: i, sections: new Map() }));
+  (input.documents ?? []).forEach((d, i) => documents.set(versions ? versions.keyOf(d.url) : d.url, { url: d.url, title: d.title, order: i, sections: new Map() }));
   const known = documents.size;
   let hiddenCount = 0;
   // Only comments are comments: a caller that hands over every synced item (replies and
@@ -257,16 +269,18 @@ export function buildDigest(input: DigestInput): Digest {
   for (const entry of given) {
     const annotation = entry.annotation;
     if (annotation.visibility === 'private' && input.scope === 'group') continue;
-    if (!matchesFilters(annotation, filters, vocabulary)) continue;
+    if (!matchesFilters(annotation, filters, vocabulary, versions)) continue;
     if (entry.hidden) {
       hiddenCount++;
       continue;
     }
-    // A PDF is grouped by its fingerprint (source) but shown with the address it was read at.
-    const documentKey = annotation.target.source;
+    // A PDF is grouped by its fingerprint (source) but shown with the address it was read at;
+    // with versions together, every version of a document is one.
+    const source = annotation.target.source;
+    const documentKey = versions ? versions.keyOf(source) : source;
     let doc = documents.get(documentKey);
     if (!doc) {
-      doc = { url: annotation.target.scope ?? documentKey, title: undefined, order: known + documents.size, sections: new Map() };
+      doc = { url: annotation.target.scope ?? source, title: undefined, order: known + documents.size, sections: new Map() };
       documents.set(documentKey, doc);
     }
     doc.title ??= annotation.documentTitle?.trim() || undefined;
@@ -280,19 +294,22 @@ export function buildDigest(input: DigestInput): Digest {
     const page = pageOf(annotation);
     section.firstStart = Math.min(section.firstStart, (page ?? 0) * 1e9 + position.start);
     const quote = quoteOf(annotation);
-    const key = `${page ?? ''}:${position.start}:${position.end}:${quote}`;
+    // Offsets are the version's own: the same place on two versions is two passages.
+    const key = `${versions ? `${source} ` : ''}${page ?? ''}:${position.start}:${position.end}:${quote}`;
     let passage = section.passages.get(key);
     if (!passage) {
       passage = { quote, start: position.start, end: position.end, ...(page ? { page } : {}), comments: [] };
       section.passages.set(key, passage);
     }
-    passage.comments.push(toComment(annotation, vocabulary, i18n, threads.get(annotation.id)));
+    const comment = toComment(annotation, vocabulary, i18n, threads.get(annotation.id));
+    passage.comments.push(comment);
+    if (versions) (doc.versions ??= new Map()).set(comment, { source, title: annotation.documentTitle?.trim() || undefined });
   }
 
   const finished = [...documents.values()]
     .filter((d) => d.sections.size > 0)
     .sort((a, b) => a.order - b.order)
-    .map((d) => finishDocument(d, other));
+    .map((d) => finishDocument(d, other, versions));
   // Titles in the reader's alphabet (Welsh: "Chwarae" after "Cymorth", "Llety" after "Lwfans").
   if (known === 0) finished.sort((a, b) => i18n.compare(a.title, b.title));
 
@@ -378,6 +395,7 @@ export function buildDigest(input: DigestInput): Digest {
       },
     },
     hiddenCount,
+    versionsTogether: versions !== null,
     sort,
     conversation,
     ordered,

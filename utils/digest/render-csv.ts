@@ -44,9 +44,12 @@ export const CSV_COLUMN_KEYS = [
   'digest.csv.supports',
 ] as const satisfies readonly MessageKey[];
 
-/** The heading row in a language (English: CSV_COLUMNS). */
-export function csvColumns(i18n: Translator): string[] {
-  return CSV_COLUMN_KEYS.map((key) => i18n.t(key));
+/** The last column when a digest puts versions together: which version each comment was written on. */
+export const CSV_VERSION_COLUMN_KEY: MessageKey = 'digest.csv.writtenOn';
+
+/** The heading row in a language (English: CSV_COLUMNS), with the version column when `versions`. */
+export function csvColumns(i18n: Translator, versions = false): string[] {
+  return [...CSV_COLUMN_KEYS, ...(versions ? [CSV_VERSION_COLUMN_KEY] : [])].map((key: MessageKey) => i18n.t(key));
 }
 
 /** Byte order mark: without it Excel reads UTF-8 as the local code page (’ becomes â€™). */
@@ -89,6 +92,7 @@ export function csvRows(digest: Digest, options: DateOptions = {}): string[][] {
         ...(digest.conversation
           ? [answer?.label ?? notAnswered, answer?.text ?? '', answer?.author ?? '', String(c.replyCount), String(c.supportCount)]
           : ['', '', '', '', '']),
+        ...(digest.versionsTogether ? [c.writtenOn ?? ''] : []),
       ].map(guardFormula),
     );
   }
@@ -100,7 +104,7 @@ export function csvRows(digest: Digest, options: DateOptions = {}): string[][] {
  * per comment (in the digest's order), formula-looking cells neutralised.
  */
 export function renderCsv(digest: Digest, options: DateOptions = {}): string {
-  const lines = [csvColumns(digestTranslator(digest, options)).map((h) => quoteField(guardFormula(h))).join(',')];
+  const lines = [csvColumns(digestTranslator(digest, options), digest.versionsTogether).map((h) => quoteField(guardFormula(h))).join(',')];
   for (const row of csvRows(digest, options)) lines.push(row.map(quoteField).join(','));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -206,6 +206,7 @@ function commentParagraphs(c: DigestComment, longDate: (iso: string) => string, 
     c.perspectiveLabel,
     c.kindLabel,
     ...(c.themes.length ? [t('digest.themes', { themes: c.themes.join('; ') })] : []),
+    ...(c.writtenOn ? [c.writtenOn] : []),
     longDate(c.created),
     ...(c.private ? [visibilityLabel(t, 'private')] : []),
   ];

@@ -125,6 +125,7 @@ function commentHtml(c: DigestComment, longDate: (iso: string) => string, t: Tra
     escapeHtml(c.perspectiveLabel),
     escapeHtml(c.kindLabel),
     ...(c.themes.length ? [escapeHtml(t('digest.themes', { themes: c.themes.join('; ') }))] : []),
+    ...(c.writtenOn ? [escapeHtml(c.writtenOn)] : []),
     `<time datetime="${escapeHtml(c.created)}">${longDate(c.created)}</time>`,
     ...(c.private ? [escapeHtml(visibilityLabel(t, 'private'))] : []),
   ].join(' · ');

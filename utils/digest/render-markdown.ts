@@ -178,6 +178,7 @@ function commentMarkdown(c: DigestComment, longDate: (iso: string) => string, i1
     escapeMarkdown(oneLine(c.perspectiveLabel)),
     escapeMarkdown(oneLine(c.kindLabel)),
     ...(c.themes.length ? [escapeMarkdown(t('digest.themes', { themes: oneLine(c.themes.join('; ')) }))] : []),
+    ...(c.writtenOn ? [escapeMarkdown(oneLine(c.writtenOn))] : []),
     longDate(c.created),
     ...(c.private ? [escapeMarkdown(visibilityLabel(t, 'private'))] : []),
   ].join(' · ');

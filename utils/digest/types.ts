@@ -1,4 +1,5 @@
 import type { HiddenReply } from '../conversation/build-thread';
+import type { DocumentLink } from '../document/versions';
 import type { Locale } from '../i18n/locales';
 import type { Translator } from '../i18n/translate';
 import type { AnswerStatus, Kind, LeaAnnotation, LeaReply, LeaSupport, Perspective, Theme } from '../model';
@@ -43,6 +44,12 @@ export interface DigestInput {
   hiddenReplies?: readonly HiddenReply[];
   /** Default `document`. */
   sort?: DigestSort;
+  /**
+   * Put each document's versions together (legislation.gov.uk's versions of a provision, and
+   * the group's `links`): one document of the digest, each comment saying which version it
+   * was written on. Absent: every address is a document of its own.
+   */
+  versions?: { links: readonly DocumentLink[] };
   /** Known documents: their order is the digest's order, their titles win. */
   documents?: readonly DigestDocumentInfo[];
   /** `group`: the group's shared comments only; `personal`: also the reader's "only me" ones. */
@@ -85,6 +92,11 @@ export interface DigestComment {
   replies: DigestReply[];
   /** Replies shown (hidden ones not counted). */
   replyCount: number;
+  /**
+   * "Written on the Care Bill (2013-14)": set when versions are put together and its document
+   * has comments on more than one version; null otherwise.
+   */
+  writtenOn: string | null;
   /** "This is my experience too": a count, never who. */
   supportCount: number;
   /** The newest answer in its thread, or null: not answered yet. */
@@ -214,6 +226,8 @@ export interface Digest {
   };
   /** Hidden (moderated) comments that matched the filters but are left out. */
   hiddenCount: number;
+  /** Each document's versions were put together (DigestInput.versions): comments say which version they were on. */
+  versionsTogether: boolean;
   sort: DigestSort;
   /**
    * Whether the conversation was given (`DigestInput.conversation`). Without it the digest

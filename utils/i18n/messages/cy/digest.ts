@@ -107,6 +107,7 @@ export const digest: Translation<typeof English> = {
   'digest.csv.answeredBy': 'Ymateb gan',
   'digest.csv.replies': 'Atebion',
   'digest.csv.supports': 'Dyma fy mhrofiad i hefyd',
+  'digest.csv.writtenOn': 'Y fersiwn y’i hysgrifennwyd arni',
   'digest.format.docx': 'Word',
   'digest.format.csv': 'CSV (Excel)',
   'digest.format.md': 'Markdown',

@@ -89,6 +89,7 @@ export const digest = {
   'digest.csv.answeredBy': 'Answered by',
   'digest.csv.replies': 'Replies',
   'digest.csv.supports': 'This is my experience too',
+  'digest.csv.writtenOn': 'Version written on',
   // Format names (digest page buttons).
   'digest.format.docx': 'Word',
   'digest.format.csv': 'CSV (Excel)',
