@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { useT } from '../../components/i18n';
 import type { DigestSort } from '../../utils/digest/types';
 import type { MessageKey } from '../../utils/i18n/catalogue';
@@ -20,6 +21,8 @@ export interface DigestFilters {
   document?: string;
   theme?: string;
   sort?: DigestSort;
+  /** Put each document's versions together (`versions=together`). */
+  versions?: boolean;
 }
 
 /** The download address of the digest in `format` with `filters`. */
@@ -28,6 +31,7 @@ export function digestHref(groupId: string, format: string, filters: DigestFilte
   if (filters.document) query.set('document', filters.document);
   if (filters.theme) query.set('theme', filters.theme);
   if (filters.sort === 'support') query.set('sort', 'support');
+  if (filters.versions) query.set('versions', 'together');
   return `${groupPath(groupId)}/digest?${query}`;
 }
 
@@ -37,6 +41,8 @@ export function digestHref(groupId: string, format: string, filters: DigestFilte
  */
 export function DigestLinks({ groupId, filters, what, leftOut }: { groupId: string; filters: DigestFilters; what: string; leftOut?: string | null }) {
   const t = useT();
+  const [together, setTogether] = useState(false);
+  const asked = { ...filters, versions: together };
   return (
     <section aria-labelledby="digest-heading" class="space-y-2 rounded border border-grey-4 bg-white p-3">
       <h2 id="digest-heading" class="text-lg font-bold">
@@ -44,11 +50,22 @@ export function DigestLinks({ groupId, filters, what, leftOut }: { groupId: stri
       </h2>
       <p class="text-sm">{what}</p>
       {leftOut && <p class="text-sm text-grey-7">{leftOut}</p>}
+      <p class="flex items-start gap-2 text-sm">
+        <input id="digest-versions" type="checkbox" class="mt-1" checked={together} aria-describedby="digest-versions-help" onChange={(e) => setTogether((e.target as HTMLInputElement).checked)} />
+        <span>
+          <label for="digest-versions" class="font-semibold">
+            {t('webapp.digest.versions')}
+          </label>
+          <span id="digest-versions-help" class="block text-grey-7">
+            {t('webapp.digest.versionsHelp')}
+          </span>
+        </span>
+      </p>
       <ul class="flex flex-wrap gap-x-4 gap-y-1">
         {DIGEST_LINKS.map((link) => (
           <li key={link.format}>
             {/* The full name ("Word digest", "Crynodeb Word") holds the visible one, in the language's word order. */}
-            <a class="text-blue-700 underline" href={digestHref(groupId, link.format, filters)} download aria-label={t('webapp.digest.linkName', { format: t(link.label) })}>
+            <a class="text-blue-700 underline" href={digestHref(groupId, link.format, asked)} download aria-label={t('webapp.digest.linkName', { format: t(link.label) })}>
               {t(link.label)}
             </a>
           </li>

@@ -6,6 +6,7 @@ import type { DigestEntry, DigestFilters, DigestSort } from '../../../utils/dige
 import { adoptW3cComment } from '../../../utils/interop/w3c';
 import { LeaAnnotationSchema } from '../../../utils/model/annotation';
 import type { Theme } from '../../../utils/model/themes';
+import type { DocumentLink } from '../../../utils/document/versions';
 import type { Locale } from '../../../utils/i18n/locales';
 import { translator } from '../../../utils/i18n/translate';
 import { LeaReplySchema, LeaSupportSchema, type LeaReply, type LeaSupport } from '../../../utils/model/conversation';
@@ -31,6 +32,8 @@ export interface DigestJob {
   /** Replies and supports of the comments (absent: a digest without the conversation). */
   conversation?: StoredConversationEntry[];
   sort?: DigestSort;
+  /** Put each document's versions together, with the group's links (absent: every address apart). */
+  links?: DocumentLink[];
   filters: DigestFilters;
   generatedAt: Date;
   groupName?: string;
@@ -85,6 +88,7 @@ export async function renderDigestJob(job: DigestJob): Promise<RenderedDigest> {
     annotations: checkEntries(job.entries),
     ...(job.conversation ? checkConversation(job.conversation) : {}),
     ...(job.sort ? { sort: job.sort } : {}),
+    ...(job.links ? { versions: { links: job.links } } : {}),
     scope: 'group',
     filters: job.filters,
     generatedAt: job.generatedAt,

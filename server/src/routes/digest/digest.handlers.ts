@@ -7,6 +7,7 @@ import { DIGEST_SORTS, type DigestSort } from '../../../../utils/digest/types';
 import { isLocale, parseAcceptLanguage, pickLocale, type Locale } from '../../../../utils/i18n/locales';
 import { readDigestConversation, readDigestEntries, readGroupName } from './digest.queries';
 import { groupThemes } from '../themes/themes.handlers';
+import { readDocumentLinks } from '../documents/documents.handlers';
 
 const FORMAT_LIST = Object.keys(DIGEST_FORMATS).join(', ');
 const MAX_DOCUMENT_LENGTH = 2048;
@@ -36,6 +37,14 @@ function parseSort(text: string | undefined): DigestSort {
   );
 }
 
+/** `versions`: absent or `apart` (every address a document of its own), or `together` (each document's versions as one). */
+function parseVersions(text: string | undefined): boolean {
+  const value = text?.trim();
+  if (!value || value === 'apart') return false;
+  if (value === 'together') return true;
+  throw new ApiError(400, 'invalid-body', msg('server.digestVersionsUnknown', { given: value.slice(0, 40) }));
+}
+
 /**
  * `lang`: `en-GB` or `cy`; absent, the reader's Accept-Language (English when it asks for
  * neither). Anything else is a 400, said in the language the browser asks for.
@@ -57,7 +66,7 @@ function optionalParam(c: Context<AppEnv>, name: string, max: number): string | 
 }
 
 /**
- * `GET /api/groups/{group}/digest?format=csv|md|html|docx|jsonld[&document=<url>][&theme=<id or name>][&sort=support][&lang=en-GB|cy]`:
+ * `GET /api/groups/{group}/digest?format=csv|md|html|docx|jsonld[&document=<url>][&theme=<id or name>][&sort=support][&versions=together][&lang=en-GB|cy]`:
  * the group's digest as a download, for every role of the group: comments with their
  * threads, latest answers and support counts. Hidden comments are counted and never shown,
  * hidden replies only marked; themes grouped by id and printed with the group's labels; "only me" comments are never in it; anonymous ones carry no name.
@@ -68,22 +77,28 @@ export async function getDigest(c: Context<AppEnv>) {
   const document = optionalParam(c, 'document', MAX_DOCUMENT_LENGTH);
   const theme = optionalParam(c, 'theme', MAX_THEME_LENGTH);
   const sort = parseSort(c.req.query('sort'));
+  const together = parseVersions(c.req.query('versions'));
   const locale = parseLang(c.req.query('lang'), c.req.header('Accept-Language'));
   const { db, clock, publicUrl, digests } = c.get('deps');
   const member = c.get('member');
   const url = new URL(c.req.url);
   const rendered = await digests
     .render(member.groupId, async () => {
-      const [entries, conversation, groupName, themes] = await Promise.all([
-        readDigestEntries(db, member, document),
-        readDigestConversation(db, member, document),
+      // With versions together a document's digest takes in its versions: read the group's
+      // comments and let the digest choose (utils/digest/version-groups.ts).
+      const on = together ? undefined : document;
+      const [entries, conversation, groupName, themes, links] = await Promise.all([
+        readDigestEntries(db, member, on),
+        readDigestConversation(db, member, on),
         readGroupName(db, member.groupId),
         groupThemes(db, member.groupId),
+        together ? readDocumentLinks(db, member.groupId) : Promise.resolve(undefined),
       ]);
       return {
         entries,
         conversation,
         sort,
+        ...(links ? { links } : {}),
         filters: { ...(document ? { document } : {}), ...(theme ? { theme } : {}) },
         generatedAt: clock(),
         ...(groupName ? { groupName } : {}),

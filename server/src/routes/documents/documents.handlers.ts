@@ -4,6 +4,8 @@ import { announceGroupChange } from '../../changes/group-events';
 import type { AppEnv } from '../../context';
 import { ApiError, msg } from '../../errors';
 import { readBody, uuidParam } from '../../validate';
+import type { Db } from '../../db/db';
+import type { DocumentLink } from '../../../../utils/document/versions';
 import { DocumentLinkSchema, MAX_GROUP_LINKS } from './documents.schemas';
 
 interface LinkRow {
@@ -21,14 +23,20 @@ function linkBody(r: LinkRow) {
   return { id: r.id, earlier: r.earlier, later: r.later, earlierLabel: r.earlier_label, laterLabel: r.later_label, created: new Date(r.created_at).toISOString() };
 }
 
+async function linkRows(db: Db, groupId: string): Promise<LinkRow[]> {
+  const { rows } = await db.query<LinkRow>(`select ${COLUMNS} from document_links where group_id = $1 order by created_at, id limit $2`, [groupId, MAX_GROUP_LINKS]);
+  return rows;
+}
+
+/** The group's links as the digest needs them (utils/document/versions.ts DocumentLink). */
+export async function readDocumentLinks(db: Db, groupId: string): Promise<DocumentLink[]> {
+  return (await linkRows(db, groupId)).map((r) => ({ earlier: r.earlier, later: r.later, earlierLabel: r.earlier_label, laterLabel: r.later_label }));
+}
+
 /** `GET /api/groups/{group}/document-links` (every role): the group's links, oldest first. */
 export async function listDocumentLinks(c: Context<AppEnv>) {
   const { db } = c.get('deps');
-  const { rows } = await db.query<LinkRow>(`select ${COLUMNS} from document_links where group_id = $1 order by created_at, id limit $2`, [
-    c.get('member').groupId,
-    MAX_GROUP_LINKS,
-  ]);
-  return c.json({ links: rows.map(linkBody) });
+  return c.json({ links: (await linkRows(db, c.get('member').groupId)).map(linkBody) });
 }
 
 /**

@@ -99,6 +99,7 @@ export const server: Translation<typeof English> = {
   'server.idMismatch': "Rhaid i \"id\" yr anodiad fod yn \"{expected}\" i gyd-fynd â’i gyfeiriad, ond mae ganddo {got}.",
   'server.digestFormatMissing': "Dywedwch pa fformat rydych chi ei eisiau gyda \"format\": un o {formats}.",
   'server.digestFormatUnknown': "Nid yw \"{given}\" yn fformat crynodeb: dewiswch un o {formats}.",
+  'server.digestVersionsUnknown': "Nid yw \"{given}\" yn ffordd o ddangos fersiynau yn y crynodeb: defnyddiwch \"versions=together\" i roi fersiynau pob dogfen gyda’i gilydd, neu gadewch ef allan i gadw pob cyfeiriad ar wahân.",
   'server.digestSortUnknown': "Nid yw \"{given}\" yn ffordd o drefnu’r crynodeb: defnyddiwch \"sort=support\" i gael y sylwadau â’r mwyaf o gefnogaeth yn gyntaf, neu gadewch ef allan i gael trefn y ddogfen.",
   'server.fieldTooLong': "Mae \"{name}\" yn rhy hir: {max} nod ar y mwyaf.",
   'server.noSuchPage': { zero: "Does dim tudalen {n}: mae gan y cynhwysydd hwn {count} tudalen.", one: "Does dim tudalen {n}: mae gan y cynhwysydd hwn {count} tudalen.", two: "Does dim tudalen {n}: mae gan y cynhwysydd hwn {count} tudalen.", few: "Does dim tudalen {n}: mae gan y cynhwysydd hwn {count} tudalen.", many: "Does dim tudalen {n}: mae gan y cynhwysydd hwn {count} tudalen.", other: "Does dim tudalen {n}: mae gan y cynhwysydd hwn {count} tudalen." },

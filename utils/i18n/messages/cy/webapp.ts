@@ -141,6 +141,9 @@ export const webapp: Translation<typeof English> = {
   'webapp.thread.permalinkTo': 'i’r sylw ar “{subject}”',
 
   'webapp.digest.heading': 'Lawrlwytho’r crynodeb',
+  'webapp.digest.versions': 'Rhoi fersiynau pob dogfen gyda’i gilydd',
+  'webapp.digest.versionsHelp':
+    'Mae sylwadau ar Fil ac ar ei Ddeddf (pan fydd hwylusydd wedi’u cysylltu), neu ar ddarpariaeth fel y’i deddfwyd ac fel yr oedd ar ddyddiad, mewn un lle, pob un yn dweud ar ba fersiwn y cafodd ei ysgrifennu.',
   'webapp.digest.format.docx': 'Word',
   'webapp.digest.format.csv': 'CSV (Excel)',
   'webapp.digest.format.md': 'Markdown',

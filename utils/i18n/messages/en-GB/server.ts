@@ -96,6 +96,7 @@ export const server = {
   'server.idMismatch': "The annotation's \"id\" must be \"{expected}\" to match its address, but it has {got}.",
   'server.digestFormatMissing': "Say which format you want with \"format\": one of {formats}.",
   'server.digestFormatUnknown': "\"{given}\" is not a digest format: choose one of {formats}.",
+  'server.digestVersionsUnknown': "\"{given}\" is not a way to show versions in the digest: use \"versions=together\" to put each document's versions together, or leave it out to keep every address apart.",
   'server.digestSortUnknown': "\"{given}\" is not a way to sort the digest: use \"sort=support\" for the most supported comments first, or leave it out for document order.",
   'server.fieldTooLong': "\"{name}\" is too long: at most {max} characters.",
   'server.noSuchPage': { one: "There is no page {n}: this container has {count} page.", other: "There is no page {n}: this container has {count} pages." },

@@ -116,6 +116,9 @@ export const webapp = {
 
   // Digest downloads (DigestLinks.tsx).
   'webapp.digest.heading': 'Download the digest',
+  'webapp.digest.versions': 'Put each document’s versions together',
+  'webapp.digest.versionsHelp':
+    'Comments on a Bill and on its Act (when a facilitator linked them), or on a provision as enacted and as it stood on a date, are in one place, each saying which version it was written on.',
   'webapp.digest.format.docx': 'Word',
   'webapp.digest.format.csv': 'CSV (Excel)',
   'webapp.digest.format.md': 'Markdown',
