@@ -31,6 +31,8 @@ export interface PageOverlayProps {
   onSave: (draft: CommentDraft) => Promise<void>;
   onCancel: () => void;
   onCloseCard: () => void;
+  /** "Open the side panel" on the card (web pages; the PDF viewer has its own button). */
+  onOpenPanel?: () => void;
   /** The pointer is on the card: keep it open. */
   onPointerOnCard?: () => void;
   /** "Find words to comment on", when open (web pages only). */
@@ -122,7 +124,16 @@ export function PageOverlay(props: PageOverlayProps) {
               </li>
             ))}
           </ul>
-          <p class="mt-2 border-t border-grey-3 pt-2 text-xs text-grey-7">{t('editor.card.panelHint')}</p>
+          <div class="mt-2 space-y-1 border-t border-grey-3 pt-2">
+            <p id="lea-card-panel-hint" class="text-xs text-grey-7">
+              {t('editor.card.panelHint')}
+            </p>
+            {props.onOpenPanel && (
+              <Button size="sm" aria-describedby="lea-card-panel-hint" onClick={props.onOpenPanel}>
+                {t('editor.card.openPanel')}
+              </Button>
+            )}
+          </div>
         </section>
       )}
       {findOpen && props.find && (

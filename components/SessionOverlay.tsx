@@ -26,6 +26,7 @@ export function SessionOverlay({ session }: { session: PageSession }) {
       onSave={session.saveComment}
       onCancel={session.cancelComment}
       onCloseCard={session.closeCard}
+      onOpenPanel={() => void session.openPanel()}
       onPointerOnCard={session.pointerOnCard}
       find={state.find ? { find: session.findOnPage, select: session.selectMatch, onClose: () => session.setFind(false) } : null}
     />

@@ -16,6 +16,7 @@ import { withAcceptLanguage } from '../utils/sync/http';
 import { translator } from '../utils/i18n/translate';
 import { currentLocale, watchLocale } from './shared/locale';
 import { setMessageLanguage } from '../utils/messaging/message-language';
+import { openSidePanel } from '../utils/browser/side-panel';
 import { createStoreClient, createSyncEngine } from '../utils/sync';
 
 const MENU_ID = 'lea-add-comment';
@@ -145,7 +146,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener(
-    createBackgroundListener({ extensionOrigin: browser.runtime.getURL('/'), handlers: createBackgroundHandlers({ stored, pdf, settings }) }),
+    createBackgroundListener({ extensionOrigin: browser.runtime.getURL('/'), handlers: createBackgroundHandlers({ stored, pdf, settings, openPanel: (where) => openSidePanel(where) }) }),
   );
 
   // The menus in the extension's language: made at install, rebuilt when the language setting changes.

@@ -105,6 +105,23 @@ describe('hover card, focus and the long-quote box in Chromium', () => {
     expect(await focused(page)).toBe(markLabel);
   });
 
+  it('"Open the side panel" on the card, by keyboard, asks the browser to open the panel beside the page', async () => {
+    const mark = page.getByRole('navigation', { name: 'Where the comments are on this page' }).getByRole('button').first();
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('Comments on this passage');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Open the side panel');
+    await page.keyboard.press('Enter');
+    // Chromium opens a side panel only while a press is handled: the press must reach
+    // chrome.sidePanel.open in its own task (utils/messaging/rpc.ts), or the browser refuses.
+    const notice = page.locator(ANNOTATOR_HOST_TAG).getByRole('status');
+    await expect.poll(() => notice.textContent()).toMatch(/side panel/);
+    expect(await notice.textContent()).toBe('The side panel is open beside the page, with this page’s comments.');
+    await page.keyboard.press('Escape');
+  });
+
   it('side panel: the editor with a long quote passes axe, Escape closes it, and focus returns to Edit', async () => {
     const panel = await openSidePanelFor(browser, page);
     const item = panel.getByRole('list', { name: 'Comments in page order' }).locator(':scope > li').first();

@@ -208,3 +208,35 @@ describe('pdf service', () => {
     expect(on.openedTabs).toEqual([{ tabId: 3, url: `${ORIGIN}pdf-viewer.html?file=${encodeURIComponent('https://www.gov.uk/policy')}` }]);
   });
 });
+
+describe('panel/open: "Open the side panel" on a page’s card', () => {
+  function wire(openPanel?: (where: { tabId?: number }) => Promise<void>) {
+    const pdf = createPdfService({ viewerPage: `${ORIGIN}pdf-viewer.html`, tabs: { create: async () => undefined, update: async () => undefined }, settings: async () => DEFAULT_SETTINGS });
+    const stored = new Promise<never>(() => undefined);
+    const handlers = createBackgroundHandlers({ stored, pdf, settings: async () => DEFAULT_SETTINGS, ...(openPanel ? { openPanel } : {}) });
+    return createBackgroundListener({ extensionOrigin: ORIGIN, handlers });
+  }
+
+  it('opens the panel beside the sending tab in the same task as the message (the press that sent it still counts)', async () => {
+    const opened: { tabId?: number }[] = [];
+    const listener = wire(async (where) => void opened.push(where));
+    const reply = listener({ type: 'panel/open' }, SENDERS.contentScript);
+    // Before any await: a browser lets a side panel open only while the press is being handled.
+    expect(opened).toEqual([{ tabId: 3 }]);
+    expect(await reply).toEqual({ ok: true, value: { opened: true } });
+  });
+
+  it('says plainly how to open it when the browser refuses or has no side panel', async () => {
+    const refusing = wire(async () => {
+      throw new Error('sidePanel.open() may only be called in response to a user gesture.');
+    });
+    expect(await refusing({ type: 'panel/open' }, SENDERS.contentScript)).toEqual({
+      ok: false,
+      error: 'The browser did not open the side panel. Open it from the annotator’s toolbar button instead.',
+    });
+    expect(await wire()({ type: 'panel/open' }, SENDERS.contentScript)).toEqual({
+      ok: false,
+      error: 'This browser has no side panel for the comments. Open the list from the toolbar button instead.',
+    });
+  });
+});

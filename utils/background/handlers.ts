@@ -1,5 +1,6 @@
 import type { BackgroundRequest, BackgroundResponses } from '../messaging/protocol';
 import type { Handlers } from '../messaging/rpc';
+import { messageText } from '../messaging/message-language';
 import type { Settings } from '../model';
 import type { AnnotationService } from './annotation-service';
 import { createConversationHandlers, createUnavailableConversation, type ConversationServices } from './conversation-handlers';
@@ -12,6 +13,8 @@ export interface BackgroundServices {
   stored: Promise<{ annotations: AnnotationService; sync: SyncService } & Partial<ConversationServices>>;
   pdf: PdfService;
   settings: () => Promise<Settings>;
+  /** Opens the comments side panel beside a tab (utils/browser/side-panel.ts); absent: the browser has none. */
+  openPanel?: (where: { tabId?: number }) => Promise<void>;
 }
 
 /** The tab a content script's message came from (runtime.MessageSender.tab). */
@@ -20,7 +23,7 @@ function senderTab(sender: unknown): { id?: number; url?: string } | undefined {
 }
 
 /** One handler per background request, each a call into a service: the message map in one place. */
-export function createBackgroundHandlers({ stored, pdf, settings }: BackgroundServices): Handlers<BackgroundRequest, BackgroundResponses> {
+export function createBackgroundHandlers({ stored, pdf, settings, openPanel }: BackgroundServices): Handlers<BackgroundRequest, BackgroundResponses> {
   const annotations = async () => (await stored).annotations;
   const sync = async () => (await stored).sync;
   const conversation = async (): Promise<ConversationServices> => {
@@ -43,5 +46,14 @@ export function createBackgroundHandlers({ stored, pdf, settings }: BackgroundSe
     'sync/keep-live': async () => (await sync()).keepLive(),
     'pdf/open': async ({ url, tabId }) => ({ opened: await pdf.open(url, tabId) }),
     'pdf/detected': (_request, sender) => pdf.detected(senderTab(sender)),
+    // Synchronously up to the browser's open(): the press that sent this is still being handled.
+    'panel/open': (_request, sender) => {
+      const tab = senderTab(sender);
+      if (!openPanel) return Promise.reject(new Error(messageText('background.panel.none')()));
+      return openPanel(tab?.id !== undefined ? { tabId: tab.id } : {}).then(
+        () => ({ opened: true as const }),
+        () => Promise.reject(new Error(messageText('background.panel.refused')())),
+      );
+    },
   };
 }

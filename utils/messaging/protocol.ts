@@ -24,6 +24,8 @@ const CONTENT_REQUESTS = [
   v.object({ type: v.literal('sync/keep-live') }),
   /** A content script found the page is a PDF shown by the browser. */
   v.object({ type: v.literal('pdf/detected') }),
+  /** A person pressed "Open the side panel" on the page: open it beside the page's tab. */
+  v.object({ type: v.literal('panel/open') }),
   /** How the threads of its page's comments stand (the in-page card). */
   ...CONTENT_CONVERSATION_REQUESTS,
 ] as const;
@@ -75,6 +77,7 @@ export interface BackgroundResponses extends ConversationResponses {
   'sync/keep-live': { live: boolean };
   'pdf/open': { opened: boolean };
   'pdf/detected': { redirected: boolean };
+  'panel/open': { opened: true };
 }
 
 /** A document's comments, with who may change each and the person's role in their group. */

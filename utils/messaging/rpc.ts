@@ -21,9 +21,15 @@ export function createMessageHandler<Req extends Typed, Res extends Record<Req['
     if (!parsed.success) return undefined;
     const request = parsed.output;
     const handler = handlers[request.type as Req['type']] as (r: Req, s: unknown) => unknown;
-    return Promise.resolve()
-      .then(() => handler(request, sender))
-      .then(
+    // Called in this task, not after a microtask: a browser lets a click's message open the
+    // side panel only while the click is still being handled (panel/open).
+    let result: unknown;
+    try {
+      result = handler(request, sender);
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    return Promise.resolve(result).then(
         (value): Reply<unknown> => ({ ok: true, value }),
         (error: unknown): Reply<unknown> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
       );

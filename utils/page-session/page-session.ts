@@ -12,6 +12,7 @@ import type { DocumentSurface } from './surface';
 import { buildTextIndex, offsetsToRange } from '../anchoring';
 import { translator, type Translate } from '../i18n/translate';
 import { findWords, type WordMatch } from './find-words';
+import { callBackground } from '../messaging';
 
 /** What the overlay renders, re-exported for the components that take a session. */
 export type { OverlayState } from './overlay-state';
@@ -150,6 +151,18 @@ export function createPageSession(options: {
     stopCardThreads();
   });
 
+  /**
+   * "Open the side panel" on a card: asks the background to open it beside this tab. Sent in
+   * the press's own task (the browser opens a side panel only while a press is handled); when
+   * it cannot, the notice says how to open it instead.
+   */
+  function openPanel(): Promise<void> {
+    return callBackground(send, { type: 'panel/open' }).then(
+      () => store.set({ notice: t('editor.card.panelOpened') }),
+      (error: unknown) => store.set({ notice: error instanceof Error ? error.message : t('editor.card.panelRefused') }),
+    );
+  }
+
   /** Re-read the page's comments (a change arrived), and the open card's threads with them. */
   async function reload(): Promise<number> {
     const painted = await loader.reload();
@@ -168,6 +181,7 @@ export function createPageSession(options: {
     saveComment: composer.saveComment,
     cancelComment: composer.cancelComment,
     closeCard: card.close,
+    openPanel,
     showCommentsHere,
     findOnPage,
     selectMatch,

@@ -33,6 +33,8 @@ export const editor: Translation<typeof English> = {
   'editor.card.close': 'Cau',
   'editor.card.openPanel': 'Agor y panel ochr',
   'editor.card.panelHint': 'Atebwch, golygwch neu gwelwch bob sylw yn y panel ochr.',
+  'editor.card.panelOpened': 'Mae’r panel ochr ar agor wrth ymyl y dudalen, gyda sylwadau’r dudalen hon.',
+  'editor.card.panelRefused': 'Wnaeth y panel ochr ddim agor. Agorwch ef o fotwm yr anodydd ar y bar offer yn lle hynny.',
   'editor.density.label': 'Ble mae’r sylwadau ar y dudalen hon',
   'editor.density.mark': {
     zero: 'Dim sylwadau, {percent}% i lawr y dudalen. Ewch yno',

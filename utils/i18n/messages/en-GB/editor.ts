@@ -25,6 +25,8 @@ export const editor = {
   'editor.card.close': 'Close',
   'editor.card.openPanel': 'Open the side panel',
   'editor.card.panelHint': 'Reply, edit or see every comment in the side panel.',
+  'editor.card.panelOpened': 'The side panel is open beside the page, with this page’s comments.',
+  'editor.card.panelRefused': 'The side panel did not open. Open it from the annotator’s toolbar button instead.',
   'editor.density.label': 'Where the comments are on this page',
   'editor.density.mark': { one: '{count} comment, {percent}% down the page. Go there', other: '{count} comments, {percent}% down the page. Go there' },
   'editor.density.markIn': { one: '{count} comment in “{section}”, {percent}% down the page. Go there', other: '{count} comments in “{section}”, {percent}% down the page. Go there' },
