@@ -91,6 +91,10 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
       setPage(state);
       setSettings(s);
       setProblem(null);
+      // The page is still finding its comments: it says when it has them (onChange). Reading the
+      // conversation now would make the background read this document's every reply twice,
+      // and the first screenful would wait behind the first read.
+      if (state.loading) return;
       // A reloaded page starts with every comment painted: tell it again what the list shows.
       if (!showsEverything(filtersRef.current)) void api.showOnPage(filtersRef.current).catch(() => undefined);
       await conversation.load(state);
@@ -317,7 +321,10 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
             themes={themes}
           />
           <ThemeLegend themes={themes} />
-          {page.comments.length === 0 && (
+          {page.loading && page.comments.length === 0 && (
+            <p role="status">{t('sidepanel.loadingComments')}</p>
+          )}
+          {!page.loading && page.comments.length === 0 && (
             <p>{reader ? t('sidepanel.noCommentsReader') : t('sidepanel.noComments')}</p>
           )}
           {page.comments.length > 0 && shown.length === 0 && <p>{t('sidepanel.noMatch')}</p>}

@@ -99,4 +99,36 @@ describe('the side panel on a long document', () => {
     expect(replyShown(late.id)).toBe(true);
     expect(container.textContent).toContain('Not answered yet');
   });
+
+  it('while the page is still finding its comments, says so and asks for no conversation; once it has them, the first threads come first', async () => {
+    const { api, asked, releaseWhole } = panel();
+    const loaded = await api.getPageState();
+    let state: PageState = { ...loaded, comments: [], loading: true };
+    let changed: () => void = () => undefined;
+    const noticesAsked = vi.fn(async () => ({ notices: [], unread: 0, follows: [], notifications: false }));
+    const watching: SidePanelApi = {
+      ...api,
+      getPageState: async () => state,
+      onChange: (listener) => ((changed = listener), () => undefined),
+      conversation: { ...api.conversation!, notices: noticesAsked },
+    };
+    container = document.createElement('div');
+    document.body.append(container);
+    await act(async () => render(<SidePanelApp api={watching} />, container));
+    for (let i = 0; i < 3; i++) await settle();
+    expect(container.textContent).toContain('Finding this page’s comments…');
+    expect(container.textContent).not.toContain('There are no comments on this page yet');
+    // Nothing read yet: the page's first screenful must not wait behind a whole-document read.
+    expect(asked).toEqual([]);
+    expect(noticesAsked).not.toHaveBeenCalled();
+
+    state = loaded;
+    await act(async () => changed());
+    for (let i = 0; i < 3; i++) await settle();
+    expect(asked[0]).toEqual(comments.slice(0, FIRST_THREADS).map((c) => c.id));
+    expect(replyShown(early.id)).toBe(true);
+    expect(container.textContent).not.toContain('Finding this page’s comments…');
+    releaseWhole();
+    for (let i = 0; i < 3; i++) await settle();
+  });
 });

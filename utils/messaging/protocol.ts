@@ -157,6 +157,11 @@ export interface PageState {
   damaged: DocumentAnnotations['damaged'];
   /** The group's theme vocabulary, as the page's last listing gave it. */
   themes?: Theme[];
+  /**
+   * The page is still reading and anchoring its comments (a long document just opened): the
+   * list is not known yet, and the page says when it is (page/changed).
+   */
+  loading?: boolean;
 }
 
 export interface PageResponses {

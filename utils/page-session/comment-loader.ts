@@ -32,15 +32,23 @@ export function createCommentLoader(options: {
   let role: PageState['role'] = null;
   let listing: CommentListing = { annotations: [], authors: {} };
   let filters: CommentFilters = NO_FILTERS;
+  /** The first read and paint has finished (or failed): until then the page's list is not known yet. */
+  let settled = false;
 
   /** Re-reads the document's comments from the extension's store, then repaints them. */
   async function reload(): Promise<number> {
     const id = surface.identity();
-    if (!id) return 0;
+    if (!id) {
+      settled = true;
+      return 0;
+    }
     const [list, settings] = await Promise.all([
       callBackground(send, { type: 'annotations/list', uris: id.aliases }),
       callBackground(send, { type: 'settings/get' }),
-    ]);
+    ]).catch((error: unknown) => {
+      settled = true;
+      throw error;
+    });
     damaged = list.damaged;
     role = list.role;
     const themes = list.themes ?? [...DEFAULT_THEMES];
@@ -56,6 +64,7 @@ export function createCommentLoader(options: {
     // Tell screen-reader users (politely, without moving focus) when others' comments arrive.
     const arrived = knownIds ? comments.filter((c) => !knownIds!.has(c.annotation.id) && !c.mine).length : 0;
     knownIds = new Set(comments.map((c) => c.annotation.id));
+    settled = true;
     store.set({
       comments,
       density,
@@ -78,6 +87,8 @@ export function createCommentLoader(options: {
   return {
     reload,
     repaint,
+    /** False until the document's comments were first read and anchored. */
+    settled: () => settled,
     setFilters,
     /** The person's role in their group as of the last reload (null when not connected). */
     role: () => role,

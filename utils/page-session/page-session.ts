@@ -141,7 +141,15 @@ export function createPageSession(options: {
   /** What the side panel lists: every comment as anchored here, the role and unreadable records. */
   function pageState(): PageState {
     const id = surface.identity();
-    return { uri: id?.uri ?? win.location.href, title: id?.title ?? doc.title, role: loader.role(), comments: store.get().comments, damaged: loader.damaged(), themes: store.get().themes };
+    return {
+      uri: id?.uri ?? win.location.href,
+      title: id?.title ?? doc.title,
+      role: loader.role(),
+      comments: store.get().comments,
+      damaged: loader.damaged(),
+      themes: store.get().themes,
+      ...(loader.settled() ? {} : { loading: true }),
+    };
   }
 
   const repaintTimer = win.setInterval(() => painter.ensurePainted(), 2000);

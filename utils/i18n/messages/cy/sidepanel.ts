@@ -29,6 +29,7 @@ export const sidepanel: Translation<typeof English> = {
   'sidepanel.readerConversation':
     'Rydych chi wedi ymuno â’r grŵp hwn fel darllenydd: gallwch ddarllen, hidlo ac allforio sylwadau, ac ateb ac ymateb iddyn nhw, ond nid ysgrifennu sylwadau na’u newid.',
   'sidepanel.readerOnly': 'Rydych chi wedi ymuno â’r grŵp hwn fel darllenydd: gallwch ddarllen, hidlo ac allforio sylwadau, ond nid eu hysgrifennu na’u newid.',
+  'sidepanel.loadingComments': 'Wrthi’n dod o hyd i sylwadau’r dudalen hon…',
   'sidepanel.noCommentsReader': 'Does dim sylwadau ar y dudalen hon eto.',
   'sidepanel.noComments': 'Does dim sylwadau ar y dudalen hon eto. Dewiswch ychydig o destun ar y dudalen, yna dewiswch “Ychwanegu sylw”.',
   'sidepanel.noMatch': 'Does dim sylwadau’n cyfateb i’r hidlwyr hyn.',

@@ -26,6 +26,7 @@ export const sidepanel = {
   'sidepanel.readerConversation':
     'You joined this group as a reader: you can read, filter and export comments, and reply to and answer them, but not write comments or change them.',
   'sidepanel.readerOnly': 'You joined this group as a reader: you can read, filter and export comments, but not write or change them.',
+  'sidepanel.loadingComments': 'Finding this page’s comments…',
   'sidepanel.noCommentsReader': 'There are no comments on this page yet.',
   'sidepanel.noComments': 'There are no comments on this page yet. Select some text on the page, then choose “Add comment”.',
   'sidepanel.noMatch': 'No comments match these filters.',
