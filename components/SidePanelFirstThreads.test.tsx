@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commentFixture } from '../utils/conversation/conversation-fixtures';
 import type { PageState } from '../utils/messaging';
-import type { ConversationListing } from '../utils/messaging/conversation-protocol';
+import type { ConversationListing, NoticeList } from '../utils/messaging/conversation-protocol';
 import { buildReply, DEFAULT_SETTINGS, type LeaItem } from '../utils/model';
 import { SidePanelApp, type SidePanelApi, type SidePanelConversationApi } from './SidePanelApp';
 import { FIRST_THREADS } from './use-conversation';
@@ -105,7 +105,7 @@ describe('the side panel on a long document', () => {
     const loaded = await api.getPageState();
     let state: PageState = { ...loaded, comments: [], loading: true };
     let changed: () => void = () => undefined;
-    const noticesAsked = vi.fn(async () => ({ notices: [], unread: 0, follows: [], notifications: false }));
+    const noticesAsked = vi.fn(async (): Promise<NoticeList> => ({ notices: [], unread: 0, follows: [], notifications: false }));
     const watching: SidePanelApi = {
       ...api,
       getPageState: async () => state,
