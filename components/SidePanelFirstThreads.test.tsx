@@ -105,7 +105,7 @@ describe('the side panel on a long document', () => {
     const loaded = await api.getPageState();
     let state: PageState = { ...loaded, comments: [], loading: true };
     let changed: () => void = () => undefined;
-    const noticesAsked = vi.fn(async (): Promise<NoticeList> => ({ notices: [], unread: 0, follows: [], notifications: false }));
+    const noticesAsked = vi.fn(async (): Promise<NoticeList> => ({ notices: [], unread: 0, follows: [], notify: { on: false, granted: false } }));
     const watching: SidePanelApi = {
       ...api,
       getPageState: async () => state,
