@@ -28,6 +28,8 @@ export interface JsonProblem {
   kind: 'character' | 'depth';
   /** "a null character", "half of a character pair, ...", or the depth limit. */
   problem: string;
+  /** Which character (kind `character`): a null, or half of a surrogate pair. */
+  character?: 'null' | 'half';
   path: string;
   /** True when the problem is in a field name rather than a value. */
   inKey: boolean;
@@ -43,7 +45,7 @@ export function findJsonProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): Json
     const { value: node, path } = stack.pop()!;
     if (typeof node === 'string') {
       const problem = unstorableCharacter(node);
-      if (problem) return { kind: 'character', problem, path: path.join('.'), inKey: false };
+      if (problem) return { kind: 'character', problem, character: unstorableKind(node)!, path: path.join('.'), inKey: false };
       continue;
     }
     if (node === null || typeof node !== 'object') continue;
@@ -53,7 +55,7 @@ export function findJsonProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): Json
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i]!;
       const keyProblem = unstorableCharacter(key);
-      if (keyProblem) return { kind: 'character', problem: keyProblem, path: path.join('.'), inKey: true };
+      if (keyProblem) return { kind: 'character', problem: keyProblem, character: unstorableKind(key)!, path: path.join('.'), inKey: true };
       stack.push({ value: child, path: [...path, key] });
     }
   }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import { ApiError, msg } from './errors';
+import type { MessageRef } from '../../utils/i18n/translate';
 import { findJsonProblem, jsonDepthExceeds, MAX_JSON_DEPTH, type JsonProblem } from './text-checks';
 
 /**
@@ -24,17 +25,18 @@ export async function readJson(c: Context): Promise<unknown> {
   return input;
 }
 
-function tooDeepMessage(): string {
-  return `The request body is nested too deeply: the store accepts at most ${MAX_JSON_DEPTH} levels of lists and objects.`;
+function tooDeepMessage(): MessageRef {
+  return msg('server.body.tooDeep', { max: MAX_JSON_DEPTH });
 }
 
-/** A JsonProblem in plain English, naming the field (its dot path) where it is. */
-export function describeJsonProblem(problem: JsonProblem): string {
-  if (problem.kind === 'depth') return tooDeepMessage();
+/** A JsonProblem in the caller's language (catalogue sentences), naming the field (its dot path) where it is. */
+export function describeJsonProblem(problem: JsonProblem): MessageRef[] {
+  if (problem.kind === 'depth') return [tooDeepMessage()];
+  const what = msg(problem.character === 'half' ? 'server.body.halfCharacter' : 'server.body.nullCharacter');
   const where = problem.inKey
-    ? problem.path ? `in a field name inside "${problem.path}"` : 'in a field name'
-    : problem.path ? `at "${problem.path}"` : 'in the body';
-  return `The request contains a character the store cannot keep (${problem.problem}) ${where}. Remove it and try again.`;
+    ? problem.path ? msg('server.body.where.inKeyAt', { path: problem.path }) : msg('server.body.where.inKey')
+    : problem.path ? msg('server.body.where.at', { path: problem.path }) : msg('server.body.where.inBody');
+  return [what, where];
 }
 
 /** What `check` checks, for the refusal's words (`server.unknownField.<thing>` in the catalogue). */

@@ -46,6 +46,22 @@ const CASES: RefusalCase[] = [
     welsh: 'Mae nod null yn y paramedr "document" yn y cyfeiriad, ac ni all y storfa ei gadw.',
   },
   {
+    name: '400 a null character in a field of the body',
+    status: 400,
+    code: 'invalid-body',
+    send: () => ({ method: 'POST', path: '/api/join', call: { body: { code: 'abc', displayName: 'Sam\u0000' } } }),
+    english: 'The request contains a null character, which the store cannot keep. It is at "displayName". Remove it and try again.',
+    welsh: 'Mae nod null yn y cais, ac ni all y storfa ei gadw. Mae yn "displayName". Tynnwch ef a rhowch gynnig arall arni.',
+  },
+  {
+    name: '400 a body nested too deeply',
+    status: 400,
+    code: 'invalid-body',
+    send: () => ({ method: 'POST', path: '/api/join', call: { rawBody: `${'['.repeat(200)}${']'.repeat(200)}`, headers: { 'content-type': 'application/json' } } }),
+    english: 'The request body is nested too deeply: the store accepts at most 64 levels of lists and objects.',
+    welsh: 'Mae corff y cais wedi’i nythu’n rhy ddwfn: mae’r storfa’n derbyn 64 lefel o restrau a gwrthrychau ar y mwyaf.',
+  },
+  {
     name: '400 a cursor the store never gave out',
     status: 400,
     code: 'invalid-body',
