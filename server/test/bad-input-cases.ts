@@ -41,11 +41,11 @@ const deep = (depth: number) => `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
  * a 500 and must be a 400 that says what is wrong and where.
  */
 const UNSTORABLE_CASES: BadInputCase[] = [
-  { name: 'join: null character in the name', method: 'POST', path: () => '/api/join', call: () => ({ body: { code: 'abcd-efgh-jkmn', displayName: 'Mo\u0000' } }), status: 400, code: 'invalid-body', mentions: `${NUL}) at "displayName"` },
-  { name: 'join: lone surrogate in the name', method: 'POST', path: () => '/api/join', call: () => ({ rawBody: '{"code": "abcd-efgh-jkmn", "displayName": "Mo \\ud800"}' }), status: 400, code: 'invalid-body', mentions: `${HALF}, such as a broken emoji) at "displayName"` },
-  { name: 'admin: null character in the group name', method: 'POST', path: () => '/api/admin/groups', call: () => ({ token: 'test-admin-token-0123456789', body: { name: 'NC\u0000AG' } }), status: 400, code: 'invalid-body', mentions: `${NUL}) at "name"` },
-  { name: 'hide: null character in the reason', method: 'POST', path: (c) => `${put(c, c.existingUuid)}/hide`, call: (c) => ({ token: c.facilitator, body: { reason: '\u0000' } }), status: 400, code: 'invalid-body', mentions: `${NUL}) at "reason"` },
-  { name: 'put: null character in the comment text', method: 'PUT', path: () => '', call: (c) => ({ token: c.member, body: withText('0190f0e8-7c1a-7000-8000-000000000010', 'I care for my\u0000 mum'), headers: create }), status: 400, code: 'invalid-body', mentions: `${NUL}) at "body.0.value"` },
+  { name: 'join: null character in the name', method: 'POST', path: () => '/api/join', call: () => ({ body: { code: 'abcd-efgh-jkmn', displayName: 'Mo\u0000' } }), status: 400, code: 'invalid-body', mentions: `${NUL}, which the store cannot keep. It is at \"displayName\"` },
+  { name: 'join: lone surrogate in the name', method: 'POST', path: () => '/api/join', call: () => ({ rawBody: '{"code": "abcd-efgh-jkmn", "displayName": "Mo \\ud800"}' }), status: 400, code: 'invalid-body', mentions: `${HALF} (such as a broken emoji), which the store cannot keep. It is at \"displayName\"` },
+  { name: 'admin: null character in the group name', method: 'POST', path: () => '/api/admin/groups', call: () => ({ token: 'test-admin-token-0123456789', body: { name: 'NC\u0000AG' } }), status: 400, code: 'invalid-body', mentions: `${NUL}, which the store cannot keep. It is at \"name\"` },
+  { name: 'hide: null character in the reason', method: 'POST', path: (c) => `${put(c, c.existingUuid)}/hide`, call: (c) => ({ token: c.facilitator, body: { reason: '\u0000' } }), status: 400, code: 'invalid-body', mentions: `${NUL}, which the store cannot keep. It is at \"reason\"` },
+  { name: 'put: null character in the comment text', method: 'PUT', path: () => '', call: (c) => ({ token: c.member, body: withText('0190f0e8-7c1a-7000-8000-000000000010', 'I care for my\u0000 mum'), headers: create }), status: 400, code: 'invalid-body', mentions: `${NUL}, which the store cannot keep. It is at \"body.0.value\"` },
   {
     name: 'put: lone surrogate in the quote',
     method: 'PUT',
@@ -57,7 +57,7 @@ const UNSTORABLE_CASES: BadInputCase[] = [
     },
     status: 400,
     code: 'invalid-body',
-    mentions: `${HALF}, such as a broken emoji) at "target.selector.0.exact"`,
+    mentions: `${HALF} (such as a broken emoji), which the store cannot keep. It is at \"target.selector.0.exact\"`,
   },
   {
     name: 'put: null character in a field name',
@@ -70,8 +70,8 @@ const UNSTORABLE_CASES: BadInputCase[] = [
   },
   { name: 'put: JSON nested 4,000 deep', method: 'PUT', path: (c) => put(c), call: (c) => ({ token: c.member, rawBody: `{"type": "Annotation", "target": ${deep(4000)}}`, headers: create }), status: 400, code: 'invalid-body', mentions: 'nested too deeply' },
   { name: 'put: JSON nested 100,000 deep', method: 'PUT', path: (c) => put(c), call: (c) => ({ token: c.member, rawBody: deep(100_000), headers: create }), status: 400, code: 'invalid-body', mentions: 'at most 64 levels' },
-  { name: 'w3c: null character in the body text', method: 'POST', path: (c) => `/annotations/${c.group}/`, call: (c) => ({ token: c.member, body: { type: 'Annotation', body: { type: 'TextualBody', value: 'x\u0000' }, target: 'http://x.org/' } }), status: 400, code: 'invalid-body', mentions: `${NUL}) at "body.value"` },
-  { name: 'w3c: lone surrogate in the target', method: 'POST', path: (c) => `/annotations/${c.group}/`, call: (c) => ({ token: c.member, rawBody: '{"type": "Annotation", "target": "http://x.org/\\ud83d"}' }), status: 400, code: 'invalid-body', mentions: `${HALF}, such as a broken emoji) at "target"` },
+  { name: 'w3c: null character in the body text', method: 'POST', path: (c) => `/annotations/${c.group}/`, call: (c) => ({ token: c.member, body: { type: 'Annotation', body: { type: 'TextualBody', value: 'x\u0000' }, target: 'http://x.org/' } }), status: 400, code: 'invalid-body', mentions: `${NUL}, which the store cannot keep. It is at \"body.value\"` },
+  { name: 'w3c: lone surrogate in the target', method: 'POST', path: (c) => `/annotations/${c.group}/`, call: (c) => ({ token: c.member, rawBody: '{"type": "Annotation", "target": "http://x.org/\\ud83d"}' }), status: 400, code: 'invalid-body', mentions: `${HALF} (such as a broken emoji), which the store cannot keep. It is at \"target\"` },
   { name: 'w3c: JSON nested 4,000 deep', method: 'POST', path: (c) => `/annotations/${c.group}/`, call: (c) => ({ token: c.member, rawBody: `{"type": "Annotation", "target": "http://x.org/", "body": ${deep(4000)}}` }), status: 400, code: 'invalid-body', mentions: 'nested too deeply' },
   { name: 'revoke: null character in the member id', method: 'DELETE', path: (c) => `/api/groups/${c.group}/members/%00`, call: (c) => ({ token: c.facilitator }), status: 400, code: 'invalid-body', mentions: 'The address contains a null character, which the store cannot keep.' },
   { name: 'put: null character in the group id', method: 'PUT', path: () => `/api/groups/abc%00def/annotations/${randomUUID()}`, call: (c) => ({ token: c.member, body: makeComment(), headers: create }), status: 400, code: 'invalid-body', mentions: 'address' },

@@ -215,7 +215,7 @@ const TEXT = (value: unknown) => ({ type: 'TextualBody', purpose: 'commenting', 
 const STATUS = (value: unknown) => ({ type: 'TextualBody', purpose: 'assessing', value });
 
 const BAD_CASES: BadCase[] = [
-  { name: 'reply: null character in the text', who: 'member', status: 400, code: 'invalid-body', mentions: 'a null character) at "body.0.value"', request: (g, c) => syncPut(g, withBody(c, [TEXT('Same\u0000here')])) },
+  { name: 'reply: null character in the text', who: 'member', status: 400, code: 'invalid-body', mentions: 'a null character, which the store cannot keep. It is at "body.0.value"', request: (g, c) => syncPut(g, withBody(c, [TEXT('Same\u0000here')])) },
   {
     name: 'reply: lone surrogate in the text',
     who: 'reader',
@@ -227,7 +227,7 @@ const BAD_CASES: BadCase[] = [
       return syncPut(g, r, JSON.stringify(r).replace('That happened', 'That \\ud800happened'));
     },
   },
-  { name: 'reply: null character in the target', who: 'member', status: 400, code: 'invalid-body', mentions: 'a null character) at "target"', request: (g, c) => syncPut(g, reply(c, { target: `${c}\u0000` })) },
+  { name: 'reply: null character in the target', who: 'member', status: 400, code: 'invalid-body', mentions: 'a null character, which the store cannot keep. It is at "target"', request: (g, c) => syncPut(g, reply(c, { target: `${c}\u0000` })) },
   { name: 'reply: target not a urn', who: 'member', status: 400, code: 'invalid-body', mentions: 'target', request: (g, c) => syncPut(g, reply(c, { target: 'comment-1' })) },
   { name: 'reply: target a web page', who: 'reader', status: 400, code: 'invalid-body', mentions: 'target', request: (g, c) => syncPut(g, reply(c, { target: 'https://www.gov.uk/' })) },
   { name: 'reply: target a number', who: 'member', status: 400, code: 'invalid-body', mentions: 'target', request: (g, c) => syncPut(g, reply(c, { target: 42 })) },
@@ -249,7 +249,7 @@ const BAD_CASES: BadCase[] = [
   { name: 'answer: status a list', who: 'facilitator', status: 400, code: 'invalid-body', request: (g, c) => syncPut(g, withBody(c, [TEXT('Hmm'), STATUS(['noted'])], { authorName: 'Fran' })) },
   { name: 'answer: two statuses', who: 'reader', status: 400, code: 'invalid-body', request: (g, c) => syncPut(g, withBody(c, [TEXT('Hmm'), STATUS('noted'), STATUS('changed')], { authorName: 'Ria Reader' })) },
   { name: 'answer: not changing, no reason', who: 'reader', status: 400, code: 'invalid-body', mentions: 'Please say why this is not being changed', request: (g, c) => syncPut(g, withBody(c, [STATUS('not-changing')], { authorName: 'Ria Reader' })) },
-  { name: 'answer: null character in the status', who: 'reader', status: 400, code: 'invalid-body', mentions: 'a null character) at "body.1.value"', request: (g, c) => syncPut(g, withBody(c, [TEXT('Hmm'), STATUS('noted\u0000')], { authorName: 'Ria Reader' })) },
+  { name: 'answer: null character in the status', who: 'reader', status: 400, code: 'invalid-body', mentions: 'a null character, which the store cannot keep. It is at "body.1.value"', request: (g, c) => syncPut(g, withBody(c, [TEXT('Hmm'), STATUS('noted\u0000')], { authorName: 'Ria Reader' })) },
   { name: 'support: value "me-three"', who: 'member', status: 400, code: 'invalid-body', request: (g, c) => syncPut(g, { ...makeSupport(c), body: [STATUS('me-three')] }) },
   { name: 'support: with text', who: 'member', status: 400, code: 'invalid-body', request: (g, c) => syncPut(g, { ...makeSupport(c), body: [STATUS('me-too'), TEXT('and more')] }) },
   { name: 'support: target not a urn', who: 'member', status: 400, code: 'invalid-body', mentions: 'target', request: (g, c) => syncPut(g, { ...makeSupport(c), target: 'the comment above' }) },
@@ -261,7 +261,7 @@ const BAD_CASES: BadCase[] = [
     who: 'reader',
     status: 400,
     code: 'invalid-body',
-    mentions: 'a null character) at "body.value"',
+    mentions: 'a null character, which the store cannot keep. It is at "body.value"',
     request: (g, c) => post({ group: g.group } as ConversationGroup, { type: 'Annotation', motivation: 'replying', body: { type: 'TextualBody', value: 'x\u0000' }, target: c }),
   },
   {

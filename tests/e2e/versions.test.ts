@@ -112,6 +112,22 @@ async function listedItem(panel: Page, text: string): Promise<string> {
   return (await item.textContent()) ?? '';
 }
 
+/** The side panel's list item holding `text`, once it is there; `again` (a reload, a sync) runs while it is not. */
+async function listedAfter(panel: Page, text: string, again: () => Promise<void>): Promise<string> {
+  let item = '';
+  await expect
+    .poll(
+      async () => {
+        if ((await panel.getByRole('listitem').filter({ hasText: text }).count()) === 0) await again();
+        item = (await panel.getByRole('listitem').filter({ hasText: text }).first().textContent({ timeout: 2_000 }).catch(() => '')) ?? '';
+        return item;
+      },
+      { timeout: 20_000, interval: 1_000 },
+    )
+    .toContain(text);
+  return item;
+}
+
 beforeAll(async () => {
   if (!existsSync(path.join(repoRoot, '.output/webapp/index.html'))) throw new Error('The web app is not built: run "npm run build:webapp" first (npm run test:e2e does).');
   ({ store, invites, group } = await startGroupStore());
@@ -188,21 +204,11 @@ describe('comments follow the policy through its versions', () => {
     await syncNow();
     const act = await openPolicy(ACT_S1);
     const panel = await openSidePanelFor(alice, act);
-    let item = '';
-    await expect
-      .poll(
-        async () => {
-          if ((await panel.getByRole('listitem').filter({ hasText: BILL_TEXT }).count()) === 0) {
-            await act.reload();
-            await act.waitForSelector(ANNOTATOR_HOST_TAG, { state: 'attached' });
-            await panel.reload();
-          }
-          item = (await panel.getByRole('listitem').filter({ hasText: BILL_TEXT }).first().textContent({ timeout: 2_000 }).catch(() => '')) ?? '';
-          return item;
-        },
-        { timeout: 20_000, interval: 1_000 },
-      )
-      .toContain(BILL_TEXT);
+    const item = await listedAfter(panel, BILL_TEXT, async () => {
+      await act.reload();
+      await act.waitForSelector(ANNOTATOR_HOST_TAG, { state: 'attached' });
+      await panel.reload();
+    });
     expect(item).toContain('Written on the Care Bill (2013-14)');
     expect(item).toContain('The words have changed since this comment was written');
     // The old and new words side by side: the Act's added words are in the "Now" side.
@@ -250,20 +256,10 @@ describe('comments follow the policy through its versions', () => {
     await syncNow();
     const page = await openPolicy(ACT_S1);
     const panel = await openSidePanelFor(alice, page);
-    let item = '';
-    await expect
-      .poll(
-        async () => {
-          if ((await panel.getByRole('listitem').filter({ hasText: IMPORTED_TEXT }).count()) === 0) {
-            await syncNow();
-            await panel.reload();
-          }
-          item = (await panel.getByRole('listitem').filter({ hasText: IMPORTED_TEXT }).first().textContent({ timeout: 2_000 }).catch(() => '')) ?? '';
-          return item;
-        },
-        { timeout: 20_000, interval: 1_000 },
-      )
-      .toContain(IMPORTED_TEXT);
+    const item = await listedAfter(panel, IMPORTED_TEXT, async () => {
+      await syncNow();
+      await panel.reload();
+    });
     expect(item).toContain('Dana Ellis');
     expect(item).toContain('Information and advice');
     expect(item).toContain(IMPORTED_QUOTE);

@@ -259,11 +259,11 @@ export function buildDigest(input: DigestInput): Digest {
   // supports too) gets the same digest as one that passes them as `conversation`.
   const given = input.annotations.filter((e) => isComment(e.annotation as LeaItem));
   const passedAsComments = input.annotations.length === given.length ? [] : input.annotations.filter((e) => !isComment(e.annotation as LeaItem)).map((e) => e.annotation as LeaItem);
-  const conversation = input.conversation !== undefined || input.hiddenReplies !== undefined || passedAsComments.length > 0;
+  const conversation = input.conversation !== undefined || input.hiddenReplies !== undefined || input.supportCounts !== undefined || passedAsComments.length > 0;
   // Every comment given (hidden, private and filtered-out ones too) roots its thread, so only
   // replies to comments nobody has any more count as "replies to a removed comment".
   const threads: Map<string, CommentThread> = conversation
-    ? buildThreads([...given.map((e) => e.annotation), ...passedAsComments, ...(input.conversation ?? [])], { hidden: input.hiddenReplies ?? [] })
+    ? buildThreads([...given.map((e) => e.annotation), ...passedAsComments, ...(input.conversation ?? [])], { hidden: input.hiddenReplies ?? [], ...(input.supportCounts ? { supportCounts: input.supportCounts } : {}) })
     : new Map();
 
   for (const entry of given) {

@@ -42,6 +42,8 @@ export interface DigestInput {
   conversation?: readonly (LeaReply | LeaSupport)[];
   /** Replies a facilitator hid: each shows only as HIDDEN_REPLY_LINE in its place. */
   hiddenReplies?: readonly HiddenReply[];
+  /** "This is my experience too" counted but not passed in `conversation`, by comment id (the store counts them). */
+  supportCounts?: Readonly<Record<string, number>>;
   /** Default `document`. */
   sort?: DigestSort;
   /**

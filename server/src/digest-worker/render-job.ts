@@ -31,6 +31,8 @@ export interface DigestJob {
   entries: StoredDigestEntry[];
   /** Replies and supports of the comments (absent: a digest without the conversation). */
   conversation?: StoredConversationEntry[];
+  /** "This is my experience too" counts by comment id (`urn:uuid:…`): supports are counted, never read whole. */
+  supportCounts?: Record<string, number>;
   sort?: DigestSort;
   /** Put each document's versions together, with the group's links (absent: every address apart). */
   links?: DocumentLink[];
@@ -87,6 +89,7 @@ export async function renderDigestJob(job: DigestJob): Promise<RenderedDigest> {
   const digest = buildDigest({
     annotations: checkEntries(job.entries),
     ...(job.conversation ? checkConversation(job.conversation) : {}),
+    ...(job.supportCounts ? { supportCounts: job.supportCounts } : {}),
     ...(job.sort ? { sort: job.sort } : {}),
     ...(job.links ? { versions: { links: job.links } } : {}),
     scope: 'group',

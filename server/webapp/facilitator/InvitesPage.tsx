@@ -4,7 +4,7 @@ import { useI18n } from '../../../components/i18n';
 import type { Translate } from '../../../utils/i18n/translate';
 import type { Role } from '../../../utils/model/roles';
 import {
-  ColumnHeads,
+  ListSection,
   ErrorText,
   copyText,
   formatDay,
@@ -12,7 +12,6 @@ import {
   getChecked,
   groupPath,
   idPart,
-  LoadState,
   PageHeading,
   problemOf,
   sendChecked,
@@ -231,23 +230,19 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
           }}
         />
       )}
-      <section aria-labelledby="invites-heading" class="space-y-2">
-        <h2 id="invites-heading" tabIndex={-1} class="text-lg font-bold">
-          {t('facilitator.invites.listHeading')}
-        </h2>
-        {!list ? (
-          <LoadState problem={invites.problem} loadingText={t('facilitator.invites.loading')} onRetry={() => void invites.reload()} />
-        ) : list.length === 0 ? (
-          <p>{t('facilitator.invites.none')}</p>
-        ) : (
-          <div class="overflow-x-auto">
-            <table class="w-full border-collapse text-sm">
-              <caption class="p-2 text-left">{t('facilitator.invites.caption')}</caption>
-              <ColumnHeads
-                names={(['role', 'kind', 'uses', 'made', 'expires', 'state', 'actions'] as const).map((column) => t(`facilitator.invites.column.${column}`))}
-              />
-              <tbody>
-                {list.map((invite, index) => {
+      <ListSection
+        id="invites-heading"
+        heading={t('facilitator.invites.listHeading')}
+        list={list}
+        problem={invites.problem}
+        loadingText={t('facilitator.invites.loading')}
+        onRetry={() => void invites.reload()}
+        emptyText={t('facilitator.invites.none')}
+        caption={t('facilitator.invites.caption')}
+        columns={(['role', 'kind', 'uses', 'made', 'expires', 'state', 'actions'] as const).map((column) => t(`facilitator.invites.column.${column}`))}
+      >
+        {(rows) =>
+          rows.map((invite, index) => {
                   const key = idPart(invite.inviteId);
                   const state = inviteState(invite, t);
                   const problem = rowProblem?.inviteId === invite.inviteId ? rowProblem.text : null;
@@ -280,12 +275,9 @@ export function InvitesPage({ api: given, session }: FacilitatorPageProps) {
                       </td>
                     </tr>
                   );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+          })
+        }
+      </ListSection>
     </div>
   );
 }

@@ -5,13 +5,12 @@ import { documentAddress, MAX_LINK_ADDRESS, MAX_LINK_LABEL } from '../../../util
 import { translator, type Translate } from '../../../utils/i18n/translate';
 import { documentLink } from '../router';
 import {
-  ColumnHeads,
   ErrorText,
   formatDay,
   getChecked,
   groupPath,
   idPart,
-  LoadState,
+  ListSection,
   PageHeading,
   problemOf,
   sendChecked,
@@ -256,28 +255,19 @@ export function VersionsPage({ api: given, session }: FacilitatorPageProps) {
           {sendProblem && <ErrorText id="link-send-error">{sendProblem}</ErrorText>}
         </form>
       </section>
-      <section aria-labelledby="links-heading" class="space-y-2">
-        <h2 id="links-heading" tabIndex={-1} class="text-lg font-bold">
-          {t('facilitator.versions.listHeading')}
-        </h2>
-        {!list ? (
-          <LoadState problem={links.problem} loadingText={t('facilitator.versions.loading')} onRetry={() => void links.reload()} />
-        ) : list.length === 0 ? (
-          <p>{t('facilitator.versions.none')}</p>
-        ) : (
-          <div class="overflow-x-auto">
-            <table class="w-full border-collapse text-sm">
-              <caption class="p-2 text-left">{t('facilitator.versions.caption', { count: list.length })}</caption>
-              <ColumnHeads names={(['earlier', 'later', 'linked', 'actions'] as const).map((column) => t(`facilitator.versions.column.${column}`))} />
-              <tbody>
-                {list.map((link) => (
-                  <LinkRow key={link.id} link={link} remove={remove} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ListSection
+        id="links-heading"
+        heading={t('facilitator.versions.listHeading')}
+        list={list}
+        problem={links.problem}
+        loadingText={t('facilitator.versions.loading')}
+        onRetry={() => void links.reload()}
+        emptyText={t('facilitator.versions.none')}
+        caption={t('facilitator.versions.caption', { count: list?.length ?? 0 })}
+        columns={(['earlier', 'later', 'linked', 'actions'] as const).map((column) => t(`facilitator.versions.column.${column}`))}
+      >
+        {(rows) => rows.map((link) => <LinkRow key={link.id} link={link} remove={remove} />)}
+      </ListSection>
     </div>
   );
 }

@@ -268,3 +268,43 @@ export function useRowAction(): { busy: boolean; problem: string | null; setProb
   };
   return { busy, problem, setProblem, run };
 }
+
+/**
+ * A page's list as a table under its own heading (focusable, for focus after a row goes):
+ * "Loading…" (or the load's problem and Try again) until it is here, `emptyText` when it is
+ * empty, else a table with `caption`, `columns` and the rows `children` makes.
+ */
+export function ListSection<T>(props: {
+  id: string;
+  heading: string;
+  list: readonly T[] | null;
+  problem: string | null;
+  loadingText: string;
+  onRetry: () => void;
+  emptyText: string;
+  caption: ComponentChildren;
+  columns: readonly string[];
+  children: (list: readonly T[]) => ComponentChildren;
+}) {
+  const { list } = props;
+  return (
+    <section aria-labelledby={props.id} class="space-y-2">
+      <h2 id={props.id} tabIndex={-1} class="text-lg font-bold">
+        {props.heading}
+      </h2>
+      {!list ? (
+        <LoadState problem={props.problem} loadingText={props.loadingText} onRetry={props.onRetry} />
+      ) : list.length === 0 ? (
+        <p>{props.emptyText}</p>
+      ) : (
+        <div class="overflow-x-auto">
+          <table class="w-full border-collapse text-sm">
+            <caption class="p-2 text-left">{props.caption}</caption>
+            <ColumnHeads names={props.columns} />
+            <tbody>{props.children(list)}</tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

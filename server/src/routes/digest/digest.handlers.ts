@@ -96,7 +96,8 @@ export async function getDigest(c: Context<AppEnv>) {
       ]);
       return {
         entries,
-        conversation,
+        conversation: conversation.entries,
+        supportCounts: conversation.supportCounts,
         sort,
         ...(links ? { links } : {}),
         filters: { ...(document ? { document } : {}), ...(theme ? { theme } : {}) },

@@ -67,7 +67,11 @@ interface ItemRow {
  * read once), then the annotations fetched by id: a recursive SQL join on jsonb targets
  * planned as nested loops and took 25-60 s for 10,000 replies.
  */
-export async function readDigestConversation(db: Db, member: Member, document: string | undefined): Promise<StoredConversationEntry[]> {
+export async function readDigestConversation(
+  db: Db,
+  member: Member,
+  document: string | undefined,
+): Promise<{ entries: StoredConversationEntry[]; supportCounts: Record<string, number> }> {
   const [{ rows: items }, { rows: roots }] = await Promise.all([
     db.query<ItemRow>(
       `select id, annotation->>'motivation' as motivation, annotation->>'target' as target, hidden_reason is not null as hidden,
@@ -103,13 +107,16 @@ export async function readDigestConversation(db: Db, member: Member, document: s
   };
   const selected = new Set<string>();
   const reached = new Set<string>();
+  // "This is my experience too" is only counted in a digest (never who): counted here from the
+  // light rows, so tens of thousands of supports are not read whole and checked one by one.
+  const supportCounts: Record<string, number> = {};
   for (const root of roots) {
     const direct = byTarget.get(urn(root.id)) ?? [];
     const replies = direct.filter((i) => i.motivation === 'replying');
     walk(replies, reached);
     if (!root.shown) continue;
     walk(replies, selected);
-    for (const support of direct) if (support.motivation === 'assessing' && !support.hidden) selected.add(support.id);
+    for (const support of direct) if (support.motivation === 'assessing' && !support.hidden) supportCounts[urn(root.id)] = (supportCounts[urn(root.id)] ?? 0) + 1;
   }
   for (const item of items) {
     if (item.motivation !== 'replying' || item.hidden || reached.has(item.id)) continue;
@@ -128,13 +135,10 @@ export async function readDigestConversation(db: Db, member: Member, document: s
       if (hidden_reason !== null) {
         // Only its place: the thread shows "hidden by a facilitator" there, and nothing else.
         entries.push({ hidden: true, annotation: { id: annotation.id, target: annotation.target, created: annotation.created } });
-      } else if (annotation.motivation === 'assessing') {
-        const { creator: _supporter, ...support } = annotation;
-        entries.push({ annotation: support });
       } else entries.push({ annotation: redactAnnotation(annotation) });
     }
   }
-  return entries;
+  return { entries, supportCounts };
 }
 
 /** The group's name, for the digest's title. */
