@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { NOT_ANSWERED } from '../../utils/conversation/build-thread';
+import { NO_FILTERS } from '../../utils/overlay/filters';
 import { DigestLinks, digestHref } from './DigestLinks';
 import { click, labelled, mount, unmount } from './facilitator/test-support';
 
@@ -10,6 +12,9 @@ describe('DigestLinks', () => {
       '/api/groups/g1/digest?format=csv&document=https%3A%2F%2Fwww.legislation.gov.uk%2Fukpga%2F2014%2F23%2Fsection%2F1&versions=together',
     );
     expect(digestHref('g1', 'md', { sort: 'support' })).toBe('/api/groups/g1/digest?format=md&sort=support');
+    // The side panel's other filters go too: the store applies them by the same rule.
+    const panel = { ...NO_FILTERS, perspective: 'carer', answer: NOT_ANSWERED, from: '2026-11-01', minPerPassage: 3 } as const;
+    expect(digestHref('g1', 'csv', { panel })).toBe('/api/groups/g1/digest?format=csv&perspective=carer&from=2026-11-01&answer=not-answered&passages=3');
   });
 
   it('a labelled checkbox puts each document’s versions together in every download', async () => {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../../components/i18n';
 import type { DigestSort } from '../../utils/digest/types';
+import type { CommentFilters } from '../../utils/overlay/filters';
 import type { MessageKey } from '../../utils/i18n/catalogue';
 import { groupPath } from './use-load';
 
@@ -23,6 +24,8 @@ export interface DigestFilters {
   sort?: DigestSort;
   /** Put each document's versions together (`versions=together`). */
   versions?: boolean;
+  /** The side panel's other filters (perspective, kind, author, days, answer, passages): the store applies them too. */
+  panel?: CommentFilters;
 }
 
 /** The download address of the digest in `format` with `filters`. */
@@ -32,6 +35,11 @@ export function digestHref(groupId: string, format: string, filters: DigestFilte
   if (filters.theme) query.set('theme', filters.theme);
   if (filters.sort === 'support') query.set('sort', 'support');
   if (filters.versions) query.set('versions', 'together');
+  const panel = filters.panel;
+  if (panel) {
+    for (const name of ['perspective', 'kind', 'author', 'from', 'to', 'answer'] as const) if (panel[name]) query.set(name, panel[name]);
+    if (panel.minPerPassage > 1) query.set('passages', String(panel.minPerPassage));
+  }
   return `${groupPath(groupId)}/digest?${query}`;
 }
 

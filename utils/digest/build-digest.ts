@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE } from '../i18n/locales';
 import { translator, type Translate, type Translator } from '../i18n/translate';
 import { answerStatusName, kindLabel, perspectiveLabel, themeName } from '../i18n/vocabulary-labels';
 import { createVersionGroups, type VersionGroups } from './version-groups';
+import { filterComments, NO_FILTERS, showsEverything, type CommentFilters } from '../overlay/filters';
 import type {
   Digest,
   DigestAnswer,
@@ -246,9 +247,28 @@ export function buildDigest(input: DigestInput): Digest {
   const other = t('digest.section.other');
   const noTheme = t('digest.theme.none');
   const themeShown = (id: string) => themeName(i18n, vocabulary, id);
+  const asked = input.filters ?? {};
   const filters: DigestFilters = {
-    ...(input.filters?.document ? { document: input.filters.document } : {}),
-    ...(input.filters?.theme?.trim() ? { theme: input.filters.theme.trim() } : {}),
+    ...(asked.document ? { document: asked.document } : {}),
+    ...(asked.theme?.trim() ? { theme: asked.theme.trim() } : {}),
+    ...(asked.perspective ? { perspective: asked.perspective } : {}),
+    ...(asked.kind ? { kind: asked.kind } : {}),
+    ...(asked.author ? { author: asked.author } : {}),
+    ...(asked.from ? { from: asked.from } : {}),
+    ...(asked.to ? { to: asked.to } : {}),
+    ...(asked.answer ? { answer: asked.answer } : {}),
+    ...(asked.minPerPassage && asked.minPerPassage > 1 ? { minPerPassage: asked.minPerPassage } : {}),
+  };
+  // The side panel's filters, applied by its own rule (utils/overlay/filters.ts).
+  const panelFilters: CommentFilters = {
+    ...NO_FILTERS,
+    perspective: filters.perspective ?? '',
+    kind: filters.kind ?? '',
+    author: filters.author ?? '',
+    from: filters.from ?? '',
+    to: filters.to ?? '',
+    answer: filters.answer ?? '',
+    minPerPassage: filters.minPerPassage ?? 1,
   };
   const versions = input.versions ? createVersionGroups(input.versions.links, i18n) : null;
   const documents = new Map<string, DocumentDraft>();
@@ -266,6 +286,7 @@ export function buildDigest(input: DigestInput): Digest {
     ? buildThreads([...given.map((e) => e.annotation), ...passedAsComments, ...(input.conversation ?? [])], { hidden: input.hiddenReplies ?? [], ...(input.supportCounts ? { supportCounts: input.supportCounts } : {}) })
     : new Map();
 
+  const kept: { annotation: LeaAnnotation }[] = [];
   for (const entry of given) {
     const annotation = entry.annotation;
     if (annotation.visibility === 'private' && input.scope === 'group') continue;
@@ -274,6 +295,21 @@ export function buildDigest(input: DigestInput): Digest {
       hiddenCount++;
       continue;
     }
+    kept.push({ annotation });
+  }
+  // Per document: "N comments on a passage" counts one document's passages (the panel's view).
+  const byDocument = new Map<string, { annotation: LeaAnnotation }[]>();
+  for (const item of kept) {
+    const key = versions ? versions.keyOf(item.annotation.target.source) : item.annotation.target.source;
+    const list = byDocument.get(key);
+    if (list) list.push(item);
+    else byDocument.set(key, [item]);
+  }
+  const chosen = showsEverything(panelFilters)
+    ? kept
+    : [...byDocument.values()].flatMap((list) => filterComments(list, panelFilters, conversation ? threads : undefined));
+
+  for (const { annotation } of chosen) {
     // A PDF is grouped by its fingerprint (source) but shown with the address it was read at;
     // with versions together, every version of a document is one.
     const source = annotation.target.source;

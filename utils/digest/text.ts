@@ -1,6 +1,24 @@
 import { DEFAULT_LOCALE } from '../i18n/locales';
 import { translator, type Translator } from '../i18n/translate';
-import type { Digest } from './types';
+import type { Digest, DigestFilters } from './types';
+import { answerStatusName, kindLabel, perspectiveLabel } from '../i18n/vocabulary-labels';
+import { NOT_ANSWERED } from '../conversation/build-thread';
+import type { AnswerStatus, Kind, Perspective } from '../model';
+
+/** The side panel's filters a digest was made with, each in words ("by Sam", "not answered yet"). */
+function panelFilterWords(filters: DigestFilters, i18n: Translator): string[] {
+  const { t } = i18n;
+  const day = (iso: string) => i18n.formatDate(`${iso}T00:00:00Z`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return [
+    ...(filters.perspective ? [t('digest.scope.filter.perspective', { value: perspectiveLabel(t, filters.perspective as Perspective) })] : []),
+    ...(filters.kind ? [t('digest.scope.filter.kind', { value: kindLabel(t, filters.kind as Kind) })] : []),
+    ...(filters.author ? [t('digest.scope.filter.author', { name: filters.author === 'Anonymous' ? t('digest.anonymous') : filters.author })] : []),
+    ...(filters.from ? [t('digest.scope.filter.from', { date: day(filters.from) })] : []),
+    ...(filters.to ? [t('digest.scope.filter.to', { date: day(filters.to) })] : []),
+    ...(filters.answer ? [filters.answer === NOT_ANSWERED ? t('digest.scope.filter.notAnswered') : t('digest.scope.filter.answer', { status: answerStatusName(t, filters.answer as AnswerStatus) })] : []),
+    ...(filters.minPerPassage && filters.minPerPassage > 1 ? [t('digest.scope.filter.passages', { count: filters.minPerPassage })] : []),
+  ];
+}
 
 /** The time zone dates are shown in unless a caller says otherwise (the groups are in the UK). */
 export const DEFAULT_TIME_ZONE = 'Europe/London';
@@ -102,6 +120,8 @@ export function describeScope(digest: Digest, longDate: (iso: string) => string,
   if (document && theme) lines.push(t('digest.scope.onlyBoth', { document, theme }));
   else if (document) lines.push(t('digest.scope.onlyDocument', { document }));
   else if (theme) lines.push(t('digest.scope.onlyTheme', { theme }));
+  const more = panelFilterWords(digest.filters, i18n);
+  if (more.length > 0) lines.push(t('digest.scope.onlyMatching', { filters: more.join('; ') }));
   const counts = t('digest.scope.counts', {
     comments: t('digest.count.comments', { count: digest.summary.comments }),
     passages: t('digest.count.passages', { count: digest.summary.passages }),

@@ -1,4 +1,4 @@
-import type { HiddenReply } from '../conversation/build-thread';
+import type { AnswerFilter, HiddenReply } from '../conversation/build-thread';
 import type { DocumentLink } from '../document/versions';
 import type { Locale } from '../i18n/locales';
 import type { Translator } from '../i18n/translate';
@@ -17,11 +17,26 @@ export interface DigestDocumentInfo {
   title?: string;
 }
 
-/** Which comments a digest covers: one document and/or one theme (empty means all). */
+/**
+ * Which comments a digest covers: one document and/or one theme, and the side panel's other
+ * filters (utils/overlay/filters.ts, one rule for both): perspective, kind, author, the days
+ * written, the latest answer, passages with at least N comments. Empty means all.
+ */
 export interface DigestFilters {
   document?: string;
   /** A theme id or label (the group's, or a Making It Real one), or another tool's tag. */
   theme?: string;
+  perspective?: string;
+  kind?: string;
+  /** A display name, or "Anonymous". */
+  author?: string;
+  /** Inclusive ISO days (YYYY-MM-DD) the comment was written on. */
+  from?: string;
+  to?: string;
+  /** '' any, NOT_ANSWERED ("none"), or an answer status. */
+  answer?: AnswerFilter;
+  /** Only passages with at least this many comments (after the other filters). */
+  minPerPassage?: number;
 }
 
 /**

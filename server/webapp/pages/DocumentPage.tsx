@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { CommentFiltersForm } from '../../../components/CommentFiltersForm';
 import { useI18n } from '../../../components/i18n';
-import type { MessageKey } from '../../../utils/i18n/catalogue';
 import type { Translate } from '../../../utils/i18n/translate';
 import { themeName } from '../../../utils/i18n/vocabulary-labels';
 import { useGrowingCount } from '../use-growing-count';
@@ -15,18 +14,6 @@ import { documentLink } from '../router';
 import { ThreadItem } from '../ThreadItem';
 import { useDocumentModel } from '../use-document';
 import { groupPath, useLoad, useThemes } from '../use-load';
-
-/** Which of the page's filters a digest download cannot follow, in plain words (or null). */
-export function filtersLeftOut(t: Translate, filters: CommentFilters): string | null {
-  const keys: MessageKey[] = [];
-  if (filters.perspective) keys.push('webapp.document.filter.perspective');
-  if (filters.kind) keys.push('webapp.document.filter.kind');
-  if (filters.author) keys.push('webapp.document.filter.author');
-  if (filters.from || filters.to) keys.push('webapp.document.filter.dates');
-  if (filters.answer) keys.push('webapp.document.filter.answer');
-  if (filters.minPerPassage > 1) keys.push('webapp.document.filter.passages');
-  return keys.length ? t('webapp.document.leftOut', { count: keys.length, names: keys.map((key) => t(key)).join(', ') }) : null;
-}
 
 /** What the digest links download, in words: this document, with the theme and order in force. */
 function digestWhat(t: Translate, theme: string | null, bySupport: boolean): string {
@@ -104,9 +91,9 @@ export function DocumentPage({ source }: { source: string }) {
           {rendered < shown.length && <p class="text-sm text-grey-7">{t('webapp.document.showingMore')}</p>}
           <DigestLinks
             groupId={session.group.id}
-            filters={{ document: source, ...(filters.theme ? { theme: filters.theme } : {}), ...(order === 'support' ? { sort: 'support' as const } : {}) }}
+            filters={{ document: source, ...(filters.theme ? { theme: filters.theme } : {}), ...(order === 'support' ? { sort: 'support' as const } : {}), panel: filters }}
             what={digestWhat(t, filters.theme ? themeName(i18n, themes, filters.theme) : null, order === 'support')}
-            leftOut={filtersLeftOut(t, filters)}
+            leftOut={showsEverything({ ...filters, theme: '' }) ? null : t('webapp.document.digestFollowsFilters')}
           />
         </>
       )}

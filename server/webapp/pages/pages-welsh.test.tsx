@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { translator } from '../../../utils/i18n/translate';
-import { NO_FILTERS } from '../../../utils/overlay/filters';
 import type { WebSession } from '../../../utils/webapp/session-types';
 import { App } from '../App';
 import { button, fakeApi, labelled, mount, settle, submit, type, unmount } from '../facilitator/test-support';
 import { initialLocale, LANGUAGE_KEY } from '../use-locale';
-import { filtersLeftOut } from './DocumentPage';
 
 const READER: WebSession = { memberId: 'm-r', displayName: 'Olivia', role: 'reader', group: { id: 'g1', name: 'NCAG' }, csrfToken: 'csrf', expiresAt: '2026-12-16T10:00:00Z' };
 const THEMES = { themes: [] };
@@ -64,12 +61,6 @@ describe('the web app’s pages in Welsh', () => {
     expect(root.textContent).toContain('Gweld dogfennau eich grŵp');
   });
 
-  it('says which filters a download leaves out in Welsh, one or several', () => {
-    const { t } = translator('cy');
-    expect(filtersLeftOut(t, NO_FILTERS)).toBeNull();
-    expect(filtersLeftOut(t, { ...NO_FILTERS, author: 'Mo' })).toContain('dydy e ddim yn defnyddio’r hidlydd awdur.');
-    expect(filtersLeftOut(t, { ...NO_FILTERS, author: 'Mo', from: '2026-01-01' })).toContain('hidlwyr awdur, dyddiadau.');
-  });
 });
 
 describe('initialLocale', () => {

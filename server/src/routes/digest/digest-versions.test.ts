@@ -78,3 +78,47 @@ describe.each(BACKENDS)('digest with versions together on %s', (kind) => {
     expect(bad.json.error.message).toBe('"merged" is not a way to show versions in the digest: use "versions=together" to put each document\'s versions together, or leave it out to keep every address apart.');
   });
 });
+
+describe.each(BACKENDS)('digest with the side panel’s filters on %s', (kind) => {
+  let t: TestStore;
+  let g: TestGroup;
+
+  beforeAll(async () => {
+    t = await openTestStore(kind);
+    g = await t.createGroup('NCAG');
+    for (const [text, perspective] of [
+      ['As a carer I was never asked.', 'carer'],
+      ['I use care and support and nobody explained it.', 'uses-care'],
+    ] as const) {
+      const body = { ...makeComment({ text }), perspective };
+      expect((await t.call('PUT', `/api/groups/${g.group}/annotations/${uuidOf(body)}`, { token: g.member.token, body, headers: { 'if-none-match': '*' } })).status).toBe(201);
+    }
+  });
+  afterAll(async () => t.close());
+
+  it('perspective, answer and passages narrow the digest, which says so', async () => {
+    const res = await t.store.app.request(`http://store.test/api/groups/${g.group}/digest?format=md&perspective=carer&answer=not-answered`, { headers: { authorization: `Bearer ${g.reader.token}` } });
+    expect(res.status).toBe(200);
+    const md = await res.text();
+    expect(md).toContain('As a carer I was never asked.');
+    expect(md).not.toContain('nobody explained it');
+    expect(md).toContain('Only comments that are: from the perspective “I am a carer”; not answered yet.');
+    const busy = await t.store.app.request(`http://store.test/api/groups/${g.group}/digest?format=csv&passages=2`, { headers: { authorization: `Bearer ${g.reader.token}` } });
+    // Both comments are on the same passage (makeComment's quote and place).
+    expect((await busy.text()).replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(3);
+  });
+
+  it.each([
+    ['perspective=cat', 'The digest cannot filter by perspective "cat": use one of "uses-care", "carer"'],
+    ['kind=essay', 'The digest cannot filter by kind "essay"'],
+    ['answer=maybe', 'The digest cannot filter by answer "maybe": use one of "not-answered", "noted"'],
+    ['from=2026-13-45', '"from" must be a day written as YYYY-MM-DD'],
+    ['to=yesterday', '"to" must be a day written as YYYY-MM-DD'],
+    ['passages=0', '"passages" must be a whole number from 1 to 1000'],
+    ['passages=3.5', '"passages" must be a whole number from 1 to 1000'],
+  ])('refuses %s in plain words', async (query, words) => {
+    const r = await t.call('GET', `/api/groups/${g.group}/digest?format=csv&${query}`, { token: g.reader.token });
+    expect(r.status).toBe(400);
+    expect(r.json.error.message).toContain(words);
+  });
+});

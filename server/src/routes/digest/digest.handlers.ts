@@ -3,7 +3,10 @@ import { DIGEST_FORMATS, isDigestFormat } from '../../../../utils/digest/formats
 import type { AppEnv } from '../../context';
 import { DigestBusyError } from '../../digest-worker/digest-renderer';
 import { ApiError, msg } from '../../errors';
-import { DIGEST_SORTS, type DigestSort } from '../../../../utils/digest/types';
+import { DIGEST_SORTS, type DigestFilters, type DigestSort } from '../../../../utils/digest/types';
+import { NOT_ANSWERED, type AnswerFilter } from '../../../../utils/conversation/build-thread';
+import { ANSWER_STATUS_VALUES } from '../../../../utils/model/conversation';
+import { KINDS, PERSPECTIVES } from '../../../../utils/model/vocabulary';
 import { isLocale, parseAcceptLanguage, pickLocale, type Locale } from '../../../../utils/i18n/locales';
 import { readDigestConversation, readDigestEntries, readGroupName } from './digest.queries';
 import { groupThemes } from '../themes/themes.handlers';
@@ -37,6 +40,53 @@ function parseSort(text: string | undefined): DigestSort {
   );
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** One of `values` (a fixed vocabulary: perspective, kind, answer), or absent. */
+function picked(c: Context<AppEnv>, name: string, values: readonly string[]): string | undefined {
+  const value = c.req.query(name)?.trim();
+  if (!value) return undefined;
+  if (values.includes(value)) return value;
+  throw new ApiError(400, 'invalid-body', msg('server.digestFilterUnknown', { given: value.slice(0, 40), name, values: values.map((x) => `"${x}"`).join(', ') }));
+}
+
+/** A day, YYYY-MM-DD, or absent. */
+function day(c: Context<AppEnv>, name: 'from' | 'to'): string | undefined {
+  const value = c.req.query(name)?.trim();
+  if (!value) return undefined;
+  if (DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return value;
+  throw new ApiError(400, 'invalid-body', msg('server.digestDayInvalid', { name, given: value.slice(0, 40) }));
+}
+
+/** `passages`: the fewest comments a passage needs (1–1000), or absent. */
+function passages(c: Context<AppEnv>): number | undefined {
+  const value = c.req.query('passages')?.trim();
+  if (!value) return undefined;
+  const n = Number(value);
+  if (/^\d{1,4}$/.test(value) && n >= 1 && n <= 1000) return n;
+  throw new ApiError(400, 'invalid-body', msg('server.digestPassagesInvalid', { given: value.slice(0, 40) }));
+}
+
+/** The side panel's filters the digest also applies (utils/overlay/filters.ts). */
+function panelFilters(c: Context<AppEnv>): Omit<DigestFilters, 'document' | 'theme'> {
+  const perspective = picked(c, 'perspective', PERSPECTIVES.map((p) => p.value));
+  const kind = picked(c, 'kind', KINDS.map((k) => k.value));
+  const answer = picked(c, 'answer', [NOT_ANSWERED, ...ANSWER_STATUS_VALUES]) as AnswerFilter | undefined;
+  const author = optionalParam(c, 'author', MAX_THEME_LENGTH);
+  const from = day(c, 'from');
+  const to = day(c, 'to');
+  const fewest = passages(c);
+  return {
+    ...(perspective ? { perspective } : {}),
+    ...(kind ? { kind } : {}),
+    ...(answer ? { answer } : {}),
+    ...(author ? { author } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(fewest && fewest > 1 ? { minPerPassage: fewest } : {}),
+  };
+}
+
 /** `versions`: absent or `apart` (every address a document of its own), or `together` (each document's versions as one). */
 function parseVersions(text: string | undefined): boolean {
   const value = text?.trim();
@@ -66,7 +116,7 @@ function optionalParam(c: Context<AppEnv>, name: string, max: number): string | 
 }
 
 /**
- * `GET /api/groups/{group}/digest?format=csv|md|html|docx|jsonld[&document=<url>][&theme=<id or name>][&sort=support][&versions=together][&lang=en-GB|cy]`:
+ * `GET /api/groups/{group}/digest?format=csv|md|html|docx|jsonld[&document=<url>][&theme=<id or name>][&sort=support][&versions=together][&perspective=…][&kind=…][&author=…][&from=YYYY-MM-DD][&to=…][&answer=…][&passages=N][&lang=en-GB|cy]`:
  * the group's digest as a download, for every role of the group: comments with their
  * threads, latest answers and support counts. Hidden comments are counted and never shown,
  * hidden replies only marked; themes grouped by id and printed with the group's labels; "only me" comments are never in it; anonymous ones carry no name.
@@ -78,6 +128,7 @@ export async function getDigest(c: Context<AppEnv>) {
   const theme = optionalParam(c, 'theme', MAX_THEME_LENGTH);
   const sort = parseSort(c.req.query('sort'));
   const together = parseVersions(c.req.query('versions'));
+  const more = panelFilters(c);
   const locale = parseLang(c.req.query('lang'), c.req.header('Accept-Language'));
   const { db, clock, publicUrl, digests } = c.get('deps');
   const member = c.get('member');
@@ -100,7 +151,7 @@ export async function getDigest(c: Context<AppEnv>) {
         supportCounts: conversation.supportCounts,
         sort,
         ...(links ? { links } : {}),
-        filters: { ...(document ? { document } : {}), ...(theme ? { theme } : {}) },
+        filters: { ...(document ? { document } : {}), ...(theme ? { theme } : {}), ...more },
         generatedAt: clock(),
         ...(groupName ? { groupName } : {}),
         themes,

@@ -65,17 +65,7 @@ export const webapp = {
   'webapp.document.digestWhatTheme': 'The comments on this document, about {theme}, with replies and answers.',
   'webapp.document.digestWhatSupport': 'The comments on this document, most supported first, with replies and answers.',
   'webapp.document.digestWhatThemeSupport': 'The comments on this document, about {theme}, most supported first, with replies and answers.',
-  // The page's filters a digest download does not follow; {names} is a list of the filter names below.
-  'webapp.document.leftOut': {
-    one: 'The download follows this document and the theme you chose; it does not apply the {names} filter.',
-    other: 'The download follows this document and the theme you chose; it does not apply the {names} filters.',
-  },
-  'webapp.document.filter.perspective': 'perspective',
-  'webapp.document.filter.kind': 'kind of comment',
-  'webapp.document.filter.author': 'author',
-  'webapp.document.filter.dates': 'dates',
-  'webapp.document.filter.answer': 'answer',
-  'webapp.document.filter.passages': 'passages with 3 or more comments',
+  'webapp.document.digestFollowsFilters': 'The downloads follow every filter you chose above, and say which.',
 
   // Search (pages/SearchPage.tsx).
   'webapp.search.title': 'Search',
