@@ -12,7 +12,7 @@ import { extensionPage, type ExtensionBrowser } from './support/chromium';
 import { ADMIN_TOKEN, joinInBrowser, startGroupStore, type GroupInvites } from './support/group-actions';
 import { openSidePanelFor, paintedCount, textRect } from './support/page-actions';
 import { repoRoot } from './support/paths';
-import { h1, launchPlainChromium, openFromNav, signInOnWeb } from './support/webapp-actions';
+import { expectReflowsAt200, h1, launchPlainChromium, openFromNav, signInOnWeb } from './support/webapp-actions';
 
 // Issue 14, "Comments follow the policy through its versions", in Chromium with the real store:
 // - a comment written on s.1 of the Care Act as enacted shows on s.1 as it stood on 1 October 2014
@@ -198,6 +198,8 @@ describe('comments follow the policy through its versions', () => {
       .poll(() => page.getByRole('status').allTextContents().then((all) => all.join(' ')))
       .toContain('Linked: comments on “the Care Bill (2013-14)” and on “the Care Act 2014” now show on both.');
     expect(await page.getByRole('table').textContent()).toContain(BILL);
+    // Long addresses wrap: nothing scrolls sideways at 200% zoom.
+    await expectReflowsAt200(page, 'versions');
     await context.close();
 
     // Alice's extension learns of the link (live, or at the next sync) and the Act page shows the Bill comment.

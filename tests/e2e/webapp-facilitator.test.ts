@@ -12,7 +12,7 @@ import { joinInBrowser, startGroupStore, type GroupInvites } from './support/gro
 import { seedComment } from './support/seed-comment';
 import { selectWithMouse } from './support/page-actions';
 import { repoRoot } from './support/paths';
-import { h1, launchPlainChromium, openFromNav, signInOnWeb, signInState } from './support/webapp-actions';
+import { expectReflowsAt200, h1, launchPlainChromium, openFromNav, signInOnWeb, signInState } from './support/webapp-actions';
 
 // The facilitator runs the group from the web app (Chromium, no extension in the facilitator's
 // browser): makes a single-use member invite by keyboard alone; a new member joins with it in
@@ -38,15 +38,6 @@ let singleUseCode = '';
 async function expectNoSeriousAxe(page: Page, where: string) {
   const violations = await runAxe(page);
   expect(seriousOrCritical(violations), `${where}: ${formatViolations(violations)}`).toEqual([]);
-}
-
-/** Nothing scrolls sideways at 200% zoom (half the CSS width of a 1280 px window); tables scroll in their own box. */
-async function expectReflowsAt200(page: Page, where: string) {
-  const before = page.viewportSize();
-  await page.setViewportSize({ width: 640, height: 450 });
-  const overflow = await page.evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`);
-  expect(overflow, `${where} scrolls sideways at 200% zoom`).toBeLessThanOrEqual(1);
-  if (before) await page.setViewportSize(before);
 }
 
 /** Press `key` (at most `max` times) until the focused element matches `test` (JS over `el`). */

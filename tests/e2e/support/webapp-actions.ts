@@ -45,3 +45,12 @@ export async function openFromNav(page: Page, link: string, heading: string): Pr
   await expect.poll(() => h1(page)).toBe(heading);
   await expect.poll(() => page.evaluate('document.activeElement?.tagName')).toBe('H1');
 }
+
+/** Nothing scrolls sideways at 200% zoom (half the CSS width of a 1280 px window); tables scroll in their own box. */
+export async function expectReflowsAt200(page: Page, where: string): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 640, height: 450 });
+  const overflow = await page.evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`);
+  expect(overflow, `${where} scrolls sideways at 200% zoom`).toBeLessThanOrEqual(1);
+  if (before) await page.setViewportSize(before);
+}
