@@ -98,8 +98,7 @@ export default defineBackground(() => {
         show: async (id, message) => {
           const api = browser.notifications;
           if (!api) return; // the optional permission is not granted
-          // Attached on first use: the API exists only once the person granted the permission.
-          if (!api.onClicked.hasListener(openNotice)) api.onClicked.addListener(openNotice);
+          watchNotificationClicks();
           const iconUrl = browser.runtime.getURL('/icons/128.png');
           const { t } = translator(await currentLocale());
           await api.create(id, { type: 'basic', iconUrl, title: t('common.appName'), message });
@@ -109,11 +108,6 @@ export default defineBackground(() => {
       clock,
     });
     refreshNotices = () => void notices.refresh();
-    function openNotice(id: string) {
-      void notices.opened(id).then(async (document) => {
-        if (document !== null) await browser.tabs.create({ url: document });
-      });
-    }
     const afterLocalChange = () => {
       void tabs.repaintAll();
       void engine.runOnce();
@@ -144,6 +138,21 @@ export default defineBackground(() => {
       notices,
     };
   });
+
+  // A notification clicked opens its document. Listened for as the worker starts (and once the
+  // person grants the permission), not on the first notification shown: the browser stops an
+  // idle worker, and a click on a notification shown before that must still wake it and work.
+  const openNotice = (id: string) =>
+    void stored.then(async ({ notices }) => {
+      const document = await notices.opened(id);
+      if (document !== null) await browser.tabs.create({ url: document });
+    });
+  const watchNotificationClicks = () => {
+    const api = browser.notifications; // exists only while the optional permission is granted
+    if (api && !api.onClicked.hasListener(openNotice)) api.onClicked.addListener(openNotice);
+  };
+  watchNotificationClicks();
+  browser.permissions.onAdded.addListener(watchNotificationClicks);
 
   browser.runtime.onMessage.addListener(
     createBackgroundListener({ extensionOrigin: browser.runtime.getURL('/'), handlers: createBackgroundHandlers({ stored, pdf, settings, openPanel: (where) => openSidePanel(where) }) }),
