@@ -17,6 +17,7 @@ import { translator } from '../utils/i18n/translate';
 import { currentLocale, watchLocale } from './shared/locale';
 import { setMessageLanguage } from '../utils/messaging/message-language';
 import { openSidePanel } from '../utils/browser/side-panel';
+import { listenForNotificationClicks } from '../utils/background/notification-clicks';
 import { createStoreClient, createSyncEngine } from '../utils/sync';
 
 const MENU_ID = 'lea-add-comment';
@@ -98,7 +99,7 @@ export default defineBackground(() => {
         show: async (id, message) => {
           const api = browser.notifications;
           if (!api) return; // the optional permission is not granted
-          watchNotificationClicks();
+          notificationClicks.watch();
           const iconUrl = browser.runtime.getURL('/icons/128.png');
           const { t } = translator(await currentLocale());
           await api.create(id, { type: 'basic', iconUrl, title: t('common.appName'), message });
@@ -139,20 +140,15 @@ export default defineBackground(() => {
     };
   });
 
-  // A notification clicked opens its document. Listened for as the worker starts (and once the
-  // person grants the permission), not on the first notification shown: the browser stops an
-  // idle worker, and a click on a notification shown before that must still wake it and work.
-  const openNotice = (id: string) =>
-    void stored.then(async ({ notices }) => {
-      const document = await notices.opened(id);
+  // A notification clicked opens its document, also after the browser stopped the idle worker.
+  const notificationClicks = listenForNotificationClicks({
+    notifications: () => browser.notifications,
+    onPermissionAdded: (listener) => browser.permissions.onAdded.addListener(listener),
+    open: async (id) => {
+      const document = await (await stored).notices.opened(id);
       if (document !== null) await browser.tabs.create({ url: document });
-    });
-  const watchNotificationClicks = () => {
-    const api = browser.notifications; // exists only while the optional permission is granted
-    if (api && !api.onClicked.hasListener(openNotice)) api.onClicked.addListener(openNotice);
-  };
-  watchNotificationClicks();
-  browser.permissions.onAdded.addListener(watchNotificationClicks);
+    },
+  });
 
   browser.runtime.onMessage.addListener(
     createBackgroundListener({ extensionOrigin: browser.runtime.getURL('/'), handlers: createBackgroundHandlers({ stored, pdf, settings, openPanel: (where) => openSidePanel(where) }) }),
