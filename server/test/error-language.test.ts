@@ -51,7 +51,7 @@ const CASES: RefusalCase[] = [
     code: 'invalid-body',
     send: () => ({ method: 'POST', path: '/api/join', call: { body: { code: 'abc', displayName: 'Sam\u0000' } } }),
     english: 'The request contains a null character, which the store cannot keep. It is at "displayName". Remove it and try again.',
-    welsh: 'Mae nod null yn y cais, ac ni all y storfa ei gadw. Mae yn "displayName". Tynnwch ef a rhowch gynnig arall arni.',
+    welsh: 'Mae nod null yn y cais, ac ni all y storfa ei gadw. Mae i’w gael yn "displayName". Tynnwch ef a rhowch gynnig arall arni.',
   },
   {
     name: '400 a body nested too deeply',
