@@ -310,4 +310,42 @@ describe('the conversation in Welsh', () => {
     await act(async () => {});
     expect(props.announce).toHaveBeenCalledWith('Ateb wedi’i anfon');
   });
+
+  it('my own reply nobody has answered can be deleted after a plain question; Keep it changes nothing; focus never falls to the body', async () => {
+    const mine = reply(60, comment.id, 'I said too much about my mum here.', { name: 'Priya' });
+    const answered = reply(61, comment.id, 'Another of mine, with a reply under it.', { name: 'Priya' });
+    const under = reply(62, answered.id, 'Thank you for saying so.', { name: 'Bob' });
+    const theirs = reply(63, comment.id, 'Bob’s own reply.', { name: 'Bob' });
+    const onDeleteReply = vi.fn(async () => undefined);
+    const props = conversation(threadOf([comment, mine, answered, under, theirs]), { mine: new Set([mine.id, answered.id]), onDeleteReply });
+    await mount(<CommentConversation {...props} />);
+    if (button('Show 4 replies')) await act(() => button('Show 4 replies')!.click());
+    // Only on my reply with nothing under it: deleting must not take others' words with it.
+    const deletes = [...container.querySelectorAll('button[data-delete]')].map((b) => b.getAttribute('data-delete'));
+    expect(deletes).toEqual([mine.id]);
+    expect(button('Delete')!.textContent).toBe('Delete your reply of 2 November 2026');
+
+    await act(() => button('Delete')!.click());
+    expect(container.textContent).toContain('Delete this reply? It is taken out of the group’s conversation, on every computer.');
+    expect(document.activeElement).toBe(button('Delete reply'));
+    await act(() => button('Keep it')!.click());
+    await act(() => new Promise<void>((r) => setTimeout(r, 0)));
+    expect(onDeleteReply).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(button('Delete'));
+
+    await act(() => button('Delete')!.click());
+    await act(async () => button('Delete reply')!.click());
+    expect(onDeleteReply).toHaveBeenCalledWith(mine.id);
+    expect(props.announce).toHaveBeenCalledWith('Reply deleted.');
+    // The listing comes back without it: focus goes to the comment's Reply button.
+    await act(async () => render(<CommentConversation {...props} thread={threadOf([comment, answered, under, theirs])} />, container));
+    expect(document.activeElement).not.toBe(document.body);
+    expect((document.activeElement as HTMLElement).getAttribute('data-reply-to')).toBe(comment.id);
+  });
+
+  it('offers no Delete on others’ replies', async () => {
+    const theirs = reply(70, comment.id, 'Someone else’s reply.', { name: 'Bob' });
+    await mount(<CommentConversation {...conversation(threadOf([comment, theirs]), { mine: new Set(), onDeleteReply: vi.fn(async () => undefined) })} />);
+    expect(container.querySelector('button[data-delete]')).toBeNull();
+  });
 });

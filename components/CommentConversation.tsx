@@ -11,6 +11,12 @@ import { ReportButton } from './ReportDialog';
 
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
+/** An id attribute's part from an item id (`urn:uuid:…`). */
+const idOf = (id: string) => id.replace(/[^a-zA-Z0-9-]/g, '');
+
+/** Focus a control as it appears (the question's first answer, so a keyboard user is on it). */
+const focusOnMount = (el: HTMLElement | null | undefined) => void el?.focus();
+
 /** More replies than this fold behind "Show N replies". */
 export const REPLIES_SHOWN_OPEN = 2;
 
@@ -57,6 +63,11 @@ export interface CommentConversationProps {
   /** Say (true) or take back (false) "This is my experience too". */
   onSupport?: (on: boolean) => Promise<void>;
   onReport?: (id: string, reason: string) => Promise<void>;
+  /**
+   * Delete one of the person's own replies (offered while nobody has replied to it, so no one
+   * else's words go with it); resolves once it is gone here and queued for the group store.
+   */
+  onDeleteReply?: (id: string) => Promise<void>;
   /** Say something in the page's polite live region. */
   announce: (message: string) => void;
   /**
@@ -81,6 +92,11 @@ export function CommentConversation(props: CommentConversationProps) {
   const [open, setOpen] = useState(lines.length <= REPLIES_SHOWN_OPEN || linked !== null);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
   const [supportBusy, setSupportBusy] = useState(false);
+  /** The reply whose "Delete this reply?" question is open. */
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [deleteBusy, setDeleteBusy] = useState(false);
+  /** After a reply is deleted (its item gone): focus goes to the comment's Reply button, else the thread. */
+  const afterDelete = useRef(false);
   const root = useRef<HTMLDivElement>(null);
   const afterSend = useRef<{ parentId: string; newId: string | null; fellBack: boolean } | null>(null);
 
@@ -108,6 +124,35 @@ export function CommentConversation(props: CommentConversationProps) {
       if (!sent.newId) afterSend.current = null;
     }
   });
+
+  useLayoutEffect(() => {
+    if (!afterDelete.current) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && root.current?.contains(active)) return;
+    afterDelete.current = false;
+    const comment = thread.comment;
+    ((comment ? replyButton(comment.id) : null) ?? root.current)?.focus();
+  });
+
+  async function confirmDelete(id: string) {
+    if (!props.onDeleteReply || deleteBusy) return;
+    setDeleteBusy(true);
+    try {
+      await props.onDeleteReply(id);
+      afterDelete.current = true;
+      setDeleting(null);
+      props.announce(t('conversation.reply.deleted'));
+    } catch (e) {
+      props.announce(e instanceof Error ? e.message : String(e));
+    } finally {
+      setDeleteBusy(false);
+    }
+  }
+
+  function keepReply(id: string) {
+    setDeleting(null);
+    queueMicrotask(() => root.current?.querySelector<HTMLElement>(`button[data-delete="${CSS.escape(id)}"]`)?.focus());
+  }
 
   // A permanent link to a reply: take the person to it once, when it is first on screen.
   const broughtIntoView = useRef<string | null>(null);
@@ -197,7 +242,28 @@ export function CommentConversation(props: CommentConversationProps) {
           {can.report && props.onReport && !props.mine?.has(reply.id) && (
             <ReportButton what="reply" subject={text.slice(0, 40) || author} onReport={(reason) => props.onReport!(reply.id, reason)} />
           )}
+          {props.onDeleteReply && props.mine?.has(reply.id) && node.children.length === 0 && deleting !== reply.id && (
+            <Button size="sm" data-delete={reply.id} onClick={() => setDeleting(reply.id)}>
+              {t('conversation.reply.delete')}
+              <span class="sr-only"> {t('conversation.reply.deleteWhich', { date: i18n.formatDate(reply.created, DATE) })}</span>
+            </Button>
+          )}
         </div>
+        {deleting === reply.id && (
+          <div role="group" aria-labelledby={`delete-question-${idOf(reply.id)}`} class="space-y-1 rounded border border-grey-5 p-2">
+            <p id={`delete-question-${idOf(reply.id)}`} class="text-sm font-semibold">
+              {t('conversation.reply.deleteQuestion')}
+            </p>
+            <div class="flex flex-wrap gap-2">
+              <Button size="sm" variant="primary" aria-disabled={deleteBusy || undefined} elementRef={focusOnMount} onClick={() => void confirmDelete(reply.id)}>
+                {t('conversation.reply.deleteYes')}
+              </Button>
+              <Button size="sm" onClick={() => keepReply(reply.id)}>
+                {t('conversation.reply.deleteNo')}
+              </Button>
+            </div>
+          </div>
+        )}
         {editorFor(reply.id, t('conversation.editor.replyTo', { author }))}
       </>
     );
@@ -216,7 +282,7 @@ export function CommentConversation(props: CommentConversationProps) {
   const supported = supportSentence(t, thread.supportCount);
   const comment = thread.comment;
   return (
-    <div ref={root} class="space-y-2">
+    <div ref={root} tabIndex={-1} class="space-y-2">
       {!comment && <p class="font-semibold">{t(thread.hiddenComment ? 'conversation.thread.hiddenComment' : 'conversation.thread.removedComment')}</p>}
       {answer && <p class="rounded border border-grey-5 bg-grey-1 p-1 font-semibold">{answer}</p>}
       {(supported || (can.support && props.onSupport && comment && !props.commentIsMine)) && (

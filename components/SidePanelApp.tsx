@@ -209,6 +209,14 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
           await refresh();
         }}
         onReport={(id, reason) => conv.report(id, reason)}
+        {...(conv.deleteReply
+          ? {
+              onDeleteReply: async (id: string) => {
+                await conv.deleteReply!(id);
+                await refresh();
+              },
+            }
+          : {})}
       />
     );
 

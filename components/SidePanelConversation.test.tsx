@@ -57,6 +57,10 @@ function fake(role: Role, options: { mine?: string[]; items?: LeaItem[] } = {}) 
       mySupports.splice(mySupports.indexOf(items[i]!.id), 1);
       items.splice(i, 1);
     },
+    async deleteReply(id) {
+      items.splice(items.findIndex((x) => x.id === id), 1);
+      calls.push(`delete ${id}`);
+    },
     report: vi.fn(async () => {}),
     follow: vi.fn(async () => {}),
     notices: async () => ({ notices: [], unread: 0, follows: [], notify: { on: false, granted: false } }),
@@ -208,5 +212,26 @@ describe('the side panel conversation', () => {
     const { api } = fake('member');
     await mount(api);
     expect([...container.querySelectorAll('[role=tab]')].map((t) => t.textContent)).toEqual(['Comments', 'What’s new (nothing new)']);
+  });
+
+  it('a member deletes their own reply from the panel after the plain question, and it is gone from the thread', async () => {
+    const { api, calls } = fake('member');
+    await mount(api);
+    await settle();
+    await act(() => buttonIn(item(first.id), 'Reply')!.click());
+    const box = item(first.id).querySelector('textarea')!;
+    await act(() => {
+      box.value = 'I said more than I meant to.';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => void item(first.id).querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await settle();
+    expect(item(first.id).textContent).toContain('I said more than I meant to.');
+    await act(() => buttonIn(item(first.id), 'Delete')!.click());
+    await act(async () => buttonIn(item(first.id), 'Delete reply')!.click());
+    await settle();
+    expect(calls.at(-1)).toMatch(/^delete urn:uuid:/);
+    expect(item(first.id).textContent).not.toContain('I said more than I meant to.');
+    expect(container.textContent).toContain('Reply deleted.');
   });
 });

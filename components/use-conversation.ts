@@ -15,6 +15,8 @@ export interface SidePanelConversationApi {
    */
   list(uris: string[], comments?: string[]): Promise<ConversationListing>;
   reply(input: { target: string; text: string; answer: AnswerStatus | null; attribution: 'named' | 'anonymous'; document?: string }): Promise<LeaReply>;
+  /** Delete one of my own replies (here, and from the group store at the next sync). */
+  deleteReply?(id: string): Promise<void>;
   support(target: string, named: boolean): Promise<void>;
   unsupport(target: string): Promise<void>;
   report(id: string, reason: string): Promise<void>;

@@ -74,6 +74,7 @@ const api: SidePanelApi = {
     support: async (target, named) => void (await callBackground(send, { type: 'conversation/support', target, named })),
     unsupport: async (target) => void (await callBackground(send, { type: 'conversation/unsupport', target })),
     report: async (id, reason) => void (await callBackground(send, { type: 'conversation/report', id, reason })),
+    deleteReply: async (id) => void (await callBackground(send, { type: 'conversation/delete-reply', id })),
     follow: async (document, following) => void (await callBackground(send, { type: 'notices/follow', document, following })),
     notices: () => callBackground(send, { type: 'notices/list' }),
     markRead: async (ids) => void (await callBackground(send, { type: 'notices/read', ids })),
