@@ -139,6 +139,38 @@ describe('the conversation in the side panel', () => {
     await page.close();
   });
 
+  it('the officer takes back a reply by keyboard: a plain question first, then it is gone here and from the member’s panel', async () => {
+    const TAKEN_BACK = 'I wrote this reply to the wrong comment.';
+    const page = await openPage(sam);
+    const panel = await openSidePanelFor(sam, page);
+    await expect.poll(() => panel.textContent('body')).toContain('As a carer I am never asked');
+    await panel.getByRole('button', { name: /^Reply to the comment/ }).click();
+    await panel.getByRole('textbox').fill(TAKEN_BACK);
+    await panel.getByRole('button', { name: 'Send reply' }).click();
+    await expect.poll(() => panel.textContent('body')).toContain(TAKEN_BACK);
+    // Alice sees it live in her panel first.
+    const alicePage = await openPage(alice);
+    const alicePanel = await openSidePanelFor(alice, alicePage);
+    await expect.poll(() => alicePanel.textContent('body'), { timeout: 15_000 }).toContain(TAKEN_BACK);
+
+    await panel.bringToFront();
+    const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+    await tabTo(panel, `Delete your reply of ${today}`);
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('Delete reply');
+    expect(await panel.textContent('body')).toContain('Delete this reply? It is taken out of the group’s conversation, on every computer.');
+    await axeClean(panel);
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => panel.getByRole('status').allTextContents().then((all) => all.join(' '))).toContain('Reply deleted.');
+    await expect.poll(() => panel.textContent('body')).not.toContain(TAKEN_BACK);
+    expect(await panel.evaluate(() => document.activeElement === document.body)).toBe(false);
+    // The answer given before stays; the reply leaves the group store and Alice's panel.
+    expect(await panel.textContent('body')).toContain('Answer: We will change this');
+    await alicePanel.bringToFront();
+    await expect.poll(() => alicePanel.textContent('body'), { timeout: 15_000 }).not.toContain(TAKEN_BACK);
+    await Promise.all([alicePanel.close(), alicePage.close(), panel.close(), page.close()]);
+  });
+
   it('a facilitator sees the report in To review, with the moderation record, and it passes axe', async () => {
     const fran = await join('Fran', invites.facilitator);
     const page = await openPage(fran);
