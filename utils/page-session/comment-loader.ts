@@ -46,7 +46,9 @@ export function createCommentLoader(options: {
       callBackground(send, { type: 'annotations/list', uris: id.aliases }),
       callBackground(send, { type: 'settings/get' }),
     ]).catch((error: unknown) => {
+      // Not found after all: the side panel stops saying "Finding this page's comments…".
       settled = true;
+      options.onCommentsChanged?.();
       throw error;
     });
     damaged = list.damaged;
@@ -59,7 +61,11 @@ export function createCommentLoader(options: {
 
   /** Anchors and paints the comments last read (after a reload, or when more of a PDF is on screen). */
   async function repaint(): Promise<number> {
-    const comments = await painter.anchor(listing);
+    const comments = await painter.anchor(listing).catch((error: unknown) => {
+      settled = true;
+      options.onCommentsChanged?.();
+      throw error;
+    });
     const density = painter.show(filterComments(comments, filters));
     // Tell screen-reader users (politely, without moving focus) when others' comments arrive.
     const arrived = knownIds ? comments.filter((c) => !knownIds!.has(c.annotation.id) && !c.mine).length : 0;

@@ -7,6 +7,9 @@ import { READER_CANNOT_WRITE } from './comment-composer';
 import { translator } from '../i18n/translate';
 const READER_SENTENCE = translator('en-GB').t(READER_CANNOT_WRITE);
 import { selectText, startTestSession } from '../../tests/support/page-session';
+import { DEFAULT_SETTINGS } from '../model';
+import { createDomSurface } from './dom-surface';
+import { createPageSession } from './page-session';
 
 let stop: (() => void) | null = null;
 afterEach(() => {
@@ -114,5 +117,46 @@ describe('page session: every passage reachable without a mouse', () => {
     expect(container.textContent).toContain('Dod o hyd i eiriau i roi sylw arnyn nhw');
     expect(container.textContent).toContain('Cau');
     expect(container.textContent).not.toContain('Find words to comment on');
+  });
+});
+
+describe('page session: the side panel is told while the page is still finding its comments', () => {
+  const uri = 'https://www.legislation.gov.uk/ukpga/2014/23/section/1/enacted';
+  function sessionWith(list: () => Promise<unknown>, onCommentsChanged: () => void) {
+    document.body.innerHTML = '<main><p>The general duty of a local authority is to promote that individual’s well-being.</p></main>';
+    const controller = new AbortController();
+    stop = () => controller.abort();
+    const send = async (message: { type: string }) => {
+      if (message.type === 'annotations/list') return list();
+      if (message.type === 'settings/get') return { ok: true, value: DEFAULT_SETTINGS };
+      return { ok: false, error: `unexpected ${message.type}` };
+    };
+    return createPageSession({
+      doc: document,
+      win: window,
+      send,
+      ownHost: () => null,
+      signal: controller.signal,
+      onCommentsChanged,
+      surface: { ...createDomSurface(document, window), identity: () => ({ uri, aliases: [uri], title: 'Care Act 2014, section 1' }) },
+    });
+  }
+
+  it('says "loading" until the comments are read and anchored, then not', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const session = sessionWith(() => new Promise((resolve) => (answer = resolve)), () => undefined);
+    const loading = session.reload();
+    expect(session.pageState().loading).toBe(true);
+    answer({ ok: true, value: { annotations: [], authors: {}, role: 'member', damaged: [], hidden: {} } });
+    await loading;
+    expect(session.pageState().loading).toBeUndefined();
+  });
+
+  it('a page whose comments cannot be read stops saying "loading" and tells the panel', async () => {
+    let told = 0;
+    const session = sessionWith(async () => ({ ok: false, error: 'The annotator’s store could not be opened.' }), () => void told++);
+    await expect(session.reload()).rejects.toThrow('could not be opened');
+    expect(session.pageState().loading).toBeUndefined();
+    expect(told).toBe(1);
   });
 });
