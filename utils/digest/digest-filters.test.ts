@@ -65,3 +65,14 @@ describe('digest filters beyond document and theme', () => {
     expect(renderMarkdown(all)).not.toContain('Only comments that are');
   });
 });
+
+describe('digest filters are text in every format', () => {
+  it('an author filter with markup in it is printed as text in the HTML and Markdown scope lines', async () => {
+    const { renderHtml } = await import('./render-html');
+    const digest = buildDigest({ ...base(), filters: { author: '<img src=x onerror=alert(1)> [x](javascript:alert(1))' } });
+    const html = renderHtml(digest);
+    expect(html).not.toMatch(/<img src=x/);
+    expect(html).toContain('by &lt;img src=x onerror=alert(1)&gt;');
+    expect(renderMarkdown(digest)).not.toContain('](javascript:');
+  });
+});
