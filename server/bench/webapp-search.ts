@@ -163,8 +163,8 @@ export async function seedSearchGroup(db: Db, comments: number, app: { request: 
   const t0 = Date.parse('2026-09-01T09:00:00.000Z');
   const commentIds: string[] = [];
   // A GIN index is far quicker built once than grown row by row: dropped for the load and built
-  // again after, exactly as migration 010 defines it (the search vectors are computed on insert).
-  await db.exec('drop index annotations_search');
+  // again after, exactly as migration 012 defines it (the trigger computes each item's words on insert).
+  await db.exec('drop index search_items_words');
   for (let from = 0; from < COMMENTS; from += BATCH) {
     const ids: string[] = [];
     const authors: string[] = [];
@@ -256,7 +256,7 @@ export async function seedSearchGroup(db: Db, comments: number, app: { request: 
   }
   await db.transaction(async (tx) => {
     await tx.query(`set local maintenance_work_mem = '${db.kind === 'pglite' ? '64MB' : '256MB'}'`);
-    await tx.exec('create index annotations_search on annotations using gin (search_vector)');
+    await tx.exec('create index search_items_words on search_items using gin (words)');
   });
   await db.exec('analyze annotations');
   return { group, token: members[0]!.token, memberId: members[0]!.memberId, comments, replies: written, seedMs: performance.now() - started };

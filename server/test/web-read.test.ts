@@ -186,6 +186,49 @@ describe.each(BACKENDS)('reading for the web app on %s', (kind) => {
       });
     }
 
+    it('follows each change to a comment: edited words, "only me", hiding, deletion and "forget me"', async () => {
+      const g = await t.createGroup('Search follows changes');
+      const writer = await t.join(g.invites.member, 'Wyn Writer');
+      const find = async (token: string, q: string) => {
+        const r = await t.call('GET', `/api/groups/${g.group}/search?q=${encodeURIComponent(q)}`, { token });
+        expect(r.status, JSON.stringify(r.json)).toBe(200);
+        return (r.json as SearchAnswer).results.map((x) => x.itemId);
+      };
+      const item = comment({ text: 'The respite beds at Llandudno closed without warning.', creator: 'Wyn Writer' });
+      const id = uuidOf(item);
+      const path = `/api/groups/${g.group}/annotations/${id}`;
+      expect((await create(t, g.group, item, writer.token)).status).toBe(201);
+      expect(await find(g.member.token, 'Llandudno')).toEqual([id]);
+
+      const edit = async (changes: Record<string, unknown>, revision: number) => {
+        const r = await t.call('PUT', path, { token: writer.token, body: { ...item, ...changes }, headers: { 'if-match': `"${revision}"` } });
+        expect(r.status, JSON.stringify(r.json)).toBe(200);
+      };
+      await edit({ body: [{ ...item.body[0], value: 'The respite beds at Conwy closed without warning.' }] }, 1);
+      expect(await find(g.member.token, 'Llandudno')).toEqual([]);
+      expect(await find(g.member.token, 'Conwy')).toEqual([id]);
+
+      await edit({ body: [{ ...item.body[0], value: 'The respite beds at Conwy closed without warning.' }], visibility: 'private' }, 2);
+      expect(await find(g.member.token, 'Conwy')).toEqual([]);
+      expect(await find(writer.token, 'Conwy')).toEqual([id]);
+      await edit({ body: [{ ...item.body[0], value: 'The respite beds at Conwy closed without warning.' }], visibility: 'group' }, 3);
+
+      expect((await t.call('POST', `${path}/hide`, { token: g.facilitator.token, body: { reason: 'Names a place' } })).status).toBeLessThan(300);
+      expect(await find(g.member.token, 'Conwy')).toEqual([]);
+      expect(await find(g.facilitator.token, 'Conwy')).toEqual([id]);
+      expect((await t.call('DELETE', `${path}/hide`, { token: g.facilitator.token })).status).toBeLessThan(300);
+      expect(await find(g.member.token, 'Conwy')).toEqual([id]);
+
+      const second = comment({ text: 'Conwy again: the day centre hours were cut.', creator: 'Wyn Writer', start: 700 });
+      expect((await create(t, g.group, second, writer.token)).status).toBe(201);
+      expect((await t.call('DELETE', path, { token: writer.token })).status).toBe(204);
+      expect(await find(g.facilitator.token, 'Conwy')).toEqual([uuidOf(second)]);
+      expect((await t.call('DELETE', '/api/me', { token: writer.token })).status).toBe(204);
+      expect(await find(g.facilitator.token, 'Conwy')).toEqual([]);
+      const left = await t.testDb.db.query<{ n: string }>('select count(*) as n from search_items where group_id = $1', [g.group]);
+      expect(Number(left.rows[0]!.n)).toBe(0);
+    });
+
     it('needs a sign-in', async () => {
       const r = await t.call('GET', `/api/groups/${s.g.group}/search?q=dignity`);
       expect(r.status).toBe(401);

@@ -40,23 +40,27 @@ interface HitRow {
  * snippet whose matched words are marked.
  */
 export async function searchGroup(db: Db, member: Member, words: string, limit: number): Promise<SearchAnswer> {
-  // Every match is ranked and counted over narrow rows (id, rank, time: kept in memory, no
-  // spill to disk), then only the best `limit` are read whole for their kind and snippet.
+  // Every match is ranked and counted over the narrow rows of `search_items` (migration 012:
+  // who may read it, kind, time, words), then only the best `limit` are read whole from
+  // `annotations` for their snippet and where they are.
+  const hidden = can.seeHidden(member) ? '' : ' and s.hidden = false';
   const { rows } = await db.query<HitRow>(
     `with q as (select websearch_to_tsquery('english', lea_search_joined($3)) as q,
                        websearch_to_tsquery('english', lea_search_joined($3)) || websearch_to_tsquery('english', $3) as marks),
      hits as materialized (
-       select a.id, ts_rank(a.search_vector, q.q) as rank, a.created_at
-       from annotations a, q
-       where a.search_vector @@ q.q and ${visibleTo('a', can.seeHidden(member))} and a.kind in ('comment', 'other', 'reply', 'answer')
+       select s.id, ts_rank(s.words, q.q) as rank, s.created_at
+       from search_items s, q
+       where s.words @@ q.q and s.group_id = $1 and (s.visibility = 'group' or s.author_id = $2)${hidden}
      ),
-     best as (select id, rank, created_at from hits order by rank desc, created_at desc, id limit $4)
-     select b.id, a.kind, a.hidden_reason is not null as hidden, ts_filter(a.search_vector, '{a}') @@ q.q as in_text,
+     best as (select id, rank, created_at from hits order by rank desc, created_at desc, id limit $4),
+     marked as (select b.*, ts_filter(s.words, '{a}') @@ q.q as in_text from best b join search_items s on s.group_id = $1 and s.id = b.id, q)
+     select b.id, a.kind, a.hidden_reason is not null as hidden, b.in_text,
             (select count(*) from hits) as total,
-            ts_headline('english', case when ts_filter(a.search_vector, '{a}') @@ q.q then ${joined('lea_search_body(a.annotation)')} else ${joined('lea_search_quote(a.annotation)')} end,
+            ts_headline('english', case when b.in_text then ${joined('lea_search_body(a.annotation)')} else ${joined('lea_search_quote(a.annotation)')} end,
                         q.marks, $5) as headline,
             a.annotation -> 'target' ->> 'source' as source, a.annotation ->> 'documentTitle' as title, a.annotation ->> 'onDocument' as on_document
-     from best b join annotations a on a.group_id = $1 and a.id = b.id, q
+     from marked b
+       join annotations a on a.group_id = $1 and a.id = b.id and ${visibleTo('a', can.seeHidden(member))}, q
      order by b.rank desc, b.created_at desc, b.id`,
     [member.groupId, member.id, words, limit, HEADLINE_OPTIONS],
   );
