@@ -11,6 +11,7 @@
 import { CATALOGUES, type MessageKey, type Message, type PluralMessage } from './catalogue';
 import { DEFAULT_LOCALE, type Locale } from './locales';
 import { compareWelsh, formatWelshDate, intlSpeaks, welshPlural } from './welsh-fallback';
+import { dateFormat } from './date-formats';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -75,7 +76,7 @@ export function translator(locale: Locale): Translator {
     t,
     tr: (ref) => t(ref.key, ref.params),
     formatDate: (date, options = { dateStyle: 'long' }) =>
-      welshDates ? formatWelshDate(new Date(date), options) : new Intl.DateTimeFormat(locale, options).format(new Date(date)),
+      welshDates ? formatWelshDate(new Date(date), options) : dateFormat(locale, options).format(new Date(date)),
     formatNumber: (value) => numbers.format(value),
     compare,
   };

@@ -5,6 +5,7 @@
  * Firefox have full data and use Intl itself; translate.ts picks these only when
  * `supportedLocalesOf(['cy'])` says Intl lacks Welsh. The words are CLDR's for cy.
  */
+import { dateFormat } from './date-formats';
 
 const MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
 const MONTHS_SHORT = ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'];
@@ -25,10 +26,10 @@ export function intlSpeaks(service: { supportedLocalesOf(locales: string[]): str
  * "2 Rhagfyr 2026 am 10:15", 24-hour times), its month and weekday names in Welsh.
  */
 export function formatWelshDate(date: Date, options: Intl.DateTimeFormatOptions): string {
-  const english = new Intl.DateTimeFormat('en-GB', options);
+  const english = dateFormat('en-GB', options);
   const zone = english.resolvedOptions().timeZone;
-  const month = Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, month: 'numeric' }).format(date)) - 1;
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short' }).format(date));
+  const month = Number(dateFormat('en-GB', { timeZone: zone, month: 'numeric' }).format(date)) - 1;
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(dateFormat('en-US', { timeZone: zone, weekday: 'short' }).format(date));
   return english
     .formatToParts(date)
     .map((part) => {
