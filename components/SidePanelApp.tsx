@@ -221,7 +221,7 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
     );
 
   async function saveEdit(comment: AnchoredComment, draft: CommentDraft) {
-    const updated = updateAnnotation(comment.annotation, draft, api.now(), settings?.displayName ?? '');
+    const updated = updateAnnotation(comment.annotation, draft, api.now(), settings?.displayName ?? '', (ref) => t(ref.key, ref.params));
     if (!updated.ok) throw new Error(updated.problems.join(' '));
     await api.save(updated.value);
     setEditing(null);

@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import * as v from 'valibot';
 import { ApiError, msg } from './errors';
 import type { MessageRef } from '../../utils/i18n/translate';
+import type { MessageKey } from '../../utils/i18n/catalogue';
+import { issueRef } from '../../utils/i18n/issue-message';
 import { findJsonProblem, jsonDepthExceeds, MAX_JSON_DEPTH, type JsonProblem } from './text-checks';
 
 /**
@@ -39,22 +41,13 @@ export function describeJsonProblem(problem: JsonProblem): MessageRef[] {
   return [what, where];
 }
 
-/** What `check` checks, for the refusal's words (`server.unknownField.<thing>` in the catalogue). */
+/** What `check` checks, for the refusal's words (`server.unknownField.<thing>` and `server.valid.lead.<thing>` in the catalogue). */
 export type CheckedThing = 'request' | 'body' | 'reply' | 'support' | 'comment' | 'annotation';
-
-/** Its English words, for the detail sentences not yet in the catalogue. */
-const CHECKED_THING_WORDS: Record<CheckedThing, string> = {
-  request: 'The request',
-  body: 'The request body',
-  reply: 'The reply',
-  support: 'The "this is my experience too"',
-  comment: 'The comment',
-  annotation: 'The annotation',
-};
 
 /**
  * Check `input` against a valibot schema. Unknown fields in a strict object are
- * `unknown-field`; every other problem is `invalid-body`, each naming where it is.
+ * `unknown-field`; every other problem is `invalid-body`: "The reply is not valid:" and each
+ * problem, naming where it is, all from the catalogue (said in the caller's language).
  */
 export function check<S extends v.GenericSchema>(schema: S, input: unknown, what: CheckedThing = 'request'): v.InferOutput<S> {
   const result = v.safeParse(schema, input);
@@ -65,37 +58,49 @@ export function check<S extends v.GenericSchema>(schema: S, input: unknown, what
     const field = path ?? String(unknown.input ?? '');
     throw new ApiError(400, 'unknown-field', msg(`server.unknownField.${what}`, { field }));
   }
-  throw new ApiError(400, 'invalid-body', `${CHECKED_THING_WORDS[what]} is not valid: ${result.issues.map(describeIssue).join('; ')}.`);
+  throw new ApiError(400, 'invalid-body', [msg(`server.valid.lead.${what}`), ...result.issues.flatMap(describeIssue)]);
 }
 
-const KIND_WORDS: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  Object: 'an object',
-  Array: 'a list',
+const KIND_KEYS: Record<string, MessageKey> = {
+  string: 'server.valid.kind.text',
+  number: 'server.valid.kind.number',
+  boolean: 'server.valid.kind.boolean',
+  Object: 'server.valid.kind.object',
+  object: 'server.valid.kind.object',
+  Array: 'server.valid.kind.list',
 };
 
-function words(typeName: string | null): string {
-  if (!typeName) return 'something else';
-  if (typeName.includes(' | ')) return `one of ${typeName.replace(/^\(|\)$/g, '').split(' | ').join(', ')}`;
-  return KIND_WORDS[typeName] ?? (typeName.startsWith('"') ? typeName : `a ${typeName}`);
+/** A kind of value (valibot's `expected` or a received type) in the catalogue's words, or as written (a literal such as `"Annotation"`). */
+function kindWords(typeName: string | null): MessageRef | string {
+  if (!typeName) return msg('server.valid.kind.somethingElse');
+  if (typeName.includes(' | ')) return msg('server.valid.kind.oneOf', { values: typeName.replace(/^\(|\)$/g, '').split(' | ').join(', ') });
+  const key = KIND_KEYS[typeName];
+  if (key) return msg(key);
+  return typeName.startsWith('"') ? typeName : msg('server.valid.kind.other', { name: typeName });
+}
+
+/** What was sent instead, in the catalogue's words. */
+function receivedWords(input: unknown): MessageRef | string {
+  if (input === null) return msg('server.valid.kind.null');
+  if (Array.isArray(input)) return msg('server.valid.kind.list');
+  return kindWords(typeof input);
 }
 
 /**
- * One valibot issue in plain English with where it is. Schema messages written for people
- * are kept; valibot's generic "Invalid type: Expected ... but received ..." is reworded.
+ * One valibot issue as catalogue messages, with where it is. A schema's own message (a
+ * catalogue key, see utils/i18n/issue-message.ts) is said, then "(at path)"; valibot's generic
+ * "Invalid type: Expected ... but received ..." becomes "missing" or "should be X, not Y".
  */
-export function describeIssue(issue: v.BaseIssue<unknown>): string {
+export function describeIssue(issue: v.BaseIssue<unknown>): MessageRef[] {
   const path = v.getDotPath(issue);
-  const where = path ? `"${path}"` : 'the body';
-  if (!issue.message.startsWith('Invalid ')) return path ? `${issue.message.replace(/\.$/, '')} (at ${path})` : issue.message;
-  if (issue.received === 'undefined') return `${where} is missing`;
+  const own = issueRef(issue);
+  if (own) return path ? [own, msg('validation.at', { path })] : [own];
+  if (issue.received === 'undefined') return [path ? msg('server.valid.missing', { path }) : msg('server.valid.missingWhole')];
   if (issue.kind === 'schema') {
-    const received = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'a list' : words(typeof issue.input);
-    return `${where} should be ${words(issue.expected)}, not ${received}`;
+    const words = { expected: kindWords(issue.expected), received: receivedWords(issue.input) };
+    return [path ? msg('server.valid.shouldBe', { path, ...words }) : msg('server.valid.shouldBeWhole', words)];
   }
-  return `${where} is not valid`;
+  return [path ? msg('server.valid.invalid', { path }) : msg('server.valid.invalidWhole')];
 }
 
 /** Read and check a JSON body in one step. */

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from './support/test-db';
-import { openTestStore, type Call, type TestGroup, type TestStore } from './support/test-store';
+import { makeComment } from './support/annotations';
+import { makeReply } from './support/conversation';
+import { ADMIN_TOKEN, openTestStore, type Call, type TestGroup, type TestStore } from './support/test-store';
+
+const PARENT = 'urn:uuid:0190f0e8-7c1a-7000-8000-0000000000aa';
+const REPLY_UUID = '0190f0e8-7c1a-7000-8000-0000000000ab';
+/** A reply whose text is only spaces (built well, then emptied: the extension would not send it). */
+function emptyReply() {
+  const reply = makeReply(PARENT, { uuid: REPLY_UUID });
+  return { ...reply, body: [{ ...reply.body[0], value: '   ' }] };
+}
 
 /** One refusal of each kind a person meets: what to send, and the words they then read. */
 interface RefusalCase {
@@ -68,6 +78,34 @@ const CASES: RefusalCase[] = [
     send: (g) => ({ method: 'GET', path: `/api/groups/${g.group}/changes?after=zzzz`, call: { token: g.reader.token } }),
     english: 'The "after" cursor "zzzz" is not one this store gave out. Start again without it to fetch everything.',
     welsh: 'Nid yw’r cyrchwr "after" "zzzz" yn un a roddodd y storfa hon. Dechreuwch eto hebddo i nôl popeth.',
+  },
+  {
+    name: '400 a group name that is a number (the schema’s own message, naming the field)',
+    status: 400,
+    code: 'invalid-body',
+    send: () => ({ method: 'POST', path: '/api/admin/groups', call: { token: ADMIN_TOKEN, body: { name: 42 } } }),
+    english: 'The request body is not valid: The group name must be text. (at name)',
+    welsh: 'Nid yw corff y cais yn ddilys: Rhaid i enw’r grŵp fod yn destun. (yn name)',
+  },
+  {
+    name: '400 a reply with empty text',
+    status: 400,
+    code: 'invalid-body',
+    send: (g) => ({ method: 'PUT', path: `/api/groups/${g.group}/annotations/${REPLY_UUID}`, call: { token: g.member.token, body: emptyReply(), headers: { 'if-none-match': '*' } } }),
+    english: 'The reply is not valid: Please write something in your reply before sending it. (at body.0.value)',
+    welsh: 'Nid yw’r ateb yn ddilys: Ysgrifennwch rywbeth yn eich ateb cyn ei anfon. (yn body.0.value)',
+  },
+  {
+    name: '400 a field of the wrong kind (valibot’s own problem, with the kinds in the reader’s words)',
+    status: 400,
+    code: 'invalid-body',
+    send: (g) => ({
+      method: 'PUT',
+      path: `/api/groups/${g.group}/annotations/0190f0e8-7c1a-7000-8000-0000000000ac`,
+      call: { token: g.member.token, body: { ...makeComment({ uuid: '0190f0e8-7c1a-7000-8000-0000000000ac' }), section: ['a list'] }, headers: { 'if-none-match': '*' } },
+    }),
+    english: 'The comment is not valid: "section" should be text, not a list.',
+    welsh: 'Nid yw’r sylw yn ddilys: Dylai "section" fod yn destun, nid yn rhestr.',
   },
   {
     name: '401 no sign-in',

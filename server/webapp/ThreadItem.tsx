@@ -1,7 +1,7 @@
 import { Component } from 'preact';
 import { CommentConversation } from '../../components/CommentConversation';
 import { CommentView } from '../../components/CommentView';
-import { useT } from '../../components/i18n';
+import { useI18n } from '../../components/i18n';
 import { abilitiesFor, quietThread } from '../../components/use-conversation';
 import type { CommentThread } from '../../utils/conversation/build-thread';
 import { quoteOf, type LeaAnnotation, type LeaItem, type ReplyDraft } from '../../utils/model';
@@ -34,10 +34,10 @@ export interface ThreadItemProps {
  */
 function ThreadItemView({ comment, model, onSent, themes, permalink = true, focusId }: ThreadItemProps) {
   const { api, session, announce } = useApp();
-  const t = useT();
+  const { t, tr } = useI18n();
   if (!session) return null;
   const thread: CommentThread = model.threads.get(comment.id) ?? quietThread(comment);
-  const deps = { api, session };
+  const deps = { api, session, say: tr };
   const mine = model.mine.has(comment.id);
   const subject = quoteOf(comment).slice(0, 60);
   return (

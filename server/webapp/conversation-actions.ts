@@ -1,4 +1,4 @@
-import { buildReply, buildSupport, type LeaReply, type LeaSupport, type ReplyDraft } from '../../utils/model';
+import { buildReply, buildSupport, type LeaReply, type LeaSupport, type ReplyDraft, type SayProblem } from '../../utils/model';
 import { createAnnotationId } from '../../utils/model/ids';
 import type { WebSession } from '../../utils/webapp/session-types';
 import type { WebApi } from './api';
@@ -11,6 +11,8 @@ export interface WriteDeps {
   session: WebSession;
   now?: () => Date;
   fillRandom?: (bytes: Uint8Array) => void;
+  /** How to say a problem the model finds (the reader's translator `tr`); English when left out. */
+  say?: SayProblem;
 }
 
 const defaultRandom = (bytes: Uint8Array) => void crypto.getRandomValues(bytes);
@@ -40,6 +42,7 @@ export async function sendReply(deps: WriteDeps, input: { parentId: string; draf
     authorName: deps.session.displayName ?? '',
     ...(input.byCommentAuthor ? { byCommentAuthor: true } : {}),
     ...(input.document ? { onDocument: input.document } : {}),
+    ...(deps.say ? { say: deps.say } : {}),
   });
   if (!built.ok) throw new Error(built.problems[0] ?? 'This reply could not be sent.');
   await create(deps, built.value);
@@ -49,7 +52,7 @@ export async function sendReply(deps: WriteDeps, input: { parentId: string; draf
 /** Say "This is my experience too" on a comment (members and facilitators). */
 export async function sendSupport(deps: WriteDeps, targetId: string, named: boolean): Promise<LeaSupport> {
   const { id, now } = newId(deps);
-  const built = buildSupport({ id, now, targetId, named, authorName: deps.session.displayName ?? '' });
+  const built = buildSupport({ id, now, targetId, named, authorName: deps.session.displayName ?? '', ...(deps.say ? { say: deps.say } : {}) });
   if (!built.ok) throw new Error(built.problems[0] ?? 'This could not be sent.');
   await create(deps, built.value);
   return built.value;

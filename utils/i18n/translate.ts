@@ -13,7 +13,11 @@ import { DEFAULT_LOCALE, type Locale } from './locales';
 import { compareWelsh, formatWelshDate, intlSpeaks, welshPlural } from './welsh-fallback';
 import { dateFormat } from './date-formats';
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+/**
+ * What fills a message's `{name}` placeholders: text, a number, or another message, said in
+ * the same language (a refusal names "text" or "a list" in the reader's words).
+ */
+export type MessageParams = Readonly<Record<string, string | number | MessageRef>>;
 
 /** A message to show later, in whatever language the person then reads: safe to send between contexts. */
 export interface MessageRef {
@@ -40,7 +44,7 @@ function isPlural(message: Message): message is PluralMessage {
   return typeof message === 'object';
 }
 
-function fill(text: string, params: MessageParams | undefined): string {
+function fill(text: string, params: Readonly<Record<string, string | number>> | undefined): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
@@ -62,14 +66,18 @@ export function translator(locale: Locale): Translator {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const compare = welsh && !intlSpeaks(Intl.Collator, 'cy') ? compareWelsh : collator.compare;
   const welshDates = welsh && !intlSpeaks(Intl.DateTimeFormat, 'cy');
+  // A parameter that is itself a message is said first, in this language.
+  const said = (params: MessageParams | undefined) =>
+    params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'object' ? t(value.key, value.params) : value]));
   const t: Translate = (key, params) => {
     const message: Message | undefined = catalogue[key] ?? fallback[key];
     if (message === undefined) return key;
-    if (!isPlural(message)) return fill(message, params);
-    const count = Number(params?.count ?? 0);
+    const values = said(params);
+    if (!isPlural(message)) return fill(message, values);
+    const count = Number(values?.count ?? 0);
     const form = plurals.select(count) as keyof PluralMessage;
     const text = message[form] ?? message.other;
-    return fill(text, { ...params, count: numbers.format(count) });
+    return fill(text, { ...values, count: numbers.format(count) });
   };
   const made: Translator = {
     locale,

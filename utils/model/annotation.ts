@@ -3,6 +3,9 @@ import { MAKING_IT_REAL_THEMES, type Kind, kindFromMotivation } from './vocabula
 import { themeIdOf } from './themes';
 import { PdfPageSelectorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './selectors';
 import { VisibilitySchema } from './visibility';
+import { currentTranslator } from '../i18n/current-language';
+import { describeIssues } from '../i18n/issue-message';
+import type { MessageRef } from '../i18n/translate';
 
 /** The longest passage a comment may quote: long selections are almost always accidental. */
 export const MAX_QUOTE_LENGTH = 5000;
@@ -27,7 +30,7 @@ export const LEA_CONTEXT = {
   onDocument: { '@id': 'lea:onDocument', '@type': '@id' },
 } as const;
 
-const isoDate = v.pipe(v.string(), v.isoTimestamp('A date is not in ISO 8601 form.'));
+const isoDate = v.pipe(v.string(), v.isoTimestamp('validation.date'));
 
 export const CommentBodySchema = v.object({
   type: v.literal('TextualBody'),
@@ -36,8 +39,8 @@ export const CommentBodySchema = v.object({
   value: v.pipe(
     v.string(),
     v.trim(),
-    v.minLength(1, 'Please write something in your comment before saving.'),
-    v.maxLength(MAX_COMMENT_LENGTH, `Comments can be up to ${MAX_COMMENT_LENGTH} characters long.`),
+    v.minLength(1, 'validation.comment.empty'),
+    v.maxLength(MAX_COMMENT_LENGTH, 'validation.comment.tooLong'),
   ),
 });
 
@@ -48,7 +51,7 @@ export const ThemeBodySchema = v.object({
 });
 
 export const LeaTargetSchema = v.object({
-  source: v.pipe(v.string(), v.url('The document address is not a valid web address.')),
+  source: v.pipe(v.string(), v.url('validation.documentAddress')),
   // A quoted passage (quote, then position), or a whole PDF page that has no text to quote.
   selector: v.union([
     v.tuple([PdfPageSelectorSchema]),
@@ -57,10 +60,10 @@ export const LeaTargetSchema = v.object({
       ...TextQuoteSelectorSchema.entries,
       exact: v.pipe(
         v.string(),
-        v.minLength(1, 'The quoted passage is empty.'),
+        v.minLength(1, 'validation.quote.empty'),
         v.maxLength(
           MAX_QUOTE_LENGTH,
-          `That passage is too long to comment on: please select ${MAX_QUOTE_LENGTH.toLocaleString('en-GB')} characters or fewer.`,
+          'validation.quote.tooLong',
         ),
       ),
     }),
@@ -68,7 +71,7 @@ export const LeaTargetSchema = v.object({
     ]),
   ]),
   /** For a PDF known by fingerprint (source `urn:x-pdf:...`): the web address it was read at. */
-  scope: v.optional(v.pipe(v.string(), v.url('The document address is not a valid web address.'))),
+  scope: v.optional(v.pipe(v.string(), v.url('validation.documentAddress'))),
 });
 
 /**
@@ -78,7 +81,7 @@ export const LeaTargetSchema = v.object({
  */
 export const LeaAnnotationSchema = v.object({
   '@context': v.tuple([v.literal(ANNO_CONTEXT), v.looseObject({})]),
-  id: v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/, 'The comment id is not a UUID URN.')),
+  id: v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/, 'validation.comment.id')),
   type: v.literal('Annotation'),
   motivation: v.picklist(['commenting', 'questioning', 'editing']),
   created: isoDate,
@@ -95,25 +98,29 @@ export const LeaAnnotationSchema = v.object({
    * For a comment imported from another tool: the original annotation's IRI (the W3C
    * model's `via`, already in the anno context), so a second import knows it is there.
    */
-  via: v.optional(v.pipe(v.string(), v.maxLength(2048), v.url('The original annotation\'s address ("via") is not a valid address.'))),
+  via: v.optional(v.pipe(v.string(), v.maxLength(2048), v.url('validation.comment.via'))),
 });
 export type LeaAnnotation = v.InferOutput<typeof LeaAnnotationSchema>;
 
 export { MAKING_IT_REAL_THEMES };
 
-/** Result of checking untrusted data: the value, or plain-English problems to show a person. */
+/** Result of checking untrusted data: the value, or problems to show a person (in their language). */
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
+/**
+ * How a check says its problems: `tr` of the reader's translator. Left out, the language of
+ * sentences made away from any UI (i18n/current-language.ts: the background's setting, else English).
+ */
+export type SayProblem = (ref: MessageRef) => string;
+
+/** The default SayProblem, read when a check fails (so a language set later is used). */
+export const sayInCurrentLanguage: SayProblem = (ref) => currentTranslator().tr(ref);
+
 /** Validate data that crossed a boundary (storage, message, network, file) as a comment. */
-export function checkAnnotation(input: unknown): Checked<LeaAnnotation> {
+export function checkAnnotation(input: unknown, say: SayProblem = sayInCurrentLanguage): Checked<LeaAnnotation> {
   const result = v.safeParse(LeaAnnotationSchema, input);
   if (result.success) return { ok: true, value: result.output };
-  return { ok: false, problems: result.issues.map(describeIssue) };
-}
-
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const path = v.getDotPath(issue);
-  return path ? `${issue.message} (at ${path})` : issue.message;
+  return { ok: false, problems: describeIssues(result.issues, say) };
 }
 
 /** The comment text of an annotation. */

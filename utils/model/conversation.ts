@@ -1,6 +1,7 @@
 import { vocabulary as EN } from '../i18n/messages/en-GB/vocabulary';
 import * as v from 'valibot';
-import { ANNO_CONTEXT, CommentBodySchema, LEA_CONTEXT, MAX_COMMENT_LENGTH, type Checked, type LeaAnnotation } from './annotation';
+import { ANNO_CONTEXT, CommentBodySchema, LEA_CONTEXT, MAX_COMMENT_LENGTH, sayInCurrentLanguage, type Checked, type LeaAnnotation, type SayProblem } from './annotation';
+import { describeIssues } from '../i18n/issue-message';
 
 /**
  * The conversation around a comment: replies (some of them officers' answers) and "this is my
@@ -30,8 +31,8 @@ export const SUPPORT_LABEL = 'This is my experience too';
 /** The longest reason a report or a moderation action may give. */
 export const MAX_REASON_LENGTH = 1000;
 
-const uuidUrn = v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/, 'The id is not a UUID URN.'));
-const isoDate = v.pipe(v.string(), v.isoTimestamp('A date is not in ISO 8601 form.'));
+const uuidUrn = v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/, 'validation.id'));
+const isoDate = v.pipe(v.string(), v.isoTimestamp('validation.date'));
 const personName = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const profileText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
 const Context = v.tuple([v.literal(ANNO_CONTEXT), v.looseObject({})]);
@@ -40,7 +41,7 @@ const Context = v.tuple([v.literal(ANNO_CONTEXT), v.looseObject({})]);
 export const AnswerBodySchema = v.object({
   type: v.literal('TextualBody'),
   purpose: v.literal('assessing'),
-  value: v.picklist(ANSWER_STATUS_VALUES, 'An answer must say "noted", "will-change", "changed" or "not-changing".'),
+  value: v.picklist(ANSWER_STATUS_VALUES, 'validation.answer.status'),
 });
 
 /**
@@ -54,7 +55,7 @@ export const ReplyCreatorSchema = v.object({
   organisation: v.optional(profileText),
 });
 
-const ReplyTextSchema = v.object({ ...CommentBodySchema.entries, value: v.pipe(v.string(), v.trim(), v.minLength(1, 'Please write something in your reply before sending it.'), v.maxLength(MAX_COMMENT_LENGTH, `Replies can be up to ${MAX_COMMENT_LENGTH} characters long.`)) });
+const ReplyTextSchema = v.object({ ...CommentBodySchema.entries, value: v.pipe(v.string(), v.trim(), v.minLength(1, 'validation.reply.empty'), v.maxLength(MAX_COMMENT_LENGTH, 'validation.reply.tooLong')) });
 
 /**
  * A reply: `motivation: "replying"`, its text first; an answer adds an `assessing` item.
@@ -72,19 +73,19 @@ export const LeaReplySchema = v.pipe(
     created: isoDate,
     modified: isoDate,
     creator: v.optional(ReplyCreatorSchema),
-    body: v.union([v.strictTuple([ReplyTextSchema]), v.strictTuple([ReplyTextSchema, AnswerBodySchema]), v.strictTuple([AnswerBodySchema])], 'A reply has its text, and an answer also its status.'),
+    body: v.union([v.strictTuple([ReplyTextSchema]), v.strictTuple([ReplyTextSchema, AnswerBodySchema]), v.strictTuple([AnswerBodySchema])], 'validation.reply.body'),
     target: uuidUrn,
-    visibility: v.literal('group', 'Replies are always shared with the group.'),
+    visibility: v.literal('group', 'validation.reply.shared'),
     attribution: v.picklist(['named', 'anonymous']),
     byCommentAuthor: v.optional(v.literal(true)),
-    onDocument: v.optional(v.pipe(v.string(), v.url('The document address is not a valid web address.'))),
+    onDocument: v.optional(v.pipe(v.string(), v.url('validation.documentAddress'))),
   }),
-  v.check((r) => answerOfBody(r.body) === null || r.attribution === 'named', 'An answer is always named.'),
+  v.check((r) => answerOfBody(r.body) === null || r.attribution === 'named', 'validation.answer.named'),
   v.check((r) => {
     const status = answerOfBody(r.body);
     return status === null || !ANSWER_STATUSES.find((s) => s.value === status)!.needsReason || r.body[0].purpose === 'commenting';
-  }, 'Please say why this is not being changed.'),
-  v.check((r) => !(r.byCommentAuthor && r.attribution === 'named'), 'A reply by the author of an anonymous comment must be anonymous too.'),
+  }, 'validation.answer.needsReason'),
+  v.check((r) => !(r.byCommentAuthor && r.attribution === 'named'), 'validation.reply.anonymousAuthor'),
 );
 export type LeaReply = v.InferOutput<typeof LeaReplySchema>;
 
@@ -103,7 +104,7 @@ export const LeaSupportSchema = v.object({
   creator: v.optional(v.object({ type: v.literal('Person'), name: personName })),
   body: v.strictTuple([v.object({ type: v.literal('TextualBody'), purpose: v.literal('assessing'), value: v.literal(SUPPORT_VALUE) })]),
   target: uuidUrn,
-  visibility: v.literal('group', 'Supports are always shared with the group.'),
+  visibility: v.literal('group', 'validation.support.shared'),
   attribution: v.picklist(['named', 'anonymous']),
 });
 export type LeaSupport = v.InferOutput<typeof LeaSupportSchema>;
@@ -148,23 +149,16 @@ export function isComment(item: LeaItem): item is LeaAnnotation {
   return !isReply(item) && !isSupport(item);
 }
 
-function problemsOf(issues: readonly v.BaseIssue<unknown>[]): string[] {
-  return issues.map((issue) => {
-    const path = v.getDotPath(issue);
-    return path ? `${issue.message} (at ${path})` : issue.message;
-  });
-}
-
-/** Validate untrusted data as a reply. */
-export function checkReply(input: unknown): Checked<LeaReply> {
+/** Validate untrusted data as a reply (problems said by `say`, see SayProblem). */
+export function checkReply(input: unknown, say: SayProblem = sayInCurrentLanguage): Checked<LeaReply> {
   const result = v.safeParse(LeaReplySchema, input);
-  return result.success ? { ok: true, value: result.output } : { ok: false, problems: problemsOf(result.issues) };
+  return result.success ? { ok: true, value: result.output } : { ok: false, problems: describeIssues(result.issues, say) };
 }
 
-/** Validate untrusted data as a support. */
-export function checkSupport(input: unknown): Checked<LeaSupport> {
+/** Validate untrusted data as a support (problems said by `say`, see SayProblem). */
+export function checkSupport(input: unknown, say: SayProblem = sayInCurrentLanguage): Checked<LeaSupport> {
   const result = v.safeParse(LeaSupportSchema, input);
-  return result.success ? { ok: true, value: result.output } : { ok: false, problems: problemsOf(result.issues) };
+  return result.success ? { ok: true, value: result.output } : { ok: false, problems: describeIssues(result.issues, say) };
 }
 
 /** What a reply says, as the reply editor holds it. */
@@ -185,6 +179,8 @@ export function buildReply(options: {
   /** The replier wrote the thread's anonymous comment: they show as its author, unnamed. */
   byCommentAuthor?: boolean;
   onDocument?: string;
+  /** How to say a problem (the reader's translator); see SayProblem. */
+  say?: SayProblem;
 }): Checked<LeaReply> {
   const { id, now, parentId, draft, authorName } = options;
   const stamp = now.toISOString();
@@ -208,11 +204,11 @@ export function buildReply(options: {
     attribution: anonymous ? 'anonymous' : 'named',
     ...(options.byCommentAuthor ? { byCommentAuthor: true } : {}),
     ...(options.onDocument ? { onDocument: options.onDocument } : {}),
-  });
+  }, options.say);
 }
 
 /** Build a "this is my experience too" on `targetId`, validated. */
-export function buildSupport(options: { id: string; now: Date; targetId: string; named: boolean; authorName: string }): Checked<LeaSupport> {
+export function buildSupport(options: { id: string; now: Date; targetId: string; named: boolean; authorName: string; say?: SayProblem }): Checked<LeaSupport> {
   const stamp = options.now.toISOString();
   const name = options.authorName.trim();
   const named = options.named && name !== '';
@@ -228,7 +224,7 @@ export function buildSupport(options: { id: string; now: Date; targetId: string;
     target: options.targetId,
     visibility: 'group',
     attribution: named ? 'named' : 'anonymous',
-  });
+  }, options.say);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   kindOf,
   themesOf,
   type Checked,
+  type SayProblem,
   type LeaAnnotation,
 } from './annotation';
 import type { PdfPageSelector, TextPositionSelector, TextQuoteSelector } from './selectors';
@@ -49,6 +50,8 @@ export function buildAnnotation(options: {
   draft: CommentDraft;
   target: CommentTarget;
   authorName: string;
+  /** How to say a problem (the reader's translator); see SayProblem. */
+  say?: SayProblem;
 }): Checked<LeaAnnotation> {
   const { id, now, draft, target, authorName } = options;
   const stamp = now.toISOString();
@@ -67,6 +70,7 @@ export function buildAnnotation(options: {
       stamp,
       authorName,
     ),
+    options.say,
   );
 }
 
@@ -76,9 +80,10 @@ export function updateAnnotation(
   draft: CommentDraft,
   now: Date,
   authorName: string,
+  say?: SayProblem,
 ): Checked<LeaAnnotation> {
   const { creator: _previousCreator, ...rest } = annotation;
-  return checkAnnotation(withDraft(rest, draft, now.toISOString(), authorName));
+  return checkAnnotation(withDraft(rest, draft, now.toISOString(), authorName), say);
 }
 
 function withDraft(

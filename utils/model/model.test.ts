@@ -88,7 +88,7 @@ describe('annotation model', () => {
       target: { ...target, selectors: [{ type: 'TextQuoteSelector', exact: 'x'.repeat(5001) }, target.selectors[1] as TextPositionSelector] },
       authorName: 'Sam',
     });
-    expect(!long.ok && long.problems.join()).toContain('5,000 characters or fewer');
+    expect(!long.ok && long.problems.join()).toContain('please select 5000 characters or fewer.');
   });
 
   it('keeps HTML in comment text as text (it is escaped when rendered, not stripped here)', () => {

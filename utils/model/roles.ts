@@ -8,7 +8,7 @@ export const ROLES = ['facilitator', 'member', 'reader'] as const;
 /** A member's role in a group. */
 export type Role = (typeof ROLES)[number];
 /** A role as it crosses a boundary (a join answer, a stored connection, an invite request). */
-export const RoleSchema = v.picklist(ROLES, 'The role must be "facilitator", "member" or "reader".');
+export const RoleSchema = v.picklist(ROLES, 'validation.role');
 
 /** Roles that write comments: members, and facilitators, who usually have lived experience too. */
 export const WRITER_ROLES: readonly Role[] = ['facilitator', 'member'];

@@ -6,7 +6,7 @@ import * as v from 'valibot';
  */
 export const TextQuoteSelectorSchema = v.object({
   type: v.literal('TextQuoteSelector'),
-  exact: v.pipe(v.string(), v.minLength(1, 'The quoted passage is empty.')),
+  exact: v.pipe(v.string(), v.minLength(1, 'validation.quote.empty')),
   prefix: v.optional(v.string()),
   suffix: v.optional(v.string()),
 });
@@ -31,7 +31,7 @@ export const PDF_FRAGMENT_SPEC = 'http://tools.ietf.org/rfc/rfc3778';
 export const PdfPageSelectorSchema = v.object({
   type: v.literal('FragmentSelector'),
   conformsTo: v.literal(PDF_FRAGMENT_SPEC),
-  value: v.pipe(v.string(), v.regex(/^page=[1-9][0-9]{0,5}$/, 'The page is not written as page=N.')),
+  value: v.pipe(v.string(), v.regex(/^page=[1-9][0-9]{0,5}$/, 'validation.page')),
 });
 export type PdfPageSelector = v.InferOutput<typeof PdfPageSelectorSchema>;
 

@@ -4,7 +4,7 @@ import { VisibilitySchema } from './visibility';
 
 /** A person's own settings, chosen on the options page; defaults apply to new comments. */
 export const SettingsSchema = v.object({
-  displayName: v.pipe(v.string(), v.trim(), v.maxLength(200, 'Names can be up to 200 characters long.')),
+  displayName: v.pipe(v.string(), v.trim(), v.maxLength(200, 'validation.settings.nameTooLong')),
   defaultAttribution: v.picklist(['named', 'anonymous']),
   defaultVisibility: VisibilitySchema,
   defaultPerspective: v.picklist(['uses-care', 'carer', 'family', 'works-in-care', 'not-said']),

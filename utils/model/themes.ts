@@ -108,15 +108,15 @@ export function newThemeId(label: string, taken: Iterable<string>): string {
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-export const ThemeIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A theme id is lower-case words joined by hyphens.'), v.maxLength(60));
+export const ThemeIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'validation.theme.id'), v.maxLength(60));
 
 /** A theme name (English or Welsh) as a person types it: trimmed, 1 to 60 characters, one line. */
 export const ThemeLabelSchema = v.pipe(
-  v.string('A theme name must be text.'),
+  v.string('validation.theme.text'),
   v.trim(),
-  v.minLength(1, 'Please give the theme a name.'),
-  v.maxLength(MAX_THEME_LABEL, `A theme name can be up to ${MAX_THEME_LABEL} characters long.`),
-  v.regex(/^[^\u0000-\u001f\u007f\u2028\u2029]*$/, 'A theme name must be one line without control characters.'),
+  v.minLength(1, 'validation.theme.empty'),
+  v.maxLength(MAX_THEME_LABEL, 'validation.theme.tooLong'),
+  v.regex(/^[^\u0000-\u001f\u007f\u2028\u2029]*$/, 'validation.theme.oneLine'),
 );
 
 export const ThemeSchema = v.object({ id: ThemeIdSchema, label: ThemeLabelSchema, labelCy: v.optional(ThemeLabelSchema), retired: v.boolean() });

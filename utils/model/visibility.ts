@@ -9,7 +9,7 @@ export const VISIBILITY_VALUES = ['private', 'group'] as const;
 /** A comment's visibility. */
 export type Visibility = (typeof VISIBILITY_VALUES)[number];
 /** A visibility as it crosses a boundary (a stored comment, a form, the store's input). */
-export const VisibilitySchema = v.picklist(VISIBILITY_VALUES, 'Who can see the comment must be "private" or "group".');
+export const VisibilitySchema = v.picklist(VISIBILITY_VALUES, 'validation.visibility');
 
 /** The choices offered in the editor and the settings, in this order. */
 export const VISIBILITIES = [

@@ -127,6 +127,7 @@ export function createCommentComposer(options: {
       draft,
       target: editor.target,
       authorName: state.settings.displayName,
+      say: (ref) => t(ref.key, ref.params),
     });
     if (!built.ok) throw new Error(built.problems.join(' '));
     await callBackground(send, { type: 'annotations/save', annotation: built.value });

@@ -51,13 +51,13 @@ const TargetItem = v.union([v.pipe(v.string(), v.minLength(1)), v.looseObject({}
  */
 const W3cAnnotationSchema = v.pipe(
   v.looseObject({
-    '@context': v.optional(v.union([v.string(), v.looseObject({}), v.array(v.unknown())], '"@context" must be an address, an object or a list')),
+    '@context': v.optional(v.union([v.string(), v.looseObject({}), v.array(v.unknown())], 'validation.w3c.context')),
     target: v.union(
       [TargetItem, v.pipe(v.array(TargetItem), v.minLength(1))],
-      '"target" must be an address or an object with "source", or a list of them',
+      'validation.w3c.target',
     ),
   }),
-  v.check((a) => isAnnotationType(a.type) || isAnnotationType(a['@type']), '"type" must be "Annotation" (or a list including it)'),
+  v.check((a) => isAnnotationType(a.type) || isAnnotationType(a['@type']), 'validation.w3c.type'),
 );
 
 /**

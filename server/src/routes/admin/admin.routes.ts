@@ -9,7 +9,7 @@ import { ApiError } from '../../errors';
 import { readBody } from '../../validate';
 
 const GroupSchema = v.strictObject({
-  name: v.pipe(v.string('The group name must be text.'), v.trim(), v.minLength(1, 'Please give the group a name.'), v.maxLength(120, 'Please use a group name of 120 characters or fewer.')),
+  name: v.pipe(v.string('validation.groupName.text'), v.trim(), v.minLength(1, 'validation.groupName.empty'), v.maxLength(120, 'validation.groupName.tooLong')),
 });
 
 /** Only the store's admin token (DATA_DIR/admin-token or ADMIN_TOKEN) passes. */

@@ -44,7 +44,7 @@ export async function deleteOne(c: Context<AppEnv>) {
 }
 
 const HideSchema = v.strictObject({
-  reason: v.pipe(v.string('The reason must be text.'), v.trim(), v.minLength(1, 'Please give a reason for hiding the comment.'), v.maxLength(500, 'Please keep the reason to 500 characters or fewer.')),
+  reason: v.pipe(v.string('validation.reason.text'), v.trim(), v.minLength(1, 'validation.reason.hide'), v.maxLength(500, 'validation.reason.tooLong')),
 });
 
 /** `POST .../annotations/{uuid}/hide` `{"reason"}`: moderation. */

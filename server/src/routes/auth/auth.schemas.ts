@@ -3,10 +3,10 @@ import { RoleSchema } from '../../auth/roles';
 
 /** A display name chosen when joining. */
 const JoinNameSchema = v.pipe(
-  v.string('Your name must be text.'),
+  v.string('validation.displayName.text'),
   v.trim(),
-  v.minLength(1, 'Please choose a name to show the group.'),
-  v.maxLength(80, 'Please choose a name of 80 characters or fewer.'),
+  v.minLength(1, 'validation.displayName.empty'),
+  v.maxLength(80, 'validation.displayName.tooLong'),
 );
 
 /**
@@ -15,29 +15,35 @@ const JoinNameSchema = v.pipe(
  * only once the code is looked up, so the name is checked there (join.handlers).
  */
 export const JoinSchema = v.strictObject({
-  code: v.pipe(v.string('The invite code must be text.'), v.trim(), v.minLength(1, 'Please enter your invite code.'), v.maxLength(100, 'That invite code is too long.')),
+  code: v.pipe(v.string('validation.inviteCode.text'), v.trim(), v.minLength(1, 'validation.inviteCode.empty'), v.maxLength(100, 'validation.inviteCode.tooLong')),
   displayName: v.optional(JoinNameSchema),
 });
 
 /** Printable text: no control characters (names and job titles end up in digests and headers of documents). */
 const PROFILE_TEXT = /^[^\p{Cc}\u2028\u2029]*$/u;
 
-function profileField(what: string) {
-  return v.optional(
-    v.pipe(
-      v.string(`${what} must be text.`),
-      v.trim(),
-      v.maxLength(200, `Please keep ${what.toLowerCase()} to 200 characters or fewer.`),
-      v.regex(PROFILE_TEXT, `${what} must not contain control characters or line breaks.`),
-    ),
-  );
-}
+// Each field written out: a schema's messages are catalogue keys, literal where they are given
+// (server/test/error-messages.test.ts checks every one).
+const displayNameField = v.optional(
+  v.pipe(v.string('validation.displayName.text'), v.trim(), v.maxLength(200, 'validation.profile.nameTooLong'), v.regex(PROFILE_TEXT, 'validation.profile.nameOneLine')),
+);
+const jobTitleField = v.optional(
+  v.pipe(v.string('validation.profile.jobTitleText'), v.trim(), v.maxLength(200, 'validation.profile.jobTitleTooLong'), v.regex(PROFILE_TEXT, 'validation.profile.jobTitleOneLine')),
+);
+const organisationField = v.optional(
+  v.pipe(
+    v.string('validation.profile.organisationText'),
+    v.trim(),
+    v.maxLength(200, 'validation.profile.organisationTooLong'),
+    v.regex(PROFILE_TEXT, 'validation.profile.organisationOneLine'),
+  ),
+);
 
 /** `PATCH /api/me` body: each field trimmed, at most 200 characters; an empty string clears it. */
 export const ProfileSchema = v.strictObject({
-  displayName: profileField('Your name'),
-  jobTitle: profileField('Your job title'),
-  organisation: profileField('Your organisation'),
+  displayName: displayNameField,
+  jobTitle: jobTitleField,
+  organisation: organisationField,
 });
 
 /**
@@ -46,13 +52,13 @@ export const ProfileSchema = v.strictObject({
  */
 export const InviteSchema = v.strictObject({
   role: RoleSchema,
-  reusable: v.optional(v.boolean('"reusable" must be true or false.')),
+  reusable: v.optional(v.boolean('validation.trueOrFalse')),
   expiresInDays: v.optional(
     v.pipe(
-      v.number('"expiresInDays" must be a number of days.'),
-      v.integer('"expiresInDays" must be a whole number of days.'),
-      v.minValue(1, 'An invite must last at least 1 day ("expiresInDays" from 1 to 90).'),
-      v.maxValue(90, 'An invite can last at most 90 days ("expiresInDays" from 1 to 90).'),
+      v.number('validation.invite.daysNumber'),
+      v.integer('validation.invite.daysWhole'),
+      v.minValue(1, 'validation.invite.daysTooFew'),
+      v.maxValue(90, 'validation.invite.daysTooMany'),
     ),
   ),
 });
@@ -65,6 +71,6 @@ export const MemberPatchSchema = v.strictObject({ role: RoleSchema });
  * code is new to us), a one-time sign-in link's code, or a code for linking another browser.
  */
 export const SignInSchema = v.strictObject({
-  code: v.pipe(v.string('The code must be text.'), v.trim(), v.minLength(1, 'Please enter your invite code.'), v.maxLength(100, 'That code is too long.')),
+  code: v.pipe(v.string('validation.linkCode.text'), v.trim(), v.minLength(1, 'validation.inviteCode.empty'), v.maxLength(100, 'validation.linkCode.tooLong')),
   name: v.optional(JoinNameSchema),
 });

@@ -23,10 +23,10 @@ export const IMPORT_AUTHOR_NAME = 'Imported from other tools';
 
 const ImportSchema = v.strictObject({
   comments: v.pipe(
-    v.array(v.unknown(), '"comments" must be a list of comments.'),
-    v.maxLength(MAX_IMPORT_ITEMS, `Send at most ${MAX_IMPORT_ITEMS} comments per request.`),
+    v.array(v.unknown(), 'validation.import.list'),
+    v.maxLength(MAX_IMPORT_ITEMS, 'validation.import.tooMany'),
   ),
-  dryRun: v.optional(v.boolean('"dryRun" must be true or false.'), false),
+  dryRun: v.optional(v.boolean('validation.trueOrFalse'), false),
 });
 
 /** What happened to one comment of an import. */

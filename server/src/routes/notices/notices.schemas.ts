@@ -17,14 +17,14 @@ export const ReadSchema = v.strictObject({
   ids: v.pipe(
     v.array(
       v.pipe(
-        v.string('Each notice id must be text.'),
-        v.minLength(1, 'A notice id cannot be empty.'),
-        v.maxLength(MAX_NOTICE_ID, `Each notice id must be ${MAX_NOTICE_ID} characters or fewer.`),
-        v.regex(NOTICE_ID, 'A notice id may hold only printable characters without spaces (like "reply:0190f0e8-…").'),
+        v.string('validation.notices.idText'),
+        v.minLength(1, 'validation.notices.idEmpty'),
+        v.maxLength(MAX_NOTICE_ID, 'validation.notices.idTooLong'),
+        v.regex(NOTICE_ID, 'validation.notices.idPrintable'),
       ),
-      'The "ids" must be a list of notice ids.',
+      'validation.notices.list',
     ),
-    v.maxLength(MAX_READ_IDS, `Please mark at most ${MAX_READ_IDS} notices read at once.`),
+    v.maxLength(MAX_READ_IDS, 'validation.notices.tooMany'),
   ),
 });
 
@@ -45,11 +45,11 @@ function isDocumentAddress(text: string): boolean {
 /** `PUT /api/me/follows` body. */
 export const FollowSchema = v.strictObject({
   document: v.pipe(
-    v.string('The document must be its web address, as text.'),
+    v.string('validation.follow.text'),
     v.trim(),
-    v.minLength(1, 'Please give the address of the document to follow.'),
-    v.maxLength(MAX_DOCUMENT, `The document address must be ${MAX_DOCUMENT} characters or fewer.`),
-    v.check(isDocumentAddress, 'The document must be an http(s) web address or a PDF address starting "urn:x-pdf:".'),
+    v.minLength(1, 'validation.follow.empty'),
+    v.maxLength(MAX_DOCUMENT, 'validation.follow.tooLong'),
+    v.check(isDocumentAddress, 'validation.follow.notAddress'),
   ),
-  following: v.boolean('"following" must be true (follow) or false (stop following).'),
+  following: v.boolean('validation.follow.following'),
 });

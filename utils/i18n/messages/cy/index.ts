@@ -13,6 +13,7 @@ import { background } from './background';
 import { webapp } from './webapp';
 import { facilitator } from './facilitator';
 import { server } from './server';
+import { validation } from './validation';
 import { digest } from './digest';
 import { vocabulary } from './vocabulary';
 
@@ -31,6 +32,7 @@ export const CY = {
   ...webapp,
   ...facilitator,
   ...server,
+  ...validation,
   ...digest,
   ...vocabulary,
 };
