@@ -6,6 +6,7 @@
  */
 import { passageOf, themesOf, commentText, type LeaAnnotation } from '../model/annotation';
 import { DEFAULT_THEMES, themeLabel, type Theme } from '../model/themes';
+import { PDF_URN_PREFIX } from '../pdf/pdf-identity';
 import {
   asArray,
   buildComment,
@@ -76,11 +77,16 @@ function readRow(row: unknown, position: number, options: ReadOptions): { commen
   if (!text) return refuse('It is a highlight with no comment written.');
   const pos = selectors.find((s) => s.type === 'TextPositionSelector' && Number.isInteger(s.start) && Number.isInteger(s.end));
   const target = first(row.target);
-  const source = (isObject(target) && typeof first(target.source) === 'string' ? (first(target.source) as string) : null) ?? (typeof row.uri === 'string' ? row.uri : '');
+  const address = (isObject(target) && typeof first(target.source) === 'string' ? (first(target.source) as string) : null) ?? (typeof row.uri === 'string' ? row.uri : '');
+  const document = isObject(row.document) ? row.document : {};
+  // A PDF: Hypothesis names the file by pdf.js's fingerprint among the document's links, as the
+  // viewer here does. Filed under it (the address it was read at as the scope), the comment
+  // shows on that PDF opened from any address or from the computer, like the viewer's own.
+  const fingerprint = pdfFingerprintOf(document);
+  const source = fingerprint ?? address;
   if (!source) return refuse('It does not say which document it is on.');
   const { themes, leftOut } = tagsToThemes(asArray(row.tags), options.themes);
   const userInfo = isObject(row.user_info) ? row.user_info : {};
-  const document = isObject(row.document) ? row.document : {};
   const title = first(document.title);
   const built = buildComment(
     {
@@ -88,6 +94,7 @@ function readRow(row: unknown, position: number, options: ReadOptions): { commen
       text,
       themes,
       source,
+      ...(fingerprint && address && /^https?:/i.test(address) ? { scope: address } : {}),
       quote: quote
         ? {
             exact: quote.exact as string,
@@ -109,6 +116,16 @@ function readRow(row: unknown, position: number, options: ReadOptions): { commen
   );
   if (!built.ok) return refuse(built.reason);
   return { comment: built.comment, tagsLeftOut: leftOut };
+}
+
+/** The `urn:x-pdf:<fingerprint>` among a Hypothesis row's document links (lower case), if it names a PDF. */
+function pdfFingerprintOf(document: Json): string | null {
+  for (const link of asArray(document.link)) {
+    const href = isObject(link) && typeof link.href === 'string' ? link.href.trim() : '';
+    const match = /^urn:x-pdf:([0-9a-z]{8,64})$/i.exec(href);
+    if (match) return `${PDF_URN_PREFIX}${match[1]!.toLowerCase()}`;
+  }
+  return null;
 }
 
 /** The rows of a Hypothesis file, or why it is not one. */
@@ -212,7 +229,11 @@ export function exportHypothesis(comments: readonly LeaAnnotation[], options: Ex
       group,
       permissions: { read: [`group:${group}`], admin: [user], update: [user], delete: [user] },
       target: [{ source: uri, selector }],
-      document: c.documentTitle ? { title: [c.documentTitle] } : {},
+      document: {
+        ...(c.documentTitle ? { title: [c.documentTitle] } : {}),
+        // A PDF is named by its fingerprint, as Hypothesis names it, and by where it was read.
+        ...(c.target.source.startsWith(PDF_URN_PREFIX) ? { link: [{ href: c.target.source }, ...(c.target.scope ? [{ href: c.target.scope }] : [])] } : {}),
+      },
       ...(html ? { links: { html } } : {}),
       ...(name ? { user_info: { display_name: name } } : {}),
     };

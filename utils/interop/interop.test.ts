@@ -186,7 +186,7 @@ describe('exportHypothesis round trip', () => {
   const comments: LeaAnnotation[] = [
     extensionComment(),
     extensionComment({ id: 'urn:uuid:0190f0a2-5555-7000-8000-000000000005', attribution: 'anonymous', creator: undefined, via: 'https://hypothes.is/a/OrigHypId1' }),
-    extensionComment({ id: 'urn:uuid:0190f0a2-6666-7000-8000-000000000006', target: { source: 'urn:x-pdf:abc123', scope: 'https://example.org/report.pdf', selector: [{ type: 'TextQuoteSelector', exact: 'on page three' }, { type: 'TextPositionSelector', start: 10, end: 23, page: 3 }] } }),
+    extensionComment({ id: 'urn:uuid:0190f0a2-6666-7000-8000-000000000006', target: { source: 'urn:x-pdf:9c2e4ab17f3d0e55a8b6c1d2e3f40516', scope: 'https://example.org/report.pdf', selector: [{ type: 'TextQuoteSelector', exact: 'on page three' }, { type: 'TextPositionSelector', start: 10, end: 23, page: 3 }] } }),
   ].map((c) => JSON.parse(JSON.stringify(c)) as LeaAnnotation);
 
   it('gives the client export format and reads back the same comments', () => {
@@ -207,12 +207,32 @@ describe('exportHypothesis round trip', () => {
       expect(c.target.selector[0]).toEqual(o.target.selector[0]);
       expect([c.created, c.modified, c.attribution, c.creator, c.documentTitle]).toEqual([o.created, o.modified, o.attribution, o.creator, o.documentTitle]);
     });
-    // The PDF comment comes back on its web address (Hypothesis knows PDFs by address).
-    expect(back.comments[2]!.target.source).toBe('https://example.org/report.pdf');
+    // The PDF comment comes back filed under its fingerprint, read at its web address, so it
+    // shows on that PDF opened from anywhere (Hypothesis names PDFs in the document's links).
+    expect(file.annotations[2]).toMatchObject({ uri: 'https://example.org/report.pdf', document: { link: [{ href: 'urn:x-pdf:9c2e4ab17f3d0e55a8b6c1d2e3f40516' }, { href: 'https://example.org/report.pdf' }] } });
+    expect(back.comments[2]!.target).toMatchObject({ source: 'urn:x-pdf:9c2e4ab17f3d0e55a8b6c1d2e3f40516', scope: 'https://example.org/report.pdf' });
     // Exporting what was read gives the same file again (idempotent).
     const again = exportHypothesis(back.comments, { now: new Date('2025-02-02T00:00:00Z') });
     expect(again.annotations.map((a) => a.id)).toEqual(['0190f0a2-4444-7000-8000-000000000004', 'OrigHypId1', '0190f0a2-6666-7000-8000-000000000006']);
     expect(again.annotations.map(({ id: _i, uri: _u, target: _t, ...a }) => a)).toEqual(file.annotations.map(({ id: _i, uri: _u, target: _t, ...a }) => a));
+  });
+
+  it('files a Hypothesis row on a PDF under the fingerprint in its document links, as the viewer does', () => {
+    const row = {
+      id: 'PdfHypRow01',
+      uri: 'https://assets.publishing.service.gov.uk/media/francis-report.pdf',
+      text: 'This is what happened on my mum’s ward.',
+      tags: [],
+      permissions: { read: ['group:__world__'] },
+      target: [{ source: 'https://assets.publishing.service.gov.uk/media/francis-report.pdf', selector: [{ type: 'TextQuoteSelector', exact: 'patients were not protected' }, { type: 'PageSelector', index: 4, label: '5' }] }],
+      document: { title: ['Francis Report'], link: [{ href: 'urn:x-pdf:0A1B2C3D4E5F60718293A4B5C6D7E8F9' }, { href: 'https://assets.publishing.service.gov.uk/media/francis-report.pdf' }] },
+    };
+    const read = readHypothesisExport({ rows: [row, { ...row, id: 'WebHypRow02', document: { title: ['A page'] } }] }, options);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.comments[0]!.target).toMatchObject({ source: 'urn:x-pdf:0a1b2c3d4e5f60718293a4b5c6d7e8f9', scope: 'https://assets.publishing.service.gov.uk/media/francis-report.pdf' });
+    // Without a fingerprint it stays on its address (a PDF opened from there lists it by that alias).
+    expect(read.comments[1]!.target.source).toBe('https://assets.publishing.service.gov.uk/media/francis-report.pdf');
+    expect(read.comments[1]!.target).not.toHaveProperty('scope');
   });
 });
 
