@@ -93,12 +93,15 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
 
   return {
     async list({ uris, comments }): Promise<ConversationListing> {
-      // The threads of comments written on the document's other versions too.
-      const linked = await sync.getConnection();
-      const links = linked && sync.getDocumentLinks ? await sync.getDocumentLinks(linked.group) : [];
-      const versions = await withVersions(uris, { links: async () => links, documentsStartingWith: async (prefix) => (await deps.documentsStartingWith?.(prefix)) ?? [] });
+      // The threads of comments written on the document's other versions too; the threads of
+      // comments named by id (the panel's first screenful) need no lookup of the versions.
+      const versionsOfDocument = async () => {
+        const linked = await sync.getConnection();
+        const links = linked && sync.getDocumentLinks ? await sync.getDocumentLinks(linked.group) : [];
+        return withVersions(uris, { links: async () => links, documentsStartingWith: async (prefix) => (await deps.documentsStartingWith?.(prefix)) ?? [] });
+      };
       const [{ items, placeholders, hiddenComments, damaged }, connection, outbox, state] = await Promise.all([
-        comments ? conversation.threadItemsFor(comments) : conversation.threadItems(versions),
+        comments ? conversation.threadItemsFor(comments) : versionsOfDocument().then((versions) => conversation.threadItems(versions)),
         sync.getConnection(),
         conversation.outboxFor(),
         sync.getNoticeState(),

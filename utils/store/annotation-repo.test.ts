@@ -31,6 +31,17 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('annotation repository', () => {
+  it('names each stored version of a provision once, however many comments each has', async () => {
+    const repo = createAnnotationRepo(db, clock);
+    const prefix = 'https://www.legislation.gov.uk/ukpga/2014/23/section/1/';
+    for (let i = 0; i < 5; i++) await repo.save(makeAnnotation(`${prefix}enacted`));
+    for (let i = 0; i < 3; i++) await repo.save(makeAnnotation(`${prefix}2015-04-01`));
+    await repo.save(makeAnnotation('https://www.legislation.gov.uk/ukpga/2014/23/section/10/enacted'));
+    await repo.save(makeAnnotation('https://www.legislation.gov.uk/ukpga/2014/23/section/1'));
+    expect(await repo.documentsStartingWith(prefix)).toEqual([`${prefix}2015-04-01`, `${prefix}enacted`]);
+    expect(await repo.documentsStartingWith('https://www.gov.uk/')).toEqual([]);
+  });
+
   it('saves a comment and queues it in the outbox in the same write', async () => {
     const repo = createAnnotationRepo(db, clock);
     const a = makeAnnotation('https://www.legislation.gov.uk/ukpga/2014/23/part/1/enacted');

@@ -66,13 +66,17 @@ export function createAnnotationRepo(db: LeaDb, clock: () => Date) {
 
     /** Distinct document addresses of stored items starting with `prefix` (the versions of one provision). */
     async documentsStartingWith(prefix: string): Promise<string[]> {
+      // Index keys only, one step per address: the cursor jumps past each address's comments
+      // (a page of 2,000 comments used to read all 2,000 records here, on every page load).
       const range = IDBKeyRange.bound([prefix, ''], [`${prefix}\uffff`, '']);
-      const found = new Set<string>();
-      for (const record of await db.getAllFromIndex('annotations', 'by-document', range)) {
-        const source = (record as { target?: { source?: unknown } }).target?.source;
-        if (typeof source === 'string') found.add(source);
+      const found: string[] = [];
+      const index = db.transaction('annotations').store.index('by-document');
+      for (let cursor = await index.openKeyCursor(range); cursor; ) {
+        const [source] = cursor.key;
+        found.push(source);
+        cursor = await cursor.continue([source, '\uffff']);
       }
-      return [...found];
+      return found;
     },
 
     /** Every readable comment (not replies or supports) on every document (for the whole-group digest), oldest first. */
