@@ -170,6 +170,11 @@ describe.each(BACKENDS)('"forget me" leaves nothing on disk on %s', (kind: DbKin
       tables = await grep([join(dir, 'base', oid)], [...secrets, kept]);
       const wal = await grep([join(dir, 'pg_wal')], secrets);
       console.log(`forget me on PostgreSQL (${secrets.length - 1} comments) took ${forgetMs.toFixed(0)} ms; wal_recycle=${recycle}; WAL still holds ${wal.size} of ${secrets.length}`);
+      // With wal_recycle off (what server/README.md tells operators, and .ci/run sets), the
+      // checkpoints after forget me delete the segments that held the words: none is left.
+      // With it on, PostgreSQL renames old segments for reuse with their bytes in them (the
+      // store warns at start); that case is reported above, not failed.
+      if (recycle === 'off') expect([...wal.keys()].map((s) => s.slice(0, 30))).toEqual([]);
     } else {
       // A server on another machine (or a data directory this user cannot read): read the
       // current files of this schema's tables, TOAST tables and indexes through the server.
