@@ -59,12 +59,39 @@ describe('schema v2 migration', () => {
     v1.close();
 
     const upgraded = await openLeaDb(name);
-    expect(upgraded.version).toBe(3);
+    expect(upgraded.version).toBe(4);
     expect([...upgraded.objectStoreNames].sort()).toEqual(['annotations', 'conflicts', 'meta', 'outbox', 'syncInfo']);
     expect(await createAnnotationRepo(upgraded, clock).get(old.id)).toEqual(old);
     const repo = createSyncRepo(upgraded, clock);
     expect(await repo.takeOutboxBatch(10)).toMatchObject([{ annotationId: old.id, op: 'put', baseRevision: null }]);
     expect(await repo.syncInfoFor([old.id])).toEqual({ [old.id]: { id: old.id, revision: null, author: 'me', hidden: null } });
+    upgraded.close();
+  });
+
+  it('v4 finds what a facilitator hid among the sync records a v3 browser already holds', async () => {
+    const name = `v3-${Math.random()}`;
+    const v3 = await openDB(name, 3, {
+      upgrade(d) {
+        const annotations = d.createObjectStore('annotations', { keyPath: 'id' });
+        annotations.createIndex('by-document', ['target.source', 'created']);
+        annotations.createIndex('by-modified', 'modified');
+        annotations.createIndex('by-target', 'target');
+        annotations.createIndex('by-on-document', 'onDocument');
+        d.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('by-annotation', 'annotationId');
+        d.createObjectStore('meta');
+        d.createObjectStore('syncInfo', { keyPath: 'id' });
+        d.createObjectStore('conflicts', { keyPath: 'id' });
+      },
+    });
+    for (let n = 1; n <= 50; n++) await v3.put('syncInfo', { id: comment(n).id, revision: '1', author: 'other', hidden: n % 20 === 0 ? { reason: `Names a person (${n})` } : null });
+    v3.close();
+
+    const upgraded = await openLeaDb(name);
+    expect(upgraded.version).toBe(4);
+    expect(await createSyncRepo(upgraded, clock).listHidden()).toEqual({
+      [comment(20).id]: { reason: 'Names a person (20)' },
+      [comment(40).id]: { reason: 'Names a person (40)' },
+    });
     upgraded.close();
   });
 });

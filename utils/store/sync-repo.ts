@@ -54,7 +54,7 @@ export function createSyncRepo(db: LeaDb, clock: () => Date) {
 
     /** Every comment on this computer a facilitator hid, by id, with the reason. */
     async listHidden(): Promise<Record<string, { reason: string }>> {
-      const infos = await db.getAll('syncInfo');
+      const infos = await db.getAllFromIndex('syncInfo', 'by-hidden');
       return Object.fromEntries(infos.flatMap((i) => (i.hidden ? [[i.id, i.hidden]] : [])));
     },
 
