@@ -93,8 +93,8 @@ export function requestLocale(c: Context): Locale {
 }
 
 /** The JSON body of every error response; a 500 also carries the request id to quote. */
-export function errorBody(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, requestId?: string) {
-  return { error: { code, message, ...(requestId ? { requestId } : {}) }, ...extra };
+export function errorBody(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, requestId?: string, messages?: readonly MessageRef[]) {
+  return { error: { code, message, ...(messages && messages.length > 0 ? { messages } : {}), ...(requestId ? { requestId } : {}) }, ...extra };
 }
 
 /**
@@ -111,7 +111,10 @@ export function errorResponse(
 ): Response {
   const locale = requestLocale(c);
   c.header('Content-Language', locale);
-  return c.json(errorBody(code, translateRefusal(text, locale), extra, requestId), status);
+  // The catalogue messages themselves go too (`error.messages`): a client that keeps a refusal
+  // (the extension's parked comments) says it again in whatever language its reader then uses.
+  const ref = refOf(text as RefusalText);
+  return c.json(errorBody(code, translateRefusal(text, locale), extra, requestId, typeof ref === 'string' ? undefined : ref), status);
 }
 
 /** The configured body limit, from the request's deps (the default before they are set). */

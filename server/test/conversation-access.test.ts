@@ -169,7 +169,7 @@ describe.each(BACKENDS)('conversation access matrix on %s: every role Ã— shape Ã
       const r = await t.call(method, path, { ...call, token: a[role].token });
       if (shape.allowed.includes(role)) {
         expect(r.status, JSON.stringify(r.json)).toBe(404);
-        expect(r.json.error).toEqual({ code: 'not-found', message: 'The comment you are replying to is not in this group or has been removed.' });
+        expect(r.json.error).toMatchObject({ code: 'not-found', message: 'The comment you are replying to is not in this group or has been removed.' });
       } else expect(r.status).toBe(403);
       expect(JSON.stringify(r.json)).not.toContain(b.secret);
       const after = await t.testDb.db.query<{ n: number }>('select count(*)::int as n from annotations');

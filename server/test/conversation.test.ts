@@ -110,7 +110,7 @@ describe.each(BACKENDS)('the conversation (replies, answers, supports) on %s', (
     await t.testDb.db.query('update members set display_name = null where id = $1', [g.reader.memberId]);
     const r = await create(t, g.group, makeReply(comment.id, { answer: 'noted', authorName: 'Ria Reader' }), g.reader.token);
     expect(r.status).toBe(400);
-    expect(r.json.error).toEqual({ code: 'invalid-body', message: 'Please add your name (Options) before answering.' });
+    expect(r.json.error).toMatchObject({ code: 'invalid-body', message: 'Please add your name (Options) before answering.' });
   });
 
   it('refuses what a role may not write with 403 naming what it may do', async () => {
@@ -155,7 +155,7 @@ describe.each(BACKENDS)('the conversation (replies, answers, supports) on %s', (
     const second = makeSupport(comment.id);
     const again = await create(t, g.group, second, g.member.token);
     expect(again.status).toBe(409);
-    expect(again.json.error).toEqual({ code: 'already-supported', message: 'You have already said this is your experience too.' });
+    expect(again.json.error).toMatchObject({ code: 'already-supported', message: 'You have already said this is your experience too.' });
     // Someone else may, and the same push repeated is harmless.
     expect((await create(t, g.group, makeSupport(comment.id, { named: true, authorName: 'Fran Facilitator' }), g.facilitator.token)).status).toBe(201);
     expect((await create(t, g.group, first, g.member.token)).status).toBe(200);
@@ -207,7 +207,7 @@ describe.each(BACKENDS)('the conversation (replies, answers, supports) on %s', (
     ];
     for (const r of refusals) {
       expect(r.status, JSON.stringify(r.json)).toBe(404);
-      expect(r.json.error).toEqual({ code: 'not-found', message: NOT_HERE });
+      expect(r.json.error).toMatchObject({ code: 'not-found', message: NOT_HERE });
     }
     // A facilitator can see the hidden comment, so may reply to it.
     expect((await create(t, g.group, makeReply(hidden.id, { authorName: 'Fran Facilitator' }), g.facilitator.token)).status).toBe(201);
@@ -265,7 +265,7 @@ describe.each(BACKENDS)('the conversation (replies, answers, supports) on %s', (
     const message = 'Only the author of an anonymous comment can reply as "The author of this comment".';
     const notTheAuthor = await create(t, g.group, makeReply(anonymous.id, { byCommentAuthor: true, attribution: 'anonymous' }), someone.token);
     expect(notTheAuthor.status).toBe(400);
-    expect(notTheAuthor.json.error).toEqual({ code: 'invalid-body', message });
+    expect(notTheAuthor.json.error).toMatchObject({ code: 'invalid-body', message });
     const notTheAuthorDeep = await create(t, g.group, makeReply(reply.id, { byCommentAuthor: true, attribution: 'anonymous' }), someone.token);
     expect(notTheAuthorDeep.json.error.message).toBe(message);
     // The author of a named comment has no need of it.

@@ -3,6 +3,7 @@ import { BACKENDS } from './support/test-db';
 import { makeComment } from './support/annotations';
 import { makeReply } from './support/conversation';
 import { ADMIN_TOKEN, openTestStore, type Call, type TestGroup, type TestStore } from './support/test-store';
+import { translator, type MessageRef } from '../../utils/i18n/translate';
 
 const PARENT = 'urn:uuid:0190f0e8-7c1a-7000-8000-0000000000aa';
 const REPLY_UUID = '0190f0e8-7c1a-7000-8000-0000000000ab';
@@ -164,14 +165,19 @@ describe.each(BACKENDS)('refusals in the reader’s language on %s', (kind) => {
   it.each(CASES)('$name: English by default, with Content-Language en-GB', async (c) => {
     const r = await ask(c, {});
     expect(r.status).toBe(c.status);
-    expect(r.json.error).toEqual({ code: c.code, message: c.english });
+    expect(r.json.error).toMatchObject({ code: c.code, message: c.english });
     expect(r.headers.get('content-language')).toBe('en-GB');
+    // The catalogue messages go with the words, so a client that keeps the refusal can say it
+    // again in its reader's language later: they give the same sentence in both.
+    const messages = r.json.error.messages as MessageRef[];
+    expect(messages.map((m) => translator('en-GB').tr(m)).join(' ')).toBe(c.english);
+    expect(messages.map((m) => translator('cy').tr(m)).join(' ')).toBe(c.welsh);
   });
 
   it.each(CASES)('$name: Welsh for "Accept-Language: cy", the code unchanged', async (c) => {
     const r = await ask(c, { header: 'cy-GB, en;q=0.5' });
     expect(r.status).toBe(c.status);
-    expect(r.json.error).toEqual({ code: c.code, message: c.welsh });
+    expect(r.json.error).toMatchObject({ code: c.code, message: c.welsh });
     expect(r.headers.get('content-language')).toBe('cy');
   });
 

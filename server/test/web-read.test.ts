@@ -340,7 +340,7 @@ describe.each(BACKENDS)('reading for the web app on %s', (kind) => {
       it(`answers 404 for ${name}, with the same words and nothing of it`, async () => {
         const r = await get(who, `/comments/${id()}`);
         expect(r.status).toBe(404);
-        expect(r.json.error).toEqual({ code: 'not-found', message: 'There is no such comment in your group (it may have been deleted, or the link is for another group).' });
+        expect(r.json.error).toMatchObject({ code: 'not-found', message: 'There is no such comment in your group (it may have been deleted, or the link is for another group).' });
       });
     }
 

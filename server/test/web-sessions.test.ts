@@ -122,7 +122,7 @@ describe.each(BACKENDS)('web sessions on %s', (kind) => {
       const before = (await members()).length;
       const noName = await signInCall({ code: g.invites.member });
       expect(noName.status).toBe(400);
-      expect(noName.json.error).toEqual({ code: 'name-needed', message: 'This code is new to us: enter your name as you want the group to see it.' });
+      expect(noName.json.error).toMatchObject({ code: 'name-needed', message: 'This code is new to us: enter your name as you want the group to see it.' });
       const wrong = await signInCall({ code: 'zzzz-zzzz-zzzz', name: 'Nobody' });
       expect(wrong.status).toBe(403);
       expect(wrong.json.error.code).toBe('invite-invalid');
@@ -147,7 +147,7 @@ describe.each(BACKENDS)('web sessions on %s', (kind) => {
       expect((await t.call('GET', '/api/web/session', { token: g.member.token })).json.error.code).toBe('unauthenticated');
       const unknown = await t.call('GET', '/api/web/session', { headers: { cookie: 'lea_session=not-a-session' } });
       expect(unknown.status).toBe(401);
-      expect(unknown.json.error).toEqual({ code: 'unauthenticated', message: expect.stringMatching(/not signed in/) });
+      expect(unknown.json.error).toMatchObject({ code: 'unauthenticated', message: expect.stringMatching(/not signed in/) });
     });
 
     it('wrong codes at sign-in count in the same buckets as /api/join, and sign-ins share the per-address join limit', async () => {
@@ -205,7 +205,7 @@ describe.each(BACKENDS)('web sessions on %s', (kind) => {
       ];
       for (const r of refusals) {
         expect(r.status, JSON.stringify(r.json)).toBe(403);
-        expect(r.json.error).toEqual({ code: 'csrf-failed', message: 'This form has expired. Reload the page and try again.' });
+        expect(r.json.error).toMatchObject({ code: 'csrf-failed', message: 'This form has expired. Reload the page and try again.' });
       }
       expect((await t.testDb.db.query('select 1 from annotations where id = $1', [uuidOf(a)])).rows).toEqual([]);
       // Not counted against the member's write limit either.
@@ -231,7 +231,7 @@ describe.each(BACKENDS)('web sessions on %s', (kind) => {
         await web('POST', '/api/web/sign-out-everywhere', s),
       ]) {
         expect(r.status).toBe(401);
-        expect(r.json.error).toEqual({ code: 'session-expired', message: 'You have been signed out because your session ended. Sign in again.' });
+        expect(r.json.error).toMatchObject({ code: 'session-expired', message: 'You have been signed out because your session ended. Sign in again.' });
       }
       // Signing in again starts a new one.
       const again = await signIn(g.invites.reader, 'Olu');
@@ -269,7 +269,7 @@ describe.each(BACKENDS)('web sessions on %s', (kind) => {
       const used = [await join(one.code, 'Second'), await signInCall({ code: one.code, name: 'Third' })];
       for (const r of used) {
         expect(r.status).toBe(403);
-        expect(r.json.error).toEqual({ code: 'invite-used', message: 'This invite has already been used. Ask your facilitator for a new one.' });
+        expect(r.json.error).toMatchObject({ code: 'invite-used', message: 'This invite has already been used. Ask your facilitator for a new one.' });
       }
       // Through the web app first, then the extension.
       const two = await invite({ role: 'reader', reusable: false });
@@ -300,7 +300,7 @@ describe.each(BACKENDS)('web sessions on %s', (kind) => {
       now = new Date(START.getTime() + 2 * DAY);
       for (const r of [await join(soon.code), await signInCall({ code: soon.code, name: 'Late' }), await signInCall({ code: soon.code })]) {
         expect(r.status).toBe(403);
-        expect(r.json.error).toEqual({ code: 'invite-expired', message: 'This invite has expired. Ask your facilitator for a new one.' });
+        expect(r.json.error).toMatchObject({ code: 'invite-expired', message: 'This invite has expired. Ask your facilitator for a new one.' });
       }
     });
 
@@ -412,7 +412,7 @@ describe.each(BACKENDS)('web sessions on %s', (kind) => {
     it('the last facilitator cannot stop being one (409, a plain sentence); with a second facilitator they can', async () => {
       const self = await t.call('PATCH', `/api/groups/${g.group}/members/${g.facilitator.memberId}`, { token: g.facilitator.token, body: { role: 'member' } });
       expect(self.status).toBe(409);
-      expect(self.json.error).toEqual({ code: 'conflict', message: 'You are the last facilitator of this group, so your role cannot change: make someone else a facilitator first.' });
+      expect(self.json.error).toMatchObject({ code: 'conflict', message: 'You are the last facilitator of this group, so your role cannot change: make someone else a facilitator first.' });
       expect((await t.call('PATCH', `/api/groups/${g.group}/members/${g.facilitator.memberId}`, { token: g.facilitator.token, body: { role: 'facilitator' } })).status).toBe(200);
       const second = await t.join(g.invites.facilitator, 'Second Fran');
       // Two facilitators demoting each other at the same moment: the group keeps one.
@@ -444,7 +444,7 @@ describe.each(BACKENDS)('web sessions on %s', (kind) => {
       expect((await t.call('DELETE', `/api/groups/${g.group}/members/${s.memberId}`, { token: g.facilitator.token })).status).toBe(204);
       for (const r of [await web('GET', '/api/web/session', s), await web('GET', `/api/groups/${g.group}/changes`, s)]) {
         expect(r.status).toBe(401);
-        expect(r.json.error).toEqual({ code: 'token-revoked', message: 'Your invite has been withdrawn: ask your facilitator for a new one.' });
+        expect(r.json.error).toMatchObject({ code: 'token-revoked', message: 'Your invite has been withdrawn: ask your facilitator for a new one.' });
       }
       expect((await signInCall({ code: new URL(link.url).hash.replace('#link=', '') })).status).toBe(403);
       const { rows } = await t.testDb.db.query('select 1 from sign_in_links where member_id = $1', [s.memberId]);
@@ -481,7 +481,7 @@ describe.each(BACKENDS)('web sessions on %s', (kind) => {
       expect((await web('GET', '/api/web/session', s)).json).toMatchObject({ displayName: 'Ria Reader', role: 'reader' });
       const again = await signInCall({ code: codeOf(link.url) });
       expect(again.status).toBe(403);
-      expect(again.json.error).toEqual({ code: 'invite-invalid', message: expect.stringMatching(/has been used or has expired/) });
+      expect(again.json.error).toMatchObject({ code: 'invite-invalid', message: expect.stringMatching(/has been used or has expired/) });
       // Only its hash is kept.
       expect(JSON.stringify((await t.testDb.db.query('select * from sign_in_links')).rows)).not.toContain(codeOf(link.url));
     });

@@ -150,7 +150,7 @@ export function expectNothingOf(answer: Answer, ...groups: WebGroup[]) {
     for (const uuid of [g.shared, g.private, g.hiddenOne, g.reply]) expect(text).not.toContain(uuid);
   }
   expect(answer.json && typeof answer.json === 'object' ? Object.keys(answer.json) : answer.json).toEqual(['error']);
-  expect(Object.keys(answer.json.error).filter((k) => k !== 'code' && k !== 'message' && k !== 'requestId')).toEqual([]);
+  expect(Object.keys(answer.json.error).filter((k) => k !== 'code' && k !== 'message' && k !== 'messages' && k !== 'requestId')).toEqual([]);
   expect(typeof answer.json.error.message).toBe('string');
   expect(answer.json.error.message.length).toBeGreaterThan(10);
 }

@@ -6,7 +6,7 @@
  */
 import { passageOf, themesOf, commentText, type LeaAnnotation } from '../model/annotation';
 import { DEFAULT_THEMES, themeLabel, type Theme } from '../model/themes';
-import { PDF_URN_PREFIX } from '../pdf/pdf-identity';
+import { PDF_URN_PREFIX } from '../pdf/pdf-urn';
 import {
   asArray,
   buildComment,

@@ -1,8 +1,9 @@
 import type { DocumentIdentity } from '../document';
 import { normaliseUrl } from '../document/normalise-url';
 
-/** The URI scheme for a PDF known by its fingerprint, as Hypothesis and others use. */
-export const PDF_URN_PREFIX = 'urn:x-pdf:';
+import { PDF_URN_PREFIX } from './pdf-urn';
+
+export { PDF_URN_PREFIX };
 
 /** What the viewer knows about an open PDF. */
 export interface PdfFacts {

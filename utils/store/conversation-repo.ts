@@ -3,7 +3,7 @@ import type { DamagedRecord } from './annotation-repo';
 import type { LeaDb, StoredAnnotation } from './db';
 import { StoreError } from './errors';
 import { checkItem, claimedKind, readHiddenComment, readPlaceholder, type Placeholder } from './items';
-import { groupOutbox } from './outbox-batch';
+import { groupOutbox, parkedReason } from './outbox-batch';
 import { writeWithOutbox } from './write-ahead';
 
 /** A document's threads as stored here: comments, their replies and supports, hidden-reply placeholders. */
@@ -180,7 +180,7 @@ export function createConversationRepo(db: LeaDb, clock: () => Date) {
       const refused = new Map<string, string>();
       for (const [id, list] of groupOutbox(await db.getAll('outbox'))) {
         const parked = list[list.length - 1]!.parked;
-        if (parked) refused.set(id, parked.message);
+        if (parked) refused.set(id, parkedReason(parked));
         else pending.add(id);
       }
       return { pending, refused };

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { MessageRef } from '../i18n/translate';
 
 /** An annotation as kept in IndexedDB: plain W3C JSON-LD, validated on the way in and out. */
 export type StoredAnnotation = Record<string, unknown> & { id: string };
@@ -14,7 +15,7 @@ export interface OutboxEntry {
    * or when this computer found it damaged (`damaged`): the entry is kept, skipped by the sync
    * engine and explained to the person.
    */
-  parked?: { message: string; at: string; damaged?: true };
+  parked?: { message: string; at: string; damaged?: true; /** The store's catalogue messages, said in the reader's language when shown. */ messages?: MessageRef[] };
 }
 
 /**

@@ -4,6 +4,10 @@ import { checkItem } from './items';
 import { sameJson } from '../sync/same-json';
 import { explainStorageFailure } from './errors';
 import type { OutboxItem } from './sync-records';
+import { readMessageRefs, sayMessages } from '../i18n/message-refs';
+import { currentTranslator } from '../i18n/current-language';
+import type { MessageRef } from '../i18n/translate';
+import { quoteStoreMessage } from '../sync/errors';
 
 /** Group outbox entries by annotation, in order of each annotation's first queued change. */
 export function groupOutbox(entries: readonly OutboxEntry[]): Map<string, OutboxEntry[]> {
@@ -85,11 +89,21 @@ export async function ackOutbox(db: LeaDb, seq: number, revision: string | null,
  * The store refused the change at `seq` for good: keep the entry (nothing is lost) but skip it
  * until the person edits the comment again or asks to retry.
  */
-export async function parkOutbox(db: LeaDb, seq: number, message: string, at: Date, damaged = false): Promise<void> {
+export async function parkOutbox(db: LeaDb, seq: number, message: string, at: Date, options: { damaged?: boolean; messages?: readonly MessageRef[] } = {}): Promise<void> {
   const tx = db.transaction('outbox', 'readwrite');
   const entry = await tx.store.get(seq);
-  if (entry) await tx.store.put({ ...entry, parked: { message, at: at.toISOString(), ...(damaged ? { damaged: true as const } : {}) } });
+  const parked = { message, at: at.toISOString(), ...(options.messages ? { messages: [...options.messages] } : {}), ...(options.damaged ? { damaged: true as const } : {}) };
+  if (entry) await tx.store.put({ ...entry, parked });
   await tx.done;
+}
+
+/**
+ * Why a change was parked, in the reader's language now: the store's catalogue messages when
+ * it sent them (read back from IndexedDB, so checked again), else the words as they arrived.
+ */
+export function parkedReason(parked: { message: string; messages?: unknown }): string {
+  const messages = parked.messages === undefined ? null : readMessageRefs(parked.messages);
+  return messages ? quoteStoreMessage(sayMessages(messages, currentTranslator().tr)) : parked.message;
 }
 
 /** Put every parked change back in the queue (a "try again" button); returns how many. */

@@ -3,7 +3,7 @@ import { commentText, isComment, isReply, quoteOf, replyText } from '../model';
 import { checkItem, claimedKind } from './items';
 import type { LeaDb } from './db';
 import { StoreError } from './errors';
-import { groupOutbox } from './outbox-batch';
+import { groupOutbox, parkedReason } from './outbox-batch';
 import {
   EMPTY_SYNC_STATE,
   StoreConnectionSchema,
@@ -94,7 +94,7 @@ export async function syncStatus(db: LeaDb): Promise<SyncStatus> {
       continue;
     }
     const shown = describeItem(await tx.objectStore('annotations').get(id));
-    refused.push({ id, message: parked.message, damaged: parked.damaged === true, ...shown });
+    refused.push({ id, message: parkedReason(parked), damaged: parked.damaged === true, ...shown });
   }
   await tx.done;
   const connection = readStored(StoreConnectionSchema, storedConnection);

@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
+import { setCurrentLanguage } from '../i18n/current-language';
+import { translator } from '../i18n/translate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildAnnotation, updateAnnotation, draftFromAnnotation, type LeaAnnotation } from '../model';
 import { createAnnotationRepo, createSyncRepo, newPullMemo, openLeaDb, type LeaDb, type RemoteChange } from './index';
@@ -136,6 +138,26 @@ describe('outbox for sync', () => {
     expect(await repo.syncStatus()).toMatchObject({ waiting: 1, refused: [{ id: first!.annotationId, message: 'Too long.', damaged: false, quote: 'care', text: 'comment 1' }] });
     expect(await repo.retryParked()).toBe(1);
     expect(await repo.takeOutboxBatch(10)).toHaveLength(2);
+  });
+
+  it("says a refusal the store sent as catalogue messages in the reader's language of the moment", async () => {
+    const local = createAnnotationRepo(db, clock);
+    const repo = createSyncRepo(db, clock);
+    await local.save(comment(1));
+    await local.save(comment(2));
+    const [first, second] = await repo.takeOutboxBatch(10);
+    const messages = [{ key: 'server.limitRange' as const, params: { max: 500 } }];
+    await repo.parkOutbox(first!.seq, 'In English as it arrived.', { messages });
+    // Stored messages are read back as untrusted: an unknown key falls back to the words.
+    await repo.parkOutbox(second!.seq, 'Kept as it arrived.', { messages: [{ key: 'server.noSuchKey' as never }] });
+    try {
+      setCurrentLanguage('cy');
+      expect((await repo.syncStatus()).refused.map((r) => r.message)).toEqual(['Rhaid i "limit" fod yn rhif cyfan o 1 i 500.', 'Kept as it arrived.']);
+      setCurrentLanguage('en-GB');
+      expect((await repo.syncStatus()).refused[0]!.message).toBe(translator('en-GB').tr(messages[0]!));
+    } finally {
+      setCurrentLanguage('en-GB');
+    }
   });
 });
 

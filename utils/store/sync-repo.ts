@@ -9,6 +9,7 @@ import { getGroupThemes, setGroupThemes } from './group-themes';
 import type { Theme } from '../model/themes';
 import type { DocumentLink } from '../document/versions';
 import { clearConnection, getConnection, getCursor, getSyncState, patchSyncState, setConnection, syncStatus } from './sync-meta';
+import type { MessageRef } from '../i18n/translate';
 
 /**
  * Everything the sync engine (and the sync parts of the UI) need from IndexedDB, bound to one
@@ -42,7 +43,7 @@ export function createSyncRepo(db: LeaDb, clock: () => Date) {
     takeOutboxBatch: (n: number) => takeOutboxBatch(db, n),
     ackOutbox: (seq: number, revision: string | null, storeVersion?: StoredAnnotation) => ackOutbox(db, seq, revision, storeVersion),
     /** Keep the change at `seq` but stop sending it; `damaged`: the problem is on this computer. */
-    parkOutbox: (seq: number, message: string, options: { damaged?: boolean } = {}) => parkOutbox(db, seq, message, clock(), options.damaged),
+    parkOutbox: (seq: number, message: string, options: { damaged?: boolean; messages?: MessageRef[] } = {}) => parkOutbox(db, seq, message, clock(), options),
     retryParked: () => retryParked(db),
 
     recordConflict: (input: { seq: number; theirs: StoredAnnotation | null; theirsRevision: string }) => recordConflict(db, input, clock()),

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/catalogue';
 import { currentTranslator } from '../i18n/current-language';
 import type { StoredAnnotation } from '../store';
+import type { MessageRef } from '../i18n/translate';
 
 /** Why a call to the group store failed, as the sync engine acts on it. */
 export type SyncErrorKind =
@@ -35,11 +36,13 @@ export class SyncError extends Error {
   readonly retryAt: number | null;
   /** The store's own explanation (its error body's message, shortened), when it sent one. */
   readonly storeMessage: string | null;
+  /** The same explanation as catalogue messages (`error.messages`), to say again in another language. */
+  readonly storeMessages: MessageRef[] | null;
 
   constructor(
     kind: SyncErrorKind,
     message: string,
-    details: { status?: number; code?: string; current?: CurrentVersion; retryAfterMs?: number; retryAt?: number; storeMessage?: string; cause?: unknown } = {},
+    details: { status?: number; code?: string; current?: CurrentVersion; retryAfterMs?: number; retryAt?: number; storeMessage?: string; storeMessages?: MessageRef[]; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'SyncError';
@@ -50,6 +53,7 @@ export class SyncError extends Error {
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.retryAt = details.retryAt ?? null;
     this.storeMessage = details.storeMessage ?? null;
+    this.storeMessages = details.storeMessages ?? null;
   }
 }
 

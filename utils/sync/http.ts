@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ConflictBodySchema, ErrorBodySchema } from './schemas';
 import { SYNC_MESSAGES, SyncError, parseRetryAfter, quoteStoreMessage } from './errors';
+import { readMessageRefs } from '../i18n/message-refs';
 
 /** The parts of a fetch Response the client reads; the real `Response` fits. */
 export interface FetchResponse {
@@ -83,7 +84,9 @@ export async function errorFromResponse(response: FetchResponse): Promise<SyncEr
   const body = v.safeParse(ErrorBodySchema, json);
   const code = body.success ? body.output.error.code : undefined;
   const storeMessage = body.success ? quoteStoreMessage(body.output.error.message) : '';
-  const base = { status, ...(code === undefined ? {} : { code }), ...(storeMessage ? { storeMessage } : {}) };
+  // The store's catalogue messages, checked (a key this build lacks leaves the words alone).
+  const storeMessages = storeMessage && isObject(json) && isObject(json.error) ? readMessageRefs(json.error.messages) : null;
+  const base = { status, ...(code === undefined ? {} : { code }), ...(storeMessage ? { storeMessage } : {}), ...(storeMessages ? { storeMessages } : {}) };
 
   if (status === 401) {
     return code === 'token-revoked'
@@ -123,4 +126,8 @@ export function normaliseBaseUrl(input: string): string {
   url.search = '';
   url.hash = '';
   return url.href.replace(/\/+$/, '');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -20,7 +20,7 @@ export async function pushItem(repo: SyncRepo, client: StoreClient, group: strin
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;
     if (error.kind === 'invalid' || error.kind === 'forbidden') {
-      await repo.parkOutbox(item.seq, error.storeMessage ?? error.message);
+      await repo.parkOutbox(item.seq, error.storeMessage ?? error.message, error.storeMessages && error.storeMessage ? { messages: error.storeMessages } : {});
       return 'parked';
     }
     throw error;

@@ -104,6 +104,16 @@ describe('store client', () => {
     expect(error.message).toMatch(message);
   });
 
+  it("keeps the store's catalogue messages with a refusal, and only messages this build can say", async () => {
+    const messages = [{ key: 'server.limitRange', params: { max: 500 } }];
+    const said = { error: { code: 'invalid-body', message: 'Limit words.', messages } };
+    const kept = await failure(createStoreClient({ fetch: answering(400, said), baseUrl: FAKE_STORE_URL, token: 't' }).putAnnotation('g1', annotation(UUID, 'x'), { create: true }));
+    expect([kept.storeMessage, kept.storeMessages]).toEqual(['Limit words.', messages]);
+    const unknown = { error: { code: 'invalid-body', message: 'Limit words.', messages: [{ key: 'server.fromANewerStore' }] } };
+    const words = await failure(createStoreClient({ fetch: answering(400, unknown), baseUrl: FAKE_STORE_URL, token: 't' }).putAnnotation('g1', annotation(UUID, 'x'), { create: true }));
+    expect([words.storeMessage, words.storeMessages]).toEqual(['Limit words.', null]);
+  });
+
   it('reads Retry-After in seconds or as a date', async () => {
     const seconds = createStoreClient({ fetch: answering(429, {}, { 'Retry-After': '30' }), baseUrl: FAKE_STORE_URL, token: 't' });
     expect((await failure(seconds.me())).retryAfterMs).toBe(30_000);
