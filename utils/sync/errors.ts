@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/catalogue';
 import { currentTranslator } from '../i18n/current-language';
-import type { StoredAnnotation } from '../store';
+import type { StoredAnnotation } from '../store/db';
 import type { MessageRef } from '../i18n/translate';
 
 /** Why a call to the group store failed, as the sync engine acts on it. */
