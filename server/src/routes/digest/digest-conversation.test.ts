@@ -162,7 +162,7 @@ describe.each(BACKENDS)('group digest with replies, answers and supports on %s',
     expect(md).toContain('## Comments, most supported first');
     const bad = await t.call('GET', `/api/groups/${g.group}/digest?format=csv&sort=votes`, { token: g.reader.token });
     expect(bad.status).toBe(400);
-    expect(bad.json.error).toEqual({
+    expect(bad.json.error).toMatchObject({
       code: 'invalid-body',
       message: '"votes" is not a way to sort the digest: use "sort=support" for the most supported comments first, or leave it out for document order.',
     });

@@ -186,7 +186,7 @@ describe.each(BACKENDS)('group digest on %s', (kind) => {
   it('answers an unknown or missing format with a plain-English 400', async () => {
     const bad = await t.call('GET', `/api/groups/${g.group}/digest?format=xlsx`, { token: g.reader.token });
     expect(bad.status).toBe(400);
-    expect(bad.json.error).toEqual({ code: 'invalid-body', message: '"xlsx" is not a digest format: choose one of docx, csv, md, html, jsonld.' });
+    expect(bad.json.error).toMatchObject({ code: 'invalid-body', message: '"xlsx" is not a digest format: choose one of docx, csv, md, html, jsonld.' });
     const missing = await t.call('GET', `/api/groups/${g.group}/digest`, { token: g.reader.token });
     expect(missing.status).toBe(400);
     expect(missing.json.error.message).toContain('Say which format you want');
@@ -220,7 +220,7 @@ describe.each(BACKENDS)('group digest on %s', (kind) => {
   it('answers a language it does not write with a plain 400 (in Welsh to a Welsh browser)', async () => {
     const bad = await t.call('GET', `/api/groups/${g.group}/digest?format=md&lang=fr`, { token: g.reader.token });
     expect(bad.status).toBe(400);
-    expect(bad.json.error).toEqual({ code: 'invalid-body', message: '"fr" is not a language of the digest: use "lang=en-GB" for English or "lang=cy" for Welsh, or leave it out.' });
+    expect(bad.json.error).toMatchObject({ code: 'invalid-body', message: '"fr" is not a language of the digest: use "lang=en-GB" for English or "lang=cy" for Welsh, or leave it out.' });
     const cy = await fetchDigest(g.reader.token, 'format=md&lang=klingon', { 'accept-language': 'cy' });
     expect(cy.res.status).toBe(400);
     expect(JSON.parse(cy.text).error.message).toContain('Nid yw "klingon" yn iaith i’r crynodeb');
