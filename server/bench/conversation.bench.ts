@@ -309,6 +309,7 @@ for (const r of results) {
     const b = r.browser;
     console.log(`  Chromium: initial sync (real IDB) ${mark(b.full.initialSyncMs, TARGETS.initialSyncMs)} ms   comments alone ${b.alone.initialSyncMs} ms   ratio ${ratio(b.full.initialSyncMs, b.alone.initialSyncMs)}`);
     console.log(`  Chromium: plain IndexedDB writing the same ${r.changes} items (the floor) ${b.full.rawIdbMs} ms   ours ${ratio(b.full.initialSyncMs, b.full.rawIdbMs)} of it`);
+    console.log(`  Chromium: the same with one record an item (no sync record)   ${b.full.rawIdbOneRecordMs} ms   ${ratio(b.full.rawIdbMs, b.full.rawIdbOneRecordMs)} less than two`);
     console.log(`  Chromium: side panel, first threads shown ${mark(b.full.panelFirstMs, TARGETS.threadsMs)} ms   comments alone ${b.alone.panelFirstMs} ms   ratio ${ratio(b.full.panelFirstMs, b.alone.panelFirstMs)}`);
     console.log(`  Chromium: side panel, all ${COMMENTS} listed ${b.full.panelMs} ms   comments alone ${b.alone.panelMs} ms   ratio ${ratio(b.full.panelMs, b.alone.panelMs)}`);
     console.log(`  Chromium: side panel opened again on the loaded page, first threads shown ${mark(b.full.reopenedFirstMs, TARGETS.threadsMs)} ms   comments alone ${b.alone.reopenedFirstMs} ms   ratio ${ratio(b.full.reopenedFirstMs, b.alone.reopenedFirstMs)}`);
