@@ -1,7 +1,8 @@
 import { Button } from '@hypothesis/frontend-shared';
 import { useState } from 'preact/hooks';
 import type { Theme } from '../utils/model/themes';
-import { buildDigest, DIGEST_FORMATS, renderDigest, type DigestEntry, type DigestFilters, type DigestFormat } from '../utils/digest';
+import type { DigestEntry, DigestFilters } from '../utils/digest/types';
+import { DIGEST_FORMATS, type DigestFormat } from '../utils/digest/format-list';
 import type { MessageKey } from '../utils/i18n/catalogue';
 import { useI18n } from './i18n';
 
@@ -47,6 +48,9 @@ export function DigestExport({
   async function exportAs(format: DigestFormat) {
     setMessage(t('digest.export.preparing'));
     try {
+      // The builder and renderers (Word's among them, most of this page's script) load when a
+      // person asks for a digest, not with the side panel: it opens sooner.
+      const { buildDigest, renderDigest } = await import('../utils/digest');
       const digest = buildDigest({ annotations: entries(), scope: 'group', generatedAt: new Date(), i18n, ...(filters ? { filters } : {}), ...(themes ? { themes } : {}) });
       save(await renderDigest(digest, format, { i18n }));
       setMessage(t('digest.export.ready', { format: t(formatKey(format)) }));

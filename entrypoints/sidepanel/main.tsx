@@ -9,6 +9,14 @@ import { NO_FILTERS, showsEverything } from '../../utils/overlay/filters';
 import { translator } from '../../utils/i18n/translate';
 import type { Locale } from '../../utils/i18n/locales';
 
+// Marks of the panel's start (bench:conversation's BENCH_PROBE reads them): how long its
+// script, its language, the page's comments and the first threads each took to arrive.
+performance.mark('lea-panel-script');
+/** Marks `name` once: the panel asks for the page and the threads again on every change. */
+const markOnce = (name: string) => {
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+};
+
 /** The panel's language: read at start, then kept up to date when the person changes it. */
 let locale: Locale = 'en-GB';
 /** Why the panel can't show this tab's comments, in the panel's language at the time it is said. */
@@ -41,6 +49,28 @@ async function askPage<K extends PageRequest['type']>(request: Extract<PageReque
 const send = (m: BackgroundRequest) => browser.runtime.sendMessage(m);
 
 /**
+ * A request sent as the script starts, while the panel still reads its language and renders,
+ * handed to the first caller; later callers ask again (the page or the settings may have changed).
+ */
+function askedEarly<T>(ask: () => Promise<T>): () => Promise<T> {
+  let first: Promise<T> | null = ask();
+  first.catch(() => undefined); // the first caller hears of a failure
+  return () => {
+    const answer = first ?? ask();
+    first = null;
+    return answer;
+  };
+}
+
+const pageState = askedEarly(async () => {
+  markOnce('lea-panel-page-asked');
+  const state = await askPage({ type: 'page/get-state' });
+  markOnce(state.loading ? 'lea-panel-page-loading' : 'lea-panel-page-state');
+  return state;
+});
+const settings = askedEarly(() => callBackground(send, { type: 'settings/get' }));
+
+/**
  * Open a notice's document: the tab already showing it, or the current tab (the side panel
  * then shows that page's comments, with the notice's comment focused).
  */
@@ -55,7 +85,7 @@ async function openNoticeDocument(notice: Notice): Promise<void> {
 let filteredTab: number | undefined;
 
 const api: SidePanelApi = {
-  getPageState: () => askPage({ type: 'page/get-state' }),
+  getPageState: pageState,
   focus: async (id) => (await askPage({ type: 'page/focus', id })).found,
   async showOnPage(filters) {
     const tabId = await currentTabId();
@@ -66,10 +96,16 @@ const api: SidePanelApi = {
   },
   save: async (annotation) => void (await callBackground(send, { type: 'annotations/save', annotation })),
   remove: async (id) => (await callBackground(send, { type: 'annotations/delete', id })).deleted,
-  getSettings: () => callBackground(send, { type: 'settings/get' }),
+  getSettings: settings,
   now: () => new Date(),
   conversation: {
-    list: (uris, comments) => callBackground(send, { type: 'conversation/list', uris, ...(comments ? { comments } : {}) }),
+    async list(uris, comments) {
+      const name = comments ? 'lea-panel-first-threads' : 'lea-panel-conversation';
+      markOnce(`${name}-asked`);
+      const answer = await callBackground(send, { type: 'conversation/list', uris, ...(comments ? { comments } : {}) });
+      markOnce(name);
+      return answer;
+    },
     reply: async (input) => (await callBackground(send, { type: 'conversation/reply', ...input })).reply,
     support: async (target, named) => void (await callBackground(send, { type: 'conversation/support', target, named })),
     unsupport: async (target) => void (await callBackground(send, { type: 'conversation/unsupport', target })),

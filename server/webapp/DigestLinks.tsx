@@ -1,21 +1,13 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../../components/i18n';
 import type { DigestSort } from '../../utils/digest/types';
+import { DIGEST_FORMATS, type DigestFormat } from '../../utils/digest/format-list';
 import type { CommentFilters } from '../../utils/overlay/filters';
 import type { MessageKey } from '../../utils/i18n/catalogue';
 import { groupPath } from './use-load';
 
-/**
- * The digest's formats, as the digest page and the store name them (utils/digest/formats.ts
- * DIGEST_FORMATS; repeated here so the web app does not bundle the renderers).
- */
-export const DIGEST_LINKS = [
-  { format: 'docx', label: 'webapp.digest.format.docx' },
-  { format: 'csv', label: 'webapp.digest.format.csv' },
-  { format: 'md', label: 'webapp.digest.format.md' },
-  { format: 'html', label: 'webapp.digest.format.html' },
-  { format: 'jsonld', label: 'webapp.digest.format.jsonld' },
-] as const satisfies readonly { format: string; label: MessageKey }[];
+/** The digest's formats (utils/digest/format-list.ts, without the renderers), each with its label. */
+export const DIGEST_LINKS = (Object.keys(DIGEST_FORMATS) as DigestFormat[]).map((format) => ({ format, label: `webapp.digest.format.${format}` as const satisfies MessageKey }));
 
 /** What the store's digest can filter by (server/PROTOCOL.md "Comment digest"). */
 export interface DigestFilters {

@@ -5,21 +5,9 @@ import { renderJsonLd } from './render-json-ld';
 import { renderMarkdown } from './render-markdown';
 import { createIsoDay, type DateOptions } from './text';
 import type { Digest } from './types';
+import { DIGEST_FORMATS, type DigestFormat } from './format-list';
 
-/** The export formats, by the name used in URLs and in the digest page. */
-export const DIGEST_FORMATS = {
-  docx: { label: 'Word', extension: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  csv: { label: 'CSV (Excel)', extension: 'csv', contentType: 'text/csv; charset=utf-8' },
-  md: { label: 'Markdown', extension: 'md', contentType: 'text/markdown; charset=utf-8' },
-  html: { label: 'Web page (print to PDF)', extension: 'html', contentType: 'text/html; charset=utf-8' },
-  jsonld: { label: 'W3C annotations (JSON-LD)', extension: 'jsonld', contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
-} as const;
-export type DigestFormat = keyof typeof DIGEST_FORMATS;
-
-/** Whether a string names an export format. */
-export function isDigestFormat(value: string): value is DigestFormat {
-  return Object.hasOwn(DIGEST_FORMATS, value);
-}
+export { DIGEST_FORMATS, isDigestFormat, type DigestFormat } from './format-list';
 
 /**
  * Options for any format: date display, the language of headings and dates (default: the
