@@ -119,7 +119,15 @@ export async function measureInChromium(storeUrl: string, readerCode: string, ex
     await page.waitForSelector(ANNOTATOR_HOST_TAG, { state: 'attached' });
     const panel = await openSidePanelFor(browser, page);
     const figures = await timePanel(panel, expectedComments, withThreads);
-    if (process.env.BENCH_PROBE === '1') console.log('  panel start, first opened:', await panelMarks(panel));
+    if (process.env.BENCH_PROBE === '1') {
+      console.log('  panel start, first opened:', await panelMarks(panel));
+      const panelOrigin = (await panel.evaluate('performance.timeOrigin')) as number;
+      console.log('  the page, ms from its navigation:', await page.evaluate(`(() => {
+        const parts = ['panel opened ' + Math.round(${panelOrigin} - performance.timeOrigin)];
+        for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('lea-page-')) parts.push(m.name.slice(9) + ' ' + Math.round(m.startTime));
+        return parts.join(', ');
+      })()`));
+    }
     // The same panel closed and opened again on the page, which has now read and anchored its
     // comments: what a person sees who reads the page first and then opens the panel. The first
     // panel's later reads (the whole conversation, the notices) still run in the background

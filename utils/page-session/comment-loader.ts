@@ -25,6 +25,8 @@ export function createCommentLoader(options: {
   onCommentsChanged?: () => void;
   /** The reader's language now. */
   t: () => Translate;
+  /** Marks the first read's steps on the page's timeline (`lea-page-…`; bench:conversation reads them). */
+  mark?: (name: string) => void;
 }) {
   const { send, surface, painter, store } = options;
   let knownIds: Set<string> | null = null;
@@ -34,6 +36,12 @@ export function createCommentLoader(options: {
   let filters: CommentFilters = NO_FILTERS;
   /** The first read and paint has finished (or failed): until then the page's list is not known yet. */
   let settled = false;
+  const marked = new Set<string>();
+  const mark = (name: string) => {
+    if (marked.has(name)) return;
+    marked.add(name);
+    options.mark?.(name);
+  };
 
   /** Re-reads the document's comments from the extension's store, then repaints them. */
   async function reload(): Promise<number> {
@@ -42,6 +50,7 @@ export function createCommentLoader(options: {
       settled = true;
       return 0;
     }
+    mark('lea-page-listing-asked');
     const [list, settings] = await Promise.all([
       callBackground(send, { type: 'annotations/list', uris: id.aliases }),
       callBackground(send, { type: 'settings/get' }),
@@ -51,6 +60,7 @@ export function createCommentLoader(options: {
       options.onCommentsChanged?.();
       throw error;
     });
+    mark('lea-page-listed');
     damaged = list.damaged;
     role = list.role;
     const themes = list.themes ?? [...DEFAULT_THEMES];
@@ -66,6 +76,7 @@ export function createCommentLoader(options: {
       options.onCommentsChanged?.();
       throw error;
     });
+    if (comments.length > 0) mark('lea-page-anchored');
     const density = painter.show(filterComments(comments, filters));
     // Tell screen-reader users (politely, without moving focus) when others' comments arrive.
     const arrived = knownIds ? comments.filter((c) => !knownIds!.has(c.annotation.id) && !c.mine).length : 0;

@@ -45,7 +45,7 @@ export function createPageSession(options: {
   const painter = createCommentPainter(doc, win, surface, { nearViewportOnly: options.surface === undefined, t: currentT });
   const { highlighter } = painter;
   const store = createOverlayStore();
-  const loader = createCommentLoader({ send, surface, painter, store, t: currentT, ...(options.onCommentsChanged ? { onCommentsChanged: options.onCommentsChanged } : {}) });
+  const loader = createCommentLoader({ send, surface, painter, store, t: currentT, mark: (name) => win.performance?.mark?.(name), ...(options.onCommentsChanged ? { onCommentsChanged: options.onCommentsChanged } : {}) });
   const selection = createSelectionTracker({ doc, win, surface, ownHost, store });
   const composer = createCommentComposer({
     doc,
