@@ -53,7 +53,7 @@ export function createCommentLoader(options: {
     mark('lea-page-listing-asked');
     const [list, settings] = await Promise.all([
       callBackground(send, { type: 'annotations/list', uris: id.aliases }),
-      callBackground(send, { type: 'settings/get' }),
+      callBackground(send, { type: 'settings/get' }).then((settings) => (mark('lea-page-settings'), settings)),
     ]).catch((error: unknown) => {
       // Not found after all: the side panel stops saying "Finding this page's comments…".
       settled = true;
