@@ -9,8 +9,9 @@ import { NO_FILTERS, showsEverything } from '../../utils/overlay/filters';
 import { translator } from '../../utils/i18n/translate';
 import type { Locale } from '../../utils/i18n/locales';
 
-// Marks of the panel's start (bench:conversation's BENCH_PROBE reads them): how long its
-// script, its language, the page's comments and the first threads each took to arrive.
+// Marks of the panel's start (bench:conversation's BENCH_PROBE reads them): when its script
+// ran, and when the page's comments, the first threads and the whole conversation were asked
+// for and arrived.
 performance.mark('lea-panel-script');
 /** Marks `name` once: the panel asks for the page and the threads again on every change. */
 const markOnce = (name: string) => {
