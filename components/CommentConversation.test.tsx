@@ -343,6 +343,77 @@ describe('the conversation in Welsh', () => {
     expect((document.activeElement as HTMLElement).getAttribute('data-reply-to')).toBe(comment.id);
   });
 
+  it('puts a reply I have just deleted back with Undo, and focus goes to it once it is shown', async () => {
+    const mine = reply(64, comment.id, 'I said too much about my mum here.', { name: 'Priya' });
+    const onDeleteReply = vi.fn(async () => mine);
+    const onRestoreReply = vi.fn(async () => undefined);
+    const props = conversation(threadOf([comment, mine]), { mine: new Set([mine.id]), onDeleteReply, onRestoreReply });
+    await mount(<CommentConversation {...props} />);
+    expect(button('Undo')).toBeUndefined();
+    await act(() => button('Delete')!.click());
+    await act(async () => button('Delete reply')!.click());
+    await act(async () => render(<CommentConversation {...props} thread={threadOf([comment])} />, container));
+    expect(container.textContent).toContain('You deleted your reply.');
+    expect(button('Undo')!.textContent).toBe('Undo deleting your reply');
+    await act(async () => button('Undo')!.click());
+    expect(onRestoreReply).toHaveBeenCalledWith(mine);
+    expect(props.announce).toHaveBeenCalledWith('Reply put back.');
+    expect(button('Undo')).toBeUndefined();
+    await act(async () => render(<CommentConversation {...props} thread={threadOf([comment, mine])} />, container));
+    expect(document.activeElement).toBe(container.querySelector(`[data-reply-id="${mine.id}"]`));
+    expect(container.textContent).toContain('I said too much about my mum here.');
+  });
+
+  it('changes the words of my own reply from its Change button, keeps how it shows me, and gives focus back (Escape too)', async () => {
+    const mine = reply(65, comment.id, 'My dad waited six weeks.', { name: 'Priya' });
+    const theirs = reply(66, comment.id, 'Bob’s own reply.', { name: 'Bob' });
+    const onEditReply = vi.fn(async () => undefined);
+    const props = conversation(threadOf([comment, mine, theirs]), { mine: new Set([mine.id]), onEditReply });
+    await mount(<CommentConversation {...props} />);
+    const changes = [...container.querySelectorAll('button[data-edit]')].map((b) => b.getAttribute('data-edit'));
+    expect(changes).toEqual([mine.id]);
+    expect(button('Change')!.textContent).toBe('Change your reply of 2 November 2026');
+
+    await act(() => button('Change')!.click());
+    expect(container.querySelector('form h3')!.textContent).toBe('Change your reply');
+    expect(textbox().value).toBe('My dad waited six weeks.');
+    expect(document.activeElement).toBe(textbox());
+    // How the reply shows its writer is not asked again.
+    expect(container.textContent).not.toContain('Show your name with this reply?');
+    await act(() => textbox().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await act(() => new Promise<void>((r) => setTimeout(r, 0)));
+    expect(container.querySelector('form')).toBeNull();
+    expect(document.activeElement).toBe(button('Change'));
+    expect(onEditReply).not.toHaveBeenCalled();
+
+    await act(() => button('Change')!.click());
+    await type(textbox(), 'My dad waited six weeks for a care assessment.');
+    expect(button('Save changes')).toBeDefined();
+    await submit();
+    await act(() => new Promise<void>((r) => setTimeout(r, 0)));
+    expect(onEditReply).toHaveBeenCalledWith(mine.id, { text: 'My dad waited six weeks for a care assessment.', answer: null });
+    expect(props.announce).toHaveBeenCalledWith('Reply changed.');
+    expect(container.querySelector('form')).toBeNull();
+    expect(document.activeElement).toBe(button('Change'));
+    // Once changed, the reply says so (and when).
+    expect(container.textContent).not.toContain('changed');
+    const changed = { ...mine, modified: '2026-11-03T09:00:00.000Z', body: [{ ...mine.body[0], value: 'My dad waited six weeks for a care assessment.' }] } as LeaReply;
+    await act(async () => render(<CommentConversation {...props} thread={threadOf([comment, changed, theirs])} />, container));
+    expect(container.querySelector(`[data-reply-id="${mine.id}"] p`)!.textContent).toBe('Priya · 2 November 2026 · changed 3 November 2026');
+  });
+
+  it('lets an officer change an answer’s status but not turn it into a plain reply', async () => {
+    const answer = reply(67, comment.id, 'We are looking at this.', { answer: 'noted', name: 'Sam' });
+    const onEditReply = vi.fn(async () => undefined);
+    await mount(<CommentConversation {...conversation(threadOf([comment, answer]), { can: { ...ALL, answer: true }, mine: new Set([answer.id]), onEditReply })} />);
+    await act(() => button('Change')!.click());
+    const options = [...container.querySelectorAll('form input[type=radio]')].map((r) => r.closest('label')?.textContent);
+    expect(options).toEqual(['We have noted this', 'We will change this', 'This has been changed', 'We are not changing this']);
+    await act(() => (container.querySelector('form input[value="will-change"]') as HTMLInputElement).click());
+    await submit();
+    expect(onEditReply).toHaveBeenCalledWith(answer.id, { text: 'We are looking at this.', answer: 'will-change' });
+  });
+
   it('offers no Delete on others’ replies', async () => {
     const theirs = reply(70, comment.id, 'Someone else’s reply.', { name: 'Bob' });
     await mount(<CommentConversation {...conversation(threadOf([comment, theirs]), { mine: new Set(), onDeleteReply: vi.fn(async () => undefined) })} />);

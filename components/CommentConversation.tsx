@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { replyAuthorLabel, threadLines, type CommentThread, type ReplyLine } from '../utils/conversation/build-thread';
 import type { Translate } from '../utils/i18n/translate';
 import { answerStatusName } from '../utils/i18n/vocabulary-labels';
-import { answerStatusOf, replyText, type ReplyDraft } from '../utils/model';
+import { answerStatusOf, replyText, type LeaReply, type ReplyDraft } from '../utils/model';
 import { useI18n } from './i18n';
 import { MarkdownText } from './MarkdownText';
 import { ReplyEditor } from './ReplyEditor';
@@ -67,7 +67,11 @@ export interface CommentConversationProps {
    * Delete one of the person's own replies (offered while nobody has replied to it, so no one
    * else's words go with it); resolves once it is gone here and queued for the group store.
    */
-  onDeleteReply?: (id: string) => Promise<void>;
+  onDeleteReply?: (id: string) => Promise<LeaReply | null | void>;
+  /** Put back a reply the person has just deleted (the thread offers "Undo" after a delete). */
+  onRestoreReply?: (reply: LeaReply) => Promise<void>;
+  /** Change the words (and an answer's status) of one of the person's own replies. */
+  onEditReply?: (id: string, draft: Pick<ReplyDraft, 'text' | 'answer'>) => Promise<void>;
   /** Say something in the page's polite live region. */
   announce: (message: string) => void;
   /**
@@ -95,6 +99,11 @@ export function CommentConversation(props: CommentConversationProps) {
   /** The reply whose "Delete this reply?" question is open. */
   const [deleting, setDeleting] = useState<string | null>(null);
   const [deleteBusy, setDeleteBusy] = useState(false);
+  /** The reply just deleted, while "Undo" is offered. */
+  const [undoable, setUndoable] = useState<LeaReply | null>(null);
+  const [undoBusy, setUndoBusy] = useState(false);
+  /** The reply being changed (its editor open in place of its buttons). */
+  const [editingId, setEditingId] = useState<string | null>(null);
   /** After a reply is deleted (its item gone): focus goes to the comment's Reply button, else the thread. */
   const afterDelete = useRef(false);
   const root = useRef<HTMLDivElement>(null);
@@ -138,15 +147,45 @@ export function CommentConversation(props: CommentConversationProps) {
     if (!props.onDeleteReply || deleteBusy) return;
     setDeleteBusy(true);
     try {
-      await props.onDeleteReply(id);
+      const deleted = await props.onDeleteReply(id);
       afterDelete.current = true;
       setDeleting(null);
+      if (deleted && props.onRestoreReply) setUndoable(deleted);
       props.announce(t('conversation.reply.deleted'));
     } catch (e) {
       props.announce(e instanceof Error ? e.message : String(e));
     } finally {
       setDeleteBusy(false);
     }
+  }
+
+  async function undoDelete() {
+    if (!undoable || !props.onRestoreReply || undoBusy) return;
+    setUndoBusy(true);
+    try {
+      await props.onRestoreReply(undoable);
+      // Focus goes to the reply once it is back on screen (as after sending one).
+      afterSend.current = { parentId: undoable.target, newId: undoable.id, fellBack: false };
+      setUndoable(null);
+      setOpen(true);
+      props.announce(t('conversation.reply.restored'));
+    } catch (e) {
+      props.announce(e instanceof Error ? e.message : String(e));
+    } finally {
+      setUndoBusy(false);
+    }
+  }
+
+  const editButton = (id: string) => root.current?.querySelector<HTMLElement>(`button[data-edit="${CSS.escape(id)}"]`) ?? null;
+  async function saveEdit(id: string, draft: ReplyDraft) {
+    await props.onEditReply!(id, { text: draft.text, answer: draft.answer });
+    setEditingId(null);
+    props.announce(t('conversation.reply.changed'));
+    queueMicrotask(() => editButton(id)?.focus());
+  }
+  function cancelEdit(id: string) {
+    setEditingId(null);
+    queueMicrotask(() => editButton(id)?.focus());
   }
 
   function keepReply(id: string) {
@@ -227,6 +266,8 @@ export function CommentConversation(props: CommentConversationProps) {
       <>
         <p class="text-xs">
           <span class="font-semibold">{author}</span> · <span class="text-grey-7">{i18n.formatDate(reply.created, DATE)}</span>
+          {/* Changed after it was written (its words, or an answer's status): said, so nobody is misled. */}
+          {reply.modified !== reply.created && <span class="text-grey-7"> · {t('conversation.thread.changed', { date: i18n.formatDate(reply.modified, DATE) })}</span>}
         </p>
         {inReplyTo && <p class="text-xs text-grey-7">{t('conversation.thread.inReplyTo', { author: inReplyTo })}</p>}
         {props.moderated?.[reply.id] && <p class="rounded border border-red-error p-1 text-xs font-semibold">{t('conversation.thread.moderated', { reason: props.moderated[reply.id]!.reason })}</p>}
@@ -242,7 +283,13 @@ export function CommentConversation(props: CommentConversationProps) {
           {can.report && props.onReport && !props.mine?.has(reply.id) && (
             <ReportButton what="reply" subject={text.slice(0, 40) || author} onReport={(reason) => props.onReport!(reply.id, reason)} />
           )}
-          {props.onDeleteReply && props.mine?.has(reply.id) && node.children.length === 0 && deleting !== reply.id && (
+          {props.onEditReply && props.mine?.has(reply.id) && editingId !== reply.id && (
+            <Button size="sm" data-edit={reply.id} onClick={() => setEditingId(reply.id)}>
+              {t('conversation.reply.edit')}
+              <span class="sr-only"> {t('conversation.reply.deleteWhich', { date: i18n.formatDate(reply.created, DATE) })}</span>
+            </Button>
+          )}
+          {props.onDeleteReply && props.mine?.has(reply.id) && node.children.length === 0 && deleting !== reply.id && editingId !== reply.id && (
             <Button size="sm" data-delete={reply.id} onClick={() => setDeleting(reply.id)}>
               {t('conversation.reply.delete')}
               <span class="sr-only"> {t('conversation.reply.deleteWhich', { date: i18n.formatDate(reply.created, DATE) })}</span>
@@ -263,6 +310,17 @@ export function CommentConversation(props: CommentConversationProps) {
               </Button>
             </div>
           </div>
+        )}
+        {editingId === reply.id && (
+          <ReplyEditor
+            title={t('conversation.editor.editTitle')}
+            canAnswer={can.answer}
+            asCommentAuthor={props.asCommentAuthor}
+            displayName={props.displayName}
+            editing={{ text, answer: status }}
+            onSend={(draft) => saveEdit(reply.id, draft)}
+            onCancel={() => cancelEdit(reply.id)}
+          />
         )}
         {editorFor(reply.id, t('conversation.editor.replyTo', { author }))}
       </>
@@ -306,6 +364,15 @@ export function CommentConversation(props: CommentConversationProps) {
         </div>
       )}
       {comment && editorFor(comment.id, t('conversation.editor.replyToComment'))}
+      {undoable && (
+        <div class="flex flex-wrap items-center gap-2">
+          <p class="text-xs">{t('conversation.reply.deletedLine')}</p>
+          <Button size="sm" data-undo={undoable.id} aria-disabled={undoBusy || undefined} onClick={() => void undoDelete()}>
+            {t('conversation.reply.undo')}
+            <span class="sr-only"> {t('conversation.reply.undoWhich')}</span>
+          </Button>
+        </div>
+      )}
       {lines.length > REPLIES_SHOWN_OPEN && (
         <Button size="sm" expanded={open} onClick={() => setOpen(!open)}>
           {open ? t('conversation.thread.hideReplies') : t('conversation.thread.showReplies', { count: lines.length })}

@@ -17,6 +17,11 @@ export interface ReplyEditorProps {
   /** Resolves once the reply is kept; rejects with a plain-English message to show. */
   onSend: (draft: ReplyDraft) => Promise<void>;
   onCancel: () => void;
+  /**
+   * Changing a reply already sent: the form starts with its words (and its answer status) and
+   * keeps how it shows its writer, so no attribution is asked; an answer stays an answer.
+   */
+  editing?: { text: string; answer: AnswerStatus | null };
 }
 
 /** Why a draft cannot be sent yet (the message to show, as a catalogue key), or null. */
@@ -32,10 +37,12 @@ export function replyDraftProblem(draft: ReplyDraft): MessageKey | null {
  * answer (one of ANSWER_STATUSES); "We are not changing this" needs a reason. The text stays
  * until the reply is kept, so nothing typed is lost when sending fails.
  */
-export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, displayName, defaultAttribution = 'anonymous', onSend, onCancel }: ReplyEditorProps) {
+export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, displayName, defaultAttribution = 'anonymous', onSend, onCancel, editing }: ReplyEditorProps) {
   const t = useT();
-  const [text, setText] = useState('');
-  const [answer, setAnswer] = useState<AnswerStatus | null>(null);
+  const [text, setText] = useState(editing?.text ?? '');
+  const [answer, setAnswer] = useState<AnswerStatus | null>(editing?.answer ?? null);
+  // An edit keeps the reply's kind: statuses only for an answer, and no "Just a reply" then.
+  const offerAnswer = editing ? editing.answer !== null && canAnswer : canAnswer;
   const [attribution, setAttribution] = useState<'named' | 'anonymous'>(displayName ? defaultAttribution : 'anonymous');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -84,12 +91,14 @@ export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, display
       <h3 id={`${id}-title`} class="font-bold">
         {title}
       </h3>
-      {canAnswer && (
+      {offerAnswer && (
         <fieldset class="space-y-1">
           <legend class="font-semibold">{t('conversation.editor.answerLegend')}</legend>
-          <RadioButton name={`${id}-answer`} value="" checked={answer === null} onChange={() => setAnswer(null)}>
-            {t('conversation.editor.justReply')}
-          </RadioButton>
+          {!editing && (
+            <RadioButton name={`${id}-answer`} value="" checked={answer === null} onChange={() => setAnswer(null)}>
+              {t('conversation.editor.justReply')}
+            </RadioButton>
+          )}
           {ANSWER_STATUSES.map((status) => (
             <RadioButton key={status.value} name={`${id}-answer`} value={status.value} checked={answer === status.value} onChange={() => setAnswer(status.value)}>
               {answerStatusName(t, status.value)}
@@ -121,7 +130,7 @@ export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, display
           </p>
         )}
       </div>
-      {!asCommentAuthor && !answer && (
+      {!asCommentAuthor && !answer && !editing && (
         <fieldset class="space-y-1">
           <legend class="font-semibold">{t('conversation.editor.attributionLegend')}</legend>
           {ATTRIBUTIONS.map((option) => (
@@ -135,7 +144,7 @@ export function ReplyEditor({ title, canAnswer, asCommentAuthor = false, display
       <div class="flex flex-wrap gap-2">
         {/* aria-disabled, not disabled: Chromium drops focus to <body> from a disabled button. */}
         <Button type="submit" variant="primary" aria-disabled={sending || undefined}>
-          {t(sending ? 'conversation.sending' : 'conversation.editor.send')}
+          {t(sending ? 'conversation.sending' : editing ? 'conversation.editor.save' : 'conversation.editor.send')}
         </Button>
         <Button type="button" onClick={() => !sending && onCancel()} aria-disabled={sending || undefined}>
           {t('conversation.cancel')}

@@ -12,7 +12,9 @@ import {
   draftFromAnnotation,
   updateAnnotation,
   type CommentDraft,
+  type AnswerStatus,
   type LeaAnnotation,
+  type LeaReply,
   type Settings,
   quoteOf,
   roleCan,
@@ -212,7 +214,24 @@ export function SidePanelApp({ api }: { api: SidePanelApi }) {
         {...(conv.deleteReply
           ? {
               onDeleteReply: async (id: string) => {
-                await conv.deleteReply!(id);
+                const deleted = await conv.deleteReply!(id);
+                await refresh();
+                return deleted;
+              },
+            }
+          : {})}
+        {...(conv.restoreReply
+          ? {
+              onRestoreReply: async (reply: LeaReply) => {
+                await conv.restoreReply!(reply);
+                await refresh();
+              },
+            }
+          : {})}
+        {...(conv.editReply
+          ? {
+              onEditReply: async (id: string, draft: { text: string; answer: AnswerStatus | null }) => {
+                await conv.editReply!(id, draft);
                 await refresh();
               },
             }

@@ -16,7 +16,11 @@ export interface SidePanelConversationApi {
   list(uris: string[], comments?: string[]): Promise<ConversationListing>;
   reply(input: { target: string; text: string; answer: AnswerStatus | null; attribution: 'named' | 'anonymous'; document?: string }): Promise<LeaReply>;
   /** Delete one of my own replies (here, and from the group store at the next sync). */
-  deleteReply?(id: string): Promise<void>;
+  deleteReply?(id: string): Promise<LeaReply | null | void>;
+  /** Change the words (and an answer's status) of one of my own replies. */
+  editReply?(id: string, draft: { text: string; answer: AnswerStatus | null }): Promise<void>;
+  /** Put back a reply I have just deleted. */
+  restoreReply?(reply: LeaReply): Promise<void>;
   support(target: string, named: boolean): Promise<void>;
   unsupport(target: string): Promise<void>;
   report(id: string, reason: string): Promise<void>;

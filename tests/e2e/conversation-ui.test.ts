@@ -282,4 +282,52 @@ describe('the conversation in the side panel', () => {
     await expect.poll(() => panel.getByRole('list', { name: '1 reply' }).textContent()).toContain('Thank you, we are reading the PDF comments too.');
     await axeClean(panel);
   });
+
+  it('a member puts back a reply she deleted (Undo), then changes its words by keyboard; the officer sees each live; axe passes', async () => {
+    const FIRST = 'My mum waited weeks for her assessment.';
+    const CHANGED = 'My mum waited eleven weeks for her care assessment.';
+    const page = await openPage(alice);
+    const panel = await openSidePanelFor(alice, page);
+    await expect.poll(() => panel.textContent('body')).toContain('As a carer I am never asked');
+    await panel.getByRole('button', { name: /^Reply to the comment/ }).click();
+    await panel.getByRole('textbox').fill(FIRST);
+    await panel.getByRole('button', { name: 'Send reply' }).click();
+    await expect.poll(() => panel.textContent('body')).toContain(FIRST);
+    const samPage = await openPage(sam);
+    const samPanel = await openSidePanelFor(sam, samPage);
+    await expect.poll(() => samPanel.textContent('body'), { timeout: 15_000 }).toContain(FIRST);
+
+    await panel.bringToFront();
+    const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+    await panel.getByRole('button', { name: `Delete your reply of ${today}` }).click();
+    await panel.getByRole('button', { name: 'Delete reply' }).click();
+    await expect.poll(() => panel.textContent('body')).not.toContain(FIRST);
+    expect(await panel.textContent('body')).toContain('You deleted your reply.');
+    await tabTo(panel, 'Undo deleting your reply');
+    await axeClean(panel);
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => panel.getByRole('status').allTextContents().then((all) => all.join(' '))).toContain('Reply put back.');
+    await expect.poll(() => panel.textContent('body')).toContain(FIRST);
+    // Focus goes to the reply that came back, never to <body>.
+    await expect.poll(() => panel.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '')).toContain(FIRST);
+    await samPanel.bringToFront();
+    await expect.poll(() => samPanel.textContent('body'), { timeout: 15_000 }).toContain(FIRST);
+
+    await panel.bringToFront();
+    await tabTo(panel, `Change your reply of ${today}`);
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => panel.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.value)).toBe(FIRST);
+    await axeClean(panel);
+    await panel.keyboard.press('ControlOrMeta+A');
+    await panel.keyboard.type(CHANGED);
+    await tabTo(panel, 'Save changes');
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => panel.getByRole('status').allTextContents().then((all) => all.join(' '))).toContain('Reply changed.');
+    await expect.poll(() => panel.textContent('body')).toContain(CHANGED);
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe(`Change your reply of ${today}`);
+    await samPanel.bringToFront();
+    await expect.poll(() => samPanel.textContent('body'), { timeout: 15_000 }).toContain(CHANGED);
+    expect(await samPanel.textContent('body')).not.toContain(FIRST);
+    await Promise.all([samPanel.close(), samPage.close(), panel.close(), page.close()]);
+  });
 });

@@ -26,10 +26,11 @@ export function createAnnotationService({ annotations, sync, afterLocalChange, o
       // The comments on every version of the document too (document-versions.ts).
       const links = connection && sync.getDocumentLinks ? await sync.getDocumentLinks(connection.group) : [];
       const versions = await withVersions(uris, { links: async () => links, documentsStartingWith: async (prefix) => (await annotations.documentsStartingWith?.(prefix)) ?? [] });
-      const listing = await annotations.listForDocument(versions);
+      // The group's themes are read while the comments are (one waited for the other before:
+      // 30-110 ms more on a page's first listing, bench:conversation).
+      const [listing, themes] = await Promise.all([annotations.listForDocument(versions), sync.getThemes?.(connection?.group)]);
       const info = await sync.syncInfoFor(listing.annotations.map((a) => a.id));
       const authors = Object.fromEntries(Object.values(info).map((i) => [i.id, i.author]));
-      const themes = sync.getThemes ? await sync.getThemes(connection?.group) : undefined;
       return { ...listing, authors, role: connection?.role ?? null, ...(links.length > 0 ? { links } : {}), ...(themes ? { themes } : {}) };
     },
 

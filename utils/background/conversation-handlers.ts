@@ -12,6 +12,8 @@ export interface ConversationApi {
   summaries(request: Req<'conversation/summaries'>): Answer<'conversation/summaries'>;
   reply(request: Req<'conversation/reply'>): Answer<'conversation/reply'>;
   deleteReply(request: Req<'conversation/delete-reply'>): Answer<'conversation/delete-reply'>;
+  editReply(request: Req<'conversation/edit-reply'>): Answer<'conversation/edit-reply'>;
+  restoreReply(request: Req<'conversation/restore-reply'>): Answer<'conversation/restore-reply'>;
   support(request: Req<'conversation/support'>): Answer<'conversation/support'>;
   unsupport(request: Req<'conversation/unsupport'>): Answer<'conversation/unsupport'>;
   report(request: Req<'conversation/report'>): Answer<'conversation/report'>;
@@ -50,6 +52,8 @@ export function createConversationHandlers(
     'conversation/summaries': async ({ type: _t, ...r }) => (await conversation()).summaries(r),
     'conversation/reply': async ({ type: _t, ...r }) => (await conversation()).reply(r),
     'conversation/delete-reply': async ({ type: _t, ...r }) => (await conversation()).deleteReply(r),
+    'conversation/edit-reply': async ({ type: _t, ...r }) => (await conversation()).editReply(r),
+    'conversation/restore-reply': async ({ type: _t, ...r }) => (await conversation()).restoreReply(r),
     'conversation/support': async ({ type: _t, ...r }) => (await conversation()).support(r),
     'conversation/unsupport': async ({ type: _t, ...r }) => (await conversation()).unsupport(r),
     'conversation/report': async ({ type: _t, ...r }) => (await conversation()).report(r),
@@ -75,7 +79,7 @@ export function createUnavailableConversation(): ConversationServices {
   };
   return {
     conversation: {
-      list: refuse, summaries: refuse, reply: refuse, deleteReply: refuse, support: refuse, unsupport: refuse, report: refuse,
+      list: refuse, summaries: refuse, reply: refuse, deleteReply: refuse, editReply: refuse, restoreReply: refuse, support: refuse, unsupport: refuse, report: refuse,
       moderationList: refuse, dismiss: refuse, hide: refuse, unhide: refuse, getProfile: refuse, updateProfile: refuse,
       createLinkCode: refuse, connectWithLink: refuse,
     },

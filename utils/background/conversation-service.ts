@@ -1,7 +1,8 @@
 import type { ConversationApi } from './conversation-handlers';
 import type { ConversationListing, Profile, ThreadSummary } from '../messaging/conversation-protocol';
 import { buildThreads } from '../conversation/build-thread';
-import { buildReply, buildSupport, isComment, isReply, isSupport, roleCan, type LeaReply, type LeaSupport, type Settings } from '../model';
+import { answerStatusOf, buildReply, buildSupport, checkReply, editReply, isComment, isReply, isSupport, roleCan, type LeaReply, type LeaSupport, type Settings } from '../model';
+import { messageText } from '../messaging/message-language';
 import type { ConversationRepo, StoreConnection, SyncRepo } from '../store';
 import { SyncError, type StoreClient } from '../sync';
 import { withVersions } from './document-versions';
@@ -189,6 +190,35 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
       await conversation.remove(id);
       deps.afterLocalChange();
       return { deleted: existing };
+    },
+
+    async editReply({ id, text, answer }) {
+      const connection = await connected();
+      const existing = await conversation.get(id);
+      if (!existing || !isReply(existing) || !(await isMine(id))) throw new Error(messageText('conversation.error.notYourReplyToChange')());
+      if (answerStatusOf(existing) !== null && !roleCan.answer(connection.role)) throw new Error(CONVERSATION_MESSAGES.cannotAnswer);
+      const edited = editReply(existing, { text, answer }, clock());
+      if (!edited.ok) throw new Error(edited.problems.join(' '));
+      const saved = await conversation.saveReply(edited.value);
+      deps.afterLocalChange();
+      return { reply: saved };
+    },
+
+    /**
+     * A reply deleted here a moment ago, back as it was (the panel's "Undo"). Only one of mine
+     * that is not here any more; the store checks again that it was mine.
+     */
+    async restoreReply({ reply }) {
+      const connection = await connected();
+      const checked = checkReply(reply);
+      if (!checked.ok) throw new Error(checked.problems.join(' '));
+      const back = checked.value;
+      if (!roleCan.reply(connection.role) || (await conversation.get(back.id)) !== null || !(await isMine(back.id))) {
+        throw new Error(messageText('conversation.error.cannotRestore')());
+      }
+      const saved = await conversation.saveReply(back);
+      deps.afterLocalChange();
+      return { reply: saved };
     },
 
     async support({ target, named }) {

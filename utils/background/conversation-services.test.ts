@@ -125,6 +125,54 @@ describe('replies', () => {
     await me.sync();
     expect(store.stored(reply.id)).toBeNull();
   });
+
+  it('changes only my own replies: the words change everywhere, who it shows as and what it answers stay', async () => {
+    const store = createFakeStore();
+    const me = await browser(store);
+    const alex = await browser(store, { name: 'Alex' });
+    const { annotation: comment } = await alex.annotations.save(makeComment('story'));
+    await alex.sync();
+    await me.sync();
+    const { reply } = await me.conversation.reply({ target: comment.id, text: 'My dad waited six weeks.', answer: null, attribution: 'anonymous' });
+    await me.sync();
+    await alex.sync();
+    await expect(alex.conversation.editReply({ id: reply.id, text: 'Not mine to change.', answer: null })).rejects.toThrow('You can only change your own replies.');
+    const { reply: changed } = await me.conversation.editReply({ id: reply.id, text: 'My dad waited six weeks for an assessment.', answer: 'noted' });
+    expect(changed).toMatchObject({ id: reply.id, target: comment.id, created: reply.created, attribution: 'anonymous' });
+    expect(changed.creator).toBeUndefined();
+    // A plain reply stays a plain reply: no status slips in.
+    expect(changed.body).toEqual([{ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: 'My dad waited six weeks for an assessment.' }]);
+    await me.sync();
+    await alex.sync();
+    expect(store.stored(reply.id)).toEqual(changed);
+    const seen = await alex.conversation.list({ uris: [DOC] });
+    expect(seen.items.find((i) => i.id === reply.id)).toEqual(changed);
+    await expect(me.conversation.editReply({ id: reply.id, text: '   ', answer: null })).rejects.toThrow();
+  });
+
+  it('puts back a reply I have just deleted (Undo), in the group store too; never one that is still here or someone else’s', async () => {
+    const store = createFakeStore();
+    const me = await browser(store);
+    const alex = await browser(store, { name: 'Alex' });
+    const { annotation: comment } = await alex.annotations.save(makeComment('story'));
+    await alex.sync();
+    await me.sync();
+    const { reply } = await me.conversation.reply({ target: comment.id, text: 'mine', answer: null, attribution: 'anonymous' });
+    await me.sync();
+    await expect(me.conversation.restoreReply({ reply })).rejects.toThrow('This reply cannot be put back: it is not one you deleted on this computer.');
+    await alex.sync();
+    const { deleted } = await me.conversation.deleteReply({ id: reply.id });
+    await me.sync();
+    expect(store.stored(reply.id)).toBeNull();
+    await expect(me.conversation.restoreReply({ reply: { ...deleted, body: 'not a body' } })).rejects.toThrow();
+    // Alex never had it deleted here: it is still on Alex's computer, so Alex cannot "put it back".
+    await expect(alex.conversation.restoreReply({ reply: deleted })).rejects.toThrow('This reply cannot be put back');
+    expect((await me.conversation.restoreReply({ reply: deleted })).reply).toEqual(reply);
+    await me.sync();
+    expect(store.stored(reply.id)).toEqual(reply);
+    await alex.sync();
+    expect((await alex.conversation.list({ uris: [DOC] })).items.map((i) => i.id)).toContain(reply.id);
+  });
 });
 
 describe('thread summaries for the in-page card', () => {

@@ -71,6 +71,15 @@ export const CONVERSATION_REQUESTS = [
     document: v.optional(Uri),
   }),
   v.object({ type: v.literal('conversation/delete-reply'), id: Urn }),
+  /** Change the words (and an answer's status) of one of my replies; who it shows as stays. */
+  v.object({
+    type: v.literal('conversation/edit-reply'),
+    id: Urn,
+    text: v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH + 100)),
+    answer: v.nullable(v.picklist(ANSWER_STATUS_VALUES)),
+  }),
+  /** Put back a reply I have just deleted (validated by the background as a reply). */
+  v.object({ type: v.literal('conversation/restore-reply'), reply: v.unknown() }),
   /** "This is my experience too" on comment `target` (one per comment; again = the same one). */
   v.object({ type: v.literal('conversation/support'), target: Urn, named: v.boolean() }),
   /** Take my "this is my experience too" on comment `target` back. */
@@ -183,6 +192,8 @@ export interface ConversationResponses {
   'conversation/summaries': { summaries: Record<string, ThreadSummary> };
   'conversation/reply': { reply: LeaReply };
   'conversation/delete-reply': { deleted: LeaReply | null };
+  'conversation/edit-reply': { reply: LeaReply };
+  'conversation/restore-reply': { reply: LeaReply };
   'conversation/support': { support: LeaSupport };
   'conversation/unsupport': { removed: LeaSupport | null };
   'conversation/report': { report: ReportRecord };

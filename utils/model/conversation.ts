@@ -186,10 +186,7 @@ export function buildReply(options: {
   const stamp = now.toISOString();
   const name = authorName.trim();
   const anonymous = options.byCommentAuthor === true || (draft.attribution === 'anonymous' && draft.answer === null) || name === '';
-  const text = draft.text.trim();
-  const body: unknown[] = [];
-  if (text !== '' || draft.answer === null) body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: draft.text });
-  if (draft.answer !== null) body.push({ type: 'TextualBody', purpose: 'assessing', value: draft.answer });
+  const body = replyBody(draft);
   return checkReply({
     '@context': [ANNO_CONTEXT, LEA_CONTEXT],
     id,
@@ -205,6 +202,25 @@ export function buildReply(options: {
     ...(options.byCommentAuthor ? { byCommentAuthor: true } : {}),
     ...(options.onDocument ? { onDocument: options.onDocument } : {}),
   }, options.say);
+}
+
+/** A reply's body from its draft: the text (left out of an answer that gives only its status), then the answer status. */
+function replyBody(draft: Pick<ReplyDraft, 'text' | 'answer'>): unknown[] {
+  const body: unknown[] = [];
+  if (draft.text.trim() !== '' || draft.answer === null) body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: draft.text });
+  if (draft.answer !== null) body.push({ type: 'TextualBody', purpose: 'assessing', value: draft.answer });
+  return body;
+}
+
+/**
+ * A reply with its words (and, for an answer, its status) changed, validated. Everything else
+ * stays: who it is by and how they show, what it answers, when it was written. An answer stays
+ * an answer and a reply stays a reply, so an edit never changes whether a name is shown.
+ */
+export function editReply(reply: LeaReply, draft: Pick<ReplyDraft, 'text' | 'answer'>, now: Date, say?: SayProblem): Checked<LeaReply> {
+  const wasAnswer = answerStatusOf(reply) !== null;
+  const answer = wasAnswer ? (draft.answer ?? answerStatusOf(reply)) : null;
+  return checkReply({ ...reply, modified: now.toISOString(), body: replyBody({ text: draft.text, answer }) }, say);
 }
 
 /** Build a "this is my experience too" on `targetId`, validated. */
