@@ -380,7 +380,7 @@ describe('the conversation in Welsh', () => {
     expect(document.activeElement).toBe(textbox());
     // How the reply shows its writer is not asked again.
     expect(container.textContent).not.toContain('Show your name with this reply?');
-    await act(() => textbox().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await act(() => void textbox().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     await act(() => new Promise<void>((r) => setTimeout(r, 0)));
     expect(container.querySelector('form')).toBeNull();
     expect(document.activeElement).toBe(button('Change'));

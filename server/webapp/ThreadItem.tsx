@@ -4,11 +4,11 @@ import { CommentView } from '../../components/CommentView';
 import { useI18n } from '../../components/i18n';
 import { abilitiesFor, quietThread } from '../../components/use-conversation';
 import type { CommentThread } from '../../utils/conversation/build-thread';
-import { quoteOf, type LeaAnnotation, type LeaItem, type ReplyDraft } from '../../utils/model';
+import { isReply, quoteOf, type LeaAnnotation, type LeaItem, type LeaReply, type ReplyDraft } from '../../utils/model';
 import type { Theme } from '../../utils/model/themes';
 import { AppLink } from './AppLink';
 import { useApp } from './app-context';
-import { sendReply, sendReport, sendSupport, takeBackSupport } from './conversation-actions';
+import { changeReply, deleteReply, restoreReply, sendReply, sendReport, sendSupport, takeBackSupport } from './conversation-actions';
 import type { DocumentModel } from './read';
 import { hrefFor, uuidOf } from './router';
 
@@ -40,6 +40,10 @@ function ThreadItemView({ comment, model, onSent, themes, permalink = true, focu
   const deps = { api, session, say: tr };
   const mine = model.mine.has(comment.id);
   const subject = quoteOf(comment).slice(0, 60);
+  const replyById = (id: string): LeaReply | null => {
+    const found = model.items.find((item) => item.id === id);
+    return found && isReply(found) ? found : null;
+  };
   return (
     <article class="lea-webapp-item space-y-2 rounded border border-grey-4 bg-white p-3" aria-label={t('webapp.thread.label', { subject })} data-comment-id={comment.id}>
       <CommentView annotation={comment} showQuote hidden={model.moderated[comment.id] ?? null} themes={themes} />
@@ -60,6 +64,20 @@ function ThreadItemView({ comment, model, onSent, themes, permalink = true, focu
           return reply.id;
         }}
         onReport={(id: string, reason: string) => sendReport(deps, id, reason)}
+        onEditReply={async (id, draft) => {
+          const reply = replyById(id);
+          if (reply) onSent(await changeReply(deps, reply, draft));
+        }}
+        onDeleteReply={async (id) => {
+          const reply = replyById(id);
+          await deleteReply(deps, id);
+          onSent(null, id);
+          return reply;
+        }}
+        onRestoreReply={async (reply) => {
+          await restoreReply(deps, reply);
+          onSent(reply);
+        }}
         onSupport={async (on: boolean) => {
           if (on) onSent(await sendSupport(deps, comment.id, Boolean(session.displayName)));
           else if (thread.mySupportId) {

@@ -1,4 +1,4 @@
-import { buildReply, buildSupport, type LeaReply, type LeaSupport, type ReplyDraft, type SayProblem } from '../../utils/model';
+import { buildReply, buildSupport, editReply, type LeaReply, type LeaSupport, type ReplyDraft, type SayProblem } from '../../utils/model';
 import { createAnnotationId } from '../../utils/model/ids';
 import type { WebSession } from '../../utils/webapp/session-types';
 import type { WebApi } from './api';
@@ -47,6 +47,29 @@ export async function sendReply(deps: WriteDeps, input: { parentId: string; draf
   if (!built.ok) throw new Error(built.problems[0] ?? 'This reply could not be sent.');
   await create(deps, built.value);
   return built.value;
+}
+
+/**
+ * Change the words (and an answer's status) of the person's own reply, as the extension does
+ * (utils/model editReply: who it shows as and what it answers stay). Only its author may, and
+ * the store checks that; `If-Match: *` because nobody else can have changed it meanwhile.
+ */
+export async function changeReply(deps: WriteDeps, reply: LeaReply, draft: Pick<ReplyDraft, 'text' | 'answer'>): Promise<LeaReply> {
+  const now = (deps.now ?? (() => new Date()))();
+  const edited = editReply(reply, draft, now, deps.say);
+  if (!edited.ok) throw new Error(edited.problems[0] ?? 'This reply could not be changed.');
+  await deps.api.send('PUT', `${groupPath(deps.session.group.id)}/annotations/${uuidOf(reply.id)}`, edited.value, { headers: { 'If-Match': '*' } });
+  return edited.value;
+}
+
+/** Delete one of the person's own replies (the store refuses anyone else's). */
+export async function deleteReply(deps: WriteDeps, replyId: string): Promise<void> {
+  await deps.api.send('DELETE', `${groupPath(deps.session.group.id)}/annotations/${uuidOf(replyId)}`);
+}
+
+/** Put back a reply the person has just deleted ("Undo"): the store lets its author bring it back. */
+export async function restoreReply(deps: WriteDeps, reply: LeaReply): Promise<void> {
+  await create(deps, reply);
 }
 
 /** Say "This is my experience too" on a comment (members and facilitators). */

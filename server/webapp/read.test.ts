@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANNO_CONTEXT, LEA_CONTEXT, type LeaAnnotation } from '../../utils/model/annotation';
-import { buildReply } from '../../utils/model';
+import { buildReply, editReply } from '../../utils/model';
 import type { ReadItem } from '../../utils/webapp/read-types';
 import { groupBySection, modelOf, modelWithChanges } from './read';
 
@@ -49,6 +49,20 @@ describe('the document page model', () => {
     const model = modelWithChanges({ items: [item(a)], supportCounts: {}, mySupports: [], hidden: [] }, [reply.value], new Set());
     expect(model.threads.get(a.id)?.replyCount).toBe(1);
     expect(modelWithChanges({ items: [item(a)], supportCounts: {}, mySupports: [], hidden: [] }, [reply.value], new Set([reply.value.id])).threads.get(a.id)?.replyCount).toBe(0);
+  });
+
+  it('shows a reply changed here in place of the version read, and never an older one over a newer', () => {
+    const a = comment(1, 0);
+    const built = buildReply({ id: 'urn:uuid:0190a1b2-0000-7000-8000-000000000008', now: new Date(STAMP), parentId: a.id, draft: { text: 'Six weeks', answer: null, attribution: 'anonymous' }, authorName: '' });
+    if (!built.ok) throw new Error(built.problems.join());
+    const changed = editReply(built.value, { text: 'Eleven weeks', answer: null }, new Date(Date.parse(STAMP) + 60_000));
+    if (!changed.ok) throw new Error(changed.problems.join());
+    const read = { items: [item(a), item(built.value)], supportCounts: {}, mySupports: [], hidden: [] };
+    const texts = (m: ReturnType<typeof modelWithChanges>) => m.items.filter((i) => i.id === built.value.id).map((i) => (i.body as { value: string }[])[0]!.value);
+    expect(texts(modelWithChanges(read, [changed.value], new Set()))).toEqual(['Eleven weeks']);
+    // The store's read already has the change; an older version held here does not win.
+    const readLater = { ...read, items: [item(a), item(changed.value)] };
+    expect(texts(modelWithChanges(readLater, [built.value], new Set()))).toEqual(['Eleven weeks']);
   });
 
   it('groups consecutive comments by section', () => {

@@ -50,10 +50,12 @@ export function modelOf(read: ThreadData, extra: LeaItem[] = []): DocumentModel 
     if (raw.mine) mine.add(id);
     if (raw.hidden) moderated[id] = { reason: raw.hidden.reason };
   }
-  // Replies and supports just sent from this page, until the next read has them.
+  // Replies and supports just sent from this page, until the next read has them; a reply
+  // changed here replaces the version read (the later one wins).
   for (const item of extra) {
-    if (items.some((i) => i.id === item.id)) continue;
-    items.push(item);
+    const at = items.findIndex((i) => i.id === item.id);
+    if (at < 0) items.push(item);
+    else if (item.modified >= items[at]!.modified) items[at] = item;
     mine.add(item.id);
   }
   const mySupportIds = new Set((read.mySupports ?? []).map(urn));

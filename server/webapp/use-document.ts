@@ -10,7 +10,15 @@ export function useDocumentModel(read: ThreadData | null): { model: DocumentMode
   // Stable, so the list's memoised items do not re-render when the page does.
   const onSent = useCallback((item: LeaItem | null, gone?: string) => {
     if (item) setSent((list) => [...list, item]);
-    if (gone) setRemoved((set) => new Set([...set, gone]));
+    // An item sent again (a reply put back with Undo) is no longer removed.
+    if (item || gone) {
+      setRemoved((set) => {
+        const next = new Set(set);
+        if (item) next.delete(item.id);
+        if (gone) next.add(gone);
+        return next;
+      });
+    }
   }, []);
   return { model, onSent };
 }

@@ -171,6 +171,21 @@ describe('web app: an officer reads, searches, answers and downloads the digest 
     await expect.poll(() => page.getByText('Answer: We will change this — Olivia Officer').count()).toBe(1);
     await expect.poll(() => page.getByText(ANSWER).count()).toBe(1);
 
+    // The guidance is now written: she changes her answer's status by keyboard, and the page says it was changed.
+    await tabTo(page, `el.tagName === 'BUTTON' && el.textContent.startsWith('Change your reply')`, 15);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate('document.activeElement?.value')).toBe(ANSWER);
+    await tabTo(page, `el.type === 'radio'`, 10, 'Shift+Tab');
+    await tabTo(page, `el.type === 'radio' && el.checked && el.parentElement.textContent.includes('This has been changed')`, 5, 'ArrowDown');
+    await expectNoSeriousAxe(page, 'changing an answer');
+    await tabTo(page, `el.tagName === 'BUTTON' && el.textContent.includes('Save changes')`, 10);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Answer: This has been changed — Olivia Officer').count()).toBe(1);
+    await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toMatch(/^Change your reply/);
+    await page.reload();
+    await expect.poll(() => page.getByText('Answer: This has been changed — Olivia Officer').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByText(/· changed /).count()).toBe(1);
+
     // The document page, and its Word digest.
     await page.getByRole('link', { name: 'All comments on this document' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Comments on Care Act 2014, Part 1');
