@@ -328,6 +328,20 @@ describe('the conversation in the side panel', () => {
     await samPanel.bringToFront();
     await expect.poll(() => samPanel.textContent('body'), { timeout: 15_000 }).toContain(CHANGED);
     expect(await samPanel.textContent('body')).not.toContain(FIRST);
+
+    // The officer's guidance is written: he changes his answer's status, and Alice is told in What's new.
+    await samPanel.getByRole('button', { name: `Change your reply of ${today}` }).first().click();
+    await samPanel.getByRole('radio', { name: 'This has been changed' }).check();
+    await samPanel.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => samPanel.textContent('body')).toContain('Answer: This has been changed — Sam Jones');
+    await panel.bringToFront();
+    await expect.poll(() => panel.textContent('body'), { timeout: 15_000 }).toContain('Answer: This has been changed — Sam Jones');
+    const tab = panel.getByRole('tab', { name: /^What’s new/ });
+    // Alice read every notice in an earlier step; since then: Sam's reply in the PDF viewer, and this.
+    await expect.poll(() => tab.textContent(), { timeout: 20_000 }).toBe('What’s new (2 new)');
+    await tab.click();
+    await expect.poll(() => panel.getByRole('tabpanel').textContent()).toContain('Sam Jones (Policy officer, Department of Health and Social Care) changed their answer to your comment: This has been changed');
+    await axeClean(panel);
     await Promise.all([samPanel.close(), samPage.close(), panel.close(), page.close()]);
   });
 });

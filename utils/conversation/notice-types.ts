@@ -16,14 +16,18 @@ export type NoticeKind = 'reply' | 'answer' | 'comment' | 'hidden' | 'unhidden';
  */
 export type NoticeFacts =
   | { kind: 'reply'; author: ReplyAuthor; on: 'comment' | 'reply'; text: string }
-  | { kind: 'answer'; author: ReplyAuthor; on: 'comment' | 'reply'; status: AnswerStatus; text: string }
+  /** `changed`: the answer was changed after it was given (its status or its words). */
+  | { kind: 'answer'; author: ReplyAuthor; on: 'comment' | 'reply'; status: AnswerStatus; text: string; changed?: true }
   /** `author` null: an anonymous group member; `documentTitle` null: "a document you follow". */
   | { kind: 'comment'; author: string | null; documentTitle: string | null; text: string }
   | { kind: 'hidden' | 'unhidden'; what: 'comment' | 'reply' | 'support'; reason: string };
 
 /** One notice, ready to show: what it says and where it leads. */
 export interface Notice {
-  /** `reply:<uuid>`, `comment:<uuid>`, `hidden:<uuid>:<revision>` or `unhidden:<uuid>:<revision>`. */
+  /**
+   * `reply:<uuid>`, `answer:<uuid>:<modified>` (an answer changed after it was given, once per
+   * change), `comment:<uuid>`, `hidden:<uuid>:<revision>` or `unhidden:<uuid>:<revision>`.
+   */
   id: string;
   kind: NoticeKind;
   /**

@@ -60,6 +60,21 @@ describe('deriveNotices', () => {
     expect(unreadCount(notices)).toBe(2);
   });
 
+  it('tells me again when an officer changes an answer to my comment (once per change), not when a plain reply is edited', () => {
+    const answer = reply(15, mine.id, 'We are writing the guidance.', { name: 'Sam Jones', answer: 'will-change', at: '2026-11-03T10:00:00Z' });
+    const plain = reply(16, mine.id, 'Same for my dad.', { at: '2026-11-04T10:00:00Z' });
+    const changedAnswer = { ...answer, modified: '2026-11-20T10:00:00.000Z', body: [answer.body[0], { type: 'TextualBody', purpose: 'assessing', value: 'changed' }] } as LeaReply;
+    const editedPlain = { ...plain, modified: '2026-11-21T10:00:00.000Z' };
+    const authors = { [answer.id]: 'other', [plain.id]: 'other' } as const;
+    const read = new Set([`reply:${uuid(15)}`, `reply:${uuid(16)}`]);
+    expect(deriveNotices(input({ items: [mine, answer, plain], authors, read })).filter((n) => !n.read)).toEqual([]);
+    const after = deriveNotices(input({ items: [mine, changedAnswer, editedPlain], authors, read }));
+    expect(after.filter((n) => !n.read).map((n) => [n.id, n.sentence, n.at])).toEqual([
+      [`answer:${uuid(15)}:2026-11-20T10:00:00.000Z`, 'Sam Jones changed their answer to your comment: This has been changed. We are writing the guidance.', '2026-11-20T10:00:00.000Z'],
+    ]);
+    expect(noticeSentence(translator('cy').t, after[0]!)).toBe('Mae Sam Jones wedi newid ei ymateb i’ch sylw: Mae hyn wedi’i newid. We are writing the guidance.');
+  });
+
   it('tells me of new comments by others on documents I follow, from when I followed', () => {
     const other = { ...commentFixture(id(4), { text: 'Elsewhere.' }), target: { ...theirs.target, source: 'https://example.org/other' }, created: '2026-11-06T00:00:00.000Z' };
     const notices = deriveNotices(

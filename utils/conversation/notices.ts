@@ -88,8 +88,12 @@ export function deriveNotices(input: NoticeInput): Notice[] {
     const on = isComment(parent) ? 'comment' : 'reply';
     const author = replyAuthorOf(item);
     const text = excerpt(replyText(item));
-    const facts: NoticeFacts = status ? { kind: 'answer', author, on, status, text } : { kind: 'reply', author, on, text };
-    notices.push({ id: `reply:${uuidOf(item.id)}`, kind: facts.kind, facts, ...placeOf(item.id), itemId: item.id, at: item.created });
+    // An answer changed after it was given ("We will change this" becomes "This has been
+    // changed") is news again: a notice of its own for each change. A plain reply's edit is not.
+    const changed = status !== null && item.modified !== item.created;
+    const facts: NoticeFacts = status ? { kind: 'answer', author, on, status, text, ...(changed ? { changed: true as const } : {}) } : { kind: 'reply', author, on, text };
+    const noticeId = changed ? `answer:${uuidOf(item.id)}:${item.modified}` : `reply:${uuidOf(item.id)}`;
+    notices.push({ id: noticeId, kind: facts.kind, facts, ...placeOf(item.id), itemId: item.id, at: changed ? item.modified : item.created });
   }
 
   const follows = new Set(input.follows);
@@ -144,6 +148,10 @@ function factsSentence(t: Translate, facts: NoticeFacts): string {
       return t(facts.on === 'comment' ? 'notices.replied.comment' : 'notices.replied.reply', { author: noticeAuthor(t, facts.author), text: facts.text });
     case 'answer': {
       const params = { author: noticeAuthor(t, facts.author), status: answerStatusName(t, facts.status), text: facts.text };
+      if (facts.changed) {
+        if (facts.text) return t(facts.on === 'comment' ? 'notices.answerChanged.commentWithText' : 'notices.answerChanged.replyWithText', params);
+        return t(facts.on === 'comment' ? 'notices.answerChanged.comment' : 'notices.answerChanged.reply', params);
+      }
       if (facts.text) return t(facts.on === 'comment' ? 'notices.answered.commentWithText' : 'notices.answered.replyWithText', params);
       return t(facts.on === 'comment' ? 'notices.answered.comment' : 'notices.answered.reply', params);
     }
