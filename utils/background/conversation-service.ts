@@ -3,26 +3,39 @@ import type { ConversationListing, Profile, ThreadSummary } from '../messaging/c
 import { buildThreads } from '../conversation/build-thread';
 import { answerStatusOf, buildReply, buildSupport, checkReply, editReply, isComment, isReply, isSupport, roleCan, type LeaReply, type LeaSupport, type Settings } from '../model';
 import { messageText } from '../messaging/message-language';
+import type { MessageKey } from '../i18n/catalogue';
 import type { ConversationRepo, StoreConnection, SyncRepo } from '../store';
 import { SyncError, type StoreClient } from '../sync';
 import { withVersions } from './document-versions';
 
-/** Sentences for what the conversation refuses before anything is written or sent. */
-export const CONVERSATION_MESSAGES = {
-  notConnected: 'Replies are shared with your group: connect to a group first (Options).',
-  cannotAnswer: 'Only officers (readers) and facilitators can answer a comment.',
-  needName: 'Please add your name (Options) before answering.',
-  unknownTarget: 'The comment you are replying to is not on this computer (it may have been removed).',
-  privateTarget: 'You cannot reply to a comment that is only visible to you.',
-  notYourReply: 'You can only delete your own replies.',
-  cannotSupport: 'Only members and facilitators can say this is their experience too.',
-  supportOnComment: 'You can only say this on a comment, not on a reply.',
-  offline: "You're offline: a report goes straight to your group's facilitators, so please try again when you're connected.",
-  offlineProfile: "You're offline: your profile is kept in the group store, so please try again when you're connected.",
-  offlineLink: "You're offline: link codes come from the group store, so please try again when you're connected.",
-  badLinkCode: "That link code isn't valid or has expired: make a new one on your other browser.",
-  notFacilitator: 'Only a facilitator can review reports, hide or show comments and replies.',
-} as const;
+/** What the conversation refuses before anything is written or sent: each a catalogue key (en-GB, cy). */
+const REFUSAL_KEYS = {
+  notConnected: 'conversation.error.notConnected',
+  cannotAnswer: 'conversation.error.cannotAnswer',
+  needName: 'conversation.error.needName',
+  unknownTarget: 'conversation.error.unknownTarget',
+  privateTarget: 'conversation.error.privateTarget',
+  notYourReply: 'conversation.error.notYourReply',
+  notYourReplyToChange: 'conversation.error.notYourReplyToChange',
+  cannotRestore: 'conversation.error.cannotRestore',
+  cannotSupport: 'conversation.error.cannotSupport',
+  supportOnComment: 'conversation.error.supportOnComment',
+  offline: 'conversation.error.offline',
+  offlineProfile: 'conversation.error.offlineProfile',
+  offlineLink: 'conversation.error.offlineLink',
+  badLinkCode: 'conversation.error.badLinkCode',
+  notFacilitator: 'conversation.error.notFacilitator',
+  cannotReply: 'conversation.error.cannotReply',
+} as const satisfies Record<string, MessageKey>;
+
+/**
+ * The sentences for those refusals, each read in the current language when it is used
+ * (the background follows the person's language setting: message-language.ts).
+ */
+export const CONVERSATION_MESSAGES = Object.defineProperties(
+  {},
+  Object.fromEntries(Object.entries(REFUSAL_KEYS).map(([name, key]) => [name, { get: messageText(key), enumerable: true }])),
+) as { readonly [K in keyof typeof REFUSAL_KEYS]: string };
 
 /** What the conversation service needs, passed in. */
 export interface ConversationServiceDeps {
@@ -150,7 +163,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
 
     async reply({ target, text, answer, attribution, document }): Promise<{ reply: LeaReply }> {
       const connection = await connected();
-      if (!roleCan.reply(connection.role)) throw new Error('Your role in this group cannot reply.');
+      if (!roleCan.reply(connection.role)) throw new Error(CONVERSATION_MESSAGES.cannotReply);
       if (answer !== null && !roleCan.answer(connection.role)) throw new Error(CONVERSATION_MESSAGES.cannotAnswer);
       const parent = await conversation.get(target);
       if (!parent || isSupport(parent)) throw new Error(CONVERSATION_MESSAGES.unknownTarget);
@@ -195,7 +208,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
     async editReply({ id, text, answer }) {
       const connection = await connected();
       const existing = await conversation.get(id);
-      if (!existing || !isReply(existing) || !(await isMine(id))) throw new Error(messageText('conversation.error.notYourReplyToChange')());
+      if (!existing || !isReply(existing) || !(await isMine(id))) throw new Error(CONVERSATION_MESSAGES.notYourReplyToChange);
       if (answerStatusOf(existing) !== null && !roleCan.answer(connection.role)) throw new Error(CONVERSATION_MESSAGES.cannotAnswer);
       const edited = editReply(existing, { text, answer }, clock());
       if (!edited.ok) throw new Error(edited.problems.join(' '));
@@ -214,7 +227,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
       if (!checked.ok) throw new Error(checked.problems.join(' '));
       const back = checked.value;
       if (!roleCan.reply(connection.role) || (await conversation.get(back.id)) !== null || !(await isMine(back.id))) {
-        throw new Error(messageText('conversation.error.cannotRestore')());
+        throw new Error(CONVERSATION_MESSAGES.cannotRestore);
       }
       const saved = await conversation.saveReply(back);
       deps.afterLocalChange();

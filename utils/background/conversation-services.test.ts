@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { setCurrentLanguage } from '../i18n/current-language';
 import type { LeaDb } from '../store';
 import { createFakeStore, makeComment, openMemberBrowser } from '../../tests/support/sync-harness';
 import type { FakeStore } from '../../tests/support/fake-store-server';
@@ -436,5 +437,22 @@ describe('W3C replies from other tools', () => {
     const listing = await me.conversation.list({ uris: [DOC] });
     expect(listing.items[1]).toMatchObject({ id: `urn:uuid:${uuid}`, target: mine.id, creator: { name: 'Pat' }, body: [{ value: 'From another tool.' }] });
     expect((await me.notices.list()).notices[0]!.sentence).toBe('Pat replied to your comment: From another tool.');
+  });
+});
+
+describe('what the conversation refuses, in the person’s language', () => {
+  afterEach(() => setCurrentLanguage('en-GB'));
+
+  it('says each refusal in Welsh when the person chose Welsh, and in English otherwise', async () => {
+    const store = createFakeStore();
+    const alex = await browser(store, { name: 'Alex' });
+    const officer = await browser(store, { code: 'reader-code', name: 'Olivia', settingsName: 'Olivia' });
+    const { annotation: comment } = await alex.annotations.save(makeComment('story'));
+    await alex.sync();
+    await officer.sync();
+    await expect(officer.conversation.support({ target: comment.id, named: false })).rejects.toThrow('Only members and facilitators can say this is their experience too.');
+    setCurrentLanguage('cy');
+    await expect(officer.conversation.support({ target: comment.id, named: false })).rejects.toThrow('Dim ond aelodau a hwyluswyr sy’n gallu dweud mai dyma eu profiad nhw hefyd.');
+    await expect(alex.conversation.reply({ target: comment.id, text: '', answer: 'noted', attribution: 'named' })).rejects.toThrow('Dim ond swyddogion (darllenwyr) a hwyluswyr sy’n gallu ymateb i sylw.');
   });
 });
