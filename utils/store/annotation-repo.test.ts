@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildAnnotation, createAnnotationId, type LeaAnnotation } from '../model';
 import { createAnnotationRepo, openLeaDb, type LeaDb } from './index';
+import { setCurrentLanguage } from '../i18n/current-language';
 
 let db: LeaDb;
 let counter = 0;
@@ -99,6 +100,11 @@ describe('annotation repository', () => {
     };
     const refused = makeAnnotation('https://example.org/a', 'new');
     await expect(repo.save(refused)).rejects.toThrow(/run out of space.*Your writing is still in the box/);
+    // In Welsh for a person who chose Welsh.
+    setCurrentLanguage('cy');
+    await expect(repo.save(refused)).rejects.toThrow(/rhedeg allan o le.*yn dal yn y blwch/);
+    await expect(repo.save({ ...refused, body: [] })).rejects.toThrow(/^Nid oedd modd cadw’r sylw hwn: /);
+    setCurrentLanguage('en-GB');
     storeProto.put = realPut;
     expect(await repo.get(kept.id)).toEqual(kept);
     expect(await repo.get(refused.id)).toBeNull();

@@ -1,6 +1,6 @@
 import { checkAnnotation, type LeaAnnotation } from '../model';
 import type { LeaDb, OutboxEntry } from './db';
-import { StoreError } from './errors';
+import { StoreError, storageSentence } from './errors';
 import { writeWithOutbox } from './write-ahead';
 import { claimedKind } from './items';
 
@@ -25,7 +25,7 @@ export function createAnnotationRepo(db: LeaDb, clock: () => Date) {
     async save(input: unknown): Promise<LeaAnnotation> {
       const checked = checkAnnotation(input);
       if (!checked.ok) {
-        throw new StoreError(`This comment could not be saved: ${checked.problems.join('; ')}`, 'invalid');
+        throw new StoreError(storageSentence('sync.storage.comment', { problems: checked.problems.join('; ') }), 'invalid');
       }
       const annotation = checked.value;
       await writeWithOutbox(db, clock(), annotation.id, 'put', annotation);

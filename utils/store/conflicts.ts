@@ -1,6 +1,6 @@
 import { checkAnnotation, type LeaAnnotation } from '../model';
 import type { LeaDb, StoredAnnotation } from './db';
-import { StoreError, explainStorageFailure } from './errors';
+import { StoreError, explainStorageFailure, storageSentence } from './errors';
 import { abortQuietly, removeOutboxUpTo } from './outbox-batch';
 
 /** Both versions of a comment the store refused as stale, for the author to choose between. */
@@ -46,7 +46,7 @@ export async function resolveConflict(db: LeaDb, id: string, choice: 'mine' | 't
   const tx = db.transaction(['outbox', 'annotations', 'conflicts', 'syncInfo'], 'readwrite');
   try {
     const conflict = await tx.objectStore('conflicts').get(id);
-    if (!conflict) throw new StoreError('This choice has already been made: there is only one version of this comment now.', 'not-found');
+    if (!conflict) throw new StoreError(storageSentence('sync.storage.alreadyChosen'), 'not-found');
     const annotations = tx.objectStore('annotations');
     const infos = tx.objectStore('syncInfo');
     const info = await infos.get(id);
@@ -62,7 +62,7 @@ export async function resolveConflict(db: LeaDb, id: string, choice: 'mine' | 't
     } else {
       result = conflict.theirs ? checkedOrNull(conflict.theirs) : null;
       if (conflict.theirs && !result) {
-        throw new StoreError('The other version was written by a different tool and cannot be shown here, so it cannot be chosen.', 'invalid');
+        throw new StoreError(storageSentence('sync.storage.otherTool'), 'invalid');
       }
       const outbox = tx.objectStore('outbox');
       for (const key of await outbox.index('by-annotation').getAllKeys(id)) await outbox.delete(key);

@@ -1,7 +1,7 @@
 import { checkReply, checkSupport, isComment, isReply, isSupport, type LeaItem, type LeaReply, type LeaSupport } from '../model';
 import type { DamagedRecord } from './annotation-repo';
 import type { LeaDb, StoredAnnotation } from './db';
-import { StoreError } from './errors';
+import { StoreError, storageSentence } from './errors';
 import { checkItem, claimedKind, readHiddenComment, readPlaceholder, type Placeholder } from './items';
 import { groupOutbox, parkedReason } from './outbox-batch';
 import { writeWithOutbox } from './write-ahead';
@@ -57,7 +57,7 @@ export function createConversationRepo(db: LeaDb, clock: () => Date) {
     /** Save a new or edited reply (answers included); resolves once it is in IndexedDB with its outbox entry. */
     async saveReply(input: unknown): Promise<LeaReply> {
       const checked = checkReply(input);
-      if (!checked.ok) throw new StoreError(`This reply could not be saved: ${checked.problems.join('; ')}`, 'invalid');
+      if (!checked.ok) throw new StoreError(storageSentence('sync.storage.reply', { problems: checked.problems.join('; ') }), 'invalid');
       await writeWithOutbox(db, clock(), checked.value.id, 'put', checked.value);
       return checked.value;
     },
@@ -65,7 +65,7 @@ export function createConversationRepo(db: LeaDb, clock: () => Date) {
     /** Save a "this is my experience too"; resolves once it is in IndexedDB with its outbox entry. */
     async saveSupport(input: unknown): Promise<LeaSupport> {
       const checked = checkSupport(input);
-      if (!checked.ok) throw new StoreError(`This could not be saved: ${checked.problems.join('; ')}`, 'invalid');
+      if (!checked.ok) throw new StoreError(storageSentence('sync.storage.support', { problems: checked.problems.join('; ') }), 'invalid');
       await writeWithOutbox(db, clock(), checked.value.id, 'put', checked.value);
       return checked.value;
     },

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { commentText, isComment, isReply, quoteOf, replyText } from '../model';
 import { checkItem, claimedKind } from './items';
 import type { LeaDb } from './db';
-import { StoreError } from './errors';
+import { StoreError, storageSentence } from './errors';
 import { groupOutbox, parkedReason } from './outbox-batch';
 import {
   EMPTY_SYNC_STATE,
@@ -28,7 +28,7 @@ export async function getConnection(db: LeaDb): Promise<StoreConnection | null> 
 export async function setConnection(db: LeaDb, input: StoreConnection): Promise<void> {
   const checked = v.safeParse(StoreConnectionSchema, input);
   if (!checked.success) {
-    throw new StoreError(`The group store connection could not be saved: ${checked.issues.map((i) => i.message).join('; ')}`, 'invalid');
+    throw new StoreError(storageSentence('sync.storage.connection', { problems: checked.issues.map((i) => i.message).join('; ') }), 'invalid');
   }
   const connection = checked.output;
   const tx = db.transaction('meta', 'readwrite');

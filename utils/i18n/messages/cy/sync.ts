@@ -52,4 +52,12 @@ export const sync: Translation<typeof English> = {
   'sync.error.badAnswer': 'Anfonodd storfa’r grŵp ateb nad yw’r estyniad hwn yn ei ddeall. Byddwn ni’n dal i geisio; os yw’n parhau, dywedwch wrth eich hwylusydd.',
   'sync.error.badAddress': 'Dylai cyfeiriad y storfa fod yn gyfeiriad gwe fel https://store.example.org',
   'sync.error.notConnected': 'Heb gysylltu â grŵp: ymunwch ag un gyda chod gwahoddiad yn gyntaf.',
+  'sync.storage.quota': 'Mae eich porwr wedi rhedeg allan o le i gadw sylwadau, felly nid yw’r sylw hwn wedi’i gadw eto. Mae’r hyn rydych chi wedi’i ysgrifennu yn dal yn y blwch: copïwch ef i rywle diogel, gwnewch ychydig o le (er enghraifft drwy glirio data pori gwefannau eraill), yna pwyswch Cadw eto.',
+  'sync.storage.unavailable': 'Nid oedd modd cadw eich sylw am nad yw storfa’r porwr yn gweithio ar hyn o bryd. Mae’r hyn rydych chi wedi’i ysgrifennu yn dal yn y blwch: rhowch gynnig ar Cadw eto mewn munud.',
+  'sync.storage.alreadyChosen': 'Mae’r dewis hwn wedi’i wneud yn barod: dim ond un fersiwn o’r sylw hwn sydd nawr.',
+  'sync.storage.otherTool': 'Cafodd y fersiwn arall ei hysgrifennu gan offeryn gwahanol ac ni ellir ei dangos yma, felly ni ellir ei dewis.',
+  'sync.storage.connection': 'Nid oedd modd cadw’r cysylltiad â storfa’r grŵp: {problems}',
+  'sync.storage.comment': 'Nid oedd modd cadw’r sylw hwn: {problems}',
+  'sync.storage.reply': 'Nid oedd modd cadw’r ateb hwn: {problems}',
+  'sync.storage.support': 'Nid oedd modd cadw hyn: {problems}',
 };

@@ -49,4 +49,12 @@ export const sync = {
   'sync.error.badAnswer': "The group store sent an answer this extension doesn't understand. We'll keep trying; if it goes on, tell your facilitator.",
   'sync.error.badAddress': 'The store address should be a web address such as https://store.example.org',
   'sync.error.notConnected': 'Not connected to a group: join one with an invite code first.',
+  'sync.storage.quota': 'Your browser has run out of space for saving comments, so this comment is not saved yet. Your writing is still in the box: copy it somewhere safe, free up some space (for example by clearing browsing data for other sites), then press Save again.',
+  'sync.storage.unavailable': 'Your comment could not be saved because the browser’s storage is not working right now. Your writing is still in the box: please try Save again in a moment.',
+  'sync.storage.alreadyChosen': 'This choice has already been made: there is only one version of this comment now.',
+  'sync.storage.otherTool': 'The other version was written by a different tool and cannot be shown here, so it cannot be chosen.',
+  'sync.storage.connection': 'The group store connection could not be saved: {problems}',
+  'sync.storage.comment': 'This comment could not be saved: {problems}',
+  'sync.storage.reply': 'This reply could not be saved: {problems}',
+  'sync.storage.support': 'This could not be saved: {problems}',
 };
