@@ -64,6 +64,18 @@ export function createAnnotationRepo(db: LeaDb, clock: () => Date) {
       return result;
     },
 
+    /**
+     * The ids of a document's comments (any of its addresses), from the index's keys alone: the
+     * sync facts for them can be read while the records themselves are read and checked.
+     */
+    async idsForDocument(uris: readonly string[]): Promise<string[]> {
+      const ids = new Set<string>();
+      for (const uri of uris) {
+        for (const id of await db.getAllKeysFromIndex('annotations', 'by-document', IDBKeyRange.bound([uri, ''], [uri, '\uffff']))) ids.add(id);
+      }
+      return [...ids];
+    },
+
     /** Distinct document addresses of stored items starting with `prefix` (the versions of one provision). */
     async documentsStartingWith(prefix: string): Promise<string[]> {
       // Index keys only, one step per address: the cursor jumps past each address's comments
@@ -82,7 +94,7 @@ export function createAnnotationRepo(db: LeaDb, clock: () => Date) {
     /** Every readable comment (not replies or supports) on every document (for the whole-group digest), oldest first. */
     async listAll(): Promise<DocumentAnnotations> {
       const result: DocumentAnnotations = { annotations: [], damaged: [] };
-      for (const record of await db.getAllFromIndex('annotations', 'by-modified')) {
+      for (const record of await db.getAll('annotations')) {
         if (claimedKind(record) !== 'comment') continue; // replies and supports: conversation-repo.ts
         const checked = checkAnnotation(record);
         if (checked.ok) result.annotations.push(checked.value);

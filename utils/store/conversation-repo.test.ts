@@ -59,8 +59,8 @@ describe('schema v3', () => {
     await v2.add('outbox', { annotationId: old.id, op: 'put', queuedAt: '2026-01-01T00:00:00.000Z' });
     v2.close();
     const upgraded = await openLeaDb(name);
-    expect(upgraded.version).toBe(4);
-    expect([...upgraded.transaction('annotations').store.indexNames].sort()).toEqual(['by-document', 'by-modified', 'by-on-document', 'by-target']);
+    expect(upgraded.version).toBe(5);
+    expect([...upgraded.transaction('annotations').store.indexNames].sort()).toEqual(['by-document', 'by-on-document', 'by-target']);
     const conversation = createConversationRepo(upgraded, clock);
     const r = await conversation.saveReply(reply(2, old.id));
     expect((await conversation.threadItems([DOC])).items).toEqual([old, r]);

@@ -75,7 +75,7 @@ export interface LeaDbSchema extends DBSchema {
      * (a comment's object `target` is not a valid key, so comments are not in it);
      * 'by-on-document' (v3): replies by the thread's document.
      */
-    indexes: { 'by-document': [string, string]; 'by-modified': string; 'by-target': string; 'by-on-document': string };
+    indexes: { 'by-document': [string, string]; 'by-target': string; 'by-on-document': string };
   };
   outbox: {
     key: number;
@@ -100,7 +100,7 @@ export interface LeaDbSchema extends DBSchema {
 
 export type LeaDb = IDBPDatabase<LeaDbSchema>;
 export const DB_NAME = 'lived-experience-annotator';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * Open (and create or migrate) the database. Each schema version is one step in `upgrade`,
@@ -113,7 +113,7 @@ export function openLeaDb(name = DB_NAME): Promise<LeaDb> {
       if (oldVersion < 1) {
         const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
         annotations.createIndex('by-document', ['target.source', 'created']);
-        annotations.createIndex('by-modified', 'modified');
+        // (v1 also made a 'by-modified' index; v5 removes it, so a new database goes without.)
         const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
         outbox.createIndex('by-annotation', 'annotationId');
         db.createObjectStore('meta');
@@ -135,6 +135,15 @@ export function openLeaDb(name = DB_NAME): Promise<LeaDb> {
         // What a facilitator hid, without reading every sync record (the side panel's status
         // asks at each start: 32,000 records read for a handful). Built from the records there.
         tx.objectStore('syncInfo').createIndex('by-hidden', 'hidden.reason');
+      }
+      if (oldVersion < 5) {
+        // 'by-modified' had one entry for every record (32,000 on a large conversation) and only
+        // the whole-group digest read it, which sorts by creation anyway: one write less per item
+        // on every sync (the initial sync's IndexedDB work about 11% less, bench:conversation).
+        const annotations = tx.objectStore('annotations');
+        // No longer in the schema's types: a plain IDBObjectStore says what an old database holds.
+        const raw = annotations as unknown as IDBObjectStore;
+        if (raw.indexNames.contains('by-modified')) raw.deleteIndex('by-modified');
       }
     },
   });

@@ -61,7 +61,7 @@ describe('schema v2 migration', () => {
     v1.close();
 
     const upgraded = await openLeaDb(name);
-    expect(upgraded.version).toBe(4);
+    expect(upgraded.version).toBe(5);
     expect([...upgraded.objectStoreNames].sort()).toEqual(['annotations', 'conflicts', 'meta', 'outbox', 'syncInfo']);
     expect(await createAnnotationRepo(upgraded, clock).get(old.id)).toEqual(old);
     const repo = createSyncRepo(upgraded, clock);
@@ -89,7 +89,7 @@ describe('schema v2 migration', () => {
     v3.close();
 
     const upgraded = await openLeaDb(name);
-    expect(upgraded.version).toBe(4);
+    expect(upgraded.version).toBe(5);
     expect(await createSyncRepo(upgraded, clock).listHidden()).toEqual({
       [comment(20).id]: { reason: 'Names a person (20)' },
       [comment(40).id]: { reason: 'Names a person (40)' },
