@@ -121,23 +121,24 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         sync.getNoticeState(),
       ]);
       const info = await sync.syncInfoFor([...items.map((i) => i.id), ...placeholders.map((p) => p.id)]);
-      const authors = Object.fromEntries(Object.values(info).map((i) => [i.id, i.author]));
+      const authorOf = (id: string) => info[id]?.author ?? 'me';
       const moderated = Object.fromEntries(items.flatMap((i) => (info[i.id]?.hidden ? [[i.id, info[i.id]!.hidden!]] : [])));
       const ids = new Set(Object.keys(info));
       // Others' supports go as counts: the panel needs how many, never whose (and 20,000 of
-      // them would be most of the message).
+      // them would be most of the message), and nothing of them goes, not even who wrote them.
       const supportCounts: Record<string, number> = {};
       const shown = items.filter((i) => {
-        if (!isSupport(i) || authors[i.id] === 'me') return true;
+        if (!isSupport(i) || authorOf(i.id) === 'me') return true;
         supportCounts[i.target] = (supportCounts[i.target] ?? 0) + 1;
         return false;
       });
+      const authors = Object.fromEntries([...shown.map((i) => i.id), ...placeholders.map((p) => p.id)].map((id) => [id, authorOf(id)]));
       return {
         items: shown,
         supportCounts,
         hidden: placeholders.map((p) => ({ id: p.id, target: p.target, ...(p.created ? { created: p.created } : {}) })),
         hiddenComments,
-        mySupportIds: items.filter((i) => isSupport(i) && authors[i.id] === 'me').map((i) => i.id),
+        mySupportIds: shown.filter((i) => isSupport(i)).map((i) => i.id),
         authors,
         moderated,
         pending: [...outbox.pending].filter((id) => ids.has(id)),

@@ -203,6 +203,27 @@ describe('thread summaries for the in-page card', () => {
 });
 
 describe('supports', () => {
+  it('gives the panel others’ supports as counts only: their ids are not in the listing at all, not even among the authors', async () => {
+    const store = createFakeStore();
+    const me = await browser(store);
+    const alex = await browser(store, { name: 'Alex' });
+    const bob = await browser(store, { name: 'Bob' });
+    const { annotation: comment } = await alex.annotations.save(makeComment('story'));
+    await alex.sync();
+    await me.sync();
+    await bob.sync();
+    const { support: mine } = await me.conversation.support({ target: comment.id, named: false });
+    const { support: bobs } = await bob.conversation.support({ target: comment.id, named: false });
+    await me.sync();
+    await bob.sync();
+    await me.sync();
+    const listing = await me.conversation.list({ uris: [DOC] });
+    expect(listing.supportCounts).toEqual({ [comment.id]: 1 });
+    expect(listing.mySupportIds).toEqual([mine.id]);
+    expect(listing.authors).toEqual({ [comment.id]: 'other', [mine.id]: 'me' });
+    expect(JSON.stringify(listing)).not.toContain(bobs.id);
+  });
+
   it('keeps one per comment, takes it back by deleting, and parks a second from another browser (409)', async () => {
     const store = createFakeStore();
     const me = await browser(store);
