@@ -2,8 +2,8 @@ import type { ConversationApi } from './conversation-handlers';
 import type { ConversationListing, Profile, ThreadSummary } from '../messaging/conversation-protocol';
 import { buildThreads } from '../conversation/build-thread';
 import { answerStatusOf, buildReply, buildSupport, checkReply, editReply, isComment, isReply, isSupport, roleCan, type LeaReply, type LeaSupport, type Settings } from '../model';
-import { messageText } from '../messaging/message-language';
 import type { MessageKey } from '../i18n/catalogue';
+import { sentenceTable } from '../i18n/sentence-table';
 import type { ConversationRepo, StoreConnection, SyncRepo } from '../store';
 import { SyncError, type StoreClient } from '../sync';
 import { withVersions } from './document-versions';
@@ -32,10 +32,7 @@ const REFUSAL_KEYS = {
  * The sentences for those refusals, each read in the current language when it is used
  * (the background follows the person's language setting: message-language.ts).
  */
-export const CONVERSATION_MESSAGES = Object.defineProperties(
-  {},
-  Object.fromEntries(Object.entries(REFUSAL_KEYS).map(([name, key]) => [name, { get: messageText(key), enumerable: true }])),
-) as { readonly [K in keyof typeof REFUSAL_KEYS]: string };
+export const CONVERSATION_MESSAGES = sentenceTable(REFUSAL_KEYS);
 
 /** What the conversation service needs, passed in. */
 export interface ConversationServiceDeps {

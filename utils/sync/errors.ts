@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/catalogue';
-import { currentTranslator } from '../i18n/current-language';
+import { sentenceTable } from '../i18n/sentence-table';
 import type { StoredAnnotation } from '../store/db';
 import type { MessageRef } from '../i18n/translate';
 
@@ -90,10 +90,7 @@ const SYNC_MESSAGE_KEYS = {
  * The sync errors' sentences, each read in the extension's language at the moment it is
  * needed (utils/i18n/current-language.ts; English in the store and tests).
  */
-export const SYNC_MESSAGES = Object.defineProperties(
-  {},
-  Object.fromEntries(Object.entries(SYNC_MESSAGE_KEYS).map(([name, key]) => [name, { get: () => currentTranslator().t(key), enumerable: true }])),
-) as { readonly [K in keyof typeof SYNC_MESSAGE_KEYS]: string };
+export const SYNC_MESSAGES = sentenceTable(SYNC_MESSAGE_KEYS);
 
 /** Parse `Retry-After` (seconds or an HTTP date), as RFC 9110 §10.2.3 allows both. */
 export function parseRetryAfter(value: string | null): { retryAfterMs?: number; retryAt?: number } {
