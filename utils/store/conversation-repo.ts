@@ -15,6 +15,12 @@ export interface ThreadItems {
   damaged: DamagedRecord[];
 }
 
+/** How many records a long read checks before letting the context's other work run. */
+const CHECKS_BEFORE_YIELD = 2000;
+
+/** Let queued events (other messages, other transactions) run, then go on. */
+const yieldToOtherWork = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** What a reply or placeholder answers (null for comments and supports: they end a walk up a thread). */
 function parentOf(found: LeaItem | Placeholder): string | null {
   if ('placeholder' in found) return found.target;
@@ -116,23 +122,30 @@ export function createConversationRepo(db: LeaDb, clock: () => Date) {
           else byTarget.set(target, [record]);
         }
       }
+      await tx.done;
+      // Checking tens of thousands of records takes the service worker a second or more: it
+      // stops every CHECKS_BEFORE_YIELD records so other requests (a panel opened meanwhile
+      // asking for its first threads) are answered in between, not after.
+      let checked = 0;
       for (let i = 0; i < frontier.length; i++) {
         for (const record of byTarget.get(frontier[i]!) ?? []) {
           const found = take(record, result, seen);
           if (found && ('placeholder' in found || !isSupport(found))) frontier.push(record.id);
+          if (++checked % CHECKS_BEFORE_YIELD === 0) await yieldToOtherWork();
         }
       }
       // Up from replies whose thread's comment is known only through `onDocument`: their parents.
+      const up = db.transaction('annotations', 'readonly');
       for (const item of [...result.items]) {
         let target = isReply(item) ? item.target : null;
         while (target && !seen.has(target)) {
-          const record = await tx.store.get(target);
+          const record = await up.store.get(target);
           if (!record) break;
           const found = take(record, result, seen);
           target = found ? parentOf(found) : null;
         }
       }
-      await tx.done;
+      await up.done;
       return sort(result);
     },
 
