@@ -323,7 +323,7 @@ describe('the conversation in Welsh', () => {
     // Only on my reply with nothing under it: deleting must not take others' words with it.
     const deletes = [...container.querySelectorAll('button[data-delete]')].map((b) => b.getAttribute('data-delete'));
     expect(deletes).toEqual([mine.id]);
-    expect(button('Delete')!.textContent).toBe('Delete your reply of 2 November 2026');
+    expect(button('Delete')!.textContent).toBe('Delete your reply “I said too much about my mum here.” of 2 November 2026');
 
     await act(() => button('Delete')!.click());
     expect(container.textContent).toContain('Delete this reply? It is taken out of the group’s conversation, on every computer.');
@@ -372,7 +372,7 @@ describe('the conversation in Welsh', () => {
     await mount(<CommentConversation {...props} />);
     const changes = [...container.querySelectorAll('button[data-edit]')].map((b) => b.getAttribute('data-edit'));
     expect(changes).toEqual([mine.id]);
-    expect(button('Change')!.textContent).toBe('Change your reply of 2 November 2026');
+    expect(button('Change')!.textContent).toBe('Change your reply “My dad waited six weeks.” of 2 November 2026');
 
     await act(() => button('Change')!.click());
     expect(container.querySelector('form h3')!.textContent).toBe('Change your reply');

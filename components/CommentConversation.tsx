@@ -1,6 +1,7 @@
 import { Button } from '@hypothesis/frontend-shared';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { replyAuthorLabel, threadLines, type CommentThread, type ReplyLine } from '../utils/conversation/build-thread';
+import { excerpt } from '../utils/conversation/notices';
 import type { Translate } from '../utils/i18n/translate';
 import { answerStatusName } from '../utils/i18n/vocabulary-labels';
 import { answerStatusOf, replyText, type LeaReply, type ReplyDraft } from '../utils/model';
@@ -261,6 +262,8 @@ export function CommentConversation(props: CommentConversationProps) {
     const author = replyAuthorLabel(t, reply);
     const status = answerStatusOf(reply);
     const text = replyText(reply);
+    // "your reply “The same happened…” of 2 November 2026": two of my replies' buttons never share a name.
+    const which = t('conversation.reply.deleteWhich', { excerpt: excerpt(text || (status ? answerStatusName(t, status) : ''), 40), date: i18n.formatDate(reply.created, DATE) });
     const inReplyTo = line.inReplyTo ? (line.inReplyTo.reply ? replyAuthorLabel(t, line.inReplyTo.reply) : t('conversation.thread.aHiddenReply')) : null;
     return (
       <>
@@ -286,13 +289,13 @@ export function CommentConversation(props: CommentConversationProps) {
           {props.onEditReply && props.mine?.has(reply.id) && editingId !== reply.id && (
             <Button size="sm" data-edit={reply.id} onClick={() => setEditingId(reply.id)}>
               {t('conversation.reply.edit')}
-              <span class="sr-only"> {t('conversation.reply.deleteWhich', { date: i18n.formatDate(reply.created, DATE) })}</span>
+              <span class="sr-only"> {which}</span>
             </Button>
           )}
           {props.onDeleteReply && props.mine?.has(reply.id) && node.children.length === 0 && deleting !== reply.id && editingId !== reply.id && (
             <Button size="sm" data-delete={reply.id} onClick={() => setDeleting(reply.id)}>
               {t('conversation.reply.delete')}
-              <span class="sr-only"> {t('conversation.reply.deleteWhich', { date: i18n.formatDate(reply.created, DATE) })}</span>
+              <span class="sr-only"> {which}</span>
             </Button>
           )}
         </div>

@@ -155,7 +155,7 @@ describe('the conversation in the side panel', () => {
 
     await panel.bringToFront();
     const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
-    await tabTo(panel, `Delete your reply of ${today}`);
+    await tabTo(panel, `Delete your reply “${TAKEN_BACK}” of ${today}`);
     await panel.keyboard.press('Enter');
     await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('Delete reply');
     expect(await panel.textContent('body')).toContain('Delete this reply? It is taken out of the group’s conversation, on every computer.');
@@ -299,7 +299,7 @@ describe('the conversation in the side panel', () => {
 
     await panel.bringToFront();
     const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
-    await panel.getByRole('button', { name: `Delete your reply of ${today}` }).click();
+    await panel.getByRole('button', { name: `Delete your reply “${FIRST}” of ${today}` }).click();
     await panel.getByRole('button', { name: 'Delete reply' }).click();
     await expect.poll(() => panel.textContent('body')).not.toContain(FIRST);
     expect(await panel.textContent('body')).toContain('You deleted your reply.');
@@ -314,7 +314,7 @@ describe('the conversation in the side panel', () => {
     await expect.poll(() => samPanel.textContent('body'), { timeout: 15_000 }).toContain(FIRST);
 
     await panel.bringToFront();
-    await tabTo(panel, `Change your reply of ${today}`);
+    await tabTo(panel, `Change your reply “${FIRST}” of ${today}`);
     await panel.keyboard.press('Enter');
     await expect.poll(() => panel.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.value)).toBe(FIRST);
     await axeClean(panel);
@@ -324,13 +324,13 @@ describe('the conversation in the side panel', () => {
     await panel.keyboard.press('Enter');
     await expect.poll(() => panel.getByRole('status').allTextContents().then((all) => all.join(' '))).toContain('Reply changed.');
     await expect.poll(() => panel.textContent('body')).toContain(CHANGED);
-    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe(`Change your reply of ${today}`);
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe(`Change your reply “My mum waited eleven weeks for her care…” of ${today}`);
     await samPanel.bringToFront();
     await expect.poll(() => samPanel.textContent('body'), { timeout: 15_000 }).toContain(CHANGED);
     expect(await samPanel.textContent('body')).not.toContain(FIRST);
 
     // The officer's guidance is written: he changes his answer's status, and Alice is told in What's new.
-    await samPanel.getByRole('button', { name: `Change your reply of ${today}` }).first().click();
+    await samPanel.getByRole('button', { name: `Change your reply “We will ask carers about their own well…” of ${today}` }).click();
     await samPanel.getByRole('radio', { name: 'This has been changed' }).check();
     await samPanel.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => samPanel.textContent('body')).toContain('Answer: This has been changed — Sam Jones');

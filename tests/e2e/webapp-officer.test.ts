@@ -186,6 +186,20 @@ describe('web app: an officer reads, searches, answers and downloads the digest 
     await expect.poll(() => page.getByText('Answer: This has been changed — Olivia Officer').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByText(/· changed /).count()).toBe(1);
 
+    // A reply sent by mistake: deleted after a plain question, put back with Undo, still there after a reload.
+    const MISTAKE = 'Sent to the wrong comment, sorry.';
+    await page.getByRole('button', { name: /^Reply to the comment/ }).click();
+    await page.getByRole('textbox').fill(MISTAKE);
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await expect.poll(() => page.getByText(MISTAKE, { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: /^Delete your reply “Sent to the wrong comment, sorry\.” of / }).click();
+    await page.getByRole('button', { name: 'Delete reply' }).click();
+    await expect.poll(() => page.getByText(MISTAKE, { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo deleting your reply' }).click();
+    await expect.poll(() => page.getByText(MISTAKE, { exact: true }).count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByText(MISTAKE, { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+
     // The document page, and its Word digest.
     await page.getByRole('link', { name: 'All comments on this document' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Comments on Care Act 2014, Part 1');

@@ -31,7 +31,7 @@ export const conversation: Translation<typeof English> = {
   'conversation.reply.toComment': 'i’r sylw ar “{subject}”',
   'conversation.reply.sent': 'Ateb wedi’i anfon',
   'conversation.reply.delete': 'Dileu',
-  'conversation.reply.deleteWhich': 'eich ateb o {date}',
+  'conversation.reply.deleteWhich': 'eich ateb “{excerpt}” o {date}',
   'conversation.reply.deleteQuestion': 'Dileu’r ateb hwn? Caiff ei dynnu o sgwrs y grŵp, ar bob cyfrifiadur.',
   'conversation.reply.deleteYes': 'Dileu’r ateb',
   'conversation.reply.deleteNo': 'Ei gadw',

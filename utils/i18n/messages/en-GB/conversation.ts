@@ -26,7 +26,7 @@ export const conversation = {
   'conversation.reply.toComment': 'to the comment on “{subject}”',
   'conversation.reply.sent': 'Reply sent',
   'conversation.reply.delete': 'Delete',
-  'conversation.reply.deleteWhich': 'your reply of {date}',
+  'conversation.reply.deleteWhich': 'your reply “{excerpt}” of {date}',
   'conversation.reply.deleteQuestion': 'Delete this reply? It is taken out of the group’s conversation, on every computer.',
   'conversation.reply.deleteYes': 'Delete reply',
   'conversation.reply.deleteNo': 'Keep it',
