@@ -1,6 +1,8 @@
 import { Button } from '@hypothesis/frontend-shared';
 import type { SyncOverview } from '../utils/messaging';
-import { commentText } from '../utils/model';
+import { answerStatusOf, commentText, isComment, isReply, replyText, type LeaItem } from '../utils/model';
+import type { Translate } from '../utils/i18n/translate';
+import { answerStatusName } from '../utils/i18n/vocabulary-labels';
 import { isMessageKey } from '../utils/i18n/translate';
 import { sentenceFrom } from '../utils/sync/describe-sync-state';
 import { useI18n } from './i18n';
@@ -62,11 +64,11 @@ export function SyncStatus({ overview, onRetry, onResolve }: SyncStatusProps) {
           <p class="font-semibold">{t('sidepanel.sync.conflictQuestion')}</p>
           <p>
             <span class="font-semibold">{t('sidepanel.sync.yourVersion')}</span>
-            {conflict.mine ? commentText(conflict.mine) : t('sidepanel.sync.youDeleted')}
+            {conflict.mine ? versionText(t, conflict.mine) : t('sidepanel.sync.youDeleted')}
           </p>
           <p>
             <span class="font-semibold">{t('sidepanel.sync.groupVersion')}</span>
-            {conflict.theirs ? commentText(conflict.theirs) : t('sidepanel.sync.groupDeleted')}
+            {conflict.theirs ? versionText(t, conflict.theirs) : t('sidepanel.sync.groupDeleted')}
           </p>
           <div class="flex gap-2">
             <Button size="sm" variant="primary" onClick={() => onResolve(conflict.id, 'mine')}>
@@ -80,4 +82,14 @@ export function SyncStatus({ overview, onRetry, onResolve }: SyncStatusProps) {
       ))}
     </section>
   );
+}
+
+/** What one version in a conflict says: a comment's or reply's words (an answer's status when it has none), or "This is my experience too". */
+function versionText(t: Translate, item: LeaItem): string {
+  if (isComment(item)) return commentText(item);
+  if (isReply(item)) {
+    const status = answerStatusOf(item);
+    return replyText(item) || (status ? answerStatusName(t, status) : '');
+  }
+  return t('conversation.support.button');
 }

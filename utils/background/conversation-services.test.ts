@@ -151,6 +151,30 @@ describe('replies', () => {
     await expect(me.conversation.editReply({ id: reply.id, text: '   ', answer: null })).rejects.toThrow();
   });
 
+  it('keeps both versions of a reply changed on two of my browsers at once, shows them, and takes the one I choose', async () => {
+    const store = createFakeStore();
+    const me = await browser(store);
+    const alex = await browser(store, { name: 'Alex' });
+    const { annotation: comment } = await alex.annotations.save(makeComment('story'));
+    await alex.sync();
+    await me.sync();
+    const { reply } = await me.conversation.reply({ target: comment.id, text: 'Six weeks.', answer: null, attribution: 'anonymous' });
+    await me.sync();
+    const { code } = await me.conversation.createLinkCode();
+    const second = await browser(store, { link: code });
+    await second.engine.pull();
+    await me.conversation.editReply({ id: reply.id, text: 'Six weeks, then a phone call.', answer: null });
+    await me.sync();
+    // The second browser changes it too before hearing of the first change: the store refuses it as stale.
+    await second.conversation.editReply({ id: reply.id, text: 'Six long weeks.', answer: null });
+    await second.engine.drain();
+    const [conflict] = await second.repo.listConflicts();
+    expect(conflict).toMatchObject({ id: reply.id, mine: { body: [{ value: 'Six long weeks.' }] }, theirs: { body: [{ value: 'Six weeks, then a phone call.' }] } });
+    expect(await second.repo.resolveConflict(reply.id, 'theirs')).toMatchObject({ id: reply.id, body: [{ value: 'Six weeks, then a phone call.' }] });
+    expect(await second.repo.listConflicts()).toEqual([]);
+    expect((await second.conversation.list({ uris: [DOC] })).items.find((i) => i.id === reply.id)).toMatchObject({ body: [{ value: 'Six weeks, then a phone call.' }] });
+  });
+
   it('puts back a reply I have just deleted (Undo), in the group store too; never one that is still here or someone else’s', async () => {
     const store = createFakeStore();
     const me = await browser(store);

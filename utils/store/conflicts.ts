@@ -1,15 +1,16 @@
-import { checkAnnotation, type LeaAnnotation } from '../model';
+import type { LeaItem } from '../model';
 import type { LeaDb, StoredAnnotation } from './db';
 import { StoreError, explainStorageFailure, storageSentence } from './errors';
+import { checkItem } from './items';
 import { abortQuietly, removeOutboxUpTo } from './outbox-batch';
 
-/** Both versions of a comment the store refused as stale, for the author to choose between. */
+/** Both versions of a comment, reply or support the store refused as stale, for the author to choose between. */
 export interface Conflict {
   id: string;
   /** The version on this computer now (null: deleted here). */
-  mine: LeaAnnotation | null;
+  mine: LeaItem | null;
   /** The store's version (null: deleted in the store, or written by a tool this extension cannot show). */
-  theirs: LeaAnnotation | null;
+  theirs: LeaItem | null;
   theirsRevision: string;
   detectedAt: string;
 }
@@ -42,7 +43,7 @@ export async function recordConflict(
  * (so it replaces theirs); 'theirs' replaces the local copy and drops unsent local changes.
  * Returns the comment as it now stands on this computer (null: deleted).
  */
-export async function resolveConflict(db: LeaDb, id: string, choice: 'mine' | 'theirs', at: Date): Promise<LeaAnnotation | null> {
+export async function resolveConflict(db: LeaDb, id: string, choice: 'mine' | 'theirs', at: Date): Promise<LeaItem | null> {
   const tx = db.transaction(['outbox', 'annotations', 'conflicts', 'syncInfo'], 'readwrite');
   try {
     const conflict = await tx.objectStore('conflicts').get(id);
@@ -50,7 +51,7 @@ export async function resolveConflict(db: LeaDb, id: string, choice: 'mine' | 't
     const annotations = tx.objectStore('annotations');
     const infos = tx.objectStore('syncInfo');
     const info = await infos.get(id);
-    let result: LeaAnnotation | null;
+    let result: LeaItem | null;
     if (choice === 'mine') {
       const local = (await annotations.get(id)) ?? null;
       result = local ? checkedOrNull(local) : null;
@@ -97,7 +98,8 @@ export async function listConflicts(db: LeaDb): Promise<Conflict[]> {
     .sort((a, b) => a.detectedAt.localeCompare(b.detectedAt));
 }
 
-function checkedOrNull(record: unknown): LeaAnnotation | null {
-  const checked = checkAnnotation(record);
+/** A comment, reply or support as validated (a reply's conflict is one too: a changed reply, a facilitator's hide meanwhile). */
+function checkedOrNull(record: unknown): LeaItem | null {
+  const checked = checkItem(record);
   return checked.ok ? checked.value : null;
 }
